@@ -1,0 +1,57 @@
+# The two commands of the quick start are `make run` and `make test`; the rest are their steps.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+DEV_PORT ?= 55432
+TEST_PORT ?= 55433
+API_HOST ?= 127.0.0.1
+API_PORT ?= 8080
+TALENT_RELEASE := .build/release/talent
+TALENT_DEBUG := .build/debug/talent
+
+.PHONY: help run test db db-stop build build-debug migrate demo serve smoke clean toolchain
+
+help:
+	@echo "make run      install what is missing, start PostgreSQL, build, migrate, load demo data, serve the API"
+	@echo "make test     start a throwaway PostgreSQL and run every test"
+	@echo "make db       start the local PostgreSQL cluster (.data/pg, 127.0.0.1:$(DEV_PORT)); make db-stop stops it"
+
+toolchain:
+	@command -v swift >/dev/null || { echo "Swift 6.3 is required (swift not on PATH)"; exit 1; }
+
+db:
+	@TALENT_PG_PORT=$(DEV_PORT) deploy/local/db.sh start >/dev/null
+
+db-stop:
+	@TALENT_PG_PORT=$(DEV_PORT) deploy/local/db.sh stop
+
+build: toolchain
+	swift build -c release --product talent
+
+build-debug: toolchain
+	swift build --product talent
+
+migrate: db build
+	$(TALENT_RELEASE) migrate
+
+demo: migrate
+	$(TALENT_RELEASE) demo load --as "make run"
+
+run: demo
+	@deploy/local/welcome.sh $(TALENT_RELEASE) $(API_HOST) $(API_PORT)
+	$(TALENT_RELEASE) serve --host $(API_HOST) --port $(API_PORT)
+
+# Every test against a fresh cluster of its own, removed afterwards.
+test: toolchain
+	@set -euo pipefail; \
+	export TALENT_PG_DATA=.data/test-pg TALENT_PG_PORT=$(TEST_PORT) TALENT_PG_FAST=1; \
+	deploy/local/db.sh destroy >/dev/null 2>&1 || true; \
+	trap 'deploy/local/db.sh destroy >/dev/null 2>&1 || true' EXIT; \
+	deploy/local/db.sh start >/dev/null; \
+	export TALENT_TEST_DATABASE_URL=postgres://talent@127.0.0.1:$(TEST_PORT)/postgres; \
+	swift build --build-tests; \
+	swift test --skip-build --parallel 2>&1 | tee .data/test.log; \
+	Tests/smoke.sh $(TALENT_DEBUG)
+
+clean:
+	rm -rf .build .data

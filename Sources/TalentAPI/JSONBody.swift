@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import TalentDomain
+
+/// A request's JSON object, read field by field: a wrong type, an unknown field or a NUL character becomes a field
+/// error naming the field, so bad input is always a 4xx answer.
+struct JSONBody {
+    private let object: [String: JSONValue]
+    private(set) var errors: [FieldError] = []
+    private var read: Set<String> = []
+
+    init(object: [String: JSONValue]) {
+        self.object = object
+    }
+
+    /// Reads at most 1 MiB and parses it as a JSON object.
+    static func read(_ request: Request, context: APIContext) async throws -> JSONBody {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json"),
+           !type.lowercased().contains("+json") {
+            throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
+                          detail: LocalizedText(vi: "Nội dung phải là JSON (Content-Type: application/json)",
+                                                en: "The body must be JSON (Content-Type: application/json)"),
+                          language: context.language)
+        }
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: APIContext.bodyLimit)
+        } catch is NIOTooManyBytesError {
+            throw Problem(status: .contentTooLarge, slug: "too-large",
+                          detail: LocalizedText(vi: "Nội dung vượt quá 1 MiB", en: "The body is larger than 1 MiB"),
+                          language: context.language)
+        }
+        let malformed = { (why: String) in
+            Problem(status: .badRequest, slug: "malformed-json",
+                    detail: LocalizedText(vi: "Nội dung không phải JSON hợp lệ: \(why)", en: "The body is not valid JSON: \(why)"),
+                    language: context.language)
+        }
+        guard buffer.readableBytes > 0 else { throw malformed("empty body") }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw malformed("syntax error")
+        }
+        guard case .object(let object) = value else { throw malformed("expected an object, got \(value.typeName)") }
+        return JSONBody(object: object)
+    }
+
+    mutating func string(_ key: String) -> String? {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return nil
+        case .string(let s)?:
+            if s.unicodeScalars.contains("\u{0}") {
+                errors.append(FieldError(key, vi: "không được chứa ký tự NUL", en: "must not contain NUL characters"))
+                return nil
+            }
+            return s
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là chuỗi, không phải \(other.typeName)", en: "must be a string, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return nil
+        case .number(let n)? where n.rounded() == n && abs(n) < 1e15: return Int(n)
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là số nguyên, không phải \(other.typeName)", en: "must be an integer, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    /// Throws every field error found, including fields the route does not know.
+    func finish() throws {
+        var errors = self.errors
+        for key in object.keys.sorted() where !read.contains(key) {
+            errors.append(FieldError(key, vi: "trường không được hỗ trợ", en: "is not a known field"))
+        }
+        if !errors.isEmpty { throw ServiceError.invalid(errors) }
+    }
+}

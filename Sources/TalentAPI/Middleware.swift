@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TalentDomain
+import TalentService
+
+/// Outermost middleware: language, request id, one log line per request, and every error as problem+json.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.language = Language.negotiate(request.headers[.acceptLanguage])
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as ServiceError {
+            if error.kind == .internalFailure {
+                context.logger.error("request failed", metadata: ["error": "\(error.message.en)"])
+            }
+            response = try Problem(error, language: context.language).response(from: request, context: context)
+        } catch let problem as Problem {
+            response = try problem.response(from: request, context: context)
+        } catch let error as HTTPError {
+            let problem = Problem(status: error.status, slug: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
+                                  detail: error.status == .notFound
+                                      ? LocalizedText(vi: "Không có đường dẫn \(request.uri.path)", en: "No route \(request.uri.path)")
+                                      : LocalizedText(vi: error.body ?? error.status.reasonPhrase, en: error.body ?? error.status.reasonPhrase),
+                                  language: context.language)
+            response = try problem.response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            response = try Problem(status: .contentTooLarge, slug: "too-large",
+                                   detail: LocalizedText(vi: "Nội dung vượt quá 1 MiB", en: "The body is larger than 1 MiB"),
+                                   language: context.language).response(from: request, context: context)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            response = try Problem(ServiceError(.internalFailure, LocalizedText(vi: "Lỗi nội bộ", en: "Internal error")),
+                                   language: context.language).response(from: request, context: context)
+        }
+        response.headers[.init("X-Request-Id")!] = context.id
+        if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = context.language.rawValue }
+        // Only method, path (never the query, which may hold a citizen ID) and status are logged.
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: [
+            "duration_ms": "\(Int(milliseconds.rounded()))",
+        ])
+        return response
+    }
+}
+
+/// Reads `Authorization: Bearer <token>` on `/v1` routes and asks the service layer who it acts as.
+/// Permissions are checked by the service methods themselves.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let tokens: TokenService
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        guard request.uri.path.hasPrefix("/v1/") || request.uri.path == "/v1" else {
+            return try await next(request, context)
+        }
+        guard let header = request.headers[.authorization],
+              header.count > 7, header.prefix(7).lowercased() == "bearer "
+        else { throw ServiceError.unauthenticated }
+        var context = context
+        let actor = try await tokens.authenticate(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        context.actor = actor
+        context.logger[metadataKey: "actor"] = "\(actor.role.rawValue):\(actor.name)"
+        return try await next(request, context)
+    }
+}

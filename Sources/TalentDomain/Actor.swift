@@ -1,0 +1,51 @@
+import Foundation
+
+/// What a person or partner may do is decided by their role.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case admin
+    case hr
+    case evaluator
+    case leadership
+    case partner
+
+    /// Every role of the province's own staff (everyone but partner universities).
+    public static let staff: Set<Role> = [.admin, .hr, .evaluator, .leadership]
+    /// Roles a staff user account can hold; partner tokens belong to partner institutions, not users.
+    public static let userRoles: [Role] = [.admin, .hr, .evaluator, .leadership]
+}
+
+/// The front end a write came through, recorded in the audit trail.
+public enum Channel: String, Sendable, Codable, CaseIterable {
+    case cli
+    case api
+}
+
+/// Who is acting: the signed-in user or partner behind an API token, or the operator of the admin CLI.
+public struct Actor: Sendable, Hashable {
+    public var name: String
+    public var role: Role
+    public var channel: Channel
+    public var userID: UUID?
+    public var partnerCode: String?
+    public var tokenID: UUID?
+
+    public init(name: String, role: Role, channel: Channel, userID: UUID? = nil, partnerCode: String? = nil,
+                tokenID: UUID? = nil) {
+        self.name = name
+        self.role = role
+        self.channel = channel
+        self.userID = userID
+        self.partnerCode = partnerCode
+        self.tokenID = tokenID
+    }
+
+    /// The operator of the admin CLI: whoever holds the database credentials acts as an administrator.
+    public static func cliOperator(_ name: String) -> Actor {
+        Actor(name: name, role: .admin, channel: .cli)
+    }
+
+    /// Throws `forbidden` unless the actor holds one of the roles.
+    public func require(_ roles: Set<Role>) throws(ServiceError) {
+        guard roles.contains(role) else { throw ServiceError.forbidden(role.rawValue) }
+    }
+}

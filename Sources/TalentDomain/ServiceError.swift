@@ -1,0 +1,109 @@
+/// A problem with one field of the input.
+public struct FieldError: Sendable, Hashable {
+    public var field: String
+    public var message: LocalizedText
+
+    public init(_ field: String, vi: String, en: String) {
+        self.field = field
+        self.message = LocalizedText(vi: vi, en: en)
+    }
+}
+
+/// The one error type the service layer throws. Each edge maps it once: the API to a problem+json response,
+/// the CLI to a message and an exit code.
+public struct ServiceError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case invalid
+        case unauthenticated
+        case forbidden
+        case notFound
+        case conflict
+        case preconditionFailed
+        case preconditionRequired
+        case tooLarge
+        case unavailable
+        case internalFailure
+    }
+
+    public var kind: Kind
+    /// The last segment of the problem type URI, such as `validation` or `no-active-agreement`.
+    public var slug: String
+    public var message: LocalizedText
+    public var fieldErrors: [FieldError]
+    /// Extra members of the problem document, such as the id of the record a duplicate collides with.
+    public var extensions: [String: JSONValue]
+
+    public init(_ kind: Kind, slug: String? = nil, _ message: LocalizedText, fieldErrors: [FieldError] = [],
+                extensions: [String: JSONValue] = [:]) {
+        self.kind = kind
+        self.slug = slug ?? Self.defaultSlug(kind)
+        self.message = message
+        self.fieldErrors = fieldErrors
+        self.extensions = extensions
+    }
+
+    public var description: String { "\(kind): \(message.en)" }
+
+    static func defaultSlug(_ kind: Kind) -> String {
+        switch kind {
+        case .invalid: "validation"
+        case .unauthenticated: "unauthenticated"
+        case .forbidden: "forbidden"
+        case .notFound: "not-found"
+        case .conflict: "conflict"
+        case .preconditionFailed: "stale-version"
+        case .preconditionRequired: "version-required"
+        case .tooLarge: "too-large"
+        case .unavailable: "unavailable"
+        case .internalFailure: "internal"
+        }
+    }
+
+    // MARK: Common errors
+
+    public static func invalid(_ errors: [FieldError]) -> ServiceError {
+        let fields = errors.map(\.field).joined(separator: ", ")
+        let first = errors.first.map { "\($0.field): \($0.message.vi)" } ?? ""
+        let firstEn = errors.first.map { "\($0.field): \($0.message.en)" } ?? ""
+        let more = errors.count > 1
+        return ServiceError(
+            .invalid,
+            LocalizedText(
+                vi: more ? "Dữ liệu không hợp lệ (\(fields)); \(first)" : "Dữ liệu không hợp lệ: \(first)",
+                en: more ? "Invalid input (\(fields)); \(firstEn)" : "Invalid input: \(firstEn)"
+            ),
+            fieldErrors: errors
+        )
+    }
+
+    public static func invalid(_ field: String, vi: String, en: String) -> ServiceError {
+        invalid([FieldError(field, vi: vi, en: en)])
+    }
+
+    public static func notFound(_ what: LocalizedText, _ id: String) -> ServiceError {
+        ServiceError(.notFound, LocalizedText(vi: "Không tìm thấy \(what.vi) \(id)", en: "\(what.en) \(id) not found"))
+    }
+
+    public static let unauthenticated = ServiceError(
+        .unauthenticated,
+        LocalizedText(
+            vi: "Cần mã truy cập hợp lệ (Authorization: Bearer <token>)",
+            en: "A valid access token is required (Authorization: Bearer <token>)"
+        )
+    )
+
+    public static func forbidden(_ role: String) -> ServiceError {
+        ServiceError(
+            .forbidden,
+            LocalizedText(
+                vi: "Vai trò \(role) không được phép thực hiện thao tác này",
+                en: "The role \(role) may not do this"
+            )
+        )
+    }
+
+    public static let unavailable = ServiceError(
+        .unavailable,
+        LocalizedText(vi: "Không kết nối được cơ sở dữ liệu", en: "The database cannot be reached")
+    )
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// Agencies are data: admins add, rename, retire and merge them; positions and targets follow a merge.
+public struct AgencyService: Sendable {
+    let database: Database
+
+    /// The reference list; retired agencies only when asked for.
+    public func list(includeRetired: Bool = false, kind: String? = nil, by actor: Actor) async throws -> [Agency] {
+        try actor.require(Role.staff)
+        var v = FieldValidator()
+        let kind = v.oneOf("kind", kind, AgencyKind.self)
+        try v.check()
+        return try await database.read { c in
+            try await AgencyTable.list(includeRetired: includeRetired, kind: kind, on: c, logger: database.logger)
+        }
+    }
+
+    /// One agency by its code.
+    public func get(_ code: String, by actor: Actor) async throws -> Agency {
+        try actor.require(Role.staff)
+        let key = code.uppercased()
+        guard let agency = try await database.read({ try await AgencyTable.get(key, on: $0, logger: database.logger) }) else {
+            throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
+        }
+        return agency
+    }
+
+    /// Adds an agency with a new code.
+    public func add(code: String?, name: String?, kind: String?, by actor: Actor) async throws -> Agency {
+        try actor.require([.admin])
+        var v = FieldValidator()
+        let code = v.code("code", code)
+        let name = v.text("name", name, required: true, maxLength: 200)
+        let kind = v.oneOf("kind", kind ?? AgencyKind.department.rawValue, AgencyKind.self)
+        try v.check()
+        return try await database.transaction { c in
+            if try await AgencyTable.get(code!, on: c, logger: database.logger) != nil {
+                throw ServiceError(.conflict, slug: "duplicate",
+                                   LocalizedText(vi: "Đã có cơ quan mã \(code!)", en: "An agency with code \(code!) exists"),
+                                   fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
+            }
+            let agency = try await AgencyTable.insert(code: code!, name: name!, kind: kind!, on: c, logger: database.logger)
+            try await Audit.record(actor, "agency.add", "agency", agency.code, after: agency, on: c, logger: database.logger)
+            return agency
+        }
+    }
+
+    /// Renames an agency (its code, and so its history, stays).
+    public func rename(_ code: String, name: String?, by actor: Actor) async throws -> Agency {
+        try actor.require([.admin])
+        var v = FieldValidator()
+        let name = v.text("name", name, required: true, maxLength: 200)
+        try v.check()
+        return try await database.transaction { c in
+            let before = try await lockActive(code, on: c)
+            let after = try await AgencyTable.rename(before.code, to: name!, on: c, logger: database.logger)
+            try await Audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    /// Retires an agency, optionally into the active agency that took over its work.
+    public func retire(_ code: String, mergedInto: String?, by actor: Actor) async throws -> Agency {
+        try actor.require([.admin])
+        var v = FieldValidator()
+        let target = v.code("merged_into", mergedInto, required: false)
+        try v.check()
+        return try await database.transaction { c in
+            let before = try await lockActive(code, on: c)
+            if let target {
+                guard target != before.code else {
+                    throw ServiceError.invalid("merged_into", vi: "không thể sáp nhập vào chính nó", en: "cannot be the agency itself")
+                }
+                guard let into = try await AgencyTable.get(target, on: c, logger: database.logger), into.status == .active else {
+                    throw ServiceError.invalid("merged_into", vi: "phải là mã của một cơ quan đang hoạt động",
+                                               en: "must be the code of an active agency")
+                }
+            }
+            let after = try await AgencyTable.retire(before.code, mergedInto: target, on: c, logger: database.logger)
+            try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    private func lockActive(_ code: String, on c: PostgresConnection) async throws -> Agency {
+        guard let agency = try await AgencyTable.get(code.uppercased(), forUpdate: true, on: c, logger: database.logger) else {
+            throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
+        }
+        guard agency.status == .active else {
+            throw ServiceError(.conflict, slug: "agency-retired",
+                               LocalizedText(vi: "Cơ quan \(agency.code) đã ngừng hoạt động", en: "Agency \(agency.code) is retired"))
+        }
+        return agency
+    }
+}

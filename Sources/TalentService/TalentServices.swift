@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// The service layer: every rule, every permission check and every write of the product. The CLI and the API are
+/// thin edges that call these methods and translate their results.
+public struct TalentServices: Sendable {
+    public let database: Database
+    public let agencies: AgencyService
+    public let users: UserService
+    public let tokens: TokenService
+    public let candidates: CandidateService
+    public let audit: AuditService
+
+    public init(database: Database) {
+        self.database = database
+        self.agencies = AgencyService(database: database)
+        self.users = UserService(database: database)
+        self.tokens = TokenService(database: database)
+        self.candidates = CandidateService(database: database)
+        self.audit = AuditService(database: database)
+    }
+
+    /// Whether the database answers, for `GET /health`.
+    public func databaseIsReachable() async -> Bool {
+        await database.isReachable()
+    }
+}
+
+/// Writes one audit entry in the transaction of the write it describes.
+enum Audit {
+    static func record(_ actor: Actor, _ action: String, _ entityType: String, _ entityID: String,
+                       before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
+                       extra: [String: JSONValue] = [:], on connection: PostgresConnection, logger: Logger) async throws {
+        var changes = extra
+        if let before { changes["before"] = JSONFormat.value(before) }
+        if let after { changes["after"] = JSONFormat.value(after) }
+        try await AuditTable.append(actor: actor, action: action, entityType: entityType, entityID: entityID,
+                                    changes: JSONFormat.string(JSONValue.object(changes)), on: connection, logger: logger)
+    }
+}
+
+extension UUID {
+    /// Parses an id typed by a person or sent in a path; a malformed one is a field error, never a crash.
+    static func parse(_ text: String, field: String = "id") throws(ServiceError) -> UUID {
+        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
+            throw ServiceError.invalid(field, vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)")
+        }
+        return id
+    }
+}

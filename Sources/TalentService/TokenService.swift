@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+import TalentDomain
+import TalentStore
+
+/// Bearer tokens: issued by administrators, shown once, stored only as a SHA-256 hash, expiring, revocable at once.
+public struct TokenService: Sendable {
+    let database: Database
+
+    public static let defaultLifetimeDays = 90
+    static let secretPrefix = "tlt_"
+
+    /// Issues a token that acts as the given staff user.
+    public func issue(userID: String?, expiresInDays: Int?, by actor: Actor) async throws -> IssuedToken {
+        try actor.require([.admin])
+        var v = FieldValidator()
+        if userID == nil { v.add("user", vi: "bắt buộc (--user ID)", en: "is required (--user ID)") }
+        let days = v.integer("expires_in", expiresInDays ?? Self.defaultLifetimeDays, in: 1...3650)
+        try v.check()
+        let id = try UUID.parse(userID!, field: "user")
+        let secret = Self.newSecret()
+        return try await database.transaction { c in
+            guard try await UserTable.get(id, on: c, logger: database.logger) != nil else {
+                throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), id.text)
+            }
+            let record = try await TokenTable.insert(userID: id, secretHash: Self.hash(secret), prefix: String(secret.prefix(10)),
+                                                     expiresInDays: days, on: c, logger: database.logger)
+            try await Audit.record(actor, "token.issue", "token", record.id.text, after: record, on: c,
+                                   logger: database.logger)
+            return IssuedToken(token: secret, record: record)
+        }
+    }
+
+    /// Lists tokens (never their secrets).
+    public func list(userID: String? = nil, page: PageRequest, by actor: Actor) async throws -> Page<AccessToken> {
+        try actor.require([.admin])
+        let user = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
+        let rows = try await database.read { c in
+            try await TokenTable.list(userID: user, page: page, on: c, logger: database.logger)
+        }
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)
+    }
+
+    /// Revokes a token; it stops working at once. Revoking a revoked token changes nothing.
+    public func revoke(_ tokenID: String, by actor: Actor) async throws -> AccessToken {
+        try actor.require([.admin])
+        let id = try UUID.parse(tokenID)
+        return try await database.transaction { c in
+            guard let before = try await TokenTable.get(id, on: c, logger: database.logger) else {
+                throw ServiceError.notFound(LocalizedText(vi: "mã truy cập", en: "token"), id.text)
+            }
+            guard before.revokedAt == nil else { return before }
+            try await TokenTable.revoke(id, on: c, logger: database.logger)
+            let after = try await TokenTable.get(id, on: c, logger: database.logger)!
+            try await Audit.record(actor, "token.revoke", "token", id.text, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    /// Who a bearer token acts as; `unauthenticated` for an unknown, expired or revoked token.
+    public func authenticate(bearer secret: String) async throws -> Actor {
+        guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { throw ServiceError.unauthenticated }
+        let hash = Self.hash(secret)
+        let token = try await database.read { c in
+            try await TokenTable.find(secretHash: hash, on: c, logger: database.logger)
+        }
+        guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > Date() }) ?? true else {
+            throw ServiceError.unauthenticated
+        }
+        // Record use at most every five minutes, so reading does not turn every request into a write.
+        if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
+            try? await database.read { c in try await TokenTable.touch(token.id, on: c, logger: database.logger) }
+        }
+        return Actor(name: token.holder, role: token.role, channel: .api, userID: token.userID,
+                     partnerCode: token.partnerCode, tokenID: token.id)
+    }
+
+    static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let base64 = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return secretPrefix + base64
+    }
+
+    static func hash(_ secret: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data(secret.utf8)))
+    }
+}

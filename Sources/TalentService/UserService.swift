@@ -1,0 +1,51 @@
+import Foundation
+import TalentDomain
+import TalentStore
+
+/// Staff accounts: who may sign in to the API, and with which role.
+public struct UserService: Sendable {
+    let database: Database
+
+    /// Adds a staff user; only administrators may.
+    public func add(name: String?, role: String?, agencyCode: String?, email: String?, by actor: Actor) async throws -> StaffUser {
+        try actor.require([.admin])
+        var v = FieldValidator()
+        let name = v.personName("name", name)
+        let role = v.oneOf("role", role, StaffRole.self, required: true)
+        let agency = v.code("agency", agencyCode, required: false)
+        let email = v.email("email", email)
+        try v.check()
+        return try await database.transaction { c in
+            if let agency {
+                guard let found = try await AgencyTable.get(agency, on: c, logger: database.logger), found.status == .active else {
+                    throw ServiceError.invalid("agency", vi: "không có cơ quan đang hoạt động mã \(agency)",
+                                               en: "no active agency has the code \(agency)")
+                }
+            }
+            let user = try await UserTable.insert(name: name!, role: role!.role, agencyCode: agency, email: email, on: c,
+                                                  logger: database.logger)
+            try await Audit.record(actor, "user.add", "user", user.id.text, after: user, on: c, logger: database.logger)
+            return user
+        }
+    }
+
+    /// Lists staff users; administrators and HR may.
+    public func list(role: String? = nil, page: PageRequest, by actor: Actor) async throws -> Page<StaffUser> {
+        try actor.require([.admin, .hr])
+        var v = FieldValidator()
+        let role = v.oneOf("role", role, Role.self)
+        try v.check()
+        let rows = try await database.read { c in
+            try await UserTable.list(role: role, page: page, on: c, logger: database.logger)
+        }
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)
+    }
+}
+
+/// The roles a staff account can hold (partner credentials belong to partner institutions).
+enum StaffRole: String, CaseIterable {
+    case admin, hr, evaluator, leadership
+
+    var role: Role { Role(rawValue: rawValue)! }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+
+/// A PostgreSQL address written `postgres://user[:password]@host[:port]/dbname[?sslmode=...]`.
+public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var requireTLS: Bool
+
+    /// The local development cluster that `make db` starts.
+    public static let localDefault = DatabaseURL(host: "127.0.0.1", port: 55432, user: "talent", password: nil,
+                                                 database: "talent", requireTLS: false)
+
+    public init(host: String, port: Int, user: String, password: String?, database: String, requireTLS: Bool) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+        self.requireTLS = requireTLS
+    }
+
+    public init(_ text: String) throws(ServiceError) {
+        let bad = ServiceError.invalid(
+            "database_url", vi: "phải có dạng postgres://user[:password]@host:port/dbname",
+            en: "must look like postgres://user[:password]@host:port/dbname")
+        guard let components = URLComponents(string: text),
+              components.scheme == "postgres" || components.scheme == "postgresql",
+              let host = components.host, !host.isEmpty,
+              let user = components.user, !user.isEmpty
+        else { throw bad }
+        let name = String(components.path.drop(while: { $0 == "/" }))
+        guard !name.isEmpty, !name.contains("/") else { throw bad }
+        let sslmode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value
+        self.init(host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
+                  password: components.password?.removingPercentEncoding, database: name.removingPercentEncoding ?? name,
+                  requireTLS: sslmode == "require" || sslmode == "verify-full" || sslmode == "verify-ca")
+    }
+
+    /// The same server with another database name (tests clone databases this way).
+    public func withDatabase(_ name: String) -> DatabaseURL {
+        var copy = self
+        copy.database = name
+        return copy
+    }
+
+    /// Written without the password, safe for logs.
+    public var description: String {
+        "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+    }
+
+    public var urlString: String {
+        var text = "postgres://\(user)"
+        if let password { text += ":" + (password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password) }
+        return text + "@\(host):\(port)/\(database)"
+    }
+
+    func clientConfiguration(poolSize: Int) -> PostgresClient.Configuration {
+        var config = PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database,
+            tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
+        config.options.maximumConnections = max(1, poolSize)
+        config.options.connectTimeout = .seconds(5)
+        return config
+    }
+}

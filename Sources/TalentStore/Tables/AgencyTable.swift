@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+
+/// SQL for agencies.
+public enum AgencyTable {
+    static let columns = "code, name, kind, status, merged_into, created_at, updated_at"
+
+    static func decode(_ rows: PostgresRowSequence) async throws -> [Agency] {
+        var result: [Agency] = []
+        for try await (code, name, kind, status, mergedInto, createdAt, updatedAt)
+            in rows.decode((String, String, String, String, String?, Date, Date).self) {
+            result.append(Agency(code: code, name: name, kind: AgencyKind(rawValue: kind) ?? .other,
+                                 status: AgencyStatus(rawValue: status) ?? .active, mergedInto: mergedInto,
+                                 createdAt: createdAt, updatedAt: updatedAt))
+        }
+        return result
+    }
+
+    public static func list(includeRetired: Bool, kind: AgencyKind?, on connection: PostgresConnection,
+                            logger: Logger) async throws -> [Agency] {
+        try await decode(connection.query("""
+            SELECT \(unescaped: columns) FROM agencies
+            WHERE (\(includeRetired) OR status = 'active') AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
+            ORDER BY kind, code
+            """, logger: logger))
+    }
+
+    public static func get(_ code: String, forUpdate: Bool = false, on connection: PostgresConnection,
+                           logger: Logger) async throws -> Agency? {
+        try await decode(connection.query("""
+            SELECT \(unescaped: columns) FROM agencies WHERE code = \(code) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """, logger: logger)).first
+    }
+
+    public static func insert(code: String, name: String, kind: AgencyKind, on connection: PostgresConnection,
+                              logger: Logger) async throws -> Agency {
+        try await decode(connection.query("""
+            INSERT INTO agencies (code, name, kind) VALUES (\(code), \(name), \(kind.rawValue))
+            RETURNING \(unescaped: columns)
+            """, logger: logger))[0]
+    }
+
+    public static func rename(_ code: String, to name: String, on connection: PostgresConnection,
+                              logger: Logger) async throws -> Agency {
+        try await decode(connection.query("""
+            UPDATE agencies SET name = \(name), updated_at = now() WHERE code = \(code) RETURNING \(unescaped: columns)
+            """, logger: logger))[0]
+    }
+
+    public static func retire(_ code: String, mergedInto: String?, on connection: PostgresConnection,
+                              logger: Logger) async throws -> Agency {
+        try await decode(connection.query("""
+            UPDATE agencies SET status = 'retired', merged_into = \(mergedInto), updated_at = now()
+            WHERE code = \(code) RETURNING \(unescaped: columns)
+            """, logger: logger))[0]
+    }
+}

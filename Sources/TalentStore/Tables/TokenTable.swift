@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import TalentDomain
+
+/// SQL for API tokens. Only the SHA-256 hash of a secret is ever stored or looked up.
+public enum TokenTable {
+    static let select = """
+        SELECT t.id, t.user_id, u.name, u.role, t.prefix, t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+        FROM access_tokens t JOIN staff_users u ON u.id = t.user_id
+        """
+
+    static func decode(_ rows: PostgresRowSequence) async throws -> [AccessToken] {
+        var result: [AccessToken] = []
+        for try await (id, userID, holder, role, prefix, createdAt, expiresAt, revokedAt, lastUsedAt)
+            in rows.decode((UUID, UUID, String, String, String, Date, Date?, Date?, Date?).self) {
+            result.append(AccessToken(id: id, userID: userID, partnerCode: nil, holder: holder,
+                                      role: Role(rawValue: role) ?? .hr, prefix: prefix, createdAt: createdAt,
+                                      expiresAt: expiresAt, revokedAt: revokedAt, lastUsedAt: lastUsedAt))
+        }
+        return result
+    }
+
+    public static func insert(userID: UUID, secretHash: [UInt8], prefix: String, expiresInDays: Int?,
+                              on connection: PostgresConnection, logger: Logger) async throws -> AccessToken {
+        let hash = ByteBuffer(bytes: secretHash)
+        let rows = try await connection.query("""
+            INSERT INTO access_tokens (user_id, secret_hash, prefix, expires_at)
+            VALUES (\(userID), \(hash), \(prefix), now() + make_interval(days => \(expiresInDays)))
+            RETURNING id
+            """, logger: logger)
+        var id: UUID?
+        for try await (value) in rows.decode(UUID.self) { id = value }
+        return try await get(id!, on: connection, logger: logger)!
+    }
+
+    public static func get(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> AccessToken? {
+        try await decode(connection.query("\(unescaped: select) WHERE t.id = \(id)", logger: logger)).first
+    }
+
+    public static func find(secretHash: [UInt8], on connection: PostgresConnection,
+                            logger: Logger) async throws -> AccessToken? {
+        let hash = ByteBuffer(bytes: secretHash)
+        return try await decode(connection.query("\(unescaped: select) WHERE t.secret_hash = \(hash)", logger: logger)).first
+    }
+
+    public static func list(userID: UUID?, page: PageRequest, on connection: PostgresConnection,
+                            logger: Logger) async throws -> [AccessToken] {
+        let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
+        return try await decode(connection.query("""
+            \(unescaped: select)
+            WHERE (\(userID)::uuid IS NULL OR t.user_id = \(userID)) AND (\(after)::uuid IS NULL OR t.id > \(after))
+            ORDER BY t.id LIMIT \(page.limit + 1)
+            """, logger: logger))
+    }
+
+    public static func revoke(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("UPDATE access_tokens SET revoked_at = now() WHERE id = \(id) AND revoked_at IS NULL",
+                                   logger: logger)
+    }
+
+    public static func touch(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("UPDATE access_tokens SET last_used_at = now() WHERE id = \(id)", logger: logger)
+    }
+}

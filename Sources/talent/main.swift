@@ -1,0 +1,4 @@
+import Foundation
+import TalentCLI
+
+exit(await TalentCLI.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,141 @@
+import Foundation
+import TalentDomain
+import Testing
+
+@Suite("Identifiers people type")
+struct ValidationTests {
+    @Test("citizen IDs are exactly 12 digits", arguments: [
+        ("082301000123", "082301000123"),
+        ("  082301000123 ", "082301000123"),
+        ("001099012345", "001099012345"),
+    ])
+    func validCitizenIDs(raw: String, stored: String) {
+        #expect(Normalize.citizenID(raw) == stored)
+    }
+
+    @Test("citizen IDs that are refused", arguments: [
+        "", "08230100012", "0823010001234", "08230100012a", "0823 0100 0123", "０８２３０１０００１２３", "-82301000123",
+    ])
+    func invalidCitizenIDs(raw: String) {
+        #expect(Normalize.citizenID(raw) == nil)
+    }
+
+    @Test("phones are normalized to +84…", arguments: [
+        ("0912345678", "+84912345678"),
+        ("0912 345 678", "+84912345678"),
+        ("0912.345.678", "+84912345678"),
+        ("0912-345-678", "+84912345678"),
+        ("+84912345678", "+84912345678"),
+        ("+84 912 345 678", "+84912345678"),
+        ("84912345678", "+84912345678"),
+        ("0084912345678", "+84912345678"),
+        ("+84 0912 345 678", "+84912345678"),
+        ("0352123456", "+84352123456"),
+        ("(0273) 3872 123", "+842733872123"),
+        ("02733872123", "+842733872123"),
+    ])
+    func validPhones(raw: String, stored: String) {
+        #expect(Normalize.phone(raw) == stored)
+    }
+
+    @Test("phones that are refused", arguments: [
+        "", "12345", "091234567", "09123456789", "+1 202 555 0100", "0912345678x", "0112345678", "+8491234567",
+        "phone", "09123+45678",
+    ])
+    func invalidPhones(raw: String) {
+        #expect(Normalize.phone(raw) == nil)
+    }
+
+    @Test("e-mail addresses are trimmed and lower-cased", arguments: [
+        ("Thu.Nguyen@Example.edu.vn", "thu.nguyen@example.edu.vn"),
+        (" an@moj.gov.vn ", "an@moj.gov.vn"),
+        ("a+tag@sub.example.com", "a+tag@sub.example.com"),
+    ])
+    func validEmails(raw: String, stored: String) {
+        #expect(Normalize.email(raw) == stored)
+    }
+
+    @Test("e-mail addresses that are refused", arguments: [
+        "", "plain", "@example.com", "a@", "a@b", "a@b.c", "a b@example.com", "a@@example.com", "a@-x.com",
+        "a@example..com", "a@exa mple.com",
+    ])
+    func invalidEmails(raw: String) {
+        #expect(Normalize.email(raw) == nil)
+    }
+
+    @Test("names are stored NFC and otherwise exactly as typed")
+    func namesAreNFC() {
+        let decomposed = "Nguye\u{0302}\u{0303}n Thi\u{0323} Minh Thu\u{031B}"  // NFD, as some keyboards send it
+        let composed = "Nguyễn Thị Minh Thư"
+        #expect(!decomposed.unicodeScalars.elementsEqual(composed.unicodeScalars))  // equal as Swift Strings, not as bytes
+        #expect(Normalize.personName(decomposed) == composed)
+        #expect(Normalize.personName(decomposed)!.unicodeScalars.elementsEqual(composed.unicodeScalars))
+        #expect(Normalize.personName("  Lê  Văn   An ") == "Lê  Văn   An")
+        #expect(Normalize.personName("ĐẶNG thị ánh") == "ĐẶNG thị ánh")
+    }
+
+    @Test("names that are refused", arguments: ["", "   ", "123", "An\u{0}", "Bình\u{7}", String(repeating: "a", count: 201)])
+    func invalidNames(raw: String) {
+        #expect(Normalize.personName(raw) == nil)
+    }
+
+    @Test("search folding drops every tone mark and maps đ to d", arguments: [
+        ("Nguyễn Thị Minh Thư", "nguyen thi minh thu"),
+        ("ĐẶNG Văn Đức", "dang van duc"),
+        ("Lê  Quốc   Hùng", "le quoc hung"),
+        ("Huỳnh Ngọc Ánh", "huynh ngoc anh"),
+        ("Ổn Ưng Ơn", "on ung on"),
+        ("à á ả ã ạ ă ằ ắ ẳ ẵ ặ â ầ ấ ẩ ẫ ậ", "a a a a a a a a a a a a a a a a a"),
+        ("Nguye\u{0302}\u{0303}n", "nguyen"),
+    ])
+    func folding(text: String, folded: String) {
+        #expect(VietnameseText.fold(text) == folded)
+    }
+
+    @Test("dates are real dates written YYYY-MM-DD", arguments: [
+        ("2001-05-14", true), ("2024-02-29", true), ("2023-02-29", false), ("2001-13-01", false), ("2001-5-14", false),
+        ("14/05/2001", false), ("2001-05-14T00:00:00Z", false), ("", false), ("2000-02-29", true), ("1900-02-29", false),
+    ])
+    func dates(text: String, valid: Bool) {
+        #expect((CalendarDate(text) != nil) == valid)
+        if valid { #expect(CalendarDate(text)?.description == text) }
+    }
+
+    @Test("a candidate draft names every bad field at once")
+    func candidateDraftErrors() {
+        let draft = CandidateDraft(fullName: "", dateOfBirth: "2001-02-30", citizenID: "123", email: "x", phone: "1")
+        do {
+            _ = try ValidCandidate(draft)
+            Issue.record("an invalid draft was accepted")
+        } catch {
+            #expect(error.kind == .invalid)
+            #expect(Set(error.fieldErrors.map(\.field)) == ["full_name", "date_of_birth", "citizen_id", "email", "phone"])
+        }
+    }
+
+    @Test("a date of birth in the future is refused")
+    func futureBirth() throws {
+        let today = CalendarDate(year: 2026, month: 11, day: 30)!
+        #expect(throws: ServiceError.self) {
+            try ValidCandidate(CandidateDraft(fullName: "An", dateOfBirth: "2026-12-01"), today: today)
+        }
+        #expect(try ValidCandidate(CandidateDraft(fullName: "An", dateOfBirth: "2026-11-30"), today: today).dateOfBirth == today)
+    }
+
+    @Test("cursors round-trip and garbage is a field error")
+    func cursors() throws {
+        let cursor = Cursor(key: "1732950000000000", id: "e0497252-2678-4531-a633-2a46448284ac")
+        #expect(try Cursor(decoding: cursor.encoded) == cursor)
+        #expect(throws: ServiceError.self) { try Cursor(decoding: "not a cursor!") }
+        #expect(throws: ServiceError.self) { try PageRequest(limit: 0) }
+        #expect(throws: ServiceError.self) { try PageRequest(limit: 201) }
+        #expect(try PageRequest().limit == 50)
+    }
+
+    @Test("Accept-Language picks English only when asked", arguments: [
+        (nil, Language.vi), ("en", .en), ("en-US,en;q=0.9", .en), ("vi-VN, en;q=0.5", .vi), ("fr", .vi), ("", .vi),
+    ] as [(String?, Language)])
+    func languages(header: String?, language: Language) {
+        #expect(Language.negotiate(header) == language)
+    }
+}

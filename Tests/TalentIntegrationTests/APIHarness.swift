@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PostgresNIO
+import TalentAPI
+import TalentDomain
+import TalentService
+import TalentStore
+
+/// The API over a fresh test database, through HummingbirdTesting's router client.
+struct APIHarness: Sendable {
+    let services: TalentServices
+    let client: any TestClientProtocol
+
+    struct Reply: Sendable {
+        var status: Int
+        var headers: HTTPFields
+        var body: Data
+
+        var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var contentType: String { headers[.contentType] ?? "" }
+    }
+
+    /// Runs `body` with the API of a fresh database.
+    static func with<T: Sendable>(_ body: @Sendable @escaping (APIHarness) async throws -> T) async throws -> T {
+        try await TestDatabase.withServices { services in
+            let app = Application(router: APIServer.buildRouter(services))
+            return try await app.test(.router) { client in
+                try await body(APIHarness(services: services, client: client))
+            }
+        }
+    }
+
+    /// A staff user of the role and a token acting as them.
+    func token(_ role: Role, name: String = "Người dùng kiểm thử") async throws -> String {
+        let user = try await services.users.add(name: name, role: role.rawValue, agencyCode: "STP", email: nil,
+                                                by: .testAdmin)
+        return try await services.tokens.issue(userID: user.id.text, expiresInDays: 30, by: .testAdmin).token
+    }
+
+    func request(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
+                 raw: Data? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+        var headers = headers
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
+        if let json {
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        } else if let raw {
+            body = ByteBuffer(bytes: raw)
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
+        return Reply(status: Int(response.status.code), headers: response.headers, body: Data(response.body.readableBytesView))
+    }
+
+    /// Rows in a table, to show that a refused request wrote nothing.
+    func count(_ table: String) async throws -> Int {
+        try await services.database.read { c in
+            let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)"),
+                                         logger: TestDatabase.logger)
+            var n = 0
+            for try await value in rows.decode(Int.self) { n = value }
+            return n
+        }
+    }
+}

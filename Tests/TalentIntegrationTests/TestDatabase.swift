@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+import TalentService
+import TalentStore
+import Testing
+
+/// Each test gets a database of its own, cloned from a template migrated once per test run, so tests run in
+/// parallel against the real PostgreSQL. `make test` sets `TALENT_TEST_DATABASE_URL` to a throwaway cluster.
+actor TestDatabase {
+    static let shared = TestDatabase()
+
+    private var template: Task<String, any Error>?
+    static let logger: Logger = {
+        var logger = Logger(label: "talent.test")
+        logger.logLevel = .error
+        return logger
+    }()
+
+    /// The admin connection URL of the test cluster.
+    static func serverURL() throws -> DatabaseURL {
+        guard let text = ProcessInfo.processInfo.environment["TALENT_TEST_DATABASE_URL"], !text.isEmpty else {
+            Issue.record("TALENT_TEST_DATABASE_URL is not set: run the tests with `make test`")
+            throw ServiceError.unavailable
+        }
+        return try DatabaseURL(text)
+    }
+
+    /// Runs SQL that cannot run in a transaction (CREATE/DROP DATABASE) on the cluster's `postgres` database.
+    static func admin(_ sql: String) async throws {
+        let url = try serverURL()
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(host: url.host, port: url.port, username: url.user, password: url.password,
+                                 database: "postgres", tls: .disable),
+            id: 1, logger: logger)
+        defer { Task { try? await connection.close() } }
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
+
+    /// The name of the migrated template, made on first use.
+    func templateName() async throws -> String {
+        if let template { return try await template.value }
+        let task = Task<String, any Error> {
+            let name = "talent_template_\(ProcessInfo.processInfo.processIdentifier)"
+            try await Self.admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try await Self.admin("CREATE DATABASE \(name)")
+            let database = Database(url: try Self.serverURL().withDatabase(name), poolSize: 1, logger: Self.logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.run() }
+                try await Migrator.fromDefaultLocation().migrate(database)
+                group.cancelAll()
+            }
+            return name
+        }
+        template = task
+        return try await task.value
+    }
+
+    /// A fresh migrated database for one test; dropped when `body` ends.
+    static func withDatabase<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
+        let template = try await shared.templateName()
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await admin("CREATE DATABASE \(name) TEMPLATE \(template)")
+        let database = Database(url: try serverURL().withDatabase(name), poolSize: 4, logger: logger)
+        do {
+            let result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.run() }
+                defer { group.cancelAll() }
+                return try await body(database)
+            }
+            try await admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    static func withServices<T: Sendable>(_ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
+        try await withDatabase { try await body(TalentServices(database: $0)) }
+    }
+}
+
+extension Actor {
+    static let testAdmin = Actor.cliOperator("Kiểm thử")
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 cluster for development and tests, listening on 127.0.0.1 only.
+#
+#   deploy/local/db.sh start   # idempotent: installs PostgreSQL if missing, creates and starts the cluster
+#   deploy/local/db.sh stop
+#   deploy/local/db.sh status
+#   deploy/local/db.sh destroy # stop and delete the cluster's files
+#
+# TALENT_PG_DATA (default .data/pg) and TALENT_PG_PORT (default 55432) choose the cluster; `make test` uses its own.
+# PostgreSQL refuses to run as root, so when run as root the server runs as the unprivileged `postgres` user.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+DATA="${TALENT_PG_DATA:-.data/pg}"
+PORT="${TALENT_PG_PORT:-55432}"
+DB_USER=talent
+DB_NAME="${TALENT_PG_DATABASE:-talent}"
+mkdir -p "$(dirname "$DATA")"
+DATA="$(cd "$(dirname "$DATA")" && pwd)/$(basename "$DATA")"
+
+say() { echo "db: $*" >&2; }
+
+find_bindir() {
+    local dir
+    for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return 0; fi
+    done
+    return 1
+}
+
+install_postgres() {
+    if find_bindir >/dev/null; then return 0; fi
+    if [ "$(id -u)" != 0 ]; then
+        say "PostgreSQL is not installed; run as root or: sudo apt-get install postgresql"
+        exit 1
+    fi
+    say "installing PostgreSQL (Debian package postgresql)…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    # --no-upgrade: never upgrade a server that is already there.
+    apt-get install -y -qq --no-upgrade --no-install-recommends postgresql postgresql-contrib >/dev/null
+    find_bindir >/dev/null || { say "PostgreSQL binaries not found after install"; exit 1; }
+}
+
+# Runs a command as the cluster's owner: the unprivileged postgres user when we are root.
+as_owner() {
+    if [ "$(id -u)" = 0 ]; then
+        id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+psql_admin() {
+    PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U "$DB_USER" "$@"
+}
+
+start() {
+    install_postgres
+    local bin; bin="$(find_bindir)"
+    if [ ! -s "$DATA/PG_VERSION" ]; then
+        say "creating a cluster in $DATA"
+        mkdir -p "$DATA"
+        [ "$(id -u)" = 0 ] && { id postgres >/dev/null 2>&1 || as_owner true; chown -R postgres: "$DATA"; }
+        chmod 700 "$DATA"
+        as_owner "$bin/initdb" -D "$DATA" -U "$DB_USER" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    if as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+        say "already running on 127.0.0.1:$PORT"
+    else
+        if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+            say "port $PORT is taken by another program; set TALENT_PG_PORT"
+            exit 1
+        fi
+        local options="-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$DATA' -c max_connections=200"
+        # Test clusters trade durability for speed: they are deleted after the run anyway.
+        [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        as_owner "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start -o "$options" >/dev/null
+        say "started on 127.0.0.1:$PORT"
+    fi
+    if ! psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
+        psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
+        say "created database $DB_NAME"
+    fi
+    echo "postgres://$DB_USER@127.0.0.1:$PORT/$DB_NAME"
+}
+
+stop() {
+    local bin; bin="$(find_bindir)" || { say "PostgreSQL is not installed"; return 0; }
+    if [ -s "$DATA/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+        as_owner "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+        say "stopped"
+    else
+        say "not running"
+    fi
+}
+
+case "${1:-start}" in
+    start) start ;;
+    stop) stop ;;
+    status)
+        bin="$(find_bindir)" || { say "PostgreSQL is not installed"; exit 3; }
+        as_owner "$bin/pg_ctl" -D "$DATA" status ;;
+    destroy) stop; rm -rf "$DATA"; say "removed $DATA" ;;
+    *) echo "usage: $0 start|stop|status|destroy" >&2; exit 2 ;;
+esac
