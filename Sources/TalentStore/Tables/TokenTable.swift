@@ -27,7 +27,7 @@ public enum TokenTable {
         let hash = ByteBuffer(bytes: secretHash)
         let rows = try await connection.query("""
             INSERT INTO access_tokens (user_id, secret_hash, prefix, expires_at)
-            VALUES (\(userID), \(hash), \(prefix), now() + make_interval(days => \(expiresInDays)))
+            VALUES (\(userID), \(hash), \(prefix), now() + make_interval(days => \(expiresInDays)::int))
             RETURNING id
             """, logger: logger)
         var id: UUID?
