@@ -130,9 +130,13 @@ public enum TalentCLI {
             return error.rawValue
         } catch {
             let code = TalentCommand.exitCode(for: error)
+            if code == .success {  // --help, --version
+                console.out(TalentCommand.fullMessage(for: error))
+                return 0
+            }
             let message = TalentCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             console.err("talent: " + message)
-            return code == .validationFailure ? 2 : (code.rawValue == 0 ? 1 : code.rawValue)
+            return code == .validationFailure ? 2 : 1
         }
     }
 }
