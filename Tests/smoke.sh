@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end check of the built `talent` binary against the test cluster, as a user would run it:
+# serve refuses pending migrations, migrate, demo data, the CLI and the API on one database, and /health
+# going to 503 when PostgreSQL stops and back to 200 when it returns, without restarting the server.
+# Run by `make test` after the Swift tests (TALENT_PG_DATA/TALENT_PG_PORT name the test cluster).
+set -euo pipefail
+TALENT="${1:-.build/debug/talent}"
+PORT_PG="${TALENT_PG_PORT:-55433}"
+DB=smoke_$$
+export DATABASE_URL="postgres://talent@127.0.0.1:$PORT_PG/$DB"
+export TALENT_OPERATOR="Kiểm thử khói"
+checks=0
+fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
+ok() { checks=$((checks + 1)); }
+
+psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "CREATE DATABASE $DB" >/dev/null
+API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$API_PORT"
+server=""
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+    psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# serve refuses to start with pending migrations
+if out=$("$TALENT" serve --host 127.0.0.1 --port "$API_PORT" 2>&1); then fail "serve started with pending migrations"; fi
+grep -q "talent migrate" <<<"$out" || fail "serve did not say to run talent migrate: $out"; ok
+
+"$TALENT" migrate >/dev/null; ok
+"$TALENT" demo load >/dev/null; ok
+
+"$TALENT" serve --host 127.0.0.1 --port "$API_PORT" --log-level warning & server=$!
+for _ in $(seq 1 100); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.1; done
+[ "$(curl -s "$BASE/health")" = '{"database":"ok","status":"ok"}' ] || fail "health is not ok"; ok
+
+hr=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
+token=$("$TALENT" token issue --user "$hr" | tail -n 1)
+id=$("$TALENT" candidate add --name "Nguyễn Thị Minh Thư" --citizen-id 082301777123 --format json \
+     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+name=$(curl -fs -H "Authorization: Bearer $token" "$BASE/v1/candidates/$id" \
+       | python3 -c 'import json,sys; sys.stdout.buffer.write(json.load(sys.stdin)["full_name"].encode())' | od -An -tx1)
+[ "$name" = "$(printf 'Nguyễn Thị Minh Thư' | od -An -tx1)" ] || fail "name did not round-trip byte for byte"; ok
+
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+         -d '{"full_name": 1}' "$BASE/v1/candidates")
+[ "$status" = 422 ] || fail "a wrong type answered $status"; ok
+"$TALENT" audit list --entity "candidate:$id" | grep -q "Kiểm thử khói" || fail "audit does not name the actor"; ok
+
+# PostgreSQL goes away and comes back; the server follows by itself.
+deploy/local/db.sh stop >/dev/null 2>&1
+status=$(curl -s -o /dev/null -m 15 -w '%{http_code}' "$BASE/health")
+[ "$status" = 503 ] || fail "health answered $status with the database down"; ok
+deploy/local/db.sh start >/dev/null 2>&1
+for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" = 200 ] && break; sleep 0.2; done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" = 200 ] || fail "health did not recover"; ok
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/v1/candidates/$id")" = 200 ] \
+    || fail "the API did not recover"; ok
+
+echo "smoke: all $checks end-to-end checks passed"
