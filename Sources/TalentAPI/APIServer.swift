@@ -28,7 +28,7 @@ public enum APIServer {
         for (path, routes) in byPath {
             let allowed = routes.map(\.method)
             let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
-            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] where !allowed.contains(method) {
+            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options] where !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { _, context -> Response in
                     throw Problem(status: .methodNotAllowed, slug: "method-not-allowed",
                                   detail: LocalizedText(vi: "Đường dẫn này chỉ nhận \(allow)", en: "This path accepts \(allow) only"),

@@ -76,6 +76,58 @@ struct JSONBody {
         }
     }
 
+    /// Whether the body names the field at all (a PATCH changes only the fields it names; null clears one).
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// The keys the body names.
+    var keys: Dictionary<String, JSONValue>.Keys { object.keys }
+
+    mutating func strings(_ key: String) -> [String] {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var result: [String] = []
+            for (i, item) in items.enumerated() {
+                guard case .string(let s) = item, !s.unicodeScalars.contains("\u{0}") else {
+                    errors.append(FieldError("\(key)[\(i)]", vi: "phải là chuỗi", en: "must be a string"))
+                    continue
+                }
+                result.append(s)
+            }
+            return result
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là mảng chuỗi, không phải \(other.typeName)",
+                                     en: "must be an array of strings, not \(other.typeName)"))
+            return []
+        }
+    }
+
+    /// An array of objects, each read with `body`; errors are named `key[i].field`.
+    mutating func objects<T>(_ key: String, _ body: (inout JSONBody) -> T) -> [T] {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var result: [T] = []
+            for (i, item) in items.enumerated() {
+                guard case .object(let fields) = item else {
+                    errors.append(FieldError("\(key)[\(i)]", vi: "phải là đối tượng", en: "must be an object"))
+                    continue
+                }
+                var nested = JSONBody(object: fields)
+                result.append(body(&nested))
+                let unknown = fields.keys.filter { !nested.read.contains($0) }.sorted()
+                errors += nested.errors.map { FieldError("\(key)[\(i)].\($0.field)", vi: $0.message.vi, en: $0.message.en) }
+                errors += unknown.map { FieldError("\(key)[\(i)].\($0)", vi: "trường không được hỗ trợ", en: "is not a known field") }
+            }
+            return result
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là mảng, không phải \(other.typeName)", en: "must be an array, not \(other.typeName)"))
+            return []
+        }
+    }
+
     /// Throws every field error found, including fields the route does not know.
     func finish() throws {
         var errors = self.errors

@@ -19,31 +19,118 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
 
         // Agencies
         APIRoute(.get, "/v1/agencies") { request, context in
-            let agencies = try await services.agencies.list(
+            let page = try await services.agencies.list(
                 includeRetired: request.query("include_retired") == "true", kind: request.query("kind"),
-                by: context.requireActor())
-            return Reply.json(Page(items: agencies, nextCursor: nil))
+                page: request.pageRequest(), by: context.requireActor())
+            return Reply.json(page)
+        },
+
+        // Positions
+        APIRoute(.get, "/v1/positions") { request, context in
+            Reply.json(try await services.positions.list(
+                agency: request.query("agency"), kind: request.query("kind"), status: request.query("status"),
+                page: request.pageRequest(), by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/positions") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let draft = PositionForms.draft(&body)
+            try body.finish()
+            let position = try await services.positions.add(draft, by: actor)
+            return Reply.created(position, location: "/v1/positions/\(position.id.text)")
+        },
+        APIRoute(.get, "/v1/positions/{id}") { _, context in
+            let position = try await services.positions.get(context.parameters.require("id"), by: context.requireActor())
+            return Reply.versioned(position, version: position.version)
+        },
+        APIRoute(.patch, "/v1/positions/{id}") { request, context in
+            let actor = try context.requireActor()
+            let version = try request.requiredVersion()
+            var body = try await JSONBody.read(request, context: context)
+            let draft = PositionForms.draft(&body)
+            try body.finish()
+            let fields = Set(body.keys.compactMap(PositionService.Field.init(rawValue:)))
+            let position = try await services.positions.update(context.parameters.require("id"), patch: draft,
+                                                               fields: fields, expectedVersion: version, by: actor)
+            return Reply.versioned(position, version: position.version)
         },
 
         // Candidates
         APIRoute(.get, "/v1/candidates") { request, context in
-            let page = try await services.candidates.list(query: request.query("q"), page: request.pageRequest(),
-                                                          by: context.requireActor())
-            return Reply.json(page)
+            Reply.json(try await services.candidates.list(request.candidateQuery(), page: request.pageRequest(),
+                                                          by: context.requireActor()))
         },
         APIRoute(.post, "/v1/candidates") { request, context in
             let actor = try context.requireActor()
             var body = try await JSONBody.read(request, context: context)
-            let draft = CandidateDraft(fullName: body.string("full_name"), dateOfBirth: body.string("date_of_birth"),
-                                       citizenID: body.string("citizen_id"), email: body.string("email"),
-                                       phone: body.string("phone"))
+            let draft = CandidateForms.draft(&body)
             try body.finish()
-            let candidate = try await services.candidates.add(draft, by: actor)
-            return Reply.created(candidate, location: "/v1/candidates/\(candidate.id.text)")
+            let created = try await services.candidates.add(draft, by: actor)
+            return Reply.created(created, location: "/v1/candidates/\(created.candidate.id.text)")
         },
-        APIRoute(.get, "/v1/candidates/{id}") { request, context in
+        APIRoute(.get, "/v1/candidates/{id}") { _, context in
             let candidate = try await services.candidates.get(context.parameters.require("id"), by: context.requireActor())
             return Reply.versioned(candidate, version: candidate.version)
+        },
+        APIRoute(.patch, "/v1/candidates/{id}") { request, context in
+            let actor = try context.requireActor()
+            let version = try request.requiredVersion()
+            var body = try await JSONBody.read(request, context: context)
+            let draft = CandidateForms.draft(&body)
+            try body.finish()
+            let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
+            let candidate = try await services.candidates.update(context.parameters.require("id"), patch: draft,
+                                                                 fields: fields, expectedVersion: version, by: actor)
+            return Reply.versioned(candidate, version: candidate.version)
+        },
+        APIRoute(.get, "/v1/candidates/{id}/duplicates") { _, context in
+            let items = try await services.candidates.duplicates(of: context.parameters.require("id"), by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/candidates/{id}/merge") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let other = body.string("other_id")
+            try body.finish()
+            guard let other else { throw ServiceError.invalid("other_id", vi: "bắt buộc", en: "is required") }
+            let merged = try await services.candidates.merge(keep: context.parameters.require("id"), other: other, by: actor)
+            return Reply.versioned(merged, version: merged.version)
+        },
+
+        // Applications
+        APIRoute(.get, "/v1/applications") { request, context in
+            Reply.json(try await services.applications.list(
+                candidateID: request.query("candidate_id") ?? request.query("candidate"),
+                positionID: request.query("position_id") ?? request.query("position"), stage: request.query("stage"),
+                agency: request.query("agency"), page: request.pageRequest(), by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/applications") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let candidate = body.string("candidate_id")
+            let position = body.string("position_id")
+            try body.finish()
+            let application = try await services.applications.open(candidateID: candidate, positionID: position, by: actor)
+            return Reply.created(application, location: "/v1/applications/\(application.id.text)")
+        },
+        APIRoute(.get, "/v1/applications/{id}") { _, context in
+            let application = try await services.applications.get(context.parameters.require("id"), by: context.requireActor())
+            return Reply.versioned(application, version: application.version)
+        },
+        APIRoute(.post, "/v1/applications/{id}/transitions") { request, context in
+            let actor = try context.requireActor()
+            let version = try request.optionalVersion()
+            var body = try await JSONBody.read(request, context: context)
+            let to = body.string("to")
+            let reason = body.string("reason")
+            try body.finish()
+            let application = try await services.applications.move(context.parameters.require("id"), to: to, reason: reason,
+                                                                    expectedVersion: version, by: actor)
+            return Reply.versioned(application, version: application.version)
+        },
+        APIRoute(.get, "/v1/applications/{id}/history") { _, context in
+            let history = try await services.applications.history(context.parameters.require("id"), by: context.requireActor())
+            return Reply.json(Page(items: history, nextCursor: nil))
         },
 
         // Audit trail
@@ -54,4 +141,69 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             return Reply.json(page)
         },
     ]
+}
+
+/// How JSON bodies become service inputs.
+enum CandidateForms {
+    static func draft(_ body: inout JSONBody) -> CandidateDraft {
+        CandidateDraft(
+            fullName: body.string("full_name"), dateOfBirth: body.string("date_of_birth"), gender: body.string("gender"),
+            citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
+            province: body.string("province"),
+            education: body.objects("education") { record in
+                EducationDraft(degree: record.string("degree"), field: record.string("field"),
+                               institution: record.string("institution"), graduationYear: record.int("graduation_year"),
+                               classification: record.string("classification"))
+            },
+            sector: body.string("sector"), currentEmployer: body.string("current_employer"),
+            currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
+            skills: body.strings("skills"), languages: body.strings("languages"), notes: body.string("notes"))
+    }
+}
+
+enum PositionForms {
+    static func draft(_ body: inout JSONBody) -> PositionDraft {
+        PositionDraft(agencyCode: body.string("agency_code") ?? body.string("agency"), title: body.string("title"),
+                      kind: body.string("kind"), openings: body.int("openings"), targetDate: body.string("target_date"),
+                      status: body.string("status"), description: body.string("description"))
+    }
+}
+
+extension Request {
+    /// The filters of candidate lists and exports.
+    func candidateQuery() throws -> CandidateQuery {
+        var year: Int?
+        if let text = query("graduation_year") {
+            guard let value = Int(text) else {
+                throw ServiceError.invalid("graduation_year", vi: "phải là năm, ví dụ 2023", en: "must be a year such as 2023")
+            }
+            year = value
+        }
+        return CandidateQuery(text: query("q"), stage: query("stage"), agency: query("agency"),
+                              positionID: query("position_id") ?? query("position"), sector: query("sector"),
+                              degree: query("degree"), graduationYear: year, createdFrom: query("created_from"),
+                              createdTo: query("created_to"), sort: query("sort"))
+    }
+
+    /// The version in `If-Match` (`"3"`, `W/"3"` or `3`); `*` means any.
+    func optionalVersion() throws -> Int? {
+        guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else {
+            return nil
+        }
+        let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(digits) else {
+            throw ServiceError.invalid("If-Match", vi: "phải là phiên bản của bản ghi, ví dụ \"3\"",
+                                       en: "must be the record's version, for example \"3\"")
+        }
+        return version
+    }
+
+    /// PATCH needs `If-Match` with the version read, so a concurrent change is never overwritten (428 without it).
+    func requiredVersion() throws -> Int? {
+        guard headers[.ifMatch] != nil else {
+            throw ServiceError(.preconditionRequired, LocalizedText(
+                vi: "Cần tiêu đề If-Match với phiên bản (ETag) của bản ghi", en: "If-Match with the record's version (ETag) is required"))
+        }
+        return try optionalVersion()
+    }
 }

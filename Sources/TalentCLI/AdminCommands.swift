@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             return try await migrator.status(services.database).pending
         }
         if !pending.isEmpty {
-            throw ServiceError(.conflict, slug: "pending-migrations", LocalizedText(
+            throw ServiceError(.unavailable, slug: "pending-migrations", LocalizedText(
                 vi: "Còn \(pending.count) migration chưa áp dụng (\(pending.map(\.fileName).joined(separator: ", "))): chạy `talent migrate` hoặc thêm --migrate",
                 en: "\(pending.count) pending migration(s) (\(pending.map(\.fileName).joined(separator: ", "))): run `talent migrate` or pass --migrate"))
         }
@@ -84,7 +84,8 @@ struct TalentCommand: AsyncParsableCommand {
         version: VersionCommand.version,
         subcommands: [
             MigrateCommand.self, ServeCommand.self, VersionCommand.self, AgencyCommand.self, UserCommand.self,
-            TokenCommand.self, CandidateCommand.self, AuditCommand.self, DemoCommand.self,
+            TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, AuditCommand.self,
+            DemoCommand.self,
         ])
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentService
 
 /// How each kind of record is printed.
 enum Columns {
@@ -36,7 +37,71 @@ enum Columns {
         Column("citizen_id", vi: "Số CCCD", en: "Citizen ID") { $0.citizenID.cell },
         Column("email", vi: "E-mail", en: "E-mail") { $0.email.cell },
         Column("phone", vi: "Điện thoại", en: "Phone") { $0.phone.cell },
+        Column("sector", vi: "Khu vực", en: "Sector") { $0.sector?.rawValue ?? "" },
         Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let candidateDetail: [Column<Candidate>] = candidate.filter { $0.field != "version" && $0.field != "sector" } + [
+        Column("gender", vi: "Giới tính", en: "Gender") { $0.gender?.rawValue ?? "" },
+        Column("province", vi: "Tỉnh/thành cư trú", en: "Province") { $0.province.cell },
+        Column("sector", vi: "Khu vực", en: "Sector") { $0.sector?.rawValue ?? "" },
+        Column("current_employer", vi: "Nơi làm việc", en: "Employer") { $0.currentEmployer.cell },
+        Column("current_title", vi: "Chức danh", en: "Title") { $0.currentTitle.cell },
+        Column("legal_experience_years", vi: "Số năm kinh nghiệm pháp lý", en: "Years of legal experience") {
+            $0.legalExperienceYears.cell
+        },
+        Column("education", vi: "Học vấn", en: "Education") { candidate in
+            candidate.education.map { e in
+                [e.degree.rawValue, e.field, e.institution, e.graduationYear.map(String.init), e.classification?.rawValue]
+                    .compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; ")
+        },
+        Column("skills", vi: "Kỹ năng", en: "Skills") { $0.skills.joined(separator: ", ") },
+        Column("languages", vi: "Ngoại ngữ", en: "Languages") { $0.languages.joined(separator: ", ") },
+        Column("notes", vi: "Ghi chú", en: "Notes") { $0.notes.cell },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let duplicatePair: [Column<DuplicatePair>] = [
+        Column("candidate_id", vi: "Mã", en: "ID") { $0.candidate.id },
+        Column("candidate_name", vi: "Họ tên", en: "Full name") { $0.candidate.fullName },
+        Column("duplicate_id", vi: "Mã hồ sơ trùng", en: "Duplicate ID") { $0.duplicate.id },
+        Column("duplicate_name", vi: "Họ tên hồ sơ trùng", en: "Duplicate name") { $0.duplicate.fullName },
+        Column("date_of_birth", vi: "Ngày sinh", en: "Date of birth") { $0.candidate.dateOfBirth.cell },
+    ]
+
+    static let position: [Column<Position>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("title", vi: "Vị trí", en: "Title") { $0.title },
+        Column("kind", vi: "Loại", en: "Kind") { $0.kind.rawValue },
+        Column("openings", vi: "Chỉ tiêu", en: "Openings") { String($0.openings) },
+        Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
+        Column("target_date", vi: "Hạn", en: "Target date") { $0.targetDate.cell },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+    ]
+
+    static let application: [Column<Application>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("position_title", vi: "Vị trí", en: "Position") { $0.positionTitle },
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("stage_entered_at", vi: "Từ", en: "Since") { $0.stageEnteredAt.local },
+        Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID.text },
+        Column("position_id", vi: "Mã vị trí", en: "Position ID") { $0.positionID.text },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let stageChange: [Column<StageChange>] = [
+        Column("at", vi: "Thời điểm", en: "Time") { $0.at.local },
+        Column("from", vi: "Từ", en: "From") { $0.from?.rawValue ?? "" },
+        Column("to", vi: "Sang", en: "To") { $0.to.rawValue },
+        Column("actor", vi: "Người thực hiện", en: "Actor") { $0.actor },
+        Column("reason", vi: "Lý do", en: "Reason") { $0.reason.cell },
+        Column("days_in_stage", vi: "Số ngày ở giai đoạn", en: "Days in stage") {
+            String(format: "%.1f", $0.secondsInStage / 86_400)
+        },
     ]
 
     static let audit: [Column<AuditEntry>] = [

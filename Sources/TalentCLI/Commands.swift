@@ -16,10 +16,13 @@ struct AgencyCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Include retired agencies.") var all = false
         @Option(help: "Only this kind: department, district, commune, other.") var kind: String?
+        @Option var limit: Int = 200
+        @Option var cursor: String?
 
         func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            let agencies = try await services.agencies.list(includeRetired: all, kind: kind, by: actor)
-            printer.list(agencies, Columns.agency)
+            let page = try await services.agencies.list(includeRetired: all, kind: kind,
+                                                        page: PageRequest(limit: limit, cursor: cursor), by: actor)
+            printer.list(page.items, Columns.agency, nextCursor: page.nextCursor)
         }
     }
 
@@ -140,67 +143,6 @@ struct TokenCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
             let token = try await services.tokens.revoke(tokenID, by: actor)
             printer.record(token, Columns.token)
-        }
-    }
-}
-
-// MARK: candidate
-
-struct CandidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "candidate", abstract: "Candidate profiles.",
-        subcommands: [Add.self, Show.self, List.self, Search.self])
-
-    struct Add: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a candidate.")
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "Full name, as the person writes it.") var name: String
-        @Option(help: "Date of birth, YYYY-MM-DD.") var dob: String?
-        @Option(name: .customLong("citizen-id"), help: "Citizen ID (CCCD), 12 digits.") var citizenID: String?
-        @Option var email: String?
-        @Option var phone: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            let draft = CandidateDraft(fullName: name, dateOfBirth: dob, citizenID: citizenID, email: email, phone: phone)
-            let candidate = try await services.candidates.add(draft, by: actor)
-            printer.record(candidate, Columns.candidate)
-        }
-    }
-
-    struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one candidate.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            printer.record(try await services.candidates.get(id, by: actor), Columns.candidate)
-        }
-    }
-
-    struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List candidates, newest first.")
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "Search text: a name (accents and case ignored), citizen ID, e-mail or phone.") var q: String?
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            let page = try await services.candidates.list(query: q, page: PageRequest(limit: limit, cursor: cursor), by: actor)
-            printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
-        }
-    }
-
-    struct Search: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Find candidates by name (accents and case ignored), citizen ID, e-mail or phone.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var text: String
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            let page = try await services.candidates.list(query: text, page: PageRequest(limit: limit, cursor: cursor), by: actor)
-            printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
         }
     }
 }

@@ -39,6 +39,16 @@ public final class Console: @unchecked Sendable {
         }
     }
 
+    /// True when output is collected in memory (tests).
+    var isCapturing: Bool { lock.withLock { outBuffer != nil } }
+
+    /// Writes text as it is, without adding a line break.
+    func write(_ text: String) {
+        lock.withLock {
+            if outBuffer != nil { outBuffer! += text } else { try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) }
+        }
+    }
+
     func err(_ text: String) {
         lock.withLock {
             if errBuffer != nil { errBuffer! += text + "\n" } else { try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8)) }

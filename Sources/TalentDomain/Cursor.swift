@@ -38,6 +38,12 @@ public struct PageRequest: Sendable, Hashable {
     public var limit: Int
     public var cursor: Cursor?
 
+    /// A large internal batch (exports), beyond the API's page-size cap.
+    public init(batch limit: Int, after cursor: Cursor?) {
+        self.limit = limit
+        self.cursor = cursor
+    }
+
     public init(limit: Int? = nil, cursor: String? = nil) throws(ServiceError) {
         var v = FieldValidator()
         let limit = v.integer("limit", limit ?? Self.defaultLimit, in: 1...Self.maximumLimit)

@@ -34,4 +34,47 @@ public enum VietnameseText {
             return scalar.properties.generalCategory == .control
         }
     }
+
+    /// The letters in Vietnamese dictionary order (a ă â b c d đ e ê …), with f j w z placed as in Latin.
+    static let alphabet: [Character] = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+                                        "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+    static let letterRank: [Character: Character] = {
+        var ranks: [Character: Character] = [:]
+        for (i, letter) in alphabet.enumerated() { ranks[letter] = Character(Unicode.Scalar(UInt8(65 + i))) }
+        return ranks
+    }()
+
+    /// Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+    static let toneRank: [Unicode.Scalar: Character] = ["\u{0300}": "1", "\u{0309}": "2", "\u{0303}": "3", "\u{0301}": "4", "\u{0323}": "5"]
+
+    /// A key that sorts names the Vietnamese way: by given name (the last word), then family and middle names;
+    /// letters in Vietnamese alphabet order, tones only breaking ties. "Nguyễn Văn An" sorts under A.
+    /// ASCII only, so it orders correctly under the C collation.
+    public static func sortKey(_ name: String) -> String {
+        let words = nfc(name).lowercased().split(whereSeparator: \.isWhitespace)
+        guard let given = words.last else { return "" }
+        let ordered = [given] + words.dropLast()
+        var primary = ""
+        var secondary = ""
+        for (index, word) in ordered.enumerated() {
+            if index > 0 { primary.append(" ") }
+            for character in word {
+                let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+                var tone: Character = "0"
+                var base = String.UnicodeScalarView()
+                for scalar in scalars {
+                    if let rank = toneRank[scalar] { tone = rank } else { base.append(scalar) }
+                }
+                let letter = Character(String(String(base).precomposedStringWithCanonicalMapping))
+                if let rank = letterRank[letter] {
+                    primary.append(rank)
+                    secondary.append(tone)
+                } else if letter.isASCII, letter.isNumber {
+                    primary.append(letter)
+                    secondary.append("0")
+                }
+            }
+        }
+        return primary + "\u{1}" + secondary
+    }
 }

@@ -8,14 +8,18 @@ public struct AgencyService: Sendable {
     let database: Database
 
     /// The reference list; retired agencies only when asked for.
-    public func list(includeRetired: Bool = false, kind: String? = nil, by actor: Actor) async throws -> [Agency] {
+    public func list(includeRetired: Bool = false, kind: String? = nil, page: PageRequest,
+                     by actor: Actor) async throws -> Page<Agency> {
         try actor.require(Role.staff)
         var v = FieldValidator()
         let kind = v.oneOf("kind", kind, AgencyKind.self)
         try v.check()
-        return try await database.read { c in
-            try await AgencyTable.list(includeRetired: includeRetired, kind: kind, on: c, logger: database.logger)
+        let rows = try await database.read { c in
+            try await AgencyTable.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1,
+                                       on: c, logger: database.logger)
         }
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
     }
 
     /// One agency by its code.
@@ -81,8 +85,11 @@ public struct AgencyService: Sendable {
                 }
             }
             let after = try await AgencyTable.retire(before.code, mergedInto: target, on: c, logger: database.logger)
-            try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after, on: c,
-                                   logger: database.logger)
+            // A merger hands the retired agency's positions to the agency that took over its work.
+            var moved = 0
+            if let target { moved = try await PositionTable.reassign(from: before.code, to: target, on: c, logger: database.logger) }
+            try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
+                                   extra: ["positions_moved": .number(Double(moved))], on: c, logger: database.logger)
             return after
         }
     }

@@ -18,8 +18,12 @@ public struct AuditService: Sendable {
         var type: String?
         var id: String?
         if let entityText {
-            let parts = entityText.split(separator: ":", maxSplits: 1).map(String.init)
-            type = parts[0]
+            let parts = entityText.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, !first.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+                throw ServiceError.invalid("entity", vi: "phải có dạng LOẠI hoặc LOẠI:MÃ, ví dụ candidate:…",
+                                           en: "must be TYPE or TYPE:ID, for example candidate:…")
+            }
+            type = first
             id = parts.count > 1 ? parts[1] : nil
             // Ids are stored the way UUID prints them; accept them in any case.
             if let text = id, let uuid = UUID(uuidString: text) { id = uuid.text }

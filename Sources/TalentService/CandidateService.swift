@@ -1,25 +1,60 @@
 import Foundation
+import PostgresNIO
 import TalentDomain
 import TalentStore
 
-/// Candidate profiles.
+/// A candidate just created, with the existing profiles that look like the same person.
+public struct CandidateCreated: Sendable, Encodable {
+    public var candidate: Candidate
+    public var possibleDuplicates: [Candidate]
+
+    public func encode(to encoder: any Encoder) throws {
+        try candidate.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(possibleDuplicates.map { DuplicateSummary($0) }, forKey: .possibleDuplicates)
+    }
+
+    enum CodingKeys: String, CodingKey { case possibleDuplicates = "possible_duplicates" }
+}
+
+/// How a likely duplicate is named in answers: enough to recognize the person.
+public struct DuplicateSummary: Sendable, Encodable, Hashable {
+    public var id: String
+    public var fullName: String
+    public var dateOfBirth: CalendarDate?
+
+    public init(_ candidate: Candidate) {
+        id = candidate.id.text
+        fullName = candidate.fullName
+        dateOfBirth = candidate.dateOfBirth
+    }
+
+    enum CodingKeys: String, CodingKey { case id, fullName = "full_name", dateOfBirth = "date_of_birth" }
+}
+
+/// A pair of profiles that look like one person.
+public struct DuplicatePair: Sendable, Encodable {
+    public var candidate: DuplicateSummary
+    public var duplicate: DuplicateSummary
+}
+
+/// Candidate profiles: adding, finding, changing, and merging two profiles of one person.
 public struct CandidateService: Sendable {
     let database: Database
 
-    /// Adds a candidate. A citizen ID, e-mail or phone that another profile already has is refused, naming that profile.
-    public func add(_ draft: CandidateDraft, by actor: Actor) async throws -> Candidate {
+    /// Adds a candidate. A citizen ID, e-mail or phone that another profile already has is refused, naming that
+    /// profile; likely duplicates (same name and birth date, or a similar name from the same institution) come back
+    /// with the new profile.
+    public func add(_ draft: CandidateDraft, by actor: Actor) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
         let valid = try ValidCandidate(draft)
         return try await database.transaction { c in
-            let existing = try await CandidateTable.exactMatches(citizenID: valid.citizenID, email: valid.email,
-                                                                 phone: valid.phone, on: c, logger: database.logger)
-            if let other = existing.first {
-                throw Self.duplicate(of: other, valid)
-            }
+            try await Self.refuseExactDuplicate(valid, excluding: nil, on: c, logger: database.logger)
+            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, on: c, logger: database.logger)
             let candidate = try await CandidateTable.insert(valid, on: c, logger: database.logger)
             try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c,
                                    logger: database.logger)
-            return candidate
+            return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
     }
 
@@ -28,23 +63,159 @@ public struct CandidateService: Sendable {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
         guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0, logger: database.logger) }) else {
-            throw ServiceError.notFound(LocalizedText(vi: "ứng viên", en: "candidate"), uuid.text)
+            throw Self.notFound(uuid)
         }
         return candidate
     }
 
-    /// Candidates, newest first. `query` matches names without regard to accents or case, and citizen IDs, e-mails
-    /// and phones exactly.
-    public func list(query: String? = nil, page: PageRequest, by actor: Actor) async throws -> Page<Candidate> {
+    /// Candidates matching the query, in its order, one page at a time. The text matches names without regard to
+    /// accents or case, and citizen IDs, e-mails and phones exactly.
+    public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Actor) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
-        var v = FieldValidator()
-        let text = v.text("q", query, maxLength: 200)
-        try v.check()
-        let folded = text.map(VietnameseText.fold).flatMap { $0.isEmpty ? nil : $0 }
-        let exact = text.map { [Normalize.citizenID($0), Normalize.email($0), Normalize.phone($0)].compactMap { $0 } } ?? []
+        let filter = try CandidateFilter(query)
         return try await database.read { c in
-            try await CandidateTable.list(folded: folded, exact: exact, page: page, on: c, logger: database.logger)
+            try await CandidateTable.list(filter, page: page, on: c, logger: database.logger)
         }
+    }
+
+    /// Changes the named fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
+    public func update(_ id: String, patch: CandidateDraft, fields: Set<CandidateDraft.Field>, expectedVersion: Int?,
+                       by actor: Actor) async throws -> Candidate {
+        try actor.require([.admin, .hr])
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { c in
+            guard let before = try await CandidateTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+                throw Self.notFound(uuid)
+            }
+            if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
+            let valid = try ValidCandidate(before.draft.applying(patch, fields: fields))
+            try await Self.refuseExactDuplicate(valid, excluding: uuid, on: c, logger: database.logger)
+            guard try await CandidateTable.update(uuid, expectedVersion: before.version, to: valid, on: c,
+                                                  logger: database.logger)
+            else { throw Self.stale(before.version) }
+            let after = try await CandidateTable.get(uuid, on: c, logger: database.logger)!
+            try await Audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    /// Likely duplicates of one candidate.
+    public func duplicates(of id: String, by actor: Actor) async throws -> [Candidate] {
+        try actor.require([.admin, .hr])
+        let candidate = try await get(id, by: actor)
+        let valid = try ValidCandidate(candidate.draft)
+        return try await database.read { c in
+            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, on: c, logger: database.logger)
+        }
+    }
+
+    /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
+    public func duplicatePairs(limit: Int = 200, by actor: Actor) async throws -> [DuplicatePair] {
+        try actor.require([.admin, .hr])
+        return try await database.read { c in
+            let pairs = try await CandidateTable.duplicatePairs(limit: limit, on: c, logger: database.logger)
+            var result: [DuplicatePair] = []
+            for (a, b) in pairs {
+                if let first = try await CandidateTable.get(a, on: c, logger: database.logger),
+                   let second = try await CandidateTable.get(b, on: c, logger: database.logger) {
+                    result.append(DuplicatePair(candidate: DuplicateSummary(first), duplicate: DuplicateSummary(second)))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Merges `other` into `keep`: every application (with its history) moves to `keep`, blanks in `keep` are filled
+    /// from `other`, education, skills and languages are united, notes joined, and `other` is removed. The audit
+    /// trail keeps the whole removed profile.
+    public func merge(keep keepID: String, other otherID: String, by actor: Actor) async throws -> Candidate {
+        try actor.require([.admin, .hr])
+        let keep = try UUID.parse(keepID, field: "keep_id")
+        let other = try UUID.parse(otherID, field: "other_id")
+        guard keep != other else {
+            throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó", en: "cannot merge a profile into itself")
+        }
+        return try await database.transaction { c in
+            let logger = database.logger
+            // Lock in id order so two merges of the same pair cannot deadlock.
+            for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
+                guard try await CandidateTable.get(id, forUpdate: true, on: c, logger: logger) != nil else { throw Self.notFound(id) }
+            }
+            let kept = try await CandidateTable.get(keep, on: c, logger: logger)!
+            let removed = try await CandidateTable.get(other, on: c, logger: logger)!
+            // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
+            let otherApplications = try await ApplicationTable.list(candidateID: other, positionID: nil, stage: nil,
+                                                                    agency: nil, page: PageRequest(limit: 200), on: c,
+                                                                    logger: logger).items
+            for application in otherApplications where application.stage.isOpen {
+                if try await ApplicationTable.open(candidateID: keep, positionID: application.positionID, on: c,
+                                                   logger: logger) != nil {
+                    _ = try await ApplicationTable.move(application.id, from: application.stage, to: .withdrawn, actor: actor,
+                                                        reason: "Hợp nhất hồ sơ trùng / merged duplicate profile", on: c,
+                                                        logger: logger)
+                }
+            }
+            let moved = try await ApplicationTable.reassign(from: other, to: keep, on: c, logger: logger)
+            try await CandidateTable.delete(other, on: c, logger: logger)
+            let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
+            _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
+            let after = try await CandidateTable.get(keep, on: c, logger: logger)!
+            try await Audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
+                                   extra: ["merged": JSONFormat.value(removed),
+                                           "moved_applications": .array(moved.map { .string($0.text) })],
+                                   on: c, logger: logger)
+            try await Audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
+                                   extra: ["kept_id": .string(keep.text)], on: c, logger: logger)
+            return after
+        }
+    }
+
+    /// The kept profile with its blanks filled from the other and their lists united.
+    static func combine(_ keep: CandidateDraft, _ other: CandidateDraft) -> CandidateDraft {
+        var result = keep
+        result.dateOfBirth = keep.dateOfBirth ?? other.dateOfBirth
+        result.gender = keep.gender ?? other.gender
+        result.citizenID = keep.citizenID ?? other.citizenID
+        result.email = keep.email ?? other.email
+        result.phone = keep.phone ?? other.phone
+        result.province = keep.province ?? other.province
+        result.sector = keep.sector ?? other.sector
+        result.currentEmployer = keep.currentEmployer ?? other.currentEmployer
+        result.currentTitle = keep.currentTitle ?? other.currentTitle
+        result.legalExperienceYears = [keep.legalExperienceYears, other.legalExperienceYears].compactMap { $0 }.max()
+        result.education = keep.education + other.education.filter { !keep.education.contains($0) }
+        result.skills = keep.skills + other.skills
+        result.languages = keep.languages + other.languages
+        result.notes = [keep.notes, other.notes].compactMap { $0 }.joined(separator: "\n\n")
+        if result.notes?.isEmpty == true { result.notes = nil }
+        return result
+    }
+
+    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
+                                     logger: Logger) async throws {
+        guard valid.citizenID != nil || valid.email != nil || valid.phone != nil else { return }
+        let existing = try await CandidateTable.exactMatches(citizenID: valid.citizenID, email: valid.email,
+                                                             phone: valid.phone, excluding: excluding, on: c, logger: logger)
+        if let other = existing.first { throw duplicate(of: other, valid) }
+    }
+
+    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
+                                 logger: Logger) async throws -> [Candidate] {
+        try await CandidateTable.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+                                                  institutions: valid.education.compactMap(\.institution),
+                                                  excluding: excluding, on: c, logger: logger)
+    }
+
+    static func notFound(_ id: UUID) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "ứng viên", en: "candidate"), id.text)
+    }
+
+    static func stale(_ current: Int) -> ServiceError {
+        ServiceError(.preconditionFailed, LocalizedText(
+            vi: "Hồ sơ đã được thay đổi (phiên bản hiện tại \(current)); hãy đọc lại rồi sửa",
+            en: "The record has changed (current version \(current)); read it again and retry"),
+            extensions: ["current_version": .number(Double(current))])
     }
 
     static func duplicate(of other: Candidate, _ valid: ValidCandidate) -> ServiceError {
@@ -58,3 +229,5 @@ public struct CandidateService: Sendable {
             extensions: ["existing_id": .string(other.id.text)])
     }
 }
+
+import Logging

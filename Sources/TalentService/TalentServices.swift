@@ -12,7 +12,10 @@ public struct TalentServices: Sendable {
     public let users: UserService
     public let tokens: TokenService
     public let candidates: CandidateService
+    public let positions: PositionService
+    public let applications: ApplicationService
     public let audit: AuditService
+    public let candidateCSV: CandidateCSV
 
     public init(database: Database) {
         self.database = database
@@ -20,7 +23,10 @@ public struct TalentServices: Sendable {
         self.users = UserService(database: database)
         self.tokens = TokenService(database: database)
         self.candidates = CandidateService(database: database)
+        self.positions = PositionService(database: database)
+        self.applications = ApplicationService(database: database)
         self.audit = AuditService(database: database)
+        self.candidateCSV = CandidateCSV(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

@@ -127,6 +127,10 @@ public final class Database: Sendable {
                 return ServiceError(.conflict, slug: "concurrent-update",
                                     LocalizedText(vi: "Bản ghi đang được thay đổi đồng thời; hãy thử lại",
                                                   en: "The record is being changed concurrently; try again"))
+            case PostgresError.Code.undefinedTable.raw, PostgresError.Code.undefinedColumn.raw:
+                return ServiceError(.unavailable, slug: "not-migrated", LocalizedText(
+                    vi: "Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `talent migrate` (\(detail))",
+                    en: "The database schema is not up to date: run `talent migrate` (\(detail))"))
             case _ where state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("28") || state.hasPrefix("3D"):
                 return ServiceError(.unavailable, LocalizedText(vi: "Không kết nối được cơ sở dữ liệu: \(detail)",
                                                                 en: "The database cannot be reached: \(detail)"))

@@ -36,8 +36,8 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         let name = String(components.path.drop(while: { $0 == "/" }))
         guard !name.isEmpty, !name.contains("/") else { throw bad }
         let sslmode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value
-        self.init(host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
-                  password: components.password?.removingPercentEncoding, database: name.removingPercentEncoding ?? name,
+        // URLComponents has already percent-decoded user, password and path.
+        self.init(host: host, port: components.port ?? 5432, user: user, password: components.password, database: name,
                   requireTLS: sslmode == "require" || sslmode == "verify-full" || sslmode == "verify-ca")
     }
 

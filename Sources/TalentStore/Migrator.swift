@@ -115,10 +115,10 @@ public struct Migrator: Sendable {
     public func migrate(_ database: Database) async throws -> [Migration] {
         let logger = database.logger
         return try await database.read { connection in
-            try await self.ensureTable(connection, logger: logger)
             // One migrator at a time, even when two `talent migrate` run at once.
             try await connection.query("SELECT pg_advisory_lock(7346010)", logger: logger)
             do {
+                try await self.ensureTable(connection, logger: logger)
                 let status = try await self.compare(connection, logger: logger)
                 for migration in status.pending {
                     try await connection.query("BEGIN", logger: logger)
@@ -166,12 +166,12 @@ public struct Migrator: Sendable {
         var files = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
         for try await (version, name, checksum) in rows.decode((Int, String, String).self) {
             guard let file = files.removeValue(forKey: version) else {
-                throw ServiceError(.conflict, slug: "migration-history", LocalizedText(
+                throw ServiceError(.internalFailure, slug: "migration-history", LocalizedText(
                     vi: "Migration \(String(format: "%04d", version))_\(name) đã áp dụng nhưng không còn trong sql/migrations",
                     en: "Migration \(String(format: "%04d", version))_\(name) was applied but is missing from sql/migrations"))
             }
             guard file.name == name, file.checksum == checksum else {
-                throw ServiceError(.conflict, slug: "migration-history", LocalizedText(
+                throw ServiceError(.internalFailure, slug: "migration-history", LocalizedText(
                     vi: "Migration \(file.fileName) đã bị sửa hoặc đổi tên sau khi áp dụng; hãy hoàn nguyên và thêm migration mới",
                     en: "Migration \(file.fileName) was edited or renamed after it was applied; restore it and add a new migration"))
             }
@@ -179,7 +179,7 @@ public struct Migrator: Sendable {
         }
         let pending = files.values.sorted { $0.version < $1.version }
         if let last = applied.last, let early = pending.first, early.version < last.version {
-            throw ServiceError(.conflict, slug: "migration-history", LocalizedText(
+            throw ServiceError(.internalFailure, slug: "migration-history", LocalizedText(
                 vi: "Migration \(early.fileName) mới nhưng đứng trước \(last.fileName) đã áp dụng; hãy đánh số lại sau \(last.version)",
                 en: "Migration \(early.fileName) is new but sorts before the applied \(last.fileName); renumber it after \(last.version)"))
         }

@@ -165,7 +165,7 @@ struct CLITests {
             #expect(await cli.run("version").stdout.hasPrefix("talent "))
             #expect(await cli.run("candidate", "add", "--name", "Hồ Ngọc Ánh", "--email", "anh@example.vn").status == 0)
             let csv = await cli.run("candidate", "list", "--format", "csv")
-            #expect(csv.stdout.hasPrefix("id,full_name,date_of_birth,citizen_id,email,phone,version\n"))
+            #expect(csv.stdout.hasPrefix("id,full_name,date_of_birth,citizen_id,email,phone,sector,version\n"))
             #expect(csv.stdout.contains("Hồ Ngọc Ánh"))
             let table = await cli.run("candidate", "search", "ho ngoc anh")
             #expect(table.stdout.contains("Họ tên"))

@@ -28,17 +28,22 @@ find_bindir() {
     return 1
 }
 
+# Debian packages the scripts need: PostgreSQL, and curl and python3 for the smoke test.
 install_postgres() {
-    if find_bindir >/dev/null; then return 0; fi
+    local missing=()
+    find_bindir >/dev/null || missing+=(postgresql postgresql-contrib)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v python3 >/dev/null || missing+=(python3)
+    [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
-        say "PostgreSQL is not installed; run as root or: sudo apt-get install postgresql"
+        say "missing: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}"
         exit 1
     fi
-    say "installing PostgreSQL (Debian package postgresql)…"
+    say "installing ${missing[*]} (Debian packages)…"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null
     # --no-upgrade: never upgrade a server that is already there.
-    apt-get install -y -qq --no-upgrade --no-install-recommends postgresql postgresql-contrib >/dev/null
+    apt-get install -y -qq --no-upgrade --no-install-recommends "${missing[@]}" >/dev/null
     find_bindir >/dev/null || { say "PostgreSQL binaries not found after install"; exit 1; }
 }
 
@@ -56,8 +61,21 @@ psql_admin() {
     PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U "$DB_USER" "$@"
 }
 
+# As root the server runs as `postgres`, which may not be able to reach a checkout under a private home folder
+# (/root is mode 700): then the cluster lives under /var/lib/postgresql instead, at a path fixed by the checkout's.
+relocate_if_unreachable() {
+    [ "$(id -u)" = 0 ] || return 0
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    if ! runuser -u postgres -- test -x "$(dirname "$DATA")" 2>/dev/null; then
+        DATA="/var/lib/postgresql/talent-clusters/$(printf %s "$DATA" | md5sum | cut -c1-16)"
+        mkdir -p "$(dirname "$DATA")"
+        chown postgres: "$(dirname "$DATA")"
+    fi
+}
+
 start() {
     install_postgres
+    relocate_if_unreachable
     local bin; bin="$(find_bindir)"
     if [ ! -s "$DATA/PG_VERSION" ]; then
         say "creating a cluster in $DATA"
@@ -73,7 +91,8 @@ start() {
             say "port $PORT is taken by another program; set TALENT_PG_PORT"
             exit 1
         fi
-        local options="-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$DATA' -c max_connections=200"
+        # TCP on 127.0.0.1 only; no Unix socket (a deep checkout path would exceed the socket path limit).
+        local options="-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"
         # Test clusters trade durability for speed: they are deleted after the run anyway.
         [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         as_owner "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start -o "$options" >/dev/null
@@ -88,6 +107,7 @@ start() {
 
 stop() {
     local bin; bin="$(find_bindir)" || { say "PostgreSQL is not installed"; return 0; }
+    relocate_if_unreachable
     if [ -s "$DATA/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
         as_owner "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
         say "stopped"
@@ -101,6 +121,7 @@ case "${1:-start}" in
     stop) stop ;;
     status)
         bin="$(find_bindir)" || { say "PostgreSQL is not installed"; exit 3; }
+        relocate_if_unreachable
         as_owner "$bin/pg_ctl" -D "$DATA" status ;;
     destroy) stop; rm -rf "$DATA"; say "removed $DATA" ;;
     *) echo "usage: $0 start|stop|status|destroy" >&2; exit 2 ;;

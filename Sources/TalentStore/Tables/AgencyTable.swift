@@ -18,12 +18,14 @@ public enum AgencyTable {
         return result
     }
 
-    public static func list(includeRetired: Bool, kind: AgencyKind?, on connection: PostgresConnection,
-                            logger: Logger) async throws -> [Agency] {
+    /// Ordered by code, after the code `after` when given.
+    public static func list(includeRetired: Bool, kind: AgencyKind?, after: String?, limit: Int,
+                            on connection: PostgresConnection, logger: Logger) async throws -> [Agency] {
         try await decode(connection.query("""
             SELECT \(unescaped: columns) FROM agencies
             WHERE (\(includeRetired) OR status = 'active') AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
-            ORDER BY kind, code
+              AND (\(after)::text IS NULL OR code > \(after))
+            ORDER BY code LIMIT \(limit)
             """, logger: logger))
     }
 

@@ -8,9 +8,9 @@ public enum AuditTable {
     public static func append(actor: Actor, action: String, entityType: String, entityID: String, changes: String,
                               on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
-            INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes)
+            INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
             VALUES (\(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), \(action), \(entityType),
-                    \(entityID), \(changes)::jsonb)
+                    \(entityID), \(changes)::jsonb, \(actor.userID), \(actor.tokenID))
             """, logger: logger)
     }
 

@@ -3,66 +3,208 @@ import Logging
 import PostgresNIO
 import TalentDomain
 
-/// SQL for candidate profiles.
+/// SQL for candidate profiles and their education records.
 public enum CandidateTable {
     static let columns = """
-        id, full_name, date_of_birth::text, citizen_id, email, phone, version, created_at, updated_at,
-        (extract(epoch FROM created_at) * 1000000)::bigint
+        c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
+        c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
+        c.created_at, c.updated_at,
+        (SELECT coalesce(json_agg(json_build_object('degree', e.degree, 'field', e.field, 'institution', e.institution,
+                 'graduation_year', e.graduation_year, 'classification', e.classification) ORDER BY e.ordinal), '[]')
+         FROM candidate_education e WHERE e.candidate_id = c.id)::text,
+        (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
         """
 
-    /// Decodes rows with the keyset position (created_at in microseconds) of each.
-    static func decode(_ rows: PostgresRowSequence) async throws -> [(Candidate, Int64)] {
-        var result: [(Candidate, Int64)] = []
-        for try await (id, name, dob, citizenID, email, phone, version, createdAt, updatedAt, micros)
-            in rows.decode((UUID, String, String?, String?, String?, String?, Int, Date, Date, Int64).self) {
-            let candidate = Candidate(id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), citizenID: citizenID,
-                                      email: email, phone: phone, version: version, createdAt: createdAt, updatedAt: updatedAt)
-            result.append((candidate, micros))
+    /// A candidate with its keyset positions (created_at in microseconds, and the name sort key).
+    struct Row {
+        var candidate: Candidate
+        var createdMicros: Int64
+        var sortKey: String
+    }
+
+    static func decode(_ rows: PostgresRowSequence) async throws -> [Row] {
+        var result: [Row] = []
+        let decoder = JSONDecoder()
+        for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
+                       languages, notes, version, createdAt, updatedAt, education, micros, sortKey)
+            in rows.decode((UUID, String, String?, String?, String?, String?, String?, String?, String?, String?, String?,
+                            Int?, [String], [String], String?, Int, Date, Date, String, Int64, String).self) {
+            let records = (try? decoder.decode([EducationRecord].self, from: Data(education.utf8))) ?? []
+            let candidate = Candidate(
+                id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), gender: gender.flatMap(Gender.init),
+                citizenID: citizenID, email: email, phone: phone, province: province, education: records,
+                sector: sector.flatMap(Sector.init), currentEmployer: employer, currentTitle: title,
+                legalExperienceYears: years, skills: skills, languages: languages, notes: notes, version: version,
+                createdAt: createdAt, updatedAt: updatedAt)
+            result.append(Row(candidate: candidate, createdMicros: micros, sortKey: sortKey))
         }
         return result
     }
 
     public static func insert(_ c: ValidCandidate, on connection: PostgresConnection, logger: Logger) async throws -> Candidate {
+        let rows = try await connection.query("""
+            INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone,
+                                    province, sector, current_employer, current_title, legal_experience_years, skills,
+                                    languages, notes)
+            VALUES (\(c.fullName), \(c.searchName), \(c.sortKey), \(c.dateOfBirth?.description)::date, \(c.gender?.rawValue),
+                    \(c.citizenID), \(c.email), \(c.phone), \(c.province), \(c.sector?.rawValue), \(c.currentEmployer),
+                    \(c.currentTitle), \(c.legalExperienceYears), \(c.skills), \(c.languages), \(c.notes))
+            RETURNING id
+            """, logger: logger)
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        try await replaceEducation(id!, c.education, on: connection, logger: logger)
+        return try await get(id!, on: connection, logger: logger)!
+    }
+
+    /// Writes the profile if its version is still `expectedVersion`; false when it is not (a concurrent change).
+    public static func update(_ id: UUID, expectedVersion: Int, to c: ValidCandidate, on connection: PostgresConnection,
+                              logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("""
+            UPDATE candidates SET full_name = \(c.fullName), search_name = \(c.searchName), sort_key = \(c.sortKey),
+                date_of_birth = \(c.dateOfBirth?.description)::date, gender = \(c.gender?.rawValue),
+                citizen_id = \(c.citizenID), email = \(c.email), phone = \(c.phone), province = \(c.province),
+                sector = \(c.sector?.rawValue), current_employer = \(c.currentEmployer), current_title = \(c.currentTitle),
+                legal_experience_years = \(c.legalExperienceYears), skills = \(c.skills), languages = \(c.languages),
+                notes = \(c.notes), version = version + 1, updated_at = now()
+            WHERE id = \(id) AND version = \(expectedVersion)
+            RETURNING id
+            """, logger: logger)
+        var updated = false
+        for try await _ in rows.decode(UUID.self) { updated = true }
+        if updated { try await replaceEducation(id, c.education, on: connection, logger: logger) }
+        return updated
+    }
+
+    static func replaceEducation(_ id: UUID, _ records: [EducationRecord], on connection: PostgresConnection,
+                                 logger: Logger) async throws {
+        try await connection.query("DELETE FROM candidate_education WHERE candidate_id = \(id)", logger: logger)
+        for (ordinal, r) in records.enumerated() {
+            try await connection.query("""
+                INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded,
+                                                 graduation_year, classification)
+                VALUES (\(id), \(ordinal), \(r.degree.rawValue), \(r.field), \(r.institution),
+                        \(r.institution.map(VietnameseText.fold)), \(r.graduationYear), \(r.classification?.rawValue))
+                """, logger: logger)
+        }
+    }
+
+    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
+                           logger: Logger) async throws -> Candidate? {
         try await decode(connection.query("""
-            INSERT INTO candidates (full_name, search_name, date_of_birth, citizen_id, email, phone)
-            VALUES (\(c.fullName), \(c.searchName), \(c.dateOfBirth?.description)::date, \(c.citizenID), \(c.email), \(c.phone))
-            RETURNING \(unescaped: columns)
-            """, logger: logger))[0].0
+            SELECT \(unescaped: columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
+            """, logger: logger)).first?.candidate
     }
 
-    public static func get(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Candidate? {
-        try await decode(connection.query("SELECT \(unescaped: columns) FROM candidates WHERE id = \(id)",
-                                          logger: logger)).first?.0
+    public static func delete(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("DELETE FROM candidates WHERE id = \(id)", logger: logger)
     }
 
-    /// The records that share a citizen ID, e-mail or phone with the given values.
-    public static func exactMatches(citizenID: String?, email: String?, phone: String?, on connection: PostgresConnection,
-                                    logger: Logger) async throws -> [Candidate] {
+    /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`).
+    public static func exactMatches(citizenID: String?, email: String?, phone: String?, excluding: UUID? = nil,
+                                    on connection: PostgresConnection, logger: Logger) async throws -> [Candidate] {
         try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM candidates
-            WHERE citizen_id = \(citizenID) OR email = \(email) OR phone = \(phone)
-            """, logger: logger)).map(\.0)
+            SELECT \(unescaped: columns) FROM candidates c
+            WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone))
+              AND (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
+            """, logger: logger)).map(\.candidate)
     }
 
-    /// Newest first, keyset-paginated. `folded` matches anywhere in the folded name; `exact` matches a citizen ID,
-    /// e-mail or phone exactly.
-    public static func list(folded: String?, exact: [String], page: PageRequest, on connection: PostgresConnection,
+    /// Likely duplicates of a profile: the same name (ignoring accents and case) with the same date of birth, or a
+    /// very similar name (trigram similarity ≥ 0.6) with an education record at the same institution.
+    public static func likelyDuplicates(searchName: String, dateOfBirth: CalendarDate?, institutions: [String],
+                                        excluding: UUID?, on connection: PostgresConnection,
+                                        logger: Logger) async throws -> [Candidate] {
+        let folded = institutions.map(VietnameseText.fold)
+        return try await decode(connection.query("""
+            SELECT \(unescaped: columns) FROM candidates c
+            WHERE (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
+              AND ((c.search_name = \(searchName) AND c.date_of_birth = \(dateOfBirth?.description)::date)
+                   OR (c.search_name % \(searchName) AND similarity(c.search_name, \(searchName)) >= 0.6
+                       AND EXISTS (SELECT 1 FROM candidate_education e
+                                   WHERE e.candidate_id = c.id AND e.institution_folded = ANY(\(folded)))))
+            ORDER BY c.created_at
+            LIMIT 20
+            """, logger: logger)).map(\.candidate)
+    }
+
+    /// Pairs of likely duplicates across all candidates (the same folded name and date of birth), oldest first.
+    public static func duplicatePairs(limit: Int, on connection: PostgresConnection,
+                                      logger: Logger) async throws -> [(UUID, UUID)] {
+        let rows = try await connection.query("""
+            SELECT a.id, b.id FROM candidates a
+            JOIN candidates b ON b.search_name = a.search_name AND b.date_of_birth = a.date_of_birth
+                             AND (b.created_at, b.id) > (a.created_at, a.id)
+            ORDER BY a.created_at, a.id LIMIT \(limit)
+            """, logger: logger)
+        var pairs: [(UUID, UUID)] = []
+        for try await (a, b) in rows.decode((UUID, UUID).self) { pairs.append((a, b)) }
+        return pairs
+    }
+
+    /// A page of candidates matching the filter, keyset-paginated in the filter's order.
+    public static func list(_ filter: CandidateFilter, page: PageRequest, on connection: PostgresConnection,
                             logger: Logger) async throws -> Page<Candidate> {
-        let afterMicros = page.cursor.flatMap { Int64($0.key) }
-        let afterID = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        let pattern = folded.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
-        let rows = try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM candidates
-            WHERE (\(pattern)::text IS NULL OR search_name LIKE \(pattern)
-                   OR citizen_id = ANY(\(exact)) OR email = ANY(\(exact)) OR phone = ANY(\(exact)))
-              AND (\(afterMicros)::bigint IS NULL
-                   OR (created_at, id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(afterID)))
-            ORDER BY created_at DESC, id DESC
-            LIMIT \(page.limit + 1)
-            """, logger: logger))
+        var q = SQLBuilder("SELECT \(columns) FROM candidates c WHERE true")
+        if let folded = filter.folded {
+            // Every word must appear in the folded name ("nguyen thu" finds "Nguyễn Thị Minh Thư"); the trigram
+            // index serves each LIKE.
+            let words = folded.split(separator: " ").map { word in
+                "%" + word.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            }
+            var clause = " AND ((" + words.map { "c.search_name LIKE \(q.bind($0))" }.joined(separator: " AND ") + ")"
+            if !filter.exact.isEmpty {
+                let exact = q.bind(filter.exact)
+                clause += " OR c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
+            }
+            q.append(clause + ")")
+        }
+        if let sector = filter.sector { q.append(" AND c.sector = \(q.bind(sector.rawValue))") }
+        if filter.degree != nil || filter.graduationYear != nil {
+            var clause = " AND EXISTS (SELECT 1 FROM candidate_education e WHERE e.candidate_id = c.id"
+            if let degree = filter.degree { clause += " AND e.degree = \(q.bind(degree.rawValue))" }
+            if let year = filter.graduationYear { clause += " AND e.graduation_year = \(q.bind(year))" }
+            q.append(clause + ")")
+        }
+        if filter.stage != nil || filter.agency != nil || filter.positionID != nil {
+            var clause = " AND EXISTS (SELECT 1 FROM applications a JOIN positions p ON p.id = a.position_id WHERE a.candidate_id = c.id"
+            if let stage = filter.stage { clause += " AND a.stage = \(q.bind(stage.rawValue))" }
+            if let agency = filter.agency { clause += " AND p.agency_code = \(q.bind(agency))" }
+            if let position = filter.positionID { clause += " AND a.position_id = \(q.bind(position))" }
+            q.append(clause + ")")
+        }
+        if let from = filter.createdFrom {
+            q.append(" AND c.created_at >= (\(q.bind(from.description))::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')")
+        }
+        if let to = filter.createdTo {
+            q.append(" AND c.created_at < ((\(q.bind(to.description))::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')")
+        }
+        if let cursor = page.cursor {
+            guard let id = UUID(uuidString: cursor.id) else {
+                throw ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
+            }
+            switch filter.sort {
+            case .newest, .oldest:
+                guard let micros = Int64(cursor.key) else {
+                    throw ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
+                }
+                let op = filter.sort == .newest ? "<" : ">"
+                q.append(" AND (c.created_at, c.id) \(op) ('epoch'::timestamptz + \(q.bind(micros)) * interval '1 microsecond', \(q.bind(id)))")
+            case .name:
+                q.append(" AND (c.sort_key, c.id) > (\(q.bind(cursor.key)), \(q.bind(id)))")
+            }
+        }
+        switch filter.sort {
+        case .newest: q.append(" ORDER BY c.created_at DESC, c.id DESC")
+        case .oldest: q.append(" ORDER BY c.created_at, c.id")
+        case .name: q.append(" ORDER BY c.sort_key, c.id")
+        }
+        q.append(" LIMIT \(q.bind(page.limit + 1))")
+        let rows = try await decode(connection.query(q.query, logger: logger))
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
-        return Page(items: rows.prefix(page.limit).map(\.0),
-                    nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
+        return Page(items: rows.prefix(page.limit).map(\.candidate), nextCursor: next.map { row in
+            Cursor(key: filter.sort == .name ? row.sortKey : String(row.createdMicros), id: row.candidate.id.text).encoded
+        })
     }
 }

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentService
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension CandidateCommand {
+    struct Import: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import candidates from CSV: all rows or none, unless --skip-invalid keeps the valid ones.",
+            discussion: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';').")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Option(name: .customLong("skip-invalid"), help: "Import the valid rows; write the rejected ones, with a reason column, here.")
+        var rejects: String?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw ServiceError.invalid("file", vi: "không đọc được tệp \(file)", en: "cannot read the file \(file)")
+            }
+            defer { try? handle.close() }
+            let console = printer.console
+            let showProgress = console.isTerminal && isatty(STDERR_FILENO) == 1
+            let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            let source = ChunkSource(handle: handle)
+            let report = try await services.candidateCSV.importCSV(
+                skipInvalid: rejects != nil, language: printer.language, by: actor,
+                progress: { rows in
+                    if showProgress {
+                        let read = source.bytesRead
+                        let fraction = total > 0 ? min(1, Double(read) / Double(total)) : 0
+                        let width = 30
+                        let filled = Int(fraction * Double(width))
+                        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                        FileHandle.standardError.write(Data("\r\(bar) \(Int(fraction * 100))%  \(rows)".utf8))
+                    }
+                },
+                nextChunk: { try source.next() })
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+
+            if let rejects, !report.rejected.isEmpty {
+                var text = CSVWriter.byteOrderMark + CSVWriter.line(report.header + ["line", "reason"])
+                for row in report.rejected { text += CSVWriter.line(row.fields + [String(row.line), row.reason]) }
+                do {
+                    try text.write(toFile: rejects, atomically: true, encoding: .utf8)
+                } catch {
+                    throw ServiceError.invalid("skip-invalid", vi: "không ghi được \(rejects)", en: "cannot write \(rejects)")
+                }
+            }
+            if printer.format == .json {
+                console.out(JSONFormat.string(report, pretty: true))
+            }
+            guard report.committed else {
+                for row in report.rejected.prefix(200) {
+                    console.err((printer.language == .en ? "line \(row.line): " : "dòng \(row.line): ") + row.reason)
+                }
+                throw ServiceError(.invalid, slug: "import-refused", LocalizedText(
+                    vi: "Không nhập gì: \(report.rejected.count)/\(report.rows) dòng không hợp lệ (dùng --skip-invalid TỆP để nhập các dòng hợp lệ)",
+                    en: "Nothing imported: \(report.rejected.count) of \(report.rows) rows are invalid (use --skip-invalid FILE to import the valid rows)"))
+            }
+            if printer.format != .json {
+                printer.message(LocalizedText(
+                    vi: "Đã nhập \(report.imported)/\(report.rows) ứng viên" + (report.rejected.isEmpty ? "." : "; \(report.rejected.count) dòng bị loại, ghi vào \(rejects ?? "")."),
+                    en: "Imported \(report.imported) of \(report.rows) candidates" + (report.rejected.isEmpty ? "." : "; \(report.rejected.count) rejected rows written to \(rejects ?? "")."))
+                )
+            }
+        }
+    }
+
+    struct Export: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export candidates as CSV (with a byte-order mark, for Excel) or JSON, with the filters of list.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: CandidateFilterOptions
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            let json = printer.format == .json
+            let sink: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
+                    throw ServiceError.invalid("out", vi: "không ghi được \(out)", en: "cannot write \(out)")
+                }
+                sink = handle
+            } else {
+                sink = FileHandle.standardOutput
+            }
+            let console = printer.console
+            let captured = out == nil && console.isCapturing
+            let count = try await services.candidateCSV.export(filters.query(), json: json, by: actor) { text in
+                if captured { console.write(text) } else { try sink.write(contentsOf: Data(text.utf8)) }
+            }
+            if out != nil {
+                try? sink.close()
+                console.err(printer.language == .en ? "exported \(count) candidates to \(out!)" : "đã xuất \(count) ứng viên vào \(out!)")
+            }
+        }
+    }
+}
+
+/// Reads a file in 1 MiB chunks for the import, counting the bytes read for the progress bar.
+final class ChunkSource: @unchecked Sendable {
+    let handle: FileHandle
+    private let lock = NSLock()
+    private var read = 0
+
+    init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    var bytesRead: Int { lock.withLock { read } }
+
+    func next() throws -> [UInt8]? {
+        guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
+        lock.withLock { read += data.count }
+        return [UInt8](data)
+    }
+}

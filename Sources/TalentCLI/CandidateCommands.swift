@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentService
+
+/// The profile options of `candidate add` and `candidate update`.
+struct ProfileOptions: ParsableArguments {
+    @Option(help: "Full name, as the person writes it.") var name: String?
+    @Option(help: "Date of birth, YYYY-MM-DD.") var dob: String?
+    @Option(help: "female, male or other.") var gender: String?
+    @Option(name: .customLong("citizen-id"), help: "Citizen ID (CCCD), 12 digits.") var citizenID: String?
+    @Option var email: String?
+    @Option(help: "A Vietnamese phone number; stored as +84….") var phone: String?
+    @Option(help: "Province of residence.") var province: String?
+    @Option(help: "state, non_state, academic, overseas or student.") var sector: String?
+    @Option(help: "Current employer.") var employer: String?
+    @Option(name: .customLong("job-title"), help: "Current job title.") var jobTitle: String?
+    @Option(name: .customLong("experience-years"), help: "Years of legal experience.") var experienceYears: Int?
+    @Option(help: "Skills, comma-separated.") var skills: String?
+    @Option(help: "Languages, comma-separated.") var languages: String?
+    @Option var notes: String?
+    @Option(help: "Education: bachelor, master, doctor or other.") var degree: String?
+    @Option(help: "Education: field of study.") var field: String?
+    @Option(help: "Education: institution.") var institution: String?
+    @Option(name: .customLong("graduation-year")) var graduationYear: Int?
+    @Option(help: "Education: excellent, very_good, good or average.") var classification: String?
+
+    var education: [EducationDraft] {
+        let record = EducationDraft(degree: degree, field: field, institution: institution, graduationYear: graduationYear,
+                                    classification: classification)
+        return record.isEmpty ? [] : [record]
+    }
+
+    var draft: CandidateDraft {
+        CandidateDraft(fullName: name, dateOfBirth: dob, gender: gender, citizenID: citizenID, email: email, phone: phone,
+                       province: province, education: education, sector: sector, currentEmployer: employer,
+                       currentTitle: jobTitle, legalExperienceYears: experienceYears, skills: Self.list(skills),
+                       languages: Self.list(languages), notes: notes)
+    }
+
+    /// The fields these options change (an update leaves the others alone).
+    var givenFields: Set<CandidateDraft.Field> {
+        var fields: Set<CandidateDraft.Field> = []
+        if name != nil { fields.insert(.fullName) }
+        if dob != nil { fields.insert(.dateOfBirth) }
+        if gender != nil { fields.insert(.gender) }
+        if citizenID != nil { fields.insert(.citizenID) }
+        if email != nil { fields.insert(.email) }
+        if phone != nil { fields.insert(.phone) }
+        if province != nil { fields.insert(.province) }
+        if sector != nil { fields.insert(.sector) }
+        if employer != nil { fields.insert(.currentEmployer) }
+        if jobTitle != nil { fields.insert(.currentTitle) }
+        if experienceYears != nil { fields.insert(.legalExperienceYears) }
+        if skills != nil { fields.insert(.skills) }
+        if languages != nil { fields.insert(.languages) }
+        if notes != nil { fields.insert(.notes) }
+        if !education.isEmpty { fields.insert(.education) }
+        return fields
+    }
+
+    static func list(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+    }
+}
+
+/// The filters of `candidate list`, `search` and `export`, the same as `GET /v1/candidates` takes.
+struct CandidateFilterOptions: ParsableArguments {
+    @Option(help: "Search text: a name (accents and case ignored), citizen ID, e-mail or phone.") var q: String?
+    @Option(help: "Candidates with an application in this stage.") var stage: String?
+    @Option(help: "Candidates with an application at this agency (code).") var agency: String?
+    @Option(help: "Candidates with an application for this position (id).") var position: String?
+    @Option var sector: String?
+    @Option var degree: String?
+    @Option(name: .customLong("graduation-year")) var graduationYear: Int?
+    @Option(name: .customLong("created-from"), help: "Added on or after, YYYY-MM-DD.") var createdFrom: String?
+    @Option(name: .customLong("created-to"), help: "Added on or before, YYYY-MM-DD.") var createdTo: String?
+    @Option(help: "-created_at (newest first, the default), created_at, or name (by given name, Vietnamese order).")
+    var sort: String?
+
+    func query(text: String? = nil) -> CandidateQuery {
+        CandidateQuery(text: text ?? q, stage: stage, agency: agency, positionID: position, sector: sector, degree: degree,
+                       graduationYear: graduationYear, createdFrom: createdFrom, createdTo: createdTo, sort: sort)
+    }
+}
+
+struct CandidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidate", abstract: "Candidate profiles.",
+        subcommands: [Add.self, Show.self, List.self, Search.self, Update.self, Duplicates.self, Merge.self,
+                      Import.self, Export.self])
+
+    struct Add: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a candidate (likely duplicates are pointed out).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var profile: ProfileOptions
+
+        func validate() throws {
+            if profile.name == nil { throw ValidationError("Missing expected argument '--name <name>'") }
+        }
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            let created = try await services.candidates.add(profile.draft, by: actor)
+            if printer.format == .json {
+                printer.console.out(JSONFormat.string(created, pretty: true))
+            } else {
+                printer.record(created.candidate, Columns.candidateDetail)
+            }
+            for other in created.possibleDuplicates {
+                printer.console.err(printer.language == .en
+                    ? "note: possibly the same person as \(other.fullName) (\(other.id.text)); see `talent candidate merge`"
+                    : "lưu ý: có thể trùng với \(other.fullName) (\(other.id.text)); xem `talent candidate merge`")
+            }
+        }
+    }
+
+    struct Show: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one candidate.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            printer.record(try await services.candidates.get(id, by: actor), Columns.candidateDetail)
+        }
+    }
+
+    struct List: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "List candidates, newest first, with filters.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: CandidateFilterOptions
+        @Option var limit: Int = PageRequest.defaultLimit
+        @Option var cursor: String?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            let page = try await services.candidates.list(filters.query(), page: PageRequest(limit: limit, cursor: cursor),
+                                                          by: actor)
+            printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
+        }
+    }
+
+    struct Search: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find candidates by name (accents and case ignored), citizen ID, e-mail or phone.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var text: String
+        @OptionGroup var filters: CandidateFilterOptions
+        @Option var limit: Int = PageRequest.defaultLimit
+        @Option var cursor: String?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            let page = try await services.candidates.list(filters.query(text: text),
+                                                          page: PageRequest(limit: limit, cursor: cursor), by: actor)
+            printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
+        }
+    }
+
+    struct Update: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change the fields given; --clear FIELD empties one. --if-version refuses a profile changed since.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @OptionGroup var profile: ProfileOptions
+        @Option(parsing: .singleValue, help: "Empty a field (by its API name, such as email or notes); repeatable.")
+        var clear: [String] = []
+        @Option(name: .customLong("if-version"), help: "Only if the profile is still at this version.") var ifVersion: Int?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            var fields = profile.givenFields
+            for name in clear {
+                guard let field = CandidateDraft.Field(rawValue: name), field != .fullName else {
+                    throw ServiceError.invalid("clear", vi: "không xóa được trường \(name)", en: "cannot clear the field \(name)")
+                }
+                fields.insert(field)
+            }
+            guard !fields.isEmpty else {
+                throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change")
+            }
+            let candidate = try await services.candidates.update(id, patch: profile.draft, fields: fields,
+                                                                 expectedVersion: ifVersion, by: actor)
+            printer.record(candidate, Columns.candidateDetail)
+        }
+    }
+
+    struct Duplicates: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Likely duplicates of one candidate, or all likely duplicate pairs.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String?
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            if let id {
+                printer.list(try await services.candidates.duplicates(of: id, by: actor), Columns.candidate)
+            } else {
+                printer.list(try await services.candidates.duplicatePairs(by: actor), Columns.duplicatePair)
+            }
+        }
+    }
+
+    struct Merge: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge OTHER into KEEP: applications and history move to KEEP, OTHER is removed.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The profile that stays.") var keep: String
+        @Argument(help: "The duplicate that is merged in and removed.") var other: String
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            printer.record(try await services.candidates.merge(keep: keep, other: other, by: actor), Columns.candidateDetail)
+        }
+    }
+}

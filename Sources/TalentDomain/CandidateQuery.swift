@@ -1,0 +1,77 @@
+import Foundation
+
+/// How candidate lists are ordered.
+public enum CandidateSort: String, Sendable, CaseIterable {
+    /// Newest first (the default).
+    case newest = "-created_at"
+    /// Oldest first.
+    case oldest = "created_at"
+    /// By given name, the Vietnamese way (Nguyễn Văn An under A), then family and middle names.
+    case name
+}
+
+/// Filters for candidate lists, search and export, as typed (checked by `CandidateFilter.init`).
+public struct CandidateQuery: Sendable, Hashable {
+    public var text: String?
+    public var stage: String?
+    public var agency: String?
+    public var positionID: String?
+    public var sector: String?
+    public var degree: String?
+    public var graduationYear: Int?
+    public var createdFrom: String?
+    public var createdTo: String?
+    public var sort: String?
+
+    public init(text: String? = nil, stage: String? = nil, agency: String? = nil, positionID: String? = nil,
+                sector: String? = nil, degree: String? = nil, graduationYear: Int? = nil, createdFrom: String? = nil,
+                createdTo: String? = nil, sort: String? = nil) {
+        self.text = text
+        self.stage = stage
+        self.agency = agency
+        self.positionID = positionID
+        self.sector = sector
+        self.degree = degree
+        self.graduationYear = graduationYear
+        self.createdFrom = createdFrom
+        self.createdTo = createdTo
+        self.sort = sort
+    }
+}
+
+/// Checked candidate filters in the form the store uses.
+public struct CandidateFilter: Sendable, Hashable {
+    /// The folded search text, matched anywhere in the folded name.
+    public var folded: String?
+    /// Citizen IDs, e-mails and phones the search text could be, matched exactly.
+    public var exact: [String]
+    public var stage: PipelineStage?
+    public var agency: String?
+    public var positionID: UUID?
+    public var sector: Sector?
+    public var degree: Degree?
+    public var graduationYear: Int?
+    public var createdFrom: CalendarDate?
+    public var createdTo: CalendarDate?
+    public var sort: CandidateSort
+
+    public init(_ query: CandidateQuery) throws(ServiceError) {
+        var v = FieldValidator()
+        let text = v.text("q", query.text, maxLength: 200)
+        folded = text.map(VietnameseText.fold).flatMap { $0.isEmpty ? nil : $0 }
+        exact = text.map { [Normalize.citizenID($0), Normalize.email($0), Normalize.phone($0)].compactMap { $0 } } ?? []
+        stage = v.oneOf("stage", query.stage, PipelineStage.self)
+        agency = v.code("agency", query.agency, required: false)
+        if let raw = query.positionID, !raw.isEmpty {
+            positionID = UUID(uuidString: raw)
+            if positionID == nil { v.add("position", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
+        }
+        sector = v.oneOf("sector", query.sector, Sector.self)
+        degree = v.oneOf("degree", query.degree, Degree.self)
+        graduationYear = v.integer("graduation_year", query.graduationYear, in: 1950...2100)
+        createdFrom = v.date("created_from", query.createdFrom)
+        createdTo = v.date("created_to", query.createdTo)
+        sort = v.oneOf("sort", query.sort, CandidateSort.self) ?? .newest
+        try v.check()
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// Applications: a candidate considered for a position, moved through the pipeline by the stage machine's rules.
+public struct ApplicationService: Sendable {
+    let database: Database
+
+    /// Opens an application in `nominated`. One open application per candidate and position.
+    public func open(candidateID: String?, positionID: String?, by actor: Actor) async throws -> Application {
+        try actor.require([.admin, .hr])
+        var v = FieldValidator()
+        if candidateID == nil { v.add("candidate_id", vi: "bắt buộc", en: "is required") }
+        if positionID == nil { v.add("position_id", vi: "bắt buộc", en: "is required") }
+        try v.check()
+        let candidate = try UUID.parse(candidateID!, field: "candidate_id")
+        let position = try UUID.parse(positionID!, field: "position_id")
+        return try await database.transaction { c in
+            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, on: c,
+                                logger: database.logger)
+        }
+    }
+
+    /// Opens an application inside a caller's transaction (a nomination opens one too).
+    static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Actor,
+                     on c: PostgresConnection, logger: Logger) async throws -> Application {
+        guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
+            throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
+        }
+        guard let position = try await PositionTable.get(positionID, on: c, logger: logger) else {
+            throw ServiceError.invalid("position_id", vi: "không có vị trí \(positionID.text)", en: "no position \(positionID.text)")
+        }
+        guard position.status == .open else {
+            throw ServiceError(.conflict, slug: "position-not-open", LocalizedText(
+                vi: "Vị trí \(position.title) không còn mở (\(position.status.rawValue))",
+                en: "Position \(position.title) is not open (\(position.status.rawValue))"))
+        }
+        if let existing = try await ApplicationTable.open(candidateID: candidate, positionID: positionID, on: c, logger: logger) {
+            throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
+                vi: "Ứng viên đã có hồ sơ đang xét cho vị trí này (\(existing.id.text))",
+                en: "The candidate already has an open application for this position (\(existing.id.text))"),
+                extensions: ["existing_id": .string(existing.id.text)])
+        }
+        let application = try await ApplicationTable.insert(candidateID: candidate, positionID: positionID, stage: stage,
+                                                            actor: actor, reason: reason, on: c, logger: logger)
+        try await Audit.record(actor, "application.open", "application", application.id.text, after: application, on: c,
+                               logger: logger)
+        return application
+    }
+
+    /// Moves an application to another stage if the rules allow it; otherwise nothing changes.
+    public func move(_ id: String, to stage: String?, reason: String?, expectedVersion: Int? = nil,
+                     by actor: Actor) async throws -> Application {
+        try actor.require([.admin, .hr])
+        let uuid = try UUID.parse(id)
+        var v = FieldValidator()
+        let target = v.oneOf("to", stage, PipelineStage.self, required: true)
+        let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
+        try v.check()
+        return try await database.transaction { c in
+            guard let before = try await ApplicationTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+                throw Self.notFound(uuid)
+            }
+            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+            try StageMachine.check(from: before.stage, to: target!, reason: reason)
+            if before.stage.isClosed,
+               let other = try await ApplicationTable.open(candidateID: before.candidateID, positionID: before.positionID,
+                                                           on: c, logger: database.logger) {
+                throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
+                    vi: "Không mở lại được: đã có hồ sơ khác đang xét (\(other.id.text))",
+                    en: "Cannot reopen: another application is open (\(other.id.text))"))
+            }
+            let after = try await ApplicationTable.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
+                                                        on: c, logger: database.logger)
+            try await Audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
+                                   extra: ["reason": reason.map(JSONValue.string) ?? .null], on: c, logger: database.logger)
+            return after
+        }
+    }
+
+    public func get(_ id: String, by actor: Actor) async throws -> Application {
+        try actor.require(Role.staff)
+        let uuid = try UUID.parse(id)
+        guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0, logger: database.logger) }) else {
+            throw Self.notFound(uuid)
+        }
+        return application
+    }
+
+    /// Stage changes with actor, reason, time, and the time spent in each stage.
+    public func history(_ id: String, by actor: Actor) async throws -> [StageChange] {
+        let application = try await get(id, by: actor)
+        return try await database.read { c in
+            try await ApplicationTable.history(application.id, on: c, logger: database.logger)
+        }
+    }
+
+    public func list(candidateID: String? = nil, positionID: String? = nil, stage: String? = nil, agency: String? = nil,
+                     page: PageRequest, by actor: Actor) async throws -> Page<Application> {
+        try actor.require(Role.staff)
+        var v = FieldValidator()
+        let stage = v.oneOf("stage", stage, PipelineStage.self)
+        let agency = v.code("agency", agency, required: false)
+        try v.check()
+        let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate") }
+        let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
+        return try await database.read { c in
+            try await ApplicationTable.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
+                                            page: page, on: c, logger: database.logger)
+        }
+    }
+
+    static func notFound(_ id: UUID) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "hồ sơ ứng tuyển", en: "application"), id.text)
+    }
+}
+
+import Logging

@@ -1,0 +1,96 @@
+import Foundation
+import TalentDomain
+import TalentStore
+
+/// Openings per agency, of the kinds the plan counts.
+public struct PositionService: Sendable {
+    let database: Database
+
+    /// The fields of a position, by their API names; an update names the ones it changes.
+    public enum Field: String, Sendable, CaseIterable {
+        case agencyCode = "agency_code", title, kind, openings, targetDate = "target_date", status, description
+    }
+
+    public func add(_ draft: PositionDraft, by actor: Actor) async throws -> Position {
+        try actor.require([.admin, .hr])
+        let valid = try ValidPosition(draft)
+        return try await database.transaction { c in
+            try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
+            let position = try await PositionTable.insert(valid, on: c, logger: database.logger)
+            try await Audit.record(actor, "position.add", "position", position.id.text, after: position, on: c,
+                                   logger: database.logger)
+            return position
+        }
+    }
+
+    public func get(_ id: String, by actor: Actor) async throws -> Position {
+        try actor.require(Role.staff)
+        let uuid = try UUID.parse(id)
+        guard let position = try await database.read({ try await PositionTable.get(uuid, on: $0, logger: database.logger) }) else {
+            throw Self.notFound(uuid)
+        }
+        return position
+    }
+
+    public func list(agency: String? = nil, kind: String? = nil, status: String? = nil, page: PageRequest,
+                     by actor: Actor) async throws -> Page<Position> {
+        try actor.require(Role.staff)
+        var v = FieldValidator()
+        let agency = v.code("agency", agency, required: false)
+        let kind = v.oneOf("kind", kind, PositionKind.self)
+        let status = v.oneOf("status", status, PositionStatus.self)
+        try v.check()
+        return try await database.read { c in
+            try await PositionTable.list(agency: agency, kind: kind, status: status, page: page, on: c, logger: database.logger)
+        }
+    }
+
+    /// Changes the named fields; with `expectedVersion`, refuses (412) a position changed since it was read.
+    public func update(_ id: String, patch: PositionDraft, fields: Set<Field>, expectedVersion: Int?,
+                       by actor: Actor) async throws -> Position {
+        try actor.require([.admin, .hr])
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { c in
+            guard let before = try await PositionTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+                throw Self.notFound(uuid)
+            }
+            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+            var draft = PositionDraft(agencyCode: before.agencyCode, title: before.title, kind: before.kind.rawValue,
+                                      openings: before.openings, targetDate: before.targetDate?.description,
+                                      status: before.status.rawValue, description: before.description)
+            for field in fields {
+                switch field {
+                case .agencyCode: draft.agencyCode = patch.agencyCode
+                case .title: draft.title = patch.title
+                case .kind: draft.kind = patch.kind
+                case .openings: draft.openings = patch.openings
+                case .targetDate: draft.targetDate = patch.targetDate
+                case .status: draft.status = patch.status
+                case .description: draft.description = patch.description
+                }
+            }
+            let valid = try ValidPosition(draft)
+            if valid.agencyCode != before.agencyCode {
+                try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
+            }
+            _ = try await PositionTable.update(uuid, expectedVersion: before.version, to: valid, on: c, logger: database.logger)
+            let after = try await PositionTable.get(uuid, on: c, logger: database.logger)!
+            try await Audit.record(actor, "position.update", "position", uuid.text, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    static func requireActiveAgency(_ code: String, on c: PostgresConnection, database: Database) async throws {
+        guard let agency = try await AgencyTable.get(code, on: c, logger: database.logger), agency.status == .active else {
+            throw ServiceError.invalid("agency", vi: "không có cơ quan đang hoạt động mã \(code)",
+                                       en: "no active agency has the code \(code)")
+        }
+    }
+
+    static func notFound(_ id: UUID) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "vị trí tuyển dụng", en: "position"), id.text)
+    }
+}
+
+import PostgresNIO

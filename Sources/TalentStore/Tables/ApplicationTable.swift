@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+
+/// SQL for applications and their stage history.
+public enum ApplicationTable {
+    static let select = """
+        SELECT a.id, a.candidate_id, a.position_id, a.stage, a.stage_entered_at, a.version, a.created_at, a.updated_at,
+               c.full_name, p.title, p.agency_code, (extract(epoch FROM a.created_at) * 1000000)::bigint
+        FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN positions p ON p.id = a.position_id
+        """
+
+    static func decode(_ rows: PostgresRowSequence) async throws -> [(Application, Int64)] {
+        var result: [(Application, Int64)] = []
+        for try await (id, candidateID, positionID, stage, entered, version, createdAt, updatedAt, name, title, agency, micros)
+            in rows.decode((UUID, UUID, UUID, String, Date, Int, Date, Date, String, String, String, Int64).self) {
+            result.append((Application(id: id, candidateID: candidateID, positionID: positionID,
+                                       stage: PipelineStage(rawValue: stage) ?? .nominated, stageEnteredAt: entered,
+                                       version: version, createdAt: createdAt, updatedAt: updatedAt, candidateName: name,
+                                       positionTitle: title, agencyCode: agency), micros))
+        }
+        return result
+    }
+
+    public static func insert(candidateID: UUID, positionID: UUID, stage: PipelineStage, actor: Actor, reason: String?,
+                              on connection: PostgresConnection, logger: Logger) async throws -> Application {
+        let rows = try await connection.query("""
+            INSERT INTO applications (candidate_id, position_id, stage) VALUES (\(candidateID), \(positionID), \(stage.rawValue))
+            RETURNING id
+            """, logger: logger)
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        try await appendHistory(id!, from: nil, to: stage, actor: actor, reason: reason, on: connection, logger: logger)
+        return try await get(id!, on: connection, logger: logger)!
+    }
+
+    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
+                           logger: Logger) async throws -> Application? {
+        try await decode(connection.query("""
+            \(unescaped: select) WHERE a.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
+            """, logger: logger)).first?.0
+    }
+
+    /// The open application of a candidate for a position, if any.
+    public static func open(candidateID: UUID, positionID: UUID, on connection: PostgresConnection,
+                            logger: Logger) async throws -> Application? {
+        try await decode(connection.query("""
+            \(unescaped: select) WHERE a.candidate_id = \(candidateID) AND a.position_id = \(positionID)
+              AND a.stage NOT IN ('hired', 'rejected', 'withdrawn')
+            """, logger: logger)).first?.0
+    }
+
+    public static func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Actor, reason: String?,
+                            on connection: PostgresConnection, logger: Logger) async throws -> Application {
+        try await connection.query("""
+            UPDATE applications SET stage = \(to.rawValue), stage_entered_at = now(), version = version + 1, updated_at = now()
+            WHERE id = \(id)
+            """, logger: logger)
+        try await appendHistory(id, from: from, to: to, actor: actor, reason: reason, on: connection, logger: logger)
+        return try await get(id, on: connection, logger: logger)!
+    }
+
+    static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Actor, reason: String?,
+                              on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, reason)
+            VALUES (\(id), \(from?.rawValue), \(to.rawValue), \(actor.name), \(actor.channel.rawValue), \(reason))
+            """, logger: logger)
+    }
+
+    public static func history(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [StageChange] {
+        let rows = try await connection.query("""
+            SELECT from_stage, to_stage, actor, channel, reason, at FROM application_stage_history
+            WHERE application_id = \(id) ORDER BY id
+            """, logger: logger)
+        var changes: [StageChange] = []
+        for try await (from, to, actor, channel, reason, at) in rows.decode((String?, String, String, String, String?, Date).self) {
+            changes.append(StageChange(from: from.flatMap(PipelineStage.init), to: PipelineStage(rawValue: to) ?? .nominated,
+                                       actor: actor, channel: Channel(rawValue: channel) ?? .cli, reason: reason, at: at,
+                                       secondsInStage: 0))
+        }
+        return StageChange.withDurations(changes)
+    }
+
+    public static func list(candidateID: UUID?, positionID: UUID?, stage: PipelineStage?, agency: String?, page: PageRequest,
+                            on connection: PostgresConnection, logger: Logger) async throws -> Page<Application> {
+        let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
+        let afterMicros = page.cursor.flatMap { Int64($0.key) }
+        let rows = try await decode(connection.query("""
+            \(unescaped: select)
+            WHERE (\(candidateID)::uuid IS NULL OR a.candidate_id = \(candidateID))
+              AND (\(positionID)::uuid IS NULL OR a.position_id = \(positionID))
+              AND (\(stage?.rawValue)::text IS NULL OR a.stage = \(stage?.rawValue))
+              AND (\(agency)::text IS NULL OR p.agency_code = \(agency))
+              AND (\(afterMicros)::bigint IS NULL
+                   OR (a.created_at, a.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
+            ORDER BY a.created_at DESC, a.id DESC LIMIT \(page.limit + 1)
+            """, logger: logger))
+        let next = rows.count > page.limit ? rows[page.limit - 1] : nil
+        return Page(items: rows.prefix(page.limit).map(\.0),
+                    nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
+    }
+
+    /// Moves every application of one candidate to another (a merge). Returns the ids moved.
+    public static func reassign(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
+        let rows = try await connection.query("""
+            UPDATE applications SET candidate_id = \(to), version = version + 1, updated_at = now()
+            WHERE candidate_id = \(from) RETURNING id
+            """, logger: logger)
+        var ids: [UUID] = []
+        for try await id in rows.decode(UUID.self) { ids.append(id) }
+        return ids
+    }
+}
