@@ -48,16 +48,14 @@ public enum VietnameseText {
     static let toneRank: [Unicode.Scalar: Character] = ["\u{0300}": "1", "\u{0309}": "2", "\u{0303}": "3", "\u{0301}": "4", "\u{0323}": "5"]
 
     /// A key that sorts names the Vietnamese way: by given name (the last word), then family and middle names;
-    /// letters in Vietnamese alphabet order, tones only breaking ties. "Nguyễn Văn An" sorts under A.
-    /// ASCII only, so it orders correctly under the C collation.
+    /// each word by its letters in Vietnamese alphabet order, then by its tones. "Nguyễn Văn An" sorts under A, and
+    /// An < Anh < Ánh < Ân. ASCII only, so it orders correctly under the C collation.
     public static func sortKey(_ name: String) -> String {
         let words = nfc(name).lowercased().split(whereSeparator: \.isWhitespace)
         guard let given = words.last else { return "" }
-        let ordered = [given] + words.dropLast()
-        var primary = ""
-        var secondary = ""
-        for (index, word) in ordered.enumerated() {
-            if index > 0 { primary.append(" ") }
+        return ([given] + words.dropLast()).map { word in
+            var letters = ""
+            var tones = ""
             for character in word {
                 let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
                 var tone: Character = "0"
@@ -67,14 +65,15 @@ public enum VietnameseText {
                 }
                 let letter = Character(String(String(base).precomposedStringWithCanonicalMapping))
                 if let rank = letterRank[letter] {
-                    primary.append(rank)
-                    secondary.append(tone)
+                    letters.append(rank)
+                    tones.append(tone)
                 } else if letter.isASCII, letter.isNumber {
-                    primary.append(letter)
-                    secondary.append("0")
+                    letters.append(letter)
+                    tones.append("0")
                 }
             }
-        }
-        return primary + "\u{1}" + secondary
+            // Within a word, letters first and tones only to break ties; \u{1} ends a word, below everything else.
+            return letters + "\u{2}" + tones
+        }.joined(separator: "\u{1}")
     }
 }
