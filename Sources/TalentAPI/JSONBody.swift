@@ -128,6 +128,25 @@ struct JSONBody {
         }
     }
 
+    /// Throws every field error found, including fields the route does not know, together with the errors the
+    /// domain's own check finds in what could be read, so one answer names every bad field.
+    func finish(checking check: () throws -> Void) throws {
+        do {
+            try finish()
+        } catch let error as ServiceError where error.kind == .invalid {
+            var all = error.fieldErrors
+            do {
+                try check()
+            } catch let more as ServiceError where more.kind == .invalid {
+                let named = Set(all.map(\.field))
+                all += more.fieldErrors.filter { error in
+                    !named.contains(error.field) && !named.contains { error.field.hasPrefix($0 + "[") }
+                }
+            }
+            throw ServiceError.invalid(all)
+        }
+    }
+
     /// Throws every field error found, including fields the route does not know.
     func finish() throws {
         var errors = self.errors

@@ -35,7 +35,7 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             let actor = try context.requireActor()
             var body = try await JSONBody.read(request, context: context)
             let draft = PositionForms.draft(&body)
-            try body.finish()
+            try body.finish { _ = try ValidPosition(draft) }
             let position = try await services.positions.add(draft, by: actor)
             return Reply.created(position, location: "/v1/positions/\(position.id.text)")
         },
@@ -64,7 +64,7 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             let actor = try context.requireActor()
             var body = try await JSONBody.read(request, context: context)
             let draft = CandidateForms.draft(&body)
-            try body.finish()
+            try body.finish { _ = try ValidCandidate(draft) }
             let created = try await services.candidates.add(draft, by: actor)
             return Reply.created(created, location: "/v1/candidates/\(created.candidate.id.text)")
         },

@@ -19,8 +19,9 @@ struct DemoCommand: AsyncParsableCommand {
             }
             printer.message(summary.alreadyLoaded
                 ? LocalizedText(vi: "Dữ liệu mẫu đã được nạp trước đó.", en: "The sample data was loaded before.")
-                : LocalizedText(vi: "Đã nạp \(summary.users.count) người dùng và \(summary.candidates) ứng viên mẫu.",
-                                en: "Loaded \(summary.users.count) users and \(summary.candidates) sample candidates."))
+                : LocalizedText(
+                    vi: "Đã nạp \(summary.users.count) người dùng, \(summary.positions) vị trí, \(summary.candidates) ứng viên và \(summary.applications) hồ sơ ứng tuyển mẫu.",
+                    en: "Loaded \(summary.users.count) users, \(summary.positions) positions, \(summary.candidates) candidates and \(summary.applications) applications."))
             printer.list(summary.users, Columns.user)
         }
     }

@@ -12,45 +12,90 @@ public struct DemoData: Sendable {
 
     public struct Summary: Sendable, Encodable {
         public var users: [StaffUser]
+        public var positions: Int
         public var candidates: Int
+        public var applications: Int
         public var alreadyLoaded: Bool
     }
 
+    /// Added last, so its presence means the whole sample is in.
     static let marker = "quantri@demo.talent.vn"
 
-    /// Loads the sample once; a second run finds its marker and adds nothing.
+    /// Loads the sample once; a run that finds the marker adds nothing, and a run that was interrupted is completed
+    /// (what already exists is skipped).
     public func load(by actor: Actor) async throws -> Summary {
         try actor.require([.admin])
         let existing = try await services.users.list(page: PageRequest(limit: 200), by: actor).items
+        let demoUsers = existing.filter { $0.email?.hasSuffix("@demo.talent.vn") == true }
         if existing.contains(where: { $0.email == Self.marker }) {
-            return Summary(users: existing.filter { $0.email?.hasSuffix("@demo.talent.vn") == true }, candidates: 0,
-                           alreadyLoaded: true)
+            return Summary(users: demoUsers, positions: 0, candidates: 0, applications: 0, alreadyLoaded: true)
         }
+        var users = demoUsers
         let staff: [(String, Role, String, String)] = [
-            ("Quản trị viên Hệ thống", .admin, "STP", Self.marker),
             ("Nguyễn Thị Lan", .hr, "SNV", "lan.nguyen@demo.talent.vn"),
             ("Trần Minh Đức", .hr, "STP", "duc.tran@demo.talent.vn"),
             ("Lê Văn Hải", .evaluator, "STP", "hai.le@demo.talent.vn"),
             ("Phạm Thị Thu Hà", .evaluator, "SNV", "ha.pham@demo.talent.vn"),
+            ("Huỳnh Quốc Bảo", .evaluator, "STP", "bao.huynh@demo.talent.vn"),
             ("Võ Thành Nam", .leadership, "VPUBND", "nam.vo@demo.talent.vn"),
         ]
-        var users: [StaffUser] = []
-        for (name, role, agency, email) in staff {
-            users.append(try await services.users.add(name: name, role: role.rawValue, agencyCode: agency, email: email,
-                                                      by: actor))
+        for (name, role, agency, email) in staff where !users.contains(where: { $0.email == email }) {
+            users.append(try await services.users.add(name: name, role: role.rawValue, agencyCode: agency, email: email, by: actor))
         }
-        var generator = SeededGenerator(seed: 483)
-        var count = 0
-        for index in 0..<120 {
-            let draft = Self.candidate(index, using: &generator)
-            do {
-                _ = try await services.candidates.add(draft, by: actor)
-                count += 1
-            } catch let error as ServiceError where error.kind == .conflict {
-                continue  // a generated identifier collided; skip that person
+
+        // Positions: the Department of Justice's core drafting force and a legal-affairs officer in departments.
+        var positions: [Position] = try await services.positions.list(page: PageRequest(limit: 200), by: actor).items
+        if positions.isEmpty {
+            let plan: [(String, String, PositionKind, Int, String)] = [
+                ("STP", "Chuyên viên nòng cốt xây dựng pháp luật", .coreDraftingOfficer, 3, "2027-12-31"),
+                ("STP", "Chuyên viên thẩm định văn bản quy phạm pháp luật", .draftingAdvisor, 2, "2026-12-31"),
+                ("SNV", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2026-06-30"),
+                ("STC", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2026-09-30"),
+                ("SCT", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2027-03-31"),
+                ("SXD", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2027-06-30"),
+                ("SYT", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2027-06-30"),
+                ("SGDDT", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2027-12-31"),
+                ("SKHCN", "Công chức pháp chế chuyên trách", .legalAffairsOfficer, 1, "2028-06-30"),
+                ("VPUBND", "Chuyên viên tham mưu xây dựng pháp luật", .draftingAdvisor, 1, "2026-12-31"),
+            ]
+            for (agency, title, kind, openings, date) in plan {
+                positions.append(try await services.positions.add(
+                    PositionDraft(agencyCode: agency, title: title, kind: kind.rawValue, openings: openings, targetDate: date),
+                    by: actor))
             }
         }
-        return Summary(users: users, candidates: count, alreadyLoaded: false)
+
+        var generator = SeededGenerator(seed: 483)
+        var candidates = 0
+        var applications = 0
+        let stageMix: [[PipelineStage]] = [
+            [], [.screening], [.screening, .evaluation], [.screening, .evaluation, .interview],
+            [.screening, .evaluation, .interview, .offer], [.screening, .evaluation, .interview, .offer, .hired],
+            [.screening, .rejected], [.screening, .evaluation, .pool], [.withdrawn],
+        ]
+        for index in 0..<300 {
+            let draft = Self.candidate(index, using: &generator)
+            let created: CandidateCreated
+            do {
+                created = try await services.candidates.add(draft, by: actor)
+            } catch let error as ServiceError where error.kind == .conflict {
+                continue  // already there from an interrupted run, or a generated identifier collided
+            }
+            candidates += 1
+            guard index % 3 != 0 else { continue }  // a third wait in the talent pool without an application
+            let position = positions[Int(generator.next() % UInt64(positions.count))]
+            guard let application = try? await services.applications.open(candidateID: created.candidate.id.text,
+                                                                           positionID: position.id.text, by: actor)
+            else { continue }
+            applications += 1
+            for stage in stageMix[Int(generator.next() % UInt64(stageMix.count))] {
+                _ = try await services.applications.move(application.id.text, to: stage.rawValue, reason: nil, by: actor)
+            }
+        }
+        users.append(try await services.users.add(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
+                                                   agencyCode: "STP", email: Self.marker, by: actor))
+        return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
+                       alreadyLoaded: false)
     }
 
     static let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng",
@@ -61,11 +106,19 @@ public struct DemoData: Sendable {
                              "Khánh", "Khoa", "Linh", "Long", "Mai", "Minh", "Nam", "Ngân", "Nhung", "Phúc", "Phượng",
                              "Quân", "Quyên", "Sơn", "Tâm", "Thảo", "Thư", "Trang", "Trí", "Tú", "Tuấn", "Uyên",
                              "Vy", "Xuân", "Yến", "Đào", "Ánh", "Ổn", "Ưng"]
+    static let institutions = ["Trường Đại học Luật TP. Hồ Chí Minh", "Trường Đại học Luật Hà Nội", "Trường Đại học Cần Thơ",
+                               "Học viện Tư pháp", "Trường Đại học Kinh tế - Luật, ĐHQG TP.HCM", "Trường Đại học Tiền Giang",
+                               "Học viện Hành chính Quốc gia", "Trường Đại học Đồng Tháp"]
+    static let employers = ["UBND xã Tân Hương", "Công ty Luật TNHH Minh Tâm", "Văn phòng công chứng Mỹ Tho",
+                            "Trường Đại học Tiền Giang", "Sở Tư pháp", "Ngân hàng TMCP Công thương chi nhánh Tiền Giang"]
+    static let skills = ["soạn thảo văn bản quy phạm pháp luật", "thẩm định văn bản", "rà soát, hệ thống hóa văn bản",
+                         "pháp luật hành chính", "pháp luật đất đai", "tiếng Anh pháp lý", "nghiên cứu chính sách"]
 
     static func candidate(_ index: Int, using g: inout SeededGenerator) -> CandidateDraft {
-        let family = familyNames[Int(g.next() % UInt64(familyNames.count))]
-        let middle = middleNames[Int(g.next() % UInt64(middleNames.count))]
-        let given = givenNames[Int(g.next() % UInt64(givenNames.count))]
+        func pick<T>(_ items: [T]) -> T { items[Int(g.next() % UInt64(items.count))] }
+        let family = pick(familyNames)
+        let middle = pick(middleNames)
+        let given = pick(givenNames)
         let year = 1975 + Int(g.next() % 28)
         let month = 1 + Int(g.next() % 12)
         let day = 1 + Int(g.next() % 28)
@@ -74,13 +127,23 @@ public struct DemoData: Sendable {
         let centurySex = (year >= 2000 ? 2 : 0) + (female ? 1 : 0)
         let citizenID = String(format: "082%d%02d%06d", centurySex, year % 100, 100_000 + index)
         let phonePrefixes = ["090", "091", "093", "094", "097", "098", "032", "035", "070", "077", "083", "085"]
-        let phone = phonePrefixes[Int(g.next() % UInt64(phonePrefixes.count))] + String(format: "%07d", 1_000_000 + index * 37)
+        let phone = pick(phonePrefixes) + String(format: "%07d", 1_000_000 + index * 37)
         let slug = VietnameseText.fold("\(given) \(family)").replacingOccurrences(of: " ", with: ".")
-        return CandidateDraft(fullName: "\(family) \(middle) \(given)",
-                              dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day),
-                              citizenID: g.next() % 10 == 0 ? nil : citizenID,
-                              email: "\(slug).\(index)@example.vn",
-                              phone: g.next() % 8 == 0 ? nil : phone)
+        let graduation = min(2025, year + 22 + Int(g.next() % 4))
+        let sector = pick(Sector.allCases)
+        let degree: Degree = g.next() % 5 == 0 ? .master : (g.next() % 25 == 0 ? .doctor : .bachelor)
+        return CandidateDraft(
+            fullName: "\(family) \(middle) \(given)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day),
+            gender: female ? "female" : "male", citizenID: g.next() % 10 == 0 ? nil : citizenID,
+            email: "\(slug).\(index)@example.vn", phone: g.next() % 8 == 0 ? nil : phone,
+            province: g.next() % 4 == 0 ? "Thành phố Hồ Chí Minh" : "Đồng Tháp",
+            education: [EducationDraft(degree: degree.rawValue, field: g.next() % 6 == 0 ? "Hành chính công" : "Luật",
+                                       institution: pick(institutions), graduationYear: graduation,
+                                       classification: pick(Classification.allCases).rawValue)],
+            sector: sector.rawValue, currentEmployer: sector == .student ? nil : pick(employers),
+            currentTitle: sector == .student ? nil : "Chuyên viên",
+            legalExperienceYears: sector == .student ? 0 : Int(g.next() % 15),
+            skills: [pick(skills), pick(skills)], languages: g.next() % 2 == 0 ? ["tiếng Anh"] : [])
     }
 }
 
