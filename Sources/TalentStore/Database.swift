@@ -96,9 +96,8 @@ public final class Database: Sendable {
             return map(inner)
         }
         if error is CancellationError { return error }
-        guard let psql = error as? PSQLError else {
-            return ServiceError(.internalFailure, LocalizedText(vi: "Lỗi nội bộ: \(error)", en: "Internal error: \(error)"))
-        }
+        // Errors of the caller's own (such as a rollback signal) pass through; the edges treat unknown ones as internal.
+        guard let psql = error as? PSQLError else { return error }
         switch psql.code {
         case .server:
             let state = psql.serverInfo?[.sqlState] ?? ""
