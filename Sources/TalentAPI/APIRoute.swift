@@ -32,6 +32,9 @@ enum Reply {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
+        if let writable = value as? any JSONWritable {
+            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writable.jsonBytes)))
+        }
         let data = (try? JSONFormat.encoder().encode(value)) ?? Data("null".utf8)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

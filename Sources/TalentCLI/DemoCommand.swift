@@ -5,7 +5,7 @@ import TalentService
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Sample data for a first look.", subcommands: [Load.self])
+        commandName: "demo", abstract: "Sample data for a first look.", subcommands: [Load.self, Generate.self])
 
     struct Load: ServiceCommand {
         static let configuration = CommandConfiguration(abstract: "Load realistic sample data (once).")
@@ -23,6 +23,38 @@ struct DemoCommand: AsyncParsableCommand {
                     vi: "Đã nạp \(summary.users.count) người dùng, \(summary.positions) vị trí, \(summary.candidates) ứng viên và \(summary.applications) hồ sơ ứng tuyển mẫu.",
                     en: "Loaded \(summary.users.count) users, \(summary.positions) positions, \(summary.candidates) candidates and \(summary.applications) applications."))
             printer.list(summary.users, Columns.user)
+        }
+    }
+}
+
+extension DemoCommand {
+    struct Generate: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate many synthetic candidates for benchmarks: COPY into the database, or --csv FILE to write an import file.")
+        @OptionGroup var global: GlobalOptions
+        @Option var candidates: Int = 100_000
+        @Option(help: "Number of the first generated person (batches with different numbers never collide).") var first: Int = 0
+        @Option(help: "Write an import CSV here instead of loading the database.") var csv: String?
+
+        func run() async throws {
+            if let csv {
+                guard FileManager.default.createFile(atPath: csv, contents: nil), let handle = FileHandle(forWritingAtPath: csv) else {
+                    throw ServiceError.invalid("csv", vi: "không ghi được \(csv)", en: "cannot write \(csv)")
+                }
+                defer { try? handle.close() }
+                try SyntheticCandidates.csv(count: candidates, first: first) { try handle.write(contentsOf: Data($0.utf8)) }
+                return
+            }
+            let actor = try global.actor()
+            let printer = global.printer
+            try await global.withServices { services in
+                try await run(services: services, actor: actor, printer: printer)
+            }
+        }
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            try await SyntheticCandidates(database: services.database).load(count: candidates, first: first, by: actor)
+            printer.message(LocalizedText(vi: "Đã tạo \(candidates) ứng viên.", en: "Generated \(candidates) candidates."))
         }
     }
 }

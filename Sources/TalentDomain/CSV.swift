@@ -23,7 +23,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Feeds bytes; returns the records completed by them.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Record] {
+    public mutating func feed(_ bytes: [UInt8]) -> [Record] {
         var out: [Record] = []
         for byte in bytes {
             if atStart {

@@ -25,7 +25,7 @@ public enum Sector: String, Sendable, Codable, CaseIterable {
 }
 
 /// One degree a candidate holds.
-public struct EducationRecord: Sendable, Hashable, Codable {
+public struct EducationRecord: Sendable, Hashable, Decodable, JSONWritable {
     public var degree: Degree
     public var field: String?
     public var institution: String?
@@ -44,18 +44,19 @@ public struct EducationRecord: Sendable, Hashable, Codable {
         case degree, field, institution, graduationYear = "graduation_year", classification
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(degree, forKey: .degree)
-        try c.encode(field, forKey: .field)
-        try c.encode(institution, forKey: .institution)
-        try c.encode(graduationYear, forKey: .graduationYear)
-        try c.encode(classification, forKey: .classification)
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("degree"); w.value(degree.rawValue)
+        w.key("field"); w.value(field)
+        w.key("institution"); w.value(institution)
+        w.key("graduation_year"); w.value(graduationYear)
+        w.key("classification"); w.value(classification?.rawValue)
+        w.endObject()
     }
 }
 
 /// A person considered for a legal-drafting post.
-public struct Candidate: Sendable, Encodable, Hashable {
+public struct Candidate: Sendable, JSONWritable, Hashable {
     public var id: UUID
     public var fullName: String
     public var dateOfBirth: CalendarDate?
@@ -102,35 +103,34 @@ public struct Candidate: Sendable, Encodable, Hashable {
         self.updatedAt = updatedAt
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case id, fullName = "full_name", dateOfBirth = "date_of_birth", gender, citizenID = "citizen_id", email, phone
-        case province, education, sector, currentEmployer = "current_employer", currentTitle = "current_title"
-        case legalExperienceYears = "legal_experience_years", skills, languages, notes
-        case version, createdAt = "created_at", updatedAt = "updated_at"
+    /// Explicit nulls, so every field of the contract is present in what programs read.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        writeFields(to: &w)
+        w.endObject()
     }
 
-    /// Explicit nulls, so every field of the contract is present in what programs read.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(fullName, forKey: .fullName)
-        try c.encode(dateOfBirth, forKey: .dateOfBirth)
-        try c.encode(gender, forKey: .gender)
-        try c.encode(citizenID, forKey: .citizenID)
-        try c.encode(email, forKey: .email)
-        try c.encode(phone, forKey: .phone)
-        try c.encode(province, forKey: .province)
-        try c.encode(education, forKey: .education)
-        try c.encode(sector, forKey: .sector)
-        try c.encode(currentEmployer, forKey: .currentEmployer)
-        try c.encode(currentTitle, forKey: .currentTitle)
-        try c.encode(legalExperienceYears, forKey: .legalExperienceYears)
-        try c.encode(skills, forKey: .skills)
-        try c.encode(languages, forKey: .languages)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(version, forKey: .version)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
+    /// The fields without the braces, so a larger answer can extend the record.
+    public func writeFields(to w: inout JSONWriter) {
+        w.key("id"); w.value(id.text)
+        w.key("full_name"); w.value(fullName)
+        w.key("date_of_birth"); w.value(dateOfBirth?.description)
+        w.key("gender"); w.value(gender?.rawValue)
+        w.key("citizen_id"); w.value(citizenID)
+        w.key("email"); w.value(email)
+        w.key("phone"); w.value(phone)
+        w.key("province"); w.value(province)
+        w.key("education"); w.value(education)
+        w.key("sector"); w.value(sector?.rawValue)
+        w.key("current_employer"); w.value(currentEmployer)
+        w.key("current_title"); w.value(currentTitle)
+        w.key("legal_experience_years"); w.value(legalExperienceYears)
+        w.key("skills"); w.value(skills)
+        w.key("languages"); w.value(languages)
+        w.key("notes"); w.value(notes)
+        w.key("version"); w.value(version)
+        w.key("created_at"); w.value(createdAt)
+        w.key("updated_at"); w.value(updatedAt)
     }
 
     /// The profile as a draft, so an update can be applied to it and checked by the same rules as a new profile.

@@ -7,7 +7,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public static func negotiate(_ header: String?) -> Language {
         guard let header, !header.isEmpty else { return .vi }
         for part in header.lowercased().split(separator: ",") {
-            let tag = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
+            let tag = part.split(separator: ";")[0].trimmed
             if tag.hasPrefix("vi") { return .vi }
             if tag.hasPrefix("en") { return .en }
         }

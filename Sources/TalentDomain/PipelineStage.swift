@@ -81,7 +81,7 @@ public enum StageMachine {
         case .allowed:
             return
         case .needsReason:
-            if let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
+            if let reason, !reason.trimmed.isEmpty { return }
             throw ServiceError(
                 .invalid, slug: "reason-required",
                 LocalizedText(vi: "Chuyển từ \(from.rawValue) sang \(to.rawValue) cần nêu lý do (--reason)",

@@ -4,7 +4,7 @@ import Foundation
 public enum Normalize {
     /// A citizen ID (căn cước công dân): exactly 12 ASCII digits, surrounding white space ignored.
     public static func citizenID(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         guard text.utf8.count == 12, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         return text
     }
@@ -14,7 +14,7 @@ public enum Normalize {
     public static func phone(_ raw: String) -> String? {
         var digits = ""
         var sawPlus = false
-        for (index, ch) in raw.trimmingCharacters(in: .whitespaces).enumerated() {
+        for (index, ch) in raw.trimmed.enumerated() {
             switch ch {
             case "0"..."9": digits.append(ch)
             case "+" where index == 0: sawPlus = true
@@ -47,7 +47,8 @@ public enum Normalize {
 
     /// An e-mail address, trimmed and lower-cased; nil unless it looks like `local@domain.tld`.
     public static func email(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = raw.trimmed.lowercased()
+        if let ascii = asciiEmail(text) { return ascii ? text : nil }
         guard text.count <= 254, !text.contains(where: { $0.isWhitespace || $0.isNewline }),
               !VietnameseText.hasControlCharacters(text)
         else { return nil }
@@ -62,9 +63,28 @@ public enum Normalize {
         return text
     }
 
+    /// The common case, an all-ASCII address, checked byte by byte: true or false, or nil when not ASCII.
+    static func asciiEmail(_ text: String) -> Bool? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+              bytes.lastIndex(of: UInt8(ascii: "@")) == at, at > 0, at <= 64
+        else { return false }
+        let local = bytes[..<at]
+        guard local.allSatisfy({ $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ",") }) else { return false }
+        let labels = bytes[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.last!.count >= 2 else { return false }
+        for label in labels {
+            guard let first = label.first, let last = label.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-"),
+                  label.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") })
+            else { return false }
+        }
+        return true
+    }
+
     /// A person's name: NFC, surrounding white space trimmed, otherwise exactly as typed.
     public static func personName(_ raw: String) -> String? {
-        let text = VietnameseText.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = VietnameseText.nfc(raw).trimmed
         guard !text.isEmpty, text.count <= 200, !VietnameseText.hasControlCharacters(text),
               text.contains(where: \.isLetter)
         else { return nil }
@@ -73,7 +93,7 @@ public enum Normalize {
 
     /// A short code for an agency or partner: upper-case ASCII letters, digits, `-` and `_`, at most 32.
     public static func code(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let text = raw.trimmed.uppercased()
         guard (1...32).contains(text.count),
               text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }),
               text.first.map({ $0.isLetter || $0.isNumber }) == true
@@ -113,7 +133,7 @@ public struct FieldValidator: Sendable {
     /// Free text: NFC, trimmed; empty becomes nil.
     public mutating func text(_ field: String, _ raw: String?, required: Bool = false, maxLength: Int = 2000,
                               multiline: Bool = false) -> String? {
-        let text = raw.map { VietnameseText.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let text = raw.map { VietnameseText.nfc($0).trimmed }
         guard let text, !text.isEmpty else {
             if required { add(field, vi: "bắt buộc", en: "is required") }
             return nil
@@ -130,7 +150,7 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func citizenID(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let raw, !raw.trimmed.isEmpty else { return nil }
         guard let value = Normalize.citizenID(raw) else {
             add(field, vi: "số căn cước công dân phải gồm đúng 12 chữ số", en: "must be exactly 12 digits")
             return nil
@@ -139,7 +159,7 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func email(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let raw, !raw.trimmed.isEmpty else { return nil }
         guard let value = Normalize.email(raw) else {
             add(field, vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address")
             return nil
@@ -148,7 +168,7 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func phone(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let raw, !raw.trimmed.isEmpty else { return nil }
         guard let value = Normalize.phone(raw) else {
             add(field, vi: "không phải số điện thoại Việt Nam hợp lệ (ví dụ 0912345678 hoặc +84912345678)",
                 en: "is not a valid Vietnamese phone number (for example 0912345678 or +84912345678)")

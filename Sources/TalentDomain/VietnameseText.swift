@@ -5,11 +5,54 @@ import Foundation
 public enum VietnameseText {
     /// Unicode NFC, the form every name is stored in.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        // Fast path: text made only of ASCII and precomposed Vietnamese letters has no combining marks, so it is
+        // already NFC (Foundation's normalization is slow on Linux, and imports call this for every field).
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || precomposed.contains($0) }) { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
+
+    /// Every precomposed letter of Vietnamese, lower and upper case.
+    static let vietnameseLetters: String = {
+        let lower = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+        return lower + lower.uppercased()
+    }()
+    static let precomposed: Set<Unicode.Scalar> = Set(vietnameseLetters.unicodeScalars)
+
+    /// The folded form of each Vietnamese letter ("ễ" → "e", "Đ" → "d"), computed once by the slow path.
+    static let foldedLetters: [Character: Character] = {
+        var table: [Character: Character] = [:]
+        for letter in vietnameseLetters { table[letter] = slowFold(String(letter)).first }
+        return table
+    }()
 
     /// Lower-case, diacritic-free form used for search: "Nguyễn Thị Đào" → "nguyen thi dao".
     public static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            let folded: Character
+            if character.isASCII {
+                folded = Character(character.lowercased())
+            } else if let mapped = foldedLetters[character] {
+                folded = mapped
+            } else {
+                return slowFold(text)
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(folded)
+        }
+        return result
+    }
+
+    static func slowFold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -47,6 +90,27 @@ public enum VietnameseText {
     /// Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
     static let toneRank: [Unicode.Scalar: Character] = ["\u{0300}": "1", "\u{0309}": "2", "\u{0303}": "3", "\u{0301}": "4", "\u{0323}": "5"]
 
+    /// Each Vietnamese letter's rank and tone, computed once by the slow path.
+    static let letterParts: [Character: (rank: Character, tone: Character)] = {
+        var table: [Character: (rank: Character, tone: Character)] = [:]
+        for letter in vietnameseLetters.lowercased() + "abcdefghijklmnopqrstuvwxyz" {
+            if let parts = slowParts(letter) { table[letter] = parts }
+        }
+        return table
+    }()
+
+    static func slowParts(_ character: Character) -> (rank: Character, tone: Character)? {
+        let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+        var tone: Character = "0"
+        var base = String.UnicodeScalarView()
+        for scalar in scalars {
+            if let rank = toneRank[scalar] { tone = rank } else { base.append(scalar) }
+        }
+        let letter = Character(String(String(base).precomposedStringWithCanonicalMapping))
+        guard let rank = letterRank[letter] else { return nil }
+        return (rank, tone)
+    }
+
     /// A key that sorts names the Vietnamese way: by given name (the last word), then family and middle names;
     /// each word by its letters in Vietnamese alphabet order, then by its tones. "Nguyễn Văn An" sorts under A, and
     /// An < Anh < Ánh < Ân. ASCII only, so it orders correctly under the C collation.
@@ -57,23 +121,33 @@ public enum VietnameseText {
             var letters = ""
             var tones = ""
             for character in word {
-                let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-                var tone: Character = "0"
-                var base = String.UnicodeScalarView()
-                for scalar in scalars {
-                    if let rank = toneRank[scalar] { tone = rank } else { base.append(scalar) }
-                }
-                let letter = Character(String(String(base).precomposedStringWithCanonicalMapping))
-                if let rank = letterRank[letter] {
-                    letters.append(rank)
-                    tones.append(tone)
-                } else if letter.isASCII, letter.isNumber {
-                    letters.append(letter)
+                if let parts = letterParts[character] ?? slowParts(character) {
+                    letters.append(parts.rank)
+                    tones.append(parts.tone)
+                } else if character.isASCII, character.isNumber {
+                    letters.append(character)
                     tones.append("0")
                 }
             }
             // Within a word, letters first and tones only to break ties; \u{1} ends a word, below everything else.
             return letters + "\u{2}" + tones
         }.joined(separator: "\u{1}")
+    }
+}
+
+extension StringProtocol {
+    /// The text without white space or line breaks at either end (pure Swift: Foundation's trimming bridges through
+    /// NSString, which is slow on Linux in per-row work such as imports).
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        // Nearly every value is already trimmed: check the two ends before building anything.
+        if let head = scalars.first, let tail = scalars.last, !head.properties.isWhitespace, !tail.properties.isWhitespace {
+            return String(self)
+        }
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
     }
 }

@@ -4,21 +4,21 @@ import TalentDomain
 import TalentStore
 
 /// A candidate just created, with the existing profiles that look like the same person.
-public struct CandidateCreated: Sendable, Encodable {
+public struct CandidateCreated: Sendable, JSONWritable {
     public var candidate: Candidate
     public var possibleDuplicates: [Candidate]
 
-    public func encode(to encoder: any Encoder) throws {
-        try candidate.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(possibleDuplicates.map { DuplicateSummary($0) }, forKey: .possibleDuplicates)
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        candidate.writeFields(to: &w)
+        w.key("possible_duplicates")
+        w.value(possibleDuplicates.map { DuplicateSummary($0) })
+        w.endObject()
     }
-
-    enum CodingKeys: String, CodingKey { case possibleDuplicates = "possible_duplicates" }
 }
 
 /// How a likely duplicate is named in answers: enough to recognize the person.
-public struct DuplicateSummary: Sendable, Encodable, Hashable {
+public struct DuplicateSummary: Sendable, JSONWritable, Hashable {
     public var id: String
     public var fullName: String
     public var dateOfBirth: CalendarDate?
@@ -29,7 +29,13 @@ public struct DuplicateSummary: Sendable, Encodable, Hashable {
         dateOfBirth = candidate.dateOfBirth
     }
 
-    enum CodingKeys: String, CodingKey { case id, fullName = "full_name", dateOfBirth = "date_of_birth" }
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(id)
+        w.key("full_name"); w.value(fullName)
+        w.key("date_of_birth"); w.value(dateOfBirth?.description)
+        w.endObject()
+    }
 }
 
 /// A pair of profiles that look like one person.

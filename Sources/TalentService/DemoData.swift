@@ -16,6 +16,10 @@ public struct DemoData: Sendable {
         public var candidates: Int
         public var applications: Int
         public var alreadyLoaded: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case users, positions, candidates, applications, alreadyLoaded = "already_loaded"
+        }
     }
 
     /// Added last, so its presence means the whole sample is in.

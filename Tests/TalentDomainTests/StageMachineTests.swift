@@ -89,7 +89,7 @@ struct CSVReaderTests {
         let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
-            records += reader.feed(bytes[i..<min(i + chunk, bytes.count)]).map(\.fields)
+            records += reader.feed(Array(bytes[i..<min(i + chunk, bytes.count)])).map(\.fields)
             i += chunk
         }
         if let last = reader.finish() { records.append(last.fields) }

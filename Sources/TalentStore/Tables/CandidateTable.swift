@@ -8,11 +8,7 @@ public enum CandidateTable {
     static let columns = """
         c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
         c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
-        c.created_at, c.updated_at,
-        (SELECT coalesce(json_agg(json_build_object('degree', e.degree, 'field', e.field, 'institution', e.institution,
-                 'graduation_year', e.graduation_year, 'classification', e.classification) ORDER BY e.ordinal), '[]')
-         FROM candidate_education e WHERE e.candidate_id = c.id)::text,
-        (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
+        c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
         """
 
     /// A candidate with its keyset positions (created_at in microseconds, and the name sort key).
@@ -22,22 +18,34 @@ public enum CandidateTable {
         var sortKey: String
     }
 
-    static func decode(_ rows: PostgresRowSequence) async throws -> [Row] {
+    /// Decodes candidate rows, then reads the education records of all of them in one more query.
+    static func decode(_ rows: PostgresRowSequence, on connection: PostgresConnection, logger: Logger) async throws -> [Row] {
         var result: [Row] = []
-        let decoder = JSONDecoder()
         for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
-                       languages, notes, version, createdAt, updatedAt, education, micros, sortKey)
+                       languages, notes, version, createdAt, updatedAt, micros, sortKey)
             in rows.decode((UUID, String, String?, String?, String?, String?, String?, String?, String?, String?, String?,
-                            Int?, [String], [String], String?, Int, Date, Date, String, Int64, String).self) {
-            let records = (try? decoder.decode([EducationRecord].self, from: Data(education.utf8))) ?? []
+                            Int?, [String], [String], String?, Int, Date, Date, Int64, String).self) {
             let candidate = Candidate(
                 id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), gender: gender.flatMap(Gender.init),
-                citizenID: citizenID, email: email, phone: phone, province: province, education: records,
+                citizenID: citizenID, email: email, phone: phone, province: province, education: [],
                 sector: sector.flatMap(Sector.init), currentEmployer: employer, currentTitle: title,
                 legalExperienceYears: years, skills: skills, languages: languages, notes: notes, version: version,
                 createdAt: createdAt, updatedAt: updatedAt)
             result.append(Row(candidate: candidate, createdMicros: micros, sortKey: sortKey))
         }
+        guard !result.isEmpty else { return result }
+        let education = try await connection.query("""
+            SELECT candidate_id, degree, field, institution, graduation_year, classification FROM candidate_education
+            WHERE candidate_id = ANY(\(result.map(\.candidate.id))) ORDER BY candidate_id, ordinal
+            """, logger: logger)
+        var records: [UUID: [EducationRecord]] = [:]
+        for try await (candidate, degree, field, institution, year, classification)
+            in education.decode((UUID, String, String?, String?, Int?, String?).self) {
+            records[candidate, default: []].append(EducationRecord(
+                degree: Degree(rawValue: degree) ?? .other, field: field, institution: institution, graduationYear: year,
+                classification: classification.flatMap(Classification.init)))
+        }
+        for i in result.indices { result[i].candidate.education = records[result[i].candidate.id] ?? [] }
         return result
     }
 
@@ -93,7 +101,7 @@ public enum CandidateTable {
                            logger: Logger) async throws -> Candidate? {
         try await decode(connection.query("""
             SELECT \(unescaped: columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
-            """, logger: logger)).first?.candidate
+            """, logger: logger), on: connection, logger: logger).first?.candidate
     }
 
     public static func delete(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
@@ -107,7 +115,7 @@ public enum CandidateTable {
             SELECT \(unescaped: columns) FROM candidates c
             WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone))
               AND (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
-            """, logger: logger)).map(\.candidate)
+            """, logger: logger), on: connection, logger: logger).map(\.candidate)
     }
 
     /// Likely duplicates of a profile: the same name (ignoring accents and case) with the same date of birth, or a
@@ -125,7 +133,7 @@ public enum CandidateTable {
                                    WHERE e.candidate_id = c.id AND e.institution_folded = ANY(\(folded)))))
             ORDER BY c.created_at
             LIMIT 20
-            """, logger: logger)).map(\.candidate)
+            """, logger: logger), on: connection, logger: logger).map(\.candidate)
     }
 
     /// Pairs of likely duplicates across all candidates (the same folded name and date of birth), oldest first.
@@ -201,7 +209,7 @@ public enum CandidateTable {
         case .name: q.append(" ORDER BY c.sort_key, c.id")
         }
         q.append(" LIMIT \(q.bind(page.limit + 1))")
-        let rows = try await decode(connection.query(q.query, logger: logger))
+        let rows = try await decode(connection.query(q.query, logger: logger), on: connection, logger: logger)
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
         return Page(items: rows.prefix(page.limit).map(\.candidate), nextCursor: next.map { row in
             Cursor(key: filter.sort == .name ? row.sortKey : String(row.createdMicros), id: row.candidate.id.text).encoded

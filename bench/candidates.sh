@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Candidate search and CSV import at scale. Prints figures; asserts nothing.
+#
+#   bench/candidates.sh [CANDIDATES] [IMPORT_ROWS] [SEARCHES]      (defaults 1000000 100000 300)
+#
+# On a throwaway PostgreSQL (127.0.0.1:55434, .data/bench-pg) with a release build of `talent`:
+#  1. generates CANDIDATES synthetic candidates with realistic Vietnamese names (COPY, `talent demo generate`);
+#  2. shows the search plan (EXPLAIN ANALYZE): the trigram index, no sequential scan of candidates;
+#  3. search latency p50/p95 through the API (GET /v1/candidates?q=…, one keep-alive connection) against the same
+#     SQL run directly (pgbench, one connection), on the same database in the same run;
+#  4. imports IMPORT_ROWS rows with `talent candidate import` against `psql \copy` of the same file into a bare table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+IMPORT=${2:-100000}
+SEARCHES=${3:-300}
+export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
+PGURL=postgres://talent@127.0.0.1:55434
+DB=bench
+T=.build/release/talent
+WORK=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+swift build -c release --product talent >/dev/null
+deploy/local/db.sh start >/dev/null 2>&1
+psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+export DATABASE_URL="$PGURL/$DB"
+$T migrate >/dev/null
+now() { date +%s.%N; }
+
+echo "== generating $N candidates (COPY)"
+t0=$(now); $T demo generate --candidates "$N" --as bench >/dev/null; t1=$(now)
+psql -X -q "$DATABASE_URL" -c "VACUUM ANALYZE candidates" -c "VACUUM ANALYZE candidate_education"
+printf 'generated %d candidates in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
+
+# The API's search query for q=<given family> (CandidateTable.list): every word matches the folded name.
+GIVEN="(ARRAY['thu','dung','khoa','uyen','phuong','quyen','nhung','ngan','hieu','giang','thao','trang','xuan','yen','tuan','phuc','hanh','khanh','quan','vy'])[:i]"
+FAMILY="(ARRAY['le','tran','nguyen','pham','vo','huynh','dang','bui','do','ho','ngo','duong','dinh','lam','chau','to','luong','phan','truong','hoang'])[:i]"
+search_sql() {
+    cat <<SQL
+SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
+       c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
+       c.created_at, c.updated_at,
+       (SELECT coalesce(json_agg(json_build_object('degree', e.degree, 'field', e.field, 'institution', e.institution,
+                'graduation_year', e.graduation_year, 'classification', e.classification) ORDER BY e.ordinal), '[]')
+        FROM candidate_education e WHERE e.candidate_id = c.id)::text,
+       (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
+FROM candidates c
+WHERE ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
+ORDER BY c.created_at DESC, c.id DESC LIMIT 51
+SQL
+}
+{ echo '\set i random(1, 20)'; search_sql "$GIVEN" "$FAMILY"; echo ';'; } > "$WORK/search.sql"
+
+echo "== the search plan (EXPLAIN ANALYZE, q=\"thu tran\")"
+psql -X -q -t -A "$DATABASE_URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) $(search_sql "'thu'" "'tran'")" \
+    | tee "$WORK/plan.txt" | grep -E "Scan|Execution Time" | sed 's/^/  /'
+if grep -q "Seq Scan on candidates" "$WORK/plan.txt"; then echo "  !! sequential scan of candidates"; else echo "  no sequential scan of candidates"; fi
+
+echo "== search latency, $SEARCHES searches each, one connection"
+API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+$T serve --host 127.0.0.1 --port "$API_PORT" --log-level error & server=$!
+user=$($T user add --name "Bench HR" --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
+token=$($T token issue --user "$user" | tail -n 1)
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+python3 - "$API_PORT" "$token" "$SEARCHES" > "$WORK/api.txt" <<'PY'
+import http.client, random, sys, time, urllib.parse
+port, token, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+given = ['thu','dung','khoa','uyen','phuong','quyen','nhung','ngan','hieu','giang','thao','trang','xuan','yen','tuan','phuc','hanh','khanh','quan','vy']
+family = ['le','tran','nguyen','pham','vo','huynh','dang','bui','do','ho','ngo','duong','dinh','lam','chau','to','luong','phan','truong','hoang']
+conn = http.client.HTTPConnection('127.0.0.1', port)
+headers = {'Authorization': 'Bearer ' + token}
+for i in range(n + 20):
+    k = random.randrange(20)
+    q = urllib.parse.quote(given[k] + ' ' + family[k])
+    t = time.perf_counter()
+    conn.request('GET', '/v1/candidates?q=' + q, headers=headers)
+    r = conn.getresponse(); r.read()
+    assert r.status == 200, r.status
+    if i >= 20: print((time.perf_counter() - t) * 1000)
+PY
+pgbench -n -c 1 -t "$((SEARCHES + 20))" -f "$WORK/search.sql" -l --log-prefix="$WORK/pgb" "$DATABASE_URL" >/dev/null 2>&1
+cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | tail -n +21 > "$WORK/sql.txt"
+python3 - "$WORK/api.txt" "$WORK/sql.txt" <<'PY'
+import statistics, sys
+def pct(xs, p): xs = sorted(xs); return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+api = [float(x) for x in open(sys.argv[1])]; sql = [float(x) for x in open(sys.argv[2])]
+for name, xs in (("API (HTTP, JSON, auth)", api), ("SQL direct (pgbench)", sql)):
+    print(f"  {name:24s} p50 {pct(xs, 50):7.2f} ms   p95 {pct(xs, 95):7.2f} ms   n={len(xs)}")
+print(f"  ratio API/SQL            p50 {pct(api, 50) / pct(sql, 50):7.2f}x     p95 {pct(api, 95) / pct(sql, 95):7.2f}x   (goal <= 1.5x)")
+PY
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+echo "== importing $IMPORT rows"
+$T demo generate --csv "$WORK/import.csv" --candidates "$IMPORT" --first 50000000
+psql -X -q "$DATABASE_URL" -c "CREATE TABLE bare_import (full_name text, date_of_birth text, gender text, citizen_id text,
+    email text, phone text, sector text, degree text, field text, institution text, graduation_year text, classification text)"
+t0=$(now); psql -X -q "$DATABASE_URL" -c "\\copy bare_import FROM '$WORK/import.csv' WITH (FORMAT csv, HEADER true)"; t1=$(now)
+copy=$(echo "$t1 - $t0" | bc)
+t0=$(now); $T candidate import "$WORK/import.csv" --as bench >/dev/null; t1=$(now)
+imp=$(echo "$t1 - $t0" | bc)
+printf '  psql \\copy into a bare table     %6.2f s\n' "$copy"
+printf '  talent candidate import           %6.2f s   (checks every row, duplicates in the file and against %d candidates, indexes, audit)\n' "$imp" "$N"
+printf '  ratio import/copy                 %6.2fx   (goal <= 2x)\n' "$(echo "$imp / $copy" | bc -l)"
