@@ -35,18 +35,18 @@ t0=$(now); $T demo generate --candidates "$N" --as bench >/dev/null; t1=$(now)
 psql -X -q "$DATABASE_URL" -c "VACUUM ANALYZE candidates" -c "VACUUM ANALYZE candidate_education"
 printf 'generated %d candidates in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
 
-# The API's search query for q=<given family> (CandidateTable.list): every word matches the folded name.
+# The API's search query for q=<given family> (CandidateTable.list): every word matches the folded name. The API
+# also checks the bearer token (one small indexed query) and writes JSON.
 GIVEN="(ARRAY['thu','dung','khoa','uyen','phuong','quyen','nhung','ngan','hieu','giang','thao','trang','xuan','yen','tuan','phuc','hanh','khanh','quan','vy'])[:i]"
 FAMILY="(ARRAY['le','tran','nguyen','pham','vo','huynh','dang','bui','do','ho','ngo','duong','dinh','lam','chau','to','luong','phan','truong','hoang'])[:i]"
 search_sql() {
     cat <<SQL
 SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
        c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
-       c.created_at, c.updated_at,
-       (SELECT coalesce(json_agg(json_build_object('degree', e.degree, 'field', e.field, 'institution', e.institution,
-                'graduation_year', e.graduation_year, 'classification', e.classification) ORDER BY e.ordinal), '[]')
-        FROM candidate_education e WHERE e.candidate_id = c.id)::text,
-       (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
+       c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key,
+       ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
+                              coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
+             FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal)
 FROM candidates c
 WHERE ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
 ORDER BY c.created_at DESC, c.id DESC LIMIT 51

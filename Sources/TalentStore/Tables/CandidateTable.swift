@@ -8,7 +8,10 @@ public enum CandidateTable {
     static let columns = """
         c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
         c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
-        c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key
+        c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key,
+        ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
+                               coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
+              FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal)
         """
 
     /// A candidate with its keyset positions (created_at in microseconds, and the name sort key).
@@ -18,35 +21,32 @@ public enum CandidateTable {
         var sortKey: String
     }
 
-    /// Decodes candidate rows, then reads the education records of all of them in one more query.
+    /// Decodes candidate rows. Education records come in the same row as one text per record, fields separated by
+    /// U+001F and a missing value written U+001E (one round trip, and no JSON to parse).
     static func decode(_ rows: PostgresRowSequence, on connection: PostgresConnection, logger: Logger) async throws -> [Row] {
         var result: [Row] = []
         for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
-                       languages, notes, version, createdAt, updatedAt, micros, sortKey)
+                       languages, notes, version, createdAt, updatedAt, micros, sortKey, education)
             in rows.decode((UUID, String, String?, String?, String?, String?, String?, String?, String?, String?, String?,
-                            Int?, [String], [String], String?, Int, Date, Date, Int64, String).self) {
+                            Int?, [String], [String], String?, Int, Date, Date, Int64, String, [String]).self) {
             let candidate = Candidate(
                 id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), gender: gender.flatMap(Gender.init),
-                citizenID: citizenID, email: email, phone: phone, province: province, education: [],
+                citizenID: citizenID, email: email, phone: phone, province: province,
+                education: education.map(Self.educationRecord),
                 sector: sector.flatMap(Sector.init), currentEmployer: employer, currentTitle: title,
                 legalExperienceYears: years, skills: skills, languages: languages, notes: notes, version: version,
                 createdAt: createdAt, updatedAt: updatedAt)
             result.append(Row(candidate: candidate, createdMicros: micros, sortKey: sortKey))
         }
-        guard !result.isEmpty else { return result }
-        let education = try await connection.query("""
-            SELECT candidate_id, degree, field, institution, graduation_year, classification FROM candidate_education
-            WHERE candidate_id = ANY(\(result.map(\.candidate.id))) ORDER BY candidate_id, ordinal
-            """, logger: logger)
-        var records: [UUID: [EducationRecord]] = [:]
-        for try await (candidate, degree, field, institution, year, classification)
-            in education.decode((UUID, String, String?, String?, Int?, String?).self) {
-            records[candidate, default: []].append(EducationRecord(
-                degree: Degree(rawValue: degree) ?? .other, field: field, institution: institution, graduationYear: year,
-                classification: classification.flatMap(Classification.init)))
-        }
-        for i in result.indices { result[i].candidate.education = records[result[i].candidate.id] ?? [] }
         return result
+    }
+
+    static func educationRecord(_ packed: String) -> EducationRecord {
+        let parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            .map { $0 == "\u{1E}" ? nil : String($0) }
+        func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
+        return EducationRecord(degree: part(0).flatMap(Degree.init) ?? .other, field: part(1), institution: part(2),
+                               graduationYear: part(3).flatMap { Int($0) }, classification: part(4).flatMap(Classification.init))
     }
 
     public static func insert(_ c: ValidCandidate, on connection: PostgresConnection, logger: Logger) async throws -> Candidate {
