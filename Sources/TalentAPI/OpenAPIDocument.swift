@@ -1356,249 +1356,42 @@ enum OpenAPIDocument {
         }
       },
       "CandidateInput": {
-        "type": "object",
-        "additionalProperties": false,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CandidateProfile"
+          }
+        ],
         "required": [
           "full_name"
         ],
-        "properties": {
-          "full_name": {
-            "type": "string",
-            "description": "Stored NFC, otherwise exactly as sent"
-          },
-          "date_of_birth": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "gender": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "female",
-              "male",
-              "other",
-              null
-            ]
-          },
-          "citizen_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9]{12}$"
-          },
-          "email": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "email"
-          },
-          "phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Vietnamese number, stored as +84…"
-          },
-          "province": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "education": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Education"
-            }
-          },
-          "sector": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "state",
-              "non_state",
-              "academic",
-              "overseas",
-              "student",
-              null
-            ]
-          },
-          "current_employer": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "current_title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "legal_experience_years": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 70
-          },
-          "skills": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "languages": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
+        "unevaluatedProperties": false
       },
       "Candidate": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CandidateProfile"
           },
-          "full_name": {
-            "type": "string",
-            "description": "Stored NFC, otherwise exactly as sent"
-          },
-          "date_of_birth": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "gender": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "female",
-              "male",
-              "other",
-              null
-            ]
-          },
-          "citizen_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9]{12}$"
-          },
-          "email": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "email"
-          },
-          "phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Vietnamese number, stored as +84…"
-          },
-          "province": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "education": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Education"
+          {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
             }
-          },
-          "sector": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "state",
-              "non_state",
-              "academic",
-              "overseas",
-              "student",
-              null
-            ]
-          },
-          "current_employer": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "current_title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "legal_experience_years": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 70
-          },
-          "skills": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "languages": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "version": {
-            "type": "integer"
-          },
-          "created_at": {
-            "type": "string",
-            "format": "date-time"
-          },
-          "updated_at": {
-            "type": "string",
-            "format": "date-time"
           }
-        }
+        ]
       },
       "CandidatePage": {
         "type": "object",
@@ -1704,118 +1497,13 @@ enum OpenAPIDocument {
         }
       },
       "CandidatePatch": {
-        "type": "object",
-        "additionalProperties": false,
-        "properties": {
-          "full_name": {
-            "type": "string",
-            "description": "Stored NFC, otherwise exactly as sent"
-          },
-          "date_of_birth": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "gender": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "female",
-              "male",
-              "other",
-              null
-            ]
-          },
-          "citizen_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9]{12}$"
-          },
-          "email": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "email"
-          },
-          "phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Vietnamese number, stored as +84…"
-          },
-          "province": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "education": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Education"
-            }
-          },
-          "sector": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "state",
-              "non_state",
-              "academic",
-              "overseas",
-              "student",
-              null
-            ]
-          },
-          "current_employer": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "current_title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "legal_experience_years": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 70
-          },
-          "skills": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "languages": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CandidateProfile"
           }
-        }
+        ],
+        "unevaluatedProperties": false,
+        "description": "The fields to change; null clears an optional one."
       },
       "CandidateCreated": {
         "allOf": [
@@ -2042,6 +1730,120 @@ enum OpenAPIDocument {
           },
           "seconds_in_stage": {
             "type": "number"
+          }
+        }
+      },
+      "CandidateProfile": {
+        "type": "object",
+        "description": "The fields of a profile that people write.",
+        "properties": {
+          "full_name": {
+            "type": "string",
+            "description": "Stored NFC, otherwise exactly as sent"
+          },
+          "date_of_birth": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "gender": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "female",
+              "male",
+              "other",
+              null
+            ]
+          },
+          "citizen_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9]{12}$"
+          },
+          "email": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "email"
+          },
+          "phone": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Vietnamese number, stored as +84…"
+          },
+          "province": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "education": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Education"
+            }
+          },
+          "sector": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "state",
+              "non_state",
+              "academic",
+              "overseas",
+              "student",
+              null
+            ]
+          },
+          "current_employer": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "current_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "legal_experience_years": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 70
+          },
+          "skills": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "languages": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "notes": {
+            "type": [
+              "string",
+              "null"
+            ]
           }
         }
       }
