@@ -51,7 +51,8 @@ install_postgres() {
 as_owner() {
     if [ "$(id -u)" = 0 ]; then
         id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-        runuser -u postgres -- "$@"
+        # From /, which the postgres user can always enter (the checkout may be under a private home folder).
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
