@@ -137,7 +137,7 @@ public final class Database: Sendable {
                 return ServiceError(.internalFailure, LocalizedText(vi: "Lỗi cơ sở dữ liệu: \(detail)",
                                                                     en: "Database error: \(detail)"))
             }
-        case .connectionError, .connectionClosed, .serverClosedConnection, .clientClosedConnection,
+        case .connectionError, .serverClosedConnection, .clientClosedConnection,
              .poolClosed, .unexpectedBackendMessage, .sslUnsupported, .failedToAddSSLHandler:
             return ServiceError.unavailable
         default:
