@@ -133,6 +133,66 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             return Reply.json(Page(items: history, nextCursor: nil))
         },
 
+        // Partners and agreements
+        APIRoute(.get, "/v1/partners") { request, context in
+            Reply.json(try await services.partners.list(page: request.pageRequest(), by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/partners") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let code = body.string("code"), name = body.string("name"), kind = body.string("kind")
+            let contactName = body.string("contact_name"), email = body.string("contact_email")
+            let phone = body.string("contact_phone")
+            try body.finish()
+            let partner = try await services.partners.add(code: code, name: name, kind: kind, contactName: contactName,
+                                                          contactEmail: email, contactPhone: phone, by: actor)
+            return Reply.created(partner, location: "/v1/partners/\(partner.code)")
+        },
+        APIRoute(.get, "/v1/partners/{code}") { _, context in
+            Reply.json(try await services.partners.get(context.parameters.require("code"), by: context.requireActor()))
+        },
+        APIRoute(.get, "/v1/partners/{code}/agreements") { _, context in
+            let items = try await services.partners.agreements(partner: context.parameters.require("code"),
+                                                               by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/partners/{code}/agreements") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let draft = AgreementForms.draft(&body)
+            try body.finish { _ = try ValidAgreement(draft) }
+            let agreement = try await services.partners.addAgreement(partner: context.parameters.require("code"), draft, by: actor)
+            return Reply.created(agreement, location: "/v1/agreements/\(agreement.id.text)")
+        },
+        APIRoute(.get, "/v1/agreements/{id}") { _, context in
+            let agreement = try await services.partners.agreement(context.parameters.require("id"), by: context.requireActor())
+            return Reply.versioned(agreement, version: agreement.version)
+        },
+        APIRoute(.patch, "/v1/agreements/{id}") { request, context in
+            let actor = try context.requireActor()
+            let version = try request.requiredVersion()
+            var body = try await JSONBody.read(request, context: context)
+            let id = try context.parameters.require("id")
+            if body.has("status") {
+                // A change of state: {"status": "active" | "suspended" | "terminated", "reason": ...}
+                let status = body.string("status")
+                let reason = body.string("reason")
+                try body.finish()
+                let actions: [String: String] = ["active": "activate", "suspended": "suspend", "terminated": "terminate"]
+                guard let status, let action = actions[status] else {
+                    throw ServiceError.invalid("status", vi: "phải là active, suspended hoặc terminated",
+                                               en: "must be active, suspended or terminated")
+                }
+                let agreement = try await services.partners.act(action, on: id, reason: reason, expectedVersion: version, by: actor)
+                return Reply.versioned(agreement, version: agreement.version)
+            }
+            let draft = AgreementForms.draft(&body)
+            try body.finish()
+            let agreement = try await services.partners.updateAgreement(id, draft, fields: Set(body.keys),
+                                                                        expectedVersion: version, by: actor)
+            return Reply.versioned(agreement, version: agreement.version)
+        },
+
         // Audit trail
         APIRoute(.get, "/v1/audit") { request, context in
             let page = try await services.audit.list(entity: request.query("entity"), actor: request.query("actor"),
@@ -158,6 +218,14 @@ enum CandidateForms {
             sector: body.string("sector"), currentEmployer: body.string("current_employer"),
             currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
             skills: body.strings("skills"), languages: body.strings("languages"), notes: body.string("notes"))
+    }
+}
+
+enum AgreementForms {
+    static func draft(_ body: inout JSONBody) -> AgreementDraft {
+        AgreementDraft(reference: body.string("reference"), title: body.string("title"), signedOn: body.string("signed_on"),
+                       startsOn: body.string("starts_on"), endsOn: body.string("ends_on"), fields: body.strings("fields"),
+                       yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"))
     }
 }
 

@@ -23,6 +23,7 @@ enum Columns {
     static let token: [Column<AccessToken>] = [
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("holder", vi: "Người giữ", en: "Holder") { $0.holder },
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode.cell },
         Column("role", vi: "Vai trò", en: "Role") { $0.role.rawValue },
         Column("prefix", vi: "Tiền tố", en: "Prefix") { $0.prefix },
         Column("expires_at", vi: "Hết hạn", en: "Expires") { $0.expiresAt?.local ?? "" },
@@ -91,6 +92,27 @@ enum Columns {
         Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID.text },
         Column("position_id", vi: "Mã vị trí", en: "Position ID") { $0.positionID.text },
         Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let partner: [Column<Partner>] = [
+        Column("code", vi: "Mã", en: "Code") { $0.code },
+        Column("name", vi: "Tên", en: "Name") { $0.name },
+        Column("kind", vi: "Loại", en: "Kind") { $0.kind.rawValue },
+        Column("contact_name", vi: "Người liên hệ", en: "Contact") { $0.contactName.cell },
+        Column("contact_email", vi: "E-mail", en: "E-mail") { $0.contactEmail.cell },
+        Column("contact_phone", vi: "Điện thoại", en: "Phone") { $0.contactPhone.cell },
+    ]
+
+    static let agreement: [Column<Agreement>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("reference", vi: "Số hiệu", en: "Reference") { $0.reference },
+        Column("starts_on", vi: "Từ ngày", en: "Starts") { $0.startsOn.description },
+        Column("ends_on", vi: "Đến ngày", en: "Ends") { $0.endsOn.description },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status().rawValue },
+        Column("yearly_quota", vi: "Chỉ tiêu/năm", en: "Yearly quota") { $0.yearlyQuota.cell },
+        Column("fields", vi: "Ngành", en: "Fields") { $0.fields.joined(separator: ", ") },
+        Column("training", vi: "Cam kết đào tạo", en: "Training") { $0.training.cell },
     ]
 
     static let stageChange: [Column<StageChange>] = [

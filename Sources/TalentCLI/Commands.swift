@@ -109,10 +109,11 @@ struct TokenCommand: AsyncParsableCommand {
             abstract: "Issue a token; the secret is printed once (the last line in table format).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The staff user the token acts as.") var user: String?
+        @Option(help: "Or the partner institution (code) it acts as, for nominations only.") var partner: String?
         @Option(name: .customLong("expires-in"), help: "Days until it expires (default 90).") var expiresIn: Int?
 
         func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            let issued = try await services.tokens.issue(userID: user, expiresInDays: expiresIn, by: actor)
+            let issued = try await services.tokens.issue(userID: user, partnerCode: partner, expiresInDays: expiresIn, by: actor)
             var columns = Columns.token.map { column in
                 Column<IssuedToken>(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.record) }
             }

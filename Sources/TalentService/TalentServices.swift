@@ -16,6 +16,7 @@ public struct TalentServices: Sendable {
     public let applications: ApplicationService
     public let audit: AuditService
     public let candidateCSV: CandidateCSV
+    public let partners: PartnerService
 
     public init(database: Database) {
         self.database = database
@@ -27,6 +28,7 @@ public struct TalentServices: Sendable {
         self.applications = ApplicationService(database: database)
         self.audit = AuditService(database: database)
         self.candidateCSV = CandidateCSV(database: database)
+        self.partners = PartnerService(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

@@ -10,21 +10,29 @@ public struct TokenService: Sendable {
     public static let defaultLifetimeDays = 90
     static let secretPrefix = "tlt_"
 
-    /// Issues a token that acts as the given staff user.
-    public func issue(userID: String?, expiresInDays: Int?, by actor: Actor) async throws -> IssuedToken {
+    /// Issues a token that acts as the given staff user, or (with `partnerCode`) as a partner institution, whose
+    /// role `partner` reaches the nomination routes only.
+    public func issue(userID: String?, partnerCode: String? = nil, expiresInDays: Int?, by actor: Actor) async throws -> IssuedToken {
         try actor.require([.admin])
         var v = FieldValidator()
-        if userID == nil { v.add("user", vi: "bắt buộc (--user ID)", en: "is required (--user ID)") }
+        if (userID == nil) == (partnerCode == nil) {
+            v.add("user", vi: "cần đúng một trong --user ID hoặc --partner CODE", en: "give exactly one of --user ID or --partner CODE")
+        }
         let days = v.integer("expires_in", expiresInDays ?? Self.defaultLifetimeDays, in: 1...3650)
+        let partner = v.code("partner", partnerCode, required: false)
         try v.check()
-        let id = try UUID.parse(userID!, field: "user")
+        let id = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
         let secret = Self.newSecret()
         return try await database.transaction { c in
-            guard try await UserTable.get(id, on: c, logger: database.logger) != nil else {
+            if let id, try await UserTable.get(id, on: c, logger: database.logger) == nil {
                 throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), id.text)
             }
-            let record = try await TokenTable.insert(userID: id, secretHash: Self.hash(secret), prefix: String(secret.prefix(10)),
-                                                     expiresInDays: days, on: c, logger: database.logger)
+            if let partner, try await PartnerTable.get(partner, on: c, logger: database.logger) == nil {
+                throw ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), partner)
+            }
+            let record = try await TokenTable.insert(userID: id, partnerCode: partner, secretHash: Self.hash(secret),
+                                                     prefix: String(secret.prefix(10)), expiresInDays: days, on: c,
+                                                     logger: database.logger)
             try await Audit.record(actor, "token.issue", "token", record.id.text, after: record, on: c,
                                    logger: database.logger)
             return IssuedToken(token: secret, record: record)

@@ -110,6 +110,10 @@ public final class Database: Sendable {
                     .conflict, slug: "duplicate",
                     LocalizedText(vi: "Đã có bản ghi khác với cùng \(field)", en: "Another record already has this \(field)"),
                     fieldErrors: [FieldError(field, vi: "đã được dùng", en: "is already taken")])
+            case PostgresError.Code.exclusionViolation.raw:
+                return ServiceError(.conflict, slug: "overlapping-agreement", LocalizedText(
+                    vi: "Đối tác đã có một thỏa thuận đang hiệu lực trùng thời gian",
+                    en: "The partner already has an active agreement overlapping these dates"))
             case PostgresError.Code.foreignKeyViolation.raw:
                 return ServiceError.invalid(ConstraintFields.field(for: constraint),
                                             vi: "tham chiếu tới bản ghi không tồn tại hoặc còn được dùng",

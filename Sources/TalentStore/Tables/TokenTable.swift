@@ -7,27 +7,29 @@ import TalentDomain
 /// SQL for API tokens. Only the SHA-256 hash of a secret is ever stored or looked up.
 public enum TokenTable {
     static let select = """
-        SELECT t.id, t.user_id, u.name, u.role, t.prefix, t.created_at, t.expires_at, t.revoked_at, t.last_used_at
-        FROM access_tokens t JOIN staff_users u ON u.id = t.user_id
+        SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.role, 'partner'), t.prefix,
+               t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+        FROM access_tokens t LEFT JOIN staff_users u ON u.id = t.user_id LEFT JOIN partners p ON p.code = t.partner_code
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [AccessToken] {
         var result: [AccessToken] = []
-        for try await (id, userID, holder, role, prefix, createdAt, expiresAt, revokedAt, lastUsedAt)
-            in rows.decode((UUID, UUID, String, String, String, Date, Date?, Date?, Date?).self) {
-            result.append(AccessToken(id: id, userID: userID, partnerCode: nil, holder: holder,
+        for try await (id, userID, partnerCode, holder, role, prefix, createdAt, expiresAt, revokedAt, lastUsedAt)
+            in rows.decode((UUID, UUID?, String?, String, String, String, Date, Date?, Date?, Date?).self) {
+            result.append(AccessToken(id: id, userID: userID, partnerCode: partnerCode, holder: holder,
                                       role: Role(rawValue: role) ?? .hr, prefix: prefix, createdAt: createdAt,
                                       expiresAt: expiresAt, revokedAt: revokedAt, lastUsedAt: lastUsedAt))
         }
         return result
     }
 
-    public static func insert(userID: UUID, secretHash: [UInt8], prefix: String, expiresInDays: Int?,
-                              on connection: PostgresConnection, logger: Logger) async throws -> AccessToken {
+    /// A token for a staff user or, with `partnerCode`, for a partner institution.
+    public static func insert(userID: UUID?, partnerCode: String? = nil, secretHash: [UInt8], prefix: String,
+                              expiresInDays: Int?, on connection: PostgresConnection, logger: Logger) async throws -> AccessToken {
         let hash = ByteBuffer(bytes: secretHash)
         let rows = try await connection.query("""
-            INSERT INTO access_tokens (user_id, secret_hash, prefix, expires_at)
-            VALUES (\(userID), \(hash), \(prefix), now() + make_interval(days => \(expiresInDays)::int))
+            INSERT INTO access_tokens (user_id, partner_code, secret_hash, prefix, expires_at)
+            VALUES (\(userID), \(partnerCode), \(hash), \(prefix), now() + make_interval(days => \(expiresInDays)::int))
             RETURNING id
             """, logger: logger)
         var id: UUID?
@@ -45,12 +47,14 @@ public enum TokenTable {
         return try await decode(connection.query("\(unescaped: select) WHERE t.secret_hash = \(hash)", logger: logger)).first
     }
 
-    public static func list(userID: UUID?, page: PageRequest, on connection: PostgresConnection,
+    public static func list(userID: UUID?, partnerCode: String? = nil, page: PageRequest, on connection: PostgresConnection,
                             logger: Logger) async throws -> [AccessToken] {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         return try await decode(connection.query("""
             \(unescaped: select)
-            WHERE (\(userID)::uuid IS NULL OR t.user_id = \(userID)) AND (\(after)::uuid IS NULL OR t.id > \(after))
+            WHERE (\(userID)::uuid IS NULL OR t.user_id = \(userID))
+              AND (\(partnerCode)::text IS NULL OR t.partner_code = \(partnerCode))
+              AND (\(after)::uuid IS NULL OR t.id > \(after))
             ORDER BY t.id LIMIT \(page.limit + 1)
             """, logger: logger))
     }

@@ -1,0 +1,151 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// Partner institutions and their partnership agreements.
+public struct PartnerService: Sendable {
+    let database: Database
+
+    public func add(code: String?, name: String?, kind: String?, contactName: String? = nil, contactEmail: String? = nil,
+                    contactPhone: String? = nil, by actor: Actor) async throws -> Partner {
+        try actor.require([.admin, .hr])
+        var v = FieldValidator()
+        let code = v.code("code", code)
+        let name = v.text("name", name, required: true, maxLength: 300)
+        let kind = v.oneOf("kind", kind ?? PartnerKind.university.rawValue, PartnerKind.self)
+        let contactName = v.personName("contact_name", contactName, required: false)
+        let email = v.email("contact_email", contactEmail)
+        let phone = v.phone("contact_phone", contactPhone)
+        try v.check()
+        return try await database.transaction { c in
+            if try await PartnerTable.get(code!, on: c, logger: database.logger) != nil {
+                throw ServiceError(.conflict, slug: "duplicate",
+                                   LocalizedText(vi: "Đã có đối tác mã \(code!)", en: "A partner with code \(code!) exists"),
+                                   fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
+            }
+            let partner = try await PartnerTable.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
+                                                        contactEmail: email, contactPhone: phone, on: c, logger: database.logger)
+            try await Audit.record(actor, "partner.add", "partner", partner.code, after: partner, on: c, logger: database.logger)
+            return partner
+        }
+    }
+
+    public func get(_ code: String, by actor: Actor) async throws -> Partner {
+        try actor.require([.admin, .hr, .leadership])
+        guard let partner = try await database.read({ try await PartnerTable.get(code.uppercased(), on: $0, logger: database.logger) }) else {
+            throw Self.notFound(code)
+        }
+        return partner
+    }
+
+    public func list(page: PageRequest, by actor: Actor) async throws -> Page<Partner> {
+        try actor.require([.admin, .hr, .leadership])
+        let rows = try await database.read { c in
+            try await PartnerTable.list(after: page.cursor?.id, limit: page.limit + 1, on: c, logger: database.logger)
+        }
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
+    }
+
+    /// Adds an agreement in `draft`; it counts only once activated.
+    public func addAgreement(partner code: String, _ draft: AgreementDraft, by actor: Actor) async throws -> Agreement {
+        try actor.require([.admin, .hr])
+        let valid = try ValidAgreement(draft)
+        return try await database.transaction { c in
+            guard let partner = try await PartnerTable.get(code.uppercased(), on: c, logger: database.logger) else {
+                throw ServiceError.invalid("partner", vi: "không có đối tác mã \(code)", en: "no partner has the code \(code)")
+            }
+            let agreement = try await AgreementTable.insert(partnerCode: partner.code, valid, on: c, logger: database.logger)
+            try await Audit.record(actor, "agreement.add", "agreement", agreement.id.text, after: agreement, on: c,
+                                   logger: database.logger)
+            return agreement
+        }
+    }
+
+    public func agreement(_ id: String, by actor: Actor) async throws -> Agreement {
+        try actor.require([.admin, .hr, .leadership])
+        let uuid = try UUID.parse(id)
+        guard let agreement = try await database.read({ try await AgreementTable.get(uuid, on: $0, logger: database.logger) }) else {
+            throw Self.agreementNotFound(uuid)
+        }
+        return agreement
+    }
+
+    public func agreements(partner code: String? = nil, by actor: Actor) async throws -> [Agreement] {
+        try actor.require([.admin, .hr, .leadership])
+        if let code { _ = try await get(code, by: actor) }
+        return try await database.read { c in
+            try await AgreementTable.list(partnerCode: code?.uppercased(), on: c, logger: database.logger)
+        }
+    }
+
+    /// Changes the terms of a draft agreement (an active one is changed by a new agreement).
+    public func updateAgreement(_ id: String, _ draft: AgreementDraft, fields: Set<String>, expectedVersion: Int?,
+                                by actor: Actor) async throws -> Agreement {
+        try actor.require([.admin, .hr])
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { c in
+            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+                throw Self.agreementNotFound(uuid)
+            }
+            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+            guard before.storedStatus == .draft else {
+                throw ServiceError(.conflict, slug: "agreement-not-draft", LocalizedText(
+                    vi: "Chỉ sửa được điều khoản của thỏa thuận ở trạng thái draft", en: "Only a draft agreement's terms can change"))
+            }
+            var merged = AgreementDraft(
+                reference: before.reference, title: before.title, signedOn: before.signedOn?.description,
+                startsOn: before.startsOn.description, endsOn: before.endsOn.description, fields: before.fields,
+                yearlyQuota: before.yearlyQuota, training: before.training, notes: before.notes)
+            if fields.contains("reference") { merged.reference = draft.reference }
+            if fields.contains("title") { merged.title = draft.title }
+            if fields.contains("signed_on") { merged.signedOn = draft.signedOn }
+            if fields.contains("starts_on") { merged.startsOn = draft.startsOn }
+            if fields.contains("ends_on") { merged.endsOn = draft.endsOn }
+            if fields.contains("fields") { merged.fields = draft.fields }
+            if fields.contains("yearly_quota") { merged.yearlyQuota = draft.yearlyQuota }
+            if fields.contains("training") { merged.training = draft.training }
+            if fields.contains("notes") { merged.notes = draft.notes }
+            let after = try await AgreementTable.update(uuid, to: ValidAgreement(merged), on: c, logger: database.logger)
+            try await Audit.record(actor, "agreement.update", "agreement", uuid.text, before: before, after: after, on: c,
+                                   logger: database.logger)
+            return after
+        }
+    }
+
+    /// Activates, suspends or terminates an agreement. Activation is refused for one already past its end date and
+    /// when the partner has another active agreement overlapping its dates (the database's exclusion rule).
+    public func act(_ action: String?, on id: String, reason: String?, expectedVersion: Int? = nil,
+                    by actor: Actor) async throws -> Agreement {
+        try actor.require([.admin, .hr])
+        var v = FieldValidator()
+        let action = v.oneOf("action", action, AgreementAction.self, required: true)
+        let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
+        try v.check()
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { c in
+            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+                throw Self.agreementNotFound(uuid)
+            }
+            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+            try action!.check(from: before.storedStatus)
+            if action == .activate, before.endsOn < CalendarDate.today() {
+                throw ServiceError(.conflict, slug: "agreement-expired", LocalizedText(
+                    vi: "Thỏa thuận đã hết hạn ngày \(before.endsOn)", en: "The agreement ended on \(before.endsOn)"))
+            }
+            let after = try await AgreementTable.setStatus(uuid, action!.target, on: c, logger: database.logger)
+            try await Audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
+                                   extra: ["reason": reason.map(JSONValue.string) ?? .null], on: c, logger: database.logger)
+            return after
+        }
+    }
+
+    static func notFound(_ code: String) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), code)
+    }
+
+    static func agreementNotFound(_ id: UUID) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "thỏa thuận", en: "agreement"), id.text)
+    }
+}
