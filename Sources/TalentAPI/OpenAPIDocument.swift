@@ -1570,6 +1570,127 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/referrals": {
+      "get": {
+        "summary": "Referrals, newest first (admin, hr, leadership)",
+        "parameters": [
+          {
+            "name": "candidate_id",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "referrer_kind",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "person",
+                "user",
+                "agency",
+                "partner",
+                "self"
+              ]
+            }
+          },
+          {
+            "name": "referrer",
+            "in": "query",
+            "description": "A person's name, a staff user's id, an agency's or a partner's code",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "credited",
+            "in": "query",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of referrals",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Referral"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "summary": "Record a referral (admin, hr). The first referral of a candidate within the credit window (12 months unless TALENT_REFERRAL_CREDIT_MONTHS) is credited; later ones are supporting.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReferralInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Referral"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2453,6 +2574,184 @@ enum OpenAPIDocument {
             "format": "date-time"
           },
           "updated_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ReferralInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "candidate_id",
+          "referrer_kind",
+          "justification"
+        ],
+        "properties": {
+          "candidate_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "referrer_kind": {
+            "type": "string",
+            "enum": [
+              "person",
+              "user",
+              "agency",
+              "partner",
+              "self"
+            ]
+          },
+          "referrer_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for person"
+          },
+          "referrer_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_email": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_user_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid",
+            "description": "required for user"
+          },
+          "referrer_agency_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for agency"
+          },
+          "referrer_partner_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for partner"
+          },
+          "relationship": {
+            "type": "string",
+            "enum": [
+              "none",
+              "teacher",
+              "colleague",
+              "supervisor",
+              "relative",
+              "other"
+            ],
+            "default": "none"
+          },
+          "justification": {
+            "type": "string"
+          }
+        }
+      },
+      "Referral": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "candidate_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "referrer_kind": {
+            "type": "string",
+            "enum": [
+              "person",
+              "user",
+              "agency",
+              "partner",
+              "self"
+            ]
+          },
+          "referrer_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for person"
+          },
+          "referrer_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_email": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_user_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid",
+            "description": "required for user"
+          },
+          "referrer_agency_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for agency"
+          },
+          "referrer_partner_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for partner"
+          },
+          "relationship": {
+            "type": "string",
+            "enum": [
+              "none",
+              "teacher",
+              "colleague",
+              "supervisor",
+              "relative",
+              "other"
+            ],
+            "default": "none"
+          },
+          "justification": {
+            "type": "string"
+          },
+          "channel": {
+            "type": "string",
+            "enum": [
+              "cli",
+              "api",
+              "nomination"
+            ]
+          },
+          "credited": {
+            "type": "boolean"
+          },
+          "created_by": {
+            "type": "string"
+          },
+          "created_at": {
             "type": "string",
             "format": "date-time"
           }

@@ -133,6 +133,29 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             return Reply.json(Page(items: history, nextCursor: nil))
         },
 
+        // Referrals
+        APIRoute(.get, "/v1/referrals") { request, context in
+            let credited = request.query("credited").map { $0 == "true" }
+            return Reply.json(try await services.referrals.list(
+                candidateID: request.query("candidate_id") ?? request.query("candidate"), kind: request.query("referrer_kind"),
+                referrer: request.query("referrer"), credited: credited, page: request.pageRequest(),
+                by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/referrals") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let draft = ReferralDraft(
+                candidateID: body.string("candidate_id"), referrerKind: body.string("referrer_kind"),
+                referrerName: body.string("referrer_name"), referrerTitle: body.string("referrer_title"),
+                referrerEmail: body.string("referrer_email"), referrerUserID: body.string("referrer_user_id"),
+                referrerAgencyCode: body.string("referrer_agency_code"),
+                referrerPartnerCode: body.string("referrer_partner_code"), relationship: body.string("relationship"),
+                justification: body.string("justification"))
+            try body.finish { _ = try ValidReferral(draft) }
+            let referral = try await services.referrals.add(draft, by: actor)
+            return Reply.created(referral, location: "/v1/referrals?candidate_id=\(referral.candidateID.text)")
+        },
+
         // Partners and agreements
         APIRoute(.get, "/v1/partners") { request, context in
             Reply.json(try await services.partners.list(page: request.pageRequest(), by: context.requireActor()))

@@ -84,8 +84,8 @@ struct TalentCommand: AsyncParsableCommand {
         version: VersionCommand.version,
         subcommands: [
             MigrateCommand.self, ServeCommand.self, VersionCommand.self, AgencyCommand.self, UserCommand.self,
-            TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, PartnerCommand.self,
-            AgreementCommand.self, AuditCommand.self,
+            TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
+            PartnerCommand.self, AgreementCommand.self, AuditCommand.self,
             DemoCommand.self,
         ])
 }

@@ -115,6 +115,18 @@ enum Columns {
         Column("training", vi: "Cam kết đào tạo", en: "Training") { $0.training.cell },
     ]
 
+    static let referral: [Column<Referral>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        Column("referrer_kind", vi: "Loại người giới thiệu", en: "Referrer kind") { $0.referrerKind.rawValue },
+        Column("referrer", vi: "Người giới thiệu", en: "Referrer") { $0.referrerLabel },
+        Column("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship.rawValue },
+        Column("credited", vi: "Được ghi nhận", en: "Credited") { $0.credited ? "✓" : "" },
+        Column("channel", vi: "Kênh", en: "Channel") { $0.channel },
+        Column("created_at", vi: "Thời điểm", en: "Time") { $0.createdAt.local },
+        Column("justification", vi: "Lý do giới thiệu", en: "Justification") { $0.justification },
+    ]
+
     static let stageChange: [Column<StageChange>] = [
         Column("at", vi: "Thời điểm", en: "Time") { $0.at.local },
         Column("from", vi: "Từ", en: "From") { $0.from?.rawValue ?? "" },

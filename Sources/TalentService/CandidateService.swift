@@ -163,13 +163,15 @@ public struct CandidateService: Sendable {
                 }
             }
             let moved = try await ApplicationTable.reassign(from: other, to: keep, on: c, logger: logger)
+            let movedReferrals = try await ReferralTable.reassign(from: other, to: keep, on: c, logger: logger)
             try await CandidateTable.delete(other, on: c, logger: logger)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
             _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
             let after = try await CandidateTable.get(keep, on: c, logger: logger)!
             try await Audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
                                    extra: ["merged": JSONFormat.value(removed),
-                                           "moved_applications": .array(moved.map { .string($0.text) })],
+                                           "moved_applications": .array(moved.map { .string($0.text) }),
+                                           "moved_referrals": .array(movedReferrals.map { .string($0.text) })],
                                    on: c, logger: logger)
             try await Audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
                                    extra: ["kept_id": .string(keep.text)], on: c, logger: logger)

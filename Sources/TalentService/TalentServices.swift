@@ -17,6 +17,7 @@ public struct TalentServices: Sendable {
     public let audit: AuditService
     public let candidateCSV: CandidateCSV
     public let partners: PartnerService
+    public let referrals: ReferralService
 
     public init(database: Database) {
         self.database = database
@@ -29,6 +30,7 @@ public struct TalentServices: Sendable {
         self.audit = AuditService(database: database)
         self.candidateCSV = CandidateCSV(database: database)
         self.partners = PartnerService(database: database)
+        self.referrals = ReferralService(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

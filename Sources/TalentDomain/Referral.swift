@@ -1,0 +1,165 @@
+import Foundation
+
+public enum ReferrerKind: String, Sendable, Codable, CaseIterable {
+    case person, user, agency, partner
+    case selfApplication = "self"
+}
+
+/// How the referrer knows the candidate, as they declare it.
+public enum Relationship: String, Sendable, Codable, CaseIterable {
+    case none, teacher, colleague, supervisor, relative, other
+}
+
+/// Who recommended a candidate (plan 483, III.3.c: those who find and recommend talent are encouraged and held to
+/// account for it).
+public struct Referral: Sendable, Encodable, Hashable {
+    public var id: UUID
+    public var candidateID: UUID
+    public var referrerKind: ReferrerKind
+    public var referrerName: String?
+    public var referrerTitle: String?
+    public var referrerEmail: String?
+    public var referrerUserID: UUID?
+    public var referrerAgencyCode: String?
+    public var referrerPartnerCode: String?
+    public var relationship: Relationship
+    public var justification: String
+    public var channel: String
+    public var credited: Bool
+    public var createdBy: String
+    public var createdAt: Date
+
+    public init(id: UUID, candidateID: UUID, referrerKind: ReferrerKind, referrerName: String?, referrerTitle: String?,
+                referrerEmail: String?, referrerUserID: UUID?, referrerAgencyCode: String?, referrerPartnerCode: String?,
+                relationship: Relationship, justification: String, channel: String, credited: Bool, createdBy: String,
+                createdAt: Date) {
+        self.id = id
+        self.candidateID = candidateID
+        self.referrerKind = referrerKind
+        self.referrerName = referrerName
+        self.referrerTitle = referrerTitle
+        self.referrerEmail = referrerEmail
+        self.referrerUserID = referrerUserID
+        self.referrerAgencyCode = referrerAgencyCode
+        self.referrerPartnerCode = referrerPartnerCode
+        self.relationship = relationship
+        self.justification = justification
+        self.channel = channel
+        self.credited = credited
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+    }
+
+    /// A short name of the referrer for people: the person's or user's name, the agency's or partner's code, "self".
+    public var referrerLabel: String {
+        switch referrerKind {
+        case .person, .user: referrerName ?? referrerUserID?.text ?? ""
+        case .agency: referrerAgencyCode ?? ""
+        case .partner: referrerPartnerCode ?? ""
+        case .selfApplication: "self"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, candidateID = "candidate_id", referrerKind = "referrer_kind", referrerName = "referrer_name"
+        case referrerTitle = "referrer_title", referrerEmail = "referrer_email", referrerUserID = "referrer_user_id"
+        case referrerAgencyCode = "referrer_agency_code", referrerPartnerCode = "referrer_partner_code"
+        case relationship, justification, channel, credited, createdBy = "created_by", createdAt = "created_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.text, forKey: .id)
+        try c.encode(candidateID.text, forKey: .candidateID)
+        try c.encode(referrerKind, forKey: .referrerKind)
+        try c.encode(referrerName, forKey: .referrerName)
+        try c.encode(referrerTitle, forKey: .referrerTitle)
+        try c.encode(referrerEmail, forKey: .referrerEmail)
+        try c.encode(referrerUserID?.text, forKey: .referrerUserID)
+        try c.encode(referrerAgencyCode, forKey: .referrerAgencyCode)
+        try c.encode(referrerPartnerCode, forKey: .referrerPartnerCode)
+        try c.encode(relationship, forKey: .relationship)
+        try c.encode(justification, forKey: .justification)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(credited, forKey: .credited)
+        try c.encode(createdBy, forKey: .createdBy)
+        try c.encode(createdAt, forKey: .createdAt)
+    }
+}
+
+/// A referral as typed: the kind says which one of the referrer fields names the referrer.
+public struct ReferralDraft: Sendable, Hashable {
+    public var candidateID: String?
+    public var referrerKind: String?
+    public var referrerName: String?
+    public var referrerTitle: String?
+    public var referrerEmail: String?
+    public var referrerUserID: String?
+    public var referrerAgencyCode: String?
+    public var referrerPartnerCode: String?
+    public var relationship: String?
+    public var justification: String?
+
+    public init(candidateID: String? = nil, referrerKind: String? = nil, referrerName: String? = nil,
+                referrerTitle: String? = nil, referrerEmail: String? = nil, referrerUserID: String? = nil,
+                referrerAgencyCode: String? = nil, referrerPartnerCode: String? = nil, relationship: String? = nil,
+                justification: String? = nil) {
+        self.candidateID = candidateID
+        self.referrerKind = referrerKind
+        self.referrerName = referrerName
+        self.referrerTitle = referrerTitle
+        self.referrerEmail = referrerEmail
+        self.referrerUserID = referrerUserID
+        self.referrerAgencyCode = referrerAgencyCode
+        self.referrerPartnerCode = referrerPartnerCode
+        self.relationship = relationship
+        self.justification = justification
+    }
+}
+
+public struct ValidReferral: Sendable, Hashable {
+    public var candidateID: UUID
+    public var kind: ReferrerKind
+    public var name: String?
+    public var title: String?
+    public var email: String?
+    public var userID: UUID?
+    public var agencyCode: String?
+    public var partnerCode: String?
+    public var relationship: Relationship
+    public var justification: String
+
+    public init(_ draft: ReferralDraft) throws(ServiceError) {
+        var v = FieldValidator()
+        var candidate: UUID?
+        if let raw = draft.candidateID {
+            candidate = UUID(uuidString: raw.trimmed)
+            if candidate == nil { v.add("candidate_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
+        } else {
+            v.add("candidate_id", vi: "bắt buộc", en: "is required")
+        }
+        let kind = v.oneOf("referrer_kind", draft.referrerKind, ReferrerKind.self, required: true)
+        name = v.personName("referrer_name", draft.referrerName, required: kind == .person)
+        title = v.text("referrer_title", draft.referrerTitle, maxLength: 200)
+        email = v.email("referrer_email", draft.referrerEmail)
+        if kind == .user {
+            if let raw = draft.referrerUserID {
+                userID = UUID(uuidString: raw.trimmed)
+                if userID == nil { v.add("referrer_user_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
+            } else {
+                v.add("referrer_user_id", vi: "bắt buộc với referrer_kind user", en: "is required for referrer_kind user")
+            }
+        }
+        agencyCode = v.code("referrer_agency_code", draft.referrerAgencyCode, required: kind == .agency)
+        partnerCode = v.code("referrer_partner_code", draft.referrerPartnerCode, required: kind == .partner)
+        relationship = v.oneOf("relationship", draft.relationship ?? Relationship.none.rawValue, Relationship.self) ?? .none
+        let justification = v.text("justification", draft.justification, required: true, maxLength: 5000, multiline: true)
+        try v.check()
+        candidateID = candidate!
+        self.kind = kind!
+        self.justification = justification!
+        if self.kind != .agency { agencyCode = nil }
+        if self.kind != .partner { partnerCode = nil }
+        if self.kind == .selfApplication { relationship = .none }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// Referrals by people, staff users, agencies, partner universities, or the candidates themselves. The first referral
+/// of a candidate within the credit window (`TALENT_REFERRAL_CREDIT_MONTHS`, default 12) is credited; later ones are
+/// kept as supporting. A credit never moves by itself.
+public struct ReferralService: Sendable {
+    let database: Database
+    public let creditMonths: Int
+
+    public init(database: Database, creditMonths: Int? = nil) {
+        self.database = database
+        let configured = ProcessInfo.processInfo.environment["TALENT_REFERRAL_CREDIT_MONTHS"].flatMap { Int($0) }
+        self.creditMonths = max(1, creditMonths ?? configured ?? 12)
+    }
+
+    public func add(_ draft: ReferralDraft, by actor: Actor) async throws -> Referral {
+        try actor.require([.admin, .hr])
+        let valid = try ValidReferral(draft)
+        return try await database.transaction { c in
+            try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor, on: c,
+                               logger: database.logger)
+        }
+    }
+
+    /// Adds a referral inside a caller's transaction (a nomination adds one too).
+    static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Actor, on c: PostgresConnection,
+                    logger: Logger) async throws -> Referral {
+        guard try await CandidateTable.get(valid.candidateID, forUpdate: true, on: c, logger: logger) != nil else {
+            throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
+                                       en: "no candidate \(valid.candidateID.text)")
+        }
+        var name = valid.name
+        switch valid.kind {
+        case .user:
+            guard let user = try await UserTable.get(valid.userID!, on: c, logger: logger) else {
+                throw ServiceError.invalid("referrer_user_id", vi: "không có người dùng này", en: "no such user")
+            }
+            name = user.name
+        case .agency:
+            guard try await AgencyTable.get(valid.agencyCode!, on: c, logger: logger) != nil else {
+                throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
+            }
+        case .partner:
+            guard try await PartnerTable.get(valid.partnerCode!, on: c, logger: logger) != nil else {
+                throw ServiceError.invalid("referrer_partner_code", vi: "không có đối tác mã này", en: "no partner has this code")
+            }
+        case .person, .selfApplication:
+            break
+        }
+        let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
+                                                      creditMonths: creditMonths, on: c, logger: logger)
+        try await Audit.record(actor, "referral.add", "referral", referral.id.text, after: referral,
+                               extra: ["candidate_id": .string(referral.candidateID.text)], on: c, logger: logger)
+        return referral
+    }
+
+    public func list(candidateID: String? = nil, kind: String? = nil, referrer: String? = nil, credited: Bool? = nil,
+                     page: PageRequest, by actor: Actor) async throws -> Page<Referral> {
+        try actor.require([.admin, .hr, .leadership])
+        var v = FieldValidator()
+        let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
+        let referrer = v.text("referrer", referrer, maxLength: 200)
+        try v.check()
+        let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate_id") }
+        return try await database.read { c in
+            try await ReferralTable.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page,
+                                         on: c, logger: database.logger)
+        }
+    }
+}
