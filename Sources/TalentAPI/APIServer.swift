@@ -12,13 +12,21 @@ public enum APIServer {
         apiRoutes(services)
     }
 
+    /// The router with a given partner rate (tests use a small one).
+    public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int) -> Router<APIContext> {
+        buildRouter(services, routes: apiRoutes(services, limiter: RateLimiter(perMinute: partnerRatePerMinute)))
+    }
+
     /// The router: the problem+json middleware around everything, bearer authentication on `/v1`, every route of
     /// the table, and 405 with `Allow` for the other methods of a known path.
     public static func buildRouter(_ services: TalentServices) -> Router<APIContext> {
+        buildRouter(services, routes: routes(services))
+    }
+
+    static func buildRouter(_ services: TalentServices, routes table: [APIRoute]) -> Router<APIContext> {
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(tokens: services.tokens))
-        let table = routes(services)
         for route in table {
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in
                 try await route.handler(request, context)

@@ -76,6 +76,28 @@ struct JSONBody {
         }
     }
 
+    /// The whole body as it came, for storing and for recognizing a retry.
+    var value: JSONValue { .object(object) }
+
+    /// A nested object read with `body`; nil when absent or null. Errors are named `key.field`.
+    mutating func object<T>(_ key: String, _ body: (inout JSONBody) -> T) -> T? {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?:
+            return nil
+        case .object(let fields)?:
+            var nested = JSONBody(object: fields)
+            let result = body(&nested)
+            errors += nested.errors.map { FieldError("\(key).\($0.field)", vi: $0.message.vi, en: $0.message.en) }
+            errors += fields.keys.filter { !nested.read.contains($0) }.sorted()
+                .map { FieldError("\(key).\($0)", vi: "trường không được hỗ trợ", en: "is not a known field") }
+            return result
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là đối tượng, không phải \(other.typeName)", en: "must be an object, not \(other.typeName)"))
+            return nil
+        }
+    }
+
     /// Whether the body names the field at all (a PATCH changes only the fields it names; null clears one).
     func has(_ key: String) -> Bool { object[key] != nil }
 

@@ -1691,6 +1691,153 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/nominations": {
+      "post": {
+        "summary": "Submit a nomination (partner tokens only)",
+        "description": "Idempotency-Key is required (400 without it) and per partner: the same key and body again returns the first response (with Idempotent-Replayed: true); another body with the key is 422 (idempotency-mismatch); while the first is still running, 409 (idempotency-in-flight). Keys are kept at least 24 hours. No agreement active today: 403 (no-active-agreement); the agreement's yearly quota used up: 409 (quota-exceeded). The same person (citizen ID, else e-mail) becomes one candidate with one more referral, whoever nominates them. With position_id an application is opened. Partners are limited to TALENT_PARTNER_RATE_PER_MINUTE requests a minute (default 120): 429 with Retry-After.",
+        "parameters": [
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NominationInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Received",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NominationReceipt"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "get": {
+        "summary": "Nominations: a partner's own (citizen IDs masked, coarse status), or all for staff",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of nominations",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Nomination"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/nominations/{id}": {
+      "get": {
+        "summary": "One nomination; another partner's is 404",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The nomination",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Nomination"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2754,6 +2901,201 @@ enum OpenAPIDocument {
           "created_at": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "NominationInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "candidate",
+          "nominator",
+          "justification",
+          "consent"
+        ],
+        "properties": {
+          "candidate": {
+            "$ref": "#/components/schemas/CandidateInput"
+          },
+          "position_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "nominator": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "title": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "email": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "relationship": {
+            "type": "string",
+            "enum": [
+              "none",
+              "teacher",
+              "colleague",
+              "supervisor",
+              "relative",
+              "other"
+            ]
+          },
+          "justification": {
+            "type": "string"
+          },
+          "consent": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "obtained_at",
+              "notice_version"
+            ],
+            "properties": {
+              "obtained_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "notice_version": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "NominationReceipt": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "received"
+            ]
+          },
+          "submitted_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Nomination": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "received",
+              "under_review",
+              "in_pool",
+              "hired",
+              "not_selected"
+            ]
+          },
+          "submitted_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "partner_code": {
+            "type": "string"
+          },
+          "candidate": {
+            "type": "object",
+            "properties": {
+              "full_name": {
+                "type": "string"
+              },
+              "date_of_birth": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "citizen_id": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "masked for partners"
+              },
+              "email": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "position_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "nominator": {
+            "type": "object"
+          },
+          "relationship": {
+            "type": "string"
+          },
+          "justification": {
+            "type": "string"
+          },
+          "consent": {
+            "type": "object",
+            "properties": {
+              "obtained_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "notice_version": {
+                "type": "string"
+              }
+            }
+          },
+          "candidate_id": {
+            "type": "string",
+            "description": "staff only"
+          },
+          "referral_id": {
+            "type": "string",
+            "description": "staff only"
+          },
+          "application_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "staff only"
+          },
+          "stage": {
+            "type": "string",
+            "description": "staff only"
           }
         }
       }

@@ -20,6 +20,7 @@ struct Problem: Error, HTTPResponseError {
     init(_ error: ServiceError, language: Language) {
         switch error.kind {
         case .invalid: status = .unprocessableContent
+        case .badRequest: status = .badRequest
         case .unauthenticated: status = .unauthorized
         case .forbidden: status = .forbidden
         case .notFound: status = .notFound

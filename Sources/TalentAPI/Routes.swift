@@ -5,8 +5,21 @@ import TalentDomain
 import TalentService
 
 /// Every operation of the API, each translating a request into one service call and its result into JSON.
-func apiRoutes(_ services: TalentServices) -> [APIRoute] {
-    [
+func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter()) -> [APIRoute] {
+    /// Partners are held to their rate on the nomination routes.
+    @Sendable func throttle(_ context: APIContext) async throws {
+        guard let actor = context.actor, actor.role == .partner, let partner = actor.partnerCode else { return }
+        do {
+            try await limiter.take(partner)
+        } catch let limited as RateLimiter.RateLimited {
+            throw Problem(status: .tooManyRequests, slug: "rate-limited",
+                          detail: LocalizedText(vi: "Quá nhiều yêu cầu; thử lại sau \(limited.retryAfter) giây",
+                                                en: "Too many requests; retry in \(limited.retryAfter) s"),
+                          language: context.language).withHeader(.retryAfter, String(limited.retryAfter))
+        }
+    }
+
+    return [
         APIRoute(.get, "/health") { _, _ in
             let up = await services.databaseIsReachable()
             return Reply.json(["status": up ? "ok" : "unavailable", "database": up ? "ok" : "unavailable"],
@@ -154,6 +167,40 @@ func apiRoutes(_ services: TalentServices) -> [APIRoute] {
             try body.finish { _ = try ValidReferral(draft) }
             let referral = try await services.referrals.add(draft, by: actor)
             return Reply.created(referral, location: "/v1/referrals?candidate_id=\(referral.candidateID.text)")
+        },
+
+        // Nominations (partner universities)
+        APIRoute(.post, "/v1/nominations") { request, context in
+            let actor = try context.requireActor()
+            try await throttle(context)
+            var body = try await JSONBody.read(request, context: context)
+            let submitted = body.value
+            let candidate = body.object("candidate") { CandidateForms.draft(&$0) }
+            let position = body.string("position_id")
+            let nominator = body.object("nominator") { n in (n.string("name"), n.string("title"), n.string("email")) }
+            let relationship = body.string("relationship")
+            let justification = body.string("justification")
+            let consent = body.object("consent") { c in (c.string("obtained_at"), c.string("notice_version")) }
+            let draft = NominationDraft(
+                candidate: candidate ?? CandidateDraft(), positionID: position, nominatorName: nominator?.0,
+                nominatorTitle: nominator?.1, nominatorEmail: nominator?.2, relationship: relationship,
+                justification: justification, consentObtainedAt: consent?.0, consentNoticeVersion: consent?.1)
+            try body.finish { _ = try ValidNomination(draft) }
+            let answer = try await services.nominations.submit(draft, submitted: submitted,
+                                                               idempotencyKey: request.headers[.init("Idempotency-Key")!],
+                                                               by: actor)
+            var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+            if answer.replayed { headers[.init("Idempotent-Replayed")!] = "true" }
+            return Response(status: .init(code: answer.status), headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        },
+        APIRoute(.get, "/v1/nominations") { request, context in
+            try await throttle(context)
+            return Reply.json(try await services.nominations.list(page: request.pageRequest(), by: context.requireActor()))
+        },
+        APIRoute(.get, "/v1/nominations/{id}") { _, context in
+            try await throttle(context)
+            return Reply.json(try await services.nominations.get(context.parameters.require("id"), by: context.requireActor()))
         },
 
         // Partners and agreements

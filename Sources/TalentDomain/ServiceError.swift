@@ -14,6 +14,8 @@ public struct FieldError: Sendable, Hashable {
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case invalid
+        /// A request that cannot be read at all, such as a missing required header (HTTP 400).
+        case badRequest
         case unauthenticated
         case forbidden
         case notFound
@@ -47,6 +49,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     static func defaultSlug(_ kind: Kind) -> String {
         switch kind {
         case .invalid: "validation"
+        case .badRequest: "bad-request"
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .notFound: "not-found"

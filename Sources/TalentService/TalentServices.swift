@@ -18,6 +18,7 @@ public struct TalentServices: Sendable {
     public let candidateCSV: CandidateCSV
     public let partners: PartnerService
     public let referrals: ReferralService
+    public let nominations: NominationService
 
     public init(database: Database) {
         self.database = database
@@ -31,6 +32,7 @@ public struct TalentServices: Sendable {
         self.candidateCSV = CandidateCSV(database: database)
         self.partners = PartnerService(database: database)
         self.referrals = ReferralService(database: database)
+        self.nominations = NominationService(database: database, referrals: referrals)
     }
 
     /// Whether the database answers, for `GET /health`.

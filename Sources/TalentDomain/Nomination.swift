@@ -1,0 +1,224 @@
+import Foundation
+
+/// What a partner reads about its nominations: coarse, never another partner's work.
+public enum NominationStatus: String, Sendable, Codable, CaseIterable {
+    case received
+    case underReview = "under_review"
+    case inPool = "in_pool"
+    case hired
+    case notSelected = "not_selected"
+
+    /// The coarse status of a nomination from the stage of its application, if any.
+    public init(stage: PipelineStage?) {
+        switch stage {
+        case nil, .nominated?: self = .received
+        case .screening?, .evaluation?, .interview?, .offer?: self = .underReview
+        case .pool?: self = .inPool
+        case .hired?: self = .hired
+        case .rejected?, .withdrawn?: self = .notSelected
+        }
+    }
+}
+
+/// The nominating teacher or official at the partner.
+public struct Nominator: Sendable, Hashable, Codable {
+    public var name: String
+    public var title: String?
+    public var email: String?
+
+    public init(name: String, title: String?, email: String?) {
+        self.name = name
+        self.title = title
+        self.email = email
+    }
+}
+
+/// A nomination as a partner sends it, before it is checked.
+public struct NominationDraft: Sendable, Hashable {
+    public var candidate: CandidateDraft
+    public var positionID: String?
+    public var nominatorName: String?
+    public var nominatorTitle: String?
+    public var nominatorEmail: String?
+    public var relationship: String?
+    public var justification: String?
+    public var consentObtainedAt: String?
+    public var consentNoticeVersion: String?
+
+    public init(candidate: CandidateDraft, positionID: String? = nil, nominatorName: String? = nil,
+                nominatorTitle: String? = nil, nominatorEmail: String? = nil, relationship: String? = nil,
+                justification: String? = nil, consentObtainedAt: String? = nil, consentNoticeVersion: String? = nil) {
+        self.candidate = candidate
+        self.positionID = positionID
+        self.nominatorName = nominatorName
+        self.nominatorTitle = nominatorTitle
+        self.nominatorEmail = nominatorEmail
+        self.relationship = relationship
+        self.justification = justification
+        self.consentObtainedAt = consentObtainedAt
+        self.consentNoticeVersion = consentNoticeVersion
+    }
+}
+
+/// A checked nomination.
+public struct ValidNomination: Sendable, Hashable {
+    public var candidate: ValidCandidate
+    public var positionID: UUID?
+    public var nominator: Nominator
+    public var relationship: Relationship
+    public var justification: String
+    public var consentObtainedAt: Date
+    public var consentNoticeVersion: String
+
+    /// The key that makes two nominations the same person: the citizen ID, else the e-mail.
+    public var personKey: String {
+        candidate.citizenID.map { "citizen_id:" + $0 } ?? "email:" + (candidate.email ?? "")
+    }
+
+    public init(_ draft: NominationDraft, now: Date = Date()) throws(ServiceError) {
+        var errors: [FieldError] = []
+        var candidate: ValidCandidate?
+        do {
+            candidate = try ValidCandidate(draft.candidate)
+        } catch {
+            errors += error.fieldErrors.map { FieldError("candidate." + $0.field, vi: $0.message.vi, en: $0.message.en) }
+        }
+        var v = FieldValidator()
+        if let raw = draft.positionID {
+            positionID = UUID(uuidString: raw.trimmed)
+            if positionID == nil { v.add("position_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
+        }
+        let name = v.personName("nominator.name", draft.nominatorName)
+        let title = v.text("nominator.title", draft.nominatorTitle, maxLength: 200)
+        let email = v.email("nominator.email", draft.nominatorEmail)
+        relationship = v.oneOf("relationship", draft.relationship ?? Relationship.none.rawValue, Relationship.self) ?? .none
+        let justification = v.text("justification", draft.justification, required: true, maxLength: 5000, multiline: true)
+        var obtained: Date?
+        if let raw = draft.consentObtainedAt {
+            obtained = ISO8601DateFormatter().date(from: raw)
+            if obtained == nil {
+                v.add("consent.obtained_at", vi: "phải là thời điểm ISO 8601, ví dụ 2026-11-02T09:00:00Z",
+                      en: "must be an ISO 8601 time such as 2026-11-02T09:00:00Z")
+            } else if obtained! > now.addingTimeInterval(300) {
+                v.add("consent.obtained_at", vi: "không được ở tương lai", en: "must not be in the future")
+            }
+        } else {
+            v.add("consent.obtained_at", vi: "bắt buộc: sự đồng ý của ứng viên", en: "is required: the candidate's consent")
+        }
+        let notice = v.text("consent.notice_version", draft.consentNoticeVersion, required: true, maxLength: 50)
+        errors += v.errors
+        if let candidate, candidate.citizenID == nil, candidate.email == nil {
+            errors.append(FieldError("candidate.citizen_id", vi: "cần số CCCD hoặc e-mail của ứng viên",
+                                     en: "a citizen ID or an e-mail of the candidate is required"))
+        }
+        if !errors.isEmpty { throw ServiceError.invalid(errors) }
+        self.candidate = candidate!
+        nominator = Nominator(name: name!, title: title, email: email)
+        self.justification = justification!
+        consentObtainedAt = obtained!
+        consentNoticeVersion = notice!
+    }
+}
+
+/// A nomination as read back: by its partner (masked, coarse) or by staff (with the links).
+public struct NominationView: Sendable, Encodable, Hashable {
+    public var id: UUID
+    public var status: NominationStatus
+    public var submittedAt: Date
+    public var partnerCode: String
+    public var candidateName: String
+    public var candidateDateOfBirth: String?
+    public var candidateCitizenID: String?
+    public var candidateEmail: String?
+    public var positionID: UUID?
+    public var nominator: Nominator
+    public var relationship: String
+    public var justification: String
+    public var consentObtainedAt: Date
+    public var consentNoticeVersion: String
+    /// Staff only: the records the nomination became.
+    public var candidateID: UUID?
+    public var referralID: UUID?
+    public var applicationID: UUID?
+    public var stage: PipelineStage?
+
+    public init(id: UUID, status: NominationStatus, submittedAt: Date, partnerCode: String, candidateName: String,
+                candidateDateOfBirth: String?, candidateCitizenID: String?, candidateEmail: String?, positionID: UUID?,
+                nominator: Nominator, relationship: String, justification: String, consentObtainedAt: Date,
+                consentNoticeVersion: String, candidateID: UUID?, referralID: UUID?, applicationID: UUID?,
+                stage: PipelineStage?) {
+        self.id = id
+        self.status = status
+        self.submittedAt = submittedAt
+        self.partnerCode = partnerCode
+        self.candidateName = candidateName
+        self.candidateDateOfBirth = candidateDateOfBirth
+        self.candidateCitizenID = candidateCitizenID
+        self.candidateEmail = candidateEmail
+        self.positionID = positionID
+        self.nominator = nominator
+        self.relationship = relationship
+        self.justification = justification
+        self.consentObtainedAt = consentObtainedAt
+        self.consentNoticeVersion = consentNoticeVersion
+        self.candidateID = candidateID
+        self.referralID = referralID
+        self.applicationID = applicationID
+        self.stage = stage
+    }
+
+    /// What the partner itself may see: its own submission, the citizen ID masked, no internal links.
+    public var forPartner: NominationView {
+        var copy = self
+        copy.candidateCitizenID = candidateCitizenID.map(Self.mask)
+        copy.candidateID = nil
+        copy.referralID = nil
+        copy.applicationID = nil
+        copy.stage = nil
+        return copy
+    }
+
+    /// `082301000123` → `0823******23`.
+    public static func mask(_ citizenID: String) -> String {
+        guard citizenID.count > 6 else { return String(repeating: "*", count: citizenID.count) }
+        return String(citizenID.prefix(4)) + String(repeating: "*", count: citizenID.count - 6) + String(citizenID.suffix(2))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, submittedAt = "submitted_at", partnerCode = "partner_code", candidate, positionID = "position_id"
+        case nominator, relationship, justification, consent, candidateID = "candidate_id", referralID = "referral_id"
+        case applicationID = "application_id", stage
+    }
+
+    enum CandidateKeys: String, CodingKey {
+        case fullName = "full_name", dateOfBirth = "date_of_birth", citizenID = "citizen_id", email
+    }
+
+    enum ConsentKeys: String, CodingKey {
+        case obtainedAt = "obtained_at", noticeVersion = "notice_version"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.text, forKey: .id)
+        try c.encode(status, forKey: .status)
+        try c.encode(submittedAt, forKey: .submittedAt)
+        try c.encode(partnerCode, forKey: .partnerCode)
+        var candidate = c.nestedContainer(keyedBy: CandidateKeys.self, forKey: .candidate)
+        try candidate.encode(candidateName, forKey: .fullName)
+        try candidate.encode(candidateDateOfBirth, forKey: .dateOfBirth)
+        try candidate.encode(candidateCitizenID, forKey: .citizenID)
+        try candidate.encode(candidateEmail, forKey: .email)
+        try c.encode(positionID?.text, forKey: .positionID)
+        try c.encode(nominator, forKey: .nominator)
+        try c.encode(relationship, forKey: .relationship)
+        try c.encode(justification, forKey: .justification)
+        var consent = c.nestedContainer(keyedBy: ConsentKeys.self, forKey: .consent)
+        try consent.encode(consentObtainedAt, forKey: .obtainedAt)
+        try consent.encode(consentNoticeVersion, forKey: .noticeVersion)
+        if let candidateID { try c.encode(candidateID.text, forKey: .candidateID) }
+        if let referralID { try c.encode(referralID.text, forKey: .referralID) }
+        if applicationID != nil || candidateID != nil { try c.encode(applicationID?.text, forKey: .applicationID) }
+        if let stage { try c.encode(stage, forKey: .stage) }
+    }
+}

@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// The answer to a nomination: what to send back, and whether it is the replay of a first answer.
+public struct NominationAnswer: Sendable {
+    public var status: Int
+    public var body: String
+    public var replayed: Bool
+}
+
+/// Nominations from partner universities: idempotent per partner and key, gated by an active agreement and its
+/// yearly quota, with the candidate's consent stored; the same person (citizen ID, else e-mail) is one candidate with
+/// one more referral, however many partners nominate them at once.
+public struct NominationService: Sendable {
+    let database: Database
+    let referrals: ReferralService
+
+    /// Submits a nomination. `submitted` is the body as sent (stored, and hashed to recognize a retry).
+    public func submit(_ draft: NominationDraft, submitted: JSONValue, idempotencyKey: String?,
+                       by actor: Actor) async throws -> NominationAnswer {
+        try actor.require([.partner])
+        guard let partner = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
+        guard let key = idempotencyKey?.trimmed, !key.isEmpty else {
+            throw ServiceError(.badRequest, slug: "idempotency-key-required", LocalizedText(
+                vi: "Cần tiêu đề Idempotency-Key (một giá trị duy nhất cho mỗi đề cử, dùng lại khi gửi lại)",
+                en: "The Idempotency-Key header is required (one unique value per nomination, reused on retries)"))
+        }
+        guard key.utf8.count <= 255, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
+            throw ServiceError(.badRequest, slug: "idempotency-key-invalid", LocalizedText(
+                vi: "Idempotency-Key phải gồm 1–255 ký tự ASCII in được", en: "Idempotency-Key must be 1–255 printable ASCII characters"))
+        }
+        let valid = try ValidNomination(draft)
+        let hash = SHA256.hash(data: Data(JSONFormat.string(submitted).utf8)).map { String(format: "%02x", $0) }.joined()
+        let logger = database.logger
+
+        let claim = try await database.read { c in
+            if Int.random(in: 0..<100) == 0 { try await IdempotencyTable.prune(on: c, logger: logger) }
+            return try await IdempotencyTable.claim(partnerCode: partner, key: key, requestHash: hash, on: c, logger: logger)
+        }
+        switch claim {
+        case .replay(let status, let body):
+            return NominationAnswer(status: status, body: body, replayed: true)
+        case .inFlight:
+            throw ServiceError(.conflict, slug: "idempotency-in-flight", LocalizedText(
+                vi: "Một yêu cầu với cùng Idempotency-Key đang được xử lý; thử lại sau giây lát",
+                en: "A request with this Idempotency-Key is still being processed; retry shortly"))
+        case .mismatch:
+            throw ServiceError(.invalid, slug: "idempotency-mismatch", LocalizedText(
+                vi: "Idempotency-Key này đã được dùng cho một nội dung khác", en: "This Idempotency-Key was used with another body"),
+                fieldErrors: [FieldError("Idempotency-Key", vi: "đã dùng cho nội dung khác", en: "was used with another body")])
+        case .claimed:
+            break
+        }
+        do {
+            return try await database.transaction { c in
+                let (id, at) = try await Self.record(valid, submitted: submitted, partner: partner, creditMonths: referrals.creditMonths,
+                                                     by: actor, on: c, logger: logger)
+                let body = JSONFormat.string(JSONValue.object([
+                    "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
+                    "submitted_at": .string(JSONWriter.iso8601(at)),
+                ]))
+                try await IdempotencyTable.complete(partnerCode: partner, key: key, status: 201, body: body, on: c, logger: logger)
+                return NominationAnswer(status: 201, body: body, replayed: false)
+            }
+        } catch {
+            // Nothing was written: free the key so that a corrected retry can use it.
+            try? await database.read { c in try await IdempotencyTable.release(partnerCode: partner, key: key, on: c, logger: logger) }
+            throw error
+        }
+    }
+
+    static func record(_ n: ValidNomination, submitted: JSONValue, partner: String, creditMonths: Int, by actor: Actor,
+                       on c: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
+        let today = CalendarDate.today()
+        let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
+        guard let agreement = agreements.first(where: { $0.covers(today) }) else {
+            throw ServiceError(.forbidden, slug: "no-active-agreement", LocalizedText(
+                vi: "Không có thỏa thuận hợp tác đang hiệu lực hôm nay; liên hệ Sở Tư pháp",
+                en: "No partnership agreement is active today; contact the Department of Justice"))
+        }
+        if let quota = agreement.yearlyQuota {
+            // The agreement's row lock makes concurrent nominations count one after another.
+            _ = try await AgreementTable.get(agreement.id, forUpdate: true, on: c, logger: logger)
+            let used = try await NominationTable.countThisYear(agreementID: agreement.id, year: today.year, on: c, logger: logger)
+            guard used < quota else {
+                throw ServiceError(.conflict, slug: "quota-exceeded", LocalizedText(
+                    vi: "Đã dùng hết chỉ tiêu đề cử năm \(today.year) của thỏa thuận (\(quota))",
+                    en: "The agreement's nomination quota for \(today.year) (\(quota)) is used up"))
+            }
+        }
+        // One person, one candidate: nominations of the same person wait for each other here.
+        try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
+        let existing = try await CandidateTable.exactMatches(
+            citizenID: n.candidate.citizenID, email: n.candidate.citizenID == nil ? n.candidate.email : nil, phone: nil,
+            on: c, logger: logger).first
+        let candidate: Candidate
+        if let existing {
+            candidate = existing
+        } else {
+            var profile = n.candidate
+            // A contact detail that already belongs to another profile is not copied (the submission keeps it).
+            if let email = profile.email,
+               try await !CandidateTable.exactMatches(citizenID: nil, email: email, phone: nil, on: c, logger: logger).isEmpty {
+                profile.email = nil
+            }
+            if let phone = profile.phone,
+               try await !CandidateTable.exactMatches(citizenID: nil, email: nil, phone: phone, on: c, logger: logger).isEmpty {
+                profile.phone = nil
+            }
+            candidate = try await CandidateTable.insert(profile, on: c, logger: logger)
+            try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c, logger: logger)
+        }
+        let referral = try await ReferralService.add(
+            ValidReferral(ReferralDraft(candidateID: candidate.id.text, referrerKind: ReferrerKind.partner.rawValue,
+                                        referrerName: n.nominator.name, referrerTitle: n.nominator.title,
+                                        referrerEmail: n.nominator.email, referrerPartnerCode: partner,
+                                        relationship: n.relationship.rawValue, justification: n.justification)),
+            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger)
+        var applicationID: UUID?
+        if let positionID = n.positionID {
+            if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {
+                applicationID = open.id
+            } else {
+                applicationID = try await ApplicationService.open(candidate: candidate.id, position: positionID, stage: .nominated,
+                                                                  reason: nil, by: actor, on: c, logger: logger).id
+            }
+        }
+        let (id, at) = try await NominationTable.insert(
+            partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
+            positionID: n.positionID, applicationID: applicationID, submitted: JSONFormat.string(submitted),
+            consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion, on: c, logger: logger)
+        try await Audit.record(actor, "nomination.submit", "nomination", id.text,
+                               extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
+                                       "agreement_id": .string(agreement.id.text)], on: c, logger: logger)
+        return (id, at)
+    }
+
+    /// A partner's own nominations (masked, coarse), or every nomination for staff.
+    public func list(page: PageRequest, by actor: Actor) async throws -> Page<NominationView> {
+        try actor.require(Role.staff.union([.partner]))
+        let partner = actor.role == .partner ? actor.partnerCode : nil
+        if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
+        let page = try await database.read { c in
+            try await NominationTable.list(partnerCode: partner, page: page, on: c, logger: database.logger)
+        }
+        return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
+    }
+
+    /// One nomination; another partner's is "not found".
+    public func get(_ id: String, by actor: Actor) async throws -> NominationView {
+        try actor.require(Role.staff.union([.partner]))
+        let uuid = try UUID.parse(id)
+        let partner = actor.role == .partner ? actor.partnerCode : nil
+        if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
+        guard let view = try await database.read({ try await NominationTable.get(uuid, partnerCode: partner, on: $0, logger: database.logger) }) else {
+            throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
+        }
+        return actor.role == .partner ? view.forPartner : view
+    }
+}
