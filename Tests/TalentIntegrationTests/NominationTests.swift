@@ -1,0 +1,219 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TalentAPI
+import TalentDomain
+import TalentService
+import Testing
+
+@Suite("Nominations from partner universities")
+struct NominationTests {
+    static func body(citizenID: String? = "082301000123", email: String = "thu.nguyen@example.edu.vn",
+                     name: String = "Nguyễn Thị Minh Thư", position: String? = nil) -> [String: Any] {
+        var candidate: [String: Any] = [
+            "full_name": name, "date_of_birth": "2001-05-14", "email": email, "phone": "0912345678",
+            "education": [["degree": "bachelor", "field": "law", "institution": "Trường Đại học Luật TP. Hồ Chí Minh",
+                           "graduation_year": 2023, "classification": "excellent"]],
+        ]
+        if let citizenID { candidate["citizen_id"] = citizenID }
+        var body: [String: Any] = [
+            "candidate": candidate,
+            "nominator": ["name": "TS. Trần Văn An", "title": "Trưởng khoa Luật Hành chính", "email": "an.tran@example.edu.vn"],
+            "relationship": "teacher",
+            "justification": "Thủ khoa đầu ra; hai công trình nghiên cứu về kỹ thuật soạn thảo văn bản.",
+            "consent": ["obtained_at": "2026-11-02T09:00:00Z", "notice_version": "2026-01"],
+        ]
+        if let position { body["position_id"] = position }
+        return body
+    }
+
+    /// A partner with an active agreement and a token for it.
+    static func partner(_ api: APIHarness, code: String, quota: Int? = nil, active: Bool = true) async throws -> String {
+        _ = try await api.services.partners.add(code: code, name: "Trường \(code)", kind: "university", by: .testAdmin)
+        let today = CalendarDate.today()
+        let agreement = try await api.services.partners.addAgreement(partner: code, AgreementDraft(
+            reference: "\(code)/1", startsOn: "\(today.year - 1)-01-01", endsOn: "\(today.year + 2)-12-31", yearlyQuota: quota),
+            by: .testAdmin)
+        if active { _ = try await api.services.partners.act("activate", on: agreement.id.text, reason: nil, by: .testAdmin) }
+        return try await api.services.tokens.issue(userID: nil, partnerCode: code, expiresInDays: 30, by: .testAdmin).token
+    }
+
+    func nominate(_ api: APIHarness, _ token: String, key: String?, _ body: [String: Any]) async throws -> APIHarness.Reply {
+        var headers: HTTPFields = [:]
+        if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
+        return try await api.request(.post, "/v1/nominations", token: token, json: body, headers: headers)
+    }
+
+    @Test("a nomination creates a candidate, a credited partner referral and stores the consent; every idempotency case")
+    func idempotency() async throws {
+        try await APIHarness.with { api in
+            let ulaw = try await Self.partner(api, code: "ULAW")
+            let first = try await nominate(api, ulaw, key: "k-1", Self.body())
+            #expect(first.status == 201, "\(first.text)")
+            #expect(first.object["status"] as? String == "received")
+            let id = try #require(first.object["id"] as? String)
+            #expect(first.object["submitted_at"] is String)
+
+            let replay = try await nominate(api, ulaw, key: "k-1", Self.body())
+            #expect(replay.status == 201)
+            #expect(replay.body == first.body)
+            #expect(replay.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            #expect(try await api.count("nominations") == 1)
+
+            var other = Self.body()
+            other["justification"] = "Một lý do khác"
+            let mismatch = try await nominate(api, ulaw, key: "k-1", other)
+            #expect(mismatch.status == 422)
+            #expect((mismatch.object["type"] as? String)?.hasSuffix("/idempotency-mismatch") == true)
+
+            let missing = try await nominate(api, ulaw, key: nil, Self.body())
+            #expect(missing.status == 400)
+            #expect(missing.contentType == "application/problem+json")
+
+            // A first request still running: its key is in flight.
+            try await api.services.database.read { c in
+                try await c.query("""
+                    INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('ULAW', 'k-busy', 'x', 'in_flight')
+                    """, logger: TestDatabase.logger)
+            }
+            let busy = try await nominate(api, ulaw, key: "k-busy", Self.body())
+            #expect(busy.status == 409 || busy.status == 422)
+
+            // Keys are per partner: another partner may use the same key.
+            let ctu = try await Self.partner(api, code: "CTU")
+            let second = try await nominate(api, ctu, key: "k-1", Self.body())
+            #expect(second.status == 201, "\(second.text)")
+            #expect(second.object["id"] as? String != id)
+
+            // Same person: one candidate, two referrals (the first credited), consent stored.
+            #expect(try await api.count("candidates") == 1)
+            let referrals = try await api.services.referrals.list(page: PageRequest(), by: .testAdmin).items
+            #expect(referrals.count == 2)
+            #expect(referrals.filter(\.credited).count == 1)
+            #expect(Set(referrals.map(\.channel)) == ["nomination"])
+            #expect(Set(referrals.compactMap(\.referrerPartnerCode)) == ["ULAW", "CTU"])
+            let staff = try await api.token(.hr)
+            let view = try await api.request(.get, "/v1/nominations/\(id)", token: staff)
+            #expect((view.object["consent"] as? [String: Any])?["notice_version"] as? String == "2026-01")
+            #expect((view.object["candidate"] as? [String: Any])?["citizen_id"] as? String == "082301000123")
+        }
+    }
+
+    @Test("bad nominations are 4xx and write nothing: missing consent, no citizen ID or e-mail, bad fields")
+    func badNominations() async throws {
+        try await APIHarness.with { api in
+            let token = try await Self.partner(api, code: "ULAW")
+            var noConsent = Self.body()
+            noConsent.removeValue(forKey: "consent")
+            var noIdentity = Self.body(citizenID: nil)
+            var candidate = noIdentity["candidate"] as! [String: Any]
+            candidate.removeValue(forKey: "email")
+            noIdentity["candidate"] = candidate
+            var badCandidate = Self.body()
+            badCandidate["candidate"] = ["full_name": "", "citizen_id": "123", "nickname": "x"]
+            var future = Self.body()
+            future["consent"] = ["obtained_at": "2999-01-01T00:00:00Z", "notice_version": "2026-01"]
+            for (label, body, field) in [("no consent", noConsent, "consent.obtained_at"),
+                                         ("no identity", noIdentity, "candidate.citizen_id"),
+                                         ("bad candidate", badCandidate, "candidate.nickname"),
+                                         ("future consent", future, "consent.obtained_at")] {
+                let reply = try await nominate(api, token, key: "k-\(label.replacingOccurrences(of: " ", with: "-"))", body)
+                #expect(reply.status == 422, "\(label): \(reply.text)")
+                #expect((reply.object["errors"] as? [[String: Any]] ?? []).contains { $0["field"] as? String == field }, "\(label)")
+            }
+            #expect(try await api.count("nominations") == 0)
+            #expect(try await api.count("candidates") == 0)
+            // The keys of refused requests are free again.
+            #expect(try await nominate(api, token, key: "k-no-consent", Self.body()).status == 201)
+        }
+    }
+
+    @Test("no active agreement is 403, a used-up quota is 409; staff tokens cannot nominate")
+    func gates() async throws {
+        try await APIHarness.with { api in
+            let inactive = try await Self.partner(api, code: "HVTP", active: false)
+            let refused = try await nominate(api, inactive, key: "a", Self.body())
+            #expect(refused.status == 403)
+            #expect((refused.object["type"] as? String)?.hasSuffix("/no-active-agreement") == true)
+            let limited = try await Self.partner(api, code: "CTU", quota: 1)
+            #expect(try await nominate(api, limited, key: "a", Self.body()).status == 201)
+            let over = try await nominate(api, limited, key: "b", Self.body(citizenID: "082301000999", email: "b@example.vn"))
+            #expect(over.status == 409)
+            #expect((over.object["type"] as? String)?.hasSuffix("/quota-exceeded") == true)
+            let hr = try await api.token(.hr)
+            #expect(try await nominate(api, hr, key: "c", Self.body()).status == 403)
+        }
+    }
+
+    @Test("the same person nominated by three partners at the same moment: one candidate, three referrals, no error")
+    func concurrentSamePerson() async throws {
+        try await APIHarness.with { api in
+            var tokens: [String] = []
+            for code in ["P1", "P2", "P3"] { tokens.append(try await Self.partner(api, code: code)) }
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for token in tokens {
+                    group.addTask { try await nominate(api, token, key: "same", Self.body()).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [201, 201, 201])
+            #expect(try await api.count("candidates") == 1)
+            #expect(try await api.count("referrals") == 3)
+            let referrals = try await api.services.referrals.list(page: PageRequest(), by: .testAdmin).items
+            #expect(referrals.filter(\.credited).count == 1)
+        }
+    }
+
+    @Test("a partner reads only its own nominations, masked, with a coarse status; another's is 404")
+    func privacy() async throws {
+        try await APIHarness.with { api in
+            let ulaw = try await Self.partner(api, code: "ULAW")
+            let ctu = try await Self.partner(api, code: "CTU")
+            let hr = try await api.token(.hr)
+            let position = try #require(try await api.request(.post, "/v1/positions", token: hr, json: [
+                "agency_code": "STP", "title": "Chuyên viên", "kind": "core_drafting_officer"]).object["id"] as? String)
+            let mine = try #require(try await nominate(api, ulaw, key: "1", Self.body(position: position)).object["id"] as? String)
+            let theirs = try #require(try await nominate(api, ctu, key: "1", Self.body()).object["id"] as? String)
+            #expect(try await api.request(.get, "/v1/nominations/\(theirs)", token: ulaw).status == 404)
+            let read = try await api.request(.get, "/v1/nominations/\(mine)", token: ulaw)
+            #expect(read.status == 200)
+            #expect((read.object["candidate"] as? [String: Any])?["citizen_id"] as? String == "0823******23")
+            #expect(read.object["candidate_id"] == nil)
+            #expect(read.object["referral_id"] == nil)
+            #expect(read.object["status"] as? String == "received")
+            let list = try await api.request(.get, "/v1/nominations", token: ulaw)
+            #expect((list.object["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [mine])
+            #expect(!list.text.contains("CTU"))
+
+            // The application opened by the nomination moves on; the partner sees a coarse status.
+            let application = try #require(try await api.request(.get, "/v1/nominations/\(mine)", token: hr).object["application_id"] as? String)
+            _ = try await api.services.applications.move(application, to: "screening", reason: nil, by: .testAdmin)
+            #expect(try await api.request(.get, "/v1/nominations/\(mine)", token: ulaw).object["status"] as? String == "under_review")
+            _ = try await api.services.applications.move(application, to: "rejected", reason: nil, by: .testAdmin)
+            #expect(try await api.request(.get, "/v1/nominations/\(mine)", token: ulaw).object["status"] as? String == "not_selected")
+        }
+    }
+
+    @Test("partners beyond their rate get 429 with Retry-After")
+    func rateLimit() async throws {
+        try await TestDatabase.withServices { services in
+            let app = Application(router: APIServer.buildRouter(services, partnerRatePerMinute: 3))
+            _ = try await services.partners.add(code: "ULAW", name: "Trường Đại học Luật", kind: nil, by: .testAdmin)
+            let token = try await services.tokens.issue(userID: nil, partnerCode: "ULAW", expiresInDays: 1, by: .testAdmin).token
+            try await app.test(.router) { client in
+                var statuses: [HTTPResponse.Status] = []
+                var retryAfter: String?
+                for _ in 0..<5 {
+                    let reply = try await client.executeRequest(uri: "/v1/nominations", method: .get,
+                                                                headers: [.authorization: "Bearer \(token)"], body: nil)
+                    statuses.append(reply.status)
+                    retryAfter = reply.headers[.retryAfter] ?? retryAfter
+                }
+                #expect(statuses.prefix(3).allSatisfy { $0 == .ok })
+                #expect(statuses.last == .tooManyRequests)
+                #expect(retryAfter != nil)
+            }
+        }
+    }
+}
