@@ -1838,6 +1838,59 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/reports/referrers": {
+      "get": {
+        "summary": "Per referrer: referrals, credited, reached evaluation, hired, rejected, median panel score (leadership, hr, admin)",
+        "parameters": [
+          {
+            "name": "referrer_kind",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "person",
+                "user",
+                "agency",
+                "partner",
+                "self"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReferrerStats"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": "null"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -3096,6 +3149,45 @@ enum OpenAPIDocument {
           "stage": {
             "type": "string",
             "description": "staff only"
+          }
+        }
+      },
+      "ReferrerStats": {
+        "type": "object",
+        "properties": {
+          "referrer_kind": {
+            "type": "string"
+          },
+          "referrer": {
+            "type": "string",
+            "description": "partner or agency code, user id, lower-cased person name, or self"
+          },
+          "referrer_name": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrals": {
+            "type": "integer"
+          },
+          "credited": {
+            "type": "integer"
+          },
+          "reached_evaluation": {
+            "type": "integer"
+          },
+          "hired": {
+            "type": "integer"
+          },
+          "rejected": {
+            "type": "integer"
+          },
+          "median_panel_score": {
+            "type": [
+              "number",
+              "null"
+            ]
           }
         }
       }

@@ -263,6 +263,12 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
             return Reply.versioned(agreement, version: agreement.version)
         },
 
+        // Reports
+        APIRoute(.get, "/v1/reports/referrers") { request, context in
+            let items = try await services.reports.referrers(kind: request.query("referrer_kind"), by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+
         // Audit trail
         APIRoute(.get, "/v1/audit") { request, context in
             let page = try await services.audit.list(entity: request.query("entity"), actor: request.query("actor"),

@@ -127,6 +127,29 @@ enum Columns {
         Column("justification", vi: "Lý do giới thiệu", en: "Justification") { $0.justification },
     ]
 
+    static let referrerStats: [Column<ReferrerStats>] = [
+        Column("referrer_kind", vi: "Loại", en: "Kind") { $0.referrerKind },
+        Column("referrer", vi: "Người giới thiệu", en: "Referrer") { $0.referrerName ?? $0.referrer },
+        Column("referrals", vi: "Số giới thiệu", en: "Referrals") { String($0.referrals) },
+        Column("credited", vi: "Được ghi nhận", en: "Credited") { String($0.credited) },
+        Column("reached_evaluation", vi: "Vào đánh giá", en: "Reached evaluation") { String($0.reachedEvaluation) },
+        Column("hired", vi: "Được tuyển", en: "Hired") { String($0.hired) },
+        Column("rejected", vi: "Không được chọn", en: "Rejected") { String($0.rejected) },
+        Column("median_panel_score", vi: "Điểm hội đồng (trung vị)", en: "Median panel score") {
+            $0.medianPanelScore.map { String(format: "%.2f", $0) } ?? ""
+        },
+    ]
+
+    static let nomination: [Column<NominationView>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("nominator", vi: "Người đề cử", en: "Nominator") { $0.nominator.name },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("submitted_at", vi: "Thời điểm", en: "Submitted") { $0.submittedAt.local },
+        Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID?.text ?? "" },
+    ]
+
     static let stageChange: [Column<StageChange>] = [
         Column("at", vi: "Thời điểm", en: "Time") { $0.at.local },
         Column("from", vi: "Từ", en: "From") { $0.from?.rawValue ?? "" },

@@ -19,6 +19,7 @@ public struct TalentServices: Sendable {
     public let partners: PartnerService
     public let referrals: ReferralService
     public let nominations: NominationService
+    public let reports: ReportService
 
     public init(database: Database) {
         self.database = database
@@ -33,6 +34,7 @@ public struct TalentServices: Sendable {
         self.partners = PartnerService(database: database)
         self.referrals = ReferralService(database: database)
         self.nominations = NominationService(database: database, referrals: referrals)
+        self.reports = ReportService(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+
+/// SQL of the reports.
+public enum ReportTable {
+    /// Per referrer: referrals, credited ones, and how far the referred candidates went. A referrer is a partner,
+    /// an agency, a staff user, a person (by name, ignoring case) or "self".
+    public static func referrers(kind: ReferrerKind?, on connection: PostgresConnection, logger: Logger) async throws -> [ReferrerStats] {
+        let rows = try await connection.query("""
+            WITH r AS (
+                SELECT referrer_kind,
+                       coalesce(referrer_partner_code, referrer_agency_code, referrer_user_id::text, lower(referrer_name), 'self')
+                           AS referrer,
+                       referrer_name, credited, candidate_id
+                FROM referrals
+                WHERE (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
+            ),
+            progress AS (
+                SELECT c.candidate_id,
+                       bool_or(h.to_stage = 'evaluation') AS reached_evaluation,
+                       bool_or(a.stage = 'hired') AS hired,
+                       bool_or(a.stage = 'rejected') AS rejected
+                FROM (SELECT DISTINCT candidate_id FROM r) c
+                JOIN applications a ON a.candidate_id = c.candidate_id
+                LEFT JOIN application_stage_history h ON h.application_id = a.id
+                GROUP BY c.candidate_id
+            )
+            SELECT r.referrer_kind, r.referrer, max(r.referrer_name), count(*)::int,
+                   (count(*) FILTER (WHERE r.credited))::int,
+                   (count(DISTINCT r.candidate_id) FILTER (WHERE p.reached_evaluation))::int,
+                   (count(DISTINCT r.candidate_id) FILTER (WHERE p.hired))::int,
+                   (count(DISTINCT r.candidate_id) FILTER (WHERE p.rejected))::int
+            FROM r LEFT JOIN progress p ON p.candidate_id = r.candidate_id
+            GROUP BY r.referrer_kind, r.referrer
+            ORDER BY count(*) DESC, r.referrer_kind, r.referrer
+            """, logger: logger)
+        var result: [ReferrerStats] = []
+        for try await (kind, referrer, name, referrals, credited, evaluation, hired, rejected)
+            in rows.decode((String, String, String?, Int, Int, Int, Int, Int).self) {
+            result.append(ReferrerStats(referrerKind: kind, referrer: referrer, referrerName: name, referrals: referrals,
+                                        credited: credited, reachedEvaluation: evaluation, hired: hired, rejected: rejected,
+                                        medianPanelScore: nil))
+        }
+        return result
+    }
+}

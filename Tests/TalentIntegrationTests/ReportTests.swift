@@ -1,0 +1,55 @@
+import Foundation
+import TalentDomain
+import TalentService
+import Testing
+
+@Suite("Referrer report")
+struct ReportTests {
+    @Test("per referrer: referrals, credited, reached evaluation, hired, rejected — to the unit; roles enforced")
+    func referrers() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            let position = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other",
+                                                                   openings: 5), by: .testAdmin)
+            func candidate(_ name: String) async throws -> Candidate {
+                try await s.candidates.add(CandidateDraft(fullName: name), by: .testAdmin).candidate
+            }
+            func refer(_ c: Candidate, person: String) async throws {
+                _ = try await s.referrals.add(ReferralDraft(candidateID: c.id.text, referrerKind: "person", referrerName: person,
+                                                            justification: "x"), by: .testAdmin)
+            }
+            func move(_ c: Candidate, through stages: [String]) async throws {
+                let application = try await s.applications.open(candidateID: c.id.text, positionID: position.id.text, by: .testAdmin)
+                for stage in stages { _ = try await s.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin) }
+            }
+            let a = try await candidate("Lê Văn An"), b = try await candidate("Trần Thị Bình"), c = try await candidate("Võ Văn Cường")
+            try await refer(a, person: "TS. Trần Văn An")
+            try await refer(b, person: "ts. trần văn an")
+            try await refer(c, person: "TS. Trần Văn An")
+            try await refer(a, person: "Phạm Hoa")  // supporting, not credited
+            try await move(a, through: ["screening", "evaluation", "interview", "offer", "hired"])
+            try await move(b, through: ["screening", "evaluation", "rejected"])
+            try await move(c, through: ["screening"])
+
+            let leadership = try await api.token(.leadership)
+            let reply = try await api.request(.get, "/v1/reports/referrers", token: leadership)
+            #expect(reply.status == 200)
+            let items = reply.object["items"] as? [[String: Any]] ?? []
+            let an = try #require(items.first { $0["referrer"] as? String == "ts. trần văn an" })
+            #expect(an["referrals"] as? Int == 3)
+            #expect(an["credited"] as? Int == 3)
+            #expect(an["reached_evaluation"] as? Int == 2)
+            #expect(an["hired"] as? Int == 1)
+            #expect(an["rejected"] as? Int == 1)
+            #expect(an["median_panel_score"] is NSNull)
+            let hoa = try #require(items.first { $0["referrer"] as? String == "phạm hoa" })
+            #expect(hoa["referrals"] as? Int == 1)
+            #expect(hoa["credited"] as? Int == 0)
+            #expect(hoa["hired"] as? Int == 1)
+            #expect(try await api.request(.get, "/v1/reports/referrers", token: try await api.token(.evaluator)).status == 403)
+            let cli = CLIRunner(databaseURL: s.database.url)
+            let table = await cli.run("report", "referrers")
+            #expect(table.stdout.contains("TS. Trần Văn An") || table.stdout.contains("ts. trần văn an"))
+        }
+    }
+}
