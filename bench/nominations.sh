@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Nomination intake: POST /v1/nominations through the API (32 connections, unique Idempotency-Keys and people)
+# against pgbench running the same SQL transaction on the same database, in the same run. Prints figures.
+#
+#   bench/nominations.sh [SECONDS]      (default 20)
+#
+# Uses the throwaway cluster of bench/candidates.sh (127.0.0.1:55434) and a fresh database; installs wrk if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-20}
+export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
+PGURL=postgres://talent@127.0.0.1:55434
+DB=bench_nominations
+T=.build/release/talent
+WORK=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+swift build -c release --product talent >/dev/null 2>&1
+deploy/local/db.sh start >/dev/null 2>&1
+psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+export DATABASE_URL="$PGURL/$DB"
+$T migrate >/dev/null
+$T partner add --code BENCH --name "Trường Đại học Đo Tải" >/dev/null
+agreement=$($T agreement add --partner BENCH --reference B/1 --starts 2020-01-01 --ends 2099-12-31 --format csv \
+            | awk -F, 'NR == 2 { print $1 }')
+$T agreement activate "$agreement" >/dev/null
+token=$($T token issue --partner BENCH | tail -n 1)
+
+API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+TALENT_PARTNER_RATE_PER_MINUTE=100000000 $T serve --host 127.0.0.1 --port "$API_PORT" --pool-size 32 --log-level error &
+server=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+
+cat > "$WORK/nominate.lua" <<LUA
+local counter = 0
+function setup(thread) thread:set("tid", math.random(1, 99999)) end
+request = function()
+  counter = counter + 1
+  local n = tid * 10000000 + counter
+  local body = string.format([[{"candidate": {"full_name": "Nguyễn Thị Minh Thư", "date_of_birth": "2001-05-14",
+    "citizen_id": "%012d", "email": "wrk%d@example.edu.vn",
+    "education": [{"degree": "bachelor", "field": "law", "institution": "Trường Đại học Luật TP. Hồ Chí Minh",
+                   "graduation_year": 2023, "classification": "excellent"}]},
+    "nominator": {"name": "TS. Trần Văn An", "title": "Trưởng khoa", "email": "an.tran@example.edu.vn"},
+    "relationship": "teacher", "justification": "Thủ khoa đầu ra.",
+    "consent": {"obtained_at": "2026-11-02T09:00:00Z", "notice_version": "2026-01"}}]], n, n)
+  -- wrk.format replaces wrk.headers with the table given, so every header goes here.
+  return wrk.format("POST", "/v1/nominations", {["Authorization"] = "Bearer $token",
+                    ["Content-Type"] = "application/json", ["Idempotency-Key"] = "wrk-" .. n}, body)
+end
+LUA
+
+# The statements the API runs for a new person, in one transaction (NominationService.submit).
+cat > "$WORK/nominate.sql" <<SQL
+\set n random(1, 999999999999)
+INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('BENCH', 'pgb-' || :n, 'h', 'in_flight')
+  ON CONFLICT (partner_code, key) DO NOTHING;
+BEGIN;
+SELECT id, starts_on, ends_on, status FROM agreements WHERE partner_code = 'BENCH' ORDER BY starts_on LIMIT 1000;
+SELECT pg_advisory_xact_lock(hashtextextended('citizen_id:' || lpad(:n::text, 12, '0'), 483));
+SELECT id FROM candidates WHERE citizen_id = lpad(:n::text, 12, '0');
+INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, citizen_id, email)
+  VALUES ('Nguyễn Thị Minh Thư', 'nguyen thi minh thu', 'T', '2001-05-14', lpad(:n::text, 12, '0'), 'pgb' || :n || '@example.vn')
+  RETURNING id AS cid \gset
+DELETE FROM candidate_education WHERE candidate_id = ':cid';
+INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded, graduation_year, classification)
+  VALUES (':cid', 0, 'bachelor', 'law', 'Trường Đại học Luật TP. Hồ Chí Minh', 'truong dai hoc luat tp. ho chi minh', 2023, 'excellent');
+SELECT id, full_name FROM candidates WHERE id = ':cid';
+INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'candidate.add', 'candidate', ':cid', '{}');
+SELECT id FROM candidates WHERE id = ':cid' FOR UPDATE;
+SELECT code FROM partners WHERE code = 'BENCH';
+INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_partner_code, relationship, justification, channel, credited, created_by)
+  VALUES (':cid', 'partner', 'TS. Trần Văn An', 'BENCH', 'teacher', 'Thủ khoa đầu ra.', 'nomination',
+          NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = ':cid' AND credited AND created_at > now() - interval '12 months'), 'BENCH')
+  RETURNING id AS rid \gset
+INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'referral.add', 'referral', ':rid', '{}');
+INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, submitted, consent_obtained_at, consent_notice_version)
+  VALUES ('BENCH', '$agreement', ':cid', ':rid', '{}', '2026-11-02T09:00:00Z', '2026-01') RETURNING id AS nid \gset
+INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'nomination.submit', 'nomination', ':nid', '{}');
+UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = '{}' WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
+COMMIT;
+SQL
+
+echo "== nomination intake, 32 connections, ${SECONDS_EACH} s each"
+wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
+api=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
+non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
+stored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM nominations")
+pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
+sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
+printf '  API  POST /v1/nominations      %8.1f nominations/s   (non-2xx: %s; %s stored)\n' "$api" "${non2xx:-0}" "$stored"
+grep -E "50%|90%|99%" "$WORK/wrk.txt" | sed 's/^/      latency /'
+printf '  SQL  pgbench, same statements   %8.1f transactions/s\n' "$sql"
+printf '  ratio API/SQL                   %8.2f   (goal >= 0.5)\n' "$(echo "$api / $sql" | bc -l)"
