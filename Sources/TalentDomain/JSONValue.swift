@@ -62,13 +62,18 @@ public enum JSONFormat {
     }
 
     public static func string(_ value: some Encodable, pretty: Bool = false) -> String {
+        if !pretty, let writable = value as? any JSONWritable {
+            return String(decoding: writable.jsonBytes, as: UTF8.self)
+        }
         guard let data = try? encoder(pretty: pretty).encode(value) else { return "null" }
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Re-reads encoded JSON as a value, so it can be embedded in another document.
     public static func value(_ value: some Encodable) -> JSONValue {
-        guard let data = try? encoder().encode(value),
+        if let json = value as? JSONValue { return json }
+        let bytes = (value as? any JSONWritable)?.jsonBytes
+        guard let data = bytes.map({ Data($0) }) ?? (try? encoder().encode(value)),
               let parsed = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return .null }
         return parsed

@@ -61,6 +61,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// A number or literal already in JSON form.
+    public mutating func raw(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8)
+        needsComma = true
+    }
+
     public mutating func value(_ flag: Bool) {
         separate()
         bytes.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -150,6 +157,30 @@ extension JSONWritable {
 
     public func encode(to encoder: any Encoder) throws {
         try JSONDecoder().decode(JSONValue.self, from: Data(jsonBytes)).encode(to: encoder)
+    }
+}
+
+extension JSONValue: JSONWritable {
+    /// Objects are written with their keys sorted, so equal values give equal bytes (idempotency hashes rely on it).
+    public func write(to w: inout JSONWriter) {
+        switch self {
+        case .null: w.null()
+        case .bool(let b): w.value(b)
+        case .number(let n):
+            if n.rounded() == n, abs(n) < 1e15 { w.value(Int(n)) } else { w.raw(String(n)) }
+        case .string(let s): w.value(s)
+        case .array(let items):
+            w.beginArray()
+            for item in items { item.write(to: &w) }
+            w.endArray()
+        case .object(let fields):
+            w.beginObject()
+            for key in fields.keys.sorted() {
+                w.key(key)
+                fields[key]!.write(to: &w)
+            }
+            w.endObject()
+        }
     }
 }
 

@@ -95,7 +95,8 @@ public struct ValidNomination: Sendable, Hashable {
         let justification = v.text("justification", draft.justification, required: true, maxLength: 5000, multiline: true)
         var obtained: Date?
         if let raw = draft.consentObtainedAt {
-            obtained = ISO8601DateFormatter().date(from: raw)
+            obtained = (try? Date(raw, strategy: Date.ISO8601FormatStyle()))
+                ?? (try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
             if obtained == nil {
                 v.add("consent.obtained_at", vi: "phải là thời điểm ISO 8601, ví dụ 2026-11-02T09:00:00Z",
                       en: "must be an ISO 8601 time such as 2026-11-02T09:00:00Z")

@@ -94,23 +94,22 @@ public struct NominationService: Sendable {
         }
         // One person, one candidate: nominations of the same person wait for each other here.
         try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
-        let existing = try await CandidateTable.exactMatches(
-            citizenID: n.candidate.citizenID, email: n.candidate.citizenID == nil ? n.candidate.email : nil, phone: nil,
-            on: c, logger: logger).first
+        // One query finds the person (citizen ID, else e-mail) and any profile that already holds their contacts.
+        let matches = try await CandidateTable.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
+                                                            phone: n.candidate.phone, on: c, logger: logger)
+        let existing = n.candidate.citizenID != nil
+            ? matches.first { $0.citizenID == n.candidate.citizenID }
+            : matches.first { $0.email == n.candidate.email }
         let candidate: Candidate
         if let existing {
+            // Held like a staff referral holds it, so the credit goes to one referral only.
+            try await c.query("SELECT 1 FROM candidates WHERE id = \(existing.id) FOR UPDATE", logger: logger)
             candidate = existing
         } else {
             var profile = n.candidate
             // A contact detail that already belongs to another profile is not copied (the submission keeps it).
-            if let email = profile.email,
-               try await !CandidateTable.exactMatches(citizenID: nil, email: email, phone: nil, on: c, logger: logger).isEmpty {
-                profile.email = nil
-            }
-            if let phone = profile.phone,
-               try await !CandidateTable.exactMatches(citizenID: nil, email: nil, phone: phone, on: c, logger: logger).isEmpty {
-                profile.phone = nil
-            }
+            if matches.contains(where: { $0.email != nil && $0.email == profile.email }) { profile.email = nil }
+            if matches.contains(where: { $0.phone != nil && $0.phone == profile.phone }) { profile.phone = nil }
             candidate = try await CandidateTable.insert(profile, on: c, logger: logger)
             try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c, logger: logger)
         }
@@ -119,7 +118,7 @@ public struct NominationService: Sendable {
                                         referrerName: n.nominator.name, referrerTitle: n.nominator.title,
                                         referrerEmail: n.nominator.email, referrerPartnerCode: partner,
                                         relationship: n.relationship.rawValue, justification: n.justification)),
-            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger)
+            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {
             if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {

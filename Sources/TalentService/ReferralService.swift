@@ -27,19 +27,32 @@ public struct ReferralService: Sendable {
     }
 
     /// Adds a referral inside a caller's transaction (a nomination adds one too).
+    /// `checked`: the caller already holds the person's lock and knows the candidate and referrer exist (a nomination).
     static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Actor, on c: PostgresConnection,
-                    logger: Logger) async throws -> Referral {
+                    logger: Logger, checked: Bool = false) async throws -> Referral {
+        if !checked {
+            try await checkReferrer(valid, on: c, logger: logger)
+        }
+        let name = valid.kind == .user ? try await UserTable.get(valid.userID!, on: c, logger: logger)?.name : valid.name
+        let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
+                                                      creditMonths: creditMonths, on: c, logger: logger)
+        try await Audit.record(actor, "referral.add", "referral", referral.id.text, after: referral,
+                               extra: ["candidate_id": .string(referral.candidateID.text)], on: c, logger: logger)
+        return referral
+    }
+
+    /// The candidate exists (and is locked, so that two referrals at once cannot both take the credit) and so does
+    /// the referrer.
+    static func checkReferrer(_ valid: ValidReferral, on c: PostgresConnection, logger: Logger) async throws {
         guard try await CandidateTable.get(valid.candidateID, forUpdate: true, on: c, logger: logger) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
                                        en: "no candidate \(valid.candidateID.text)")
         }
-        var name = valid.name
         switch valid.kind {
         case .user:
-            guard let user = try await UserTable.get(valid.userID!, on: c, logger: logger) else {
+            guard try await UserTable.get(valid.userID!, on: c, logger: logger) != nil else {
                 throw ServiceError.invalid("referrer_user_id", vi: "không có người dùng này", en: "no such user")
             }
-            name = user.name
         case .agency:
             guard try await AgencyTable.get(valid.agencyCode!, on: c, logger: logger) != nil else {
                 throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
@@ -51,11 +64,6 @@ public struct ReferralService: Sendable {
         case .person, .selfApplication:
             break
         }
-        let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
-                                                      creditMonths: creditMonths, on: c, logger: logger)
-        try await Audit.record(actor, "referral.add", "referral", referral.id.text, after: referral,
-                               extra: ["candidate_id": .string(referral.candidateID.text)], on: c, logger: logger)
-        return referral
     }
 
     public func list(candidateID: String? = nil, kind: String? = nil, referrer: String? = nil, credited: Bool? = nil,

@@ -48,11 +48,21 @@ enum Audit {
     static func record(_ actor: Actor, _ action: String, _ entityType: String, _ entityID: String,
                        before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
                        extra: [String: JSONValue] = [:], on connection: PostgresConnection, logger: Logger) async throws {
-        var changes = extra
-        if let before { changes["before"] = JSONFormat.value(before) }
-        if let after { changes["after"] = JSONFormat.value(after) }
+        // Written straight to JSON text: records that write themselves skip Foundation's encoder.
+        var w = JSONWriter()
+        w.beginObject()
+        for (key, value) in extra.sorted(by: { $0.key < $1.key }) {
+            w.key(key)
+            value.write(to: &w)
+        }
+        for (key, record) in [("after", after), ("before", before)] {
+            guard let record else { continue }
+            w.key(key)
+            if let writable = record as? any JSONWritable { writable.write(to: &w) } else { JSONFormat.value(record).write(to: &w) }
+        }
+        w.endObject()
         try await AuditTable.append(actor: actor, action: action, entityType: entityType, entityID: entityID,
-                                    changes: JSONFormat.string(JSONValue.object(changes)), on: connection, logger: logger)
+                                    changes: String(decoding: w.bytes, as: UTF8.self), on: connection, logger: logger)
     }
 }
 

@@ -61,7 +61,7 @@ public enum CandidateTable {
             """, logger: logger)
         var id: UUID?
         for try await value in rows.decode(UUID.self) { id = value }
-        try await replaceEducation(id!, c.education, on: connection, logger: logger)
+        try await replaceEducation(id!, c.education, fresh: true, on: connection, logger: logger)
         return try await get(id!, on: connection, logger: logger)!
     }
 
@@ -84,9 +84,10 @@ public enum CandidateTable {
         return updated
     }
 
-    static func replaceEducation(_ id: UUID, _ records: [EducationRecord], on connection: PostgresConnection,
-                                 logger: Logger) async throws {
-        try await connection.query("DELETE FROM candidate_education WHERE candidate_id = \(id)", logger: logger)
+    /// `fresh`: a new candidate, with nothing to delete first.
+    static func replaceEducation(_ id: UUID, _ records: [EducationRecord], fresh: Bool = false,
+                                 on connection: PostgresConnection, logger: Logger) async throws {
+        if !fresh { try await connection.query("DELETE FROM candidate_education WHERE candidate_id = \(id)", logger: logger) }
         for (ordinal, r) in records.enumerated() {
             try await connection.query("""
                 INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded,
