@@ -61,17 +61,13 @@ INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('B
 BEGIN;
 SELECT id, starts_on, ends_on, status FROM agreements WHERE partner_code = 'BENCH' ORDER BY starts_on LIMIT 1000;
 SELECT pg_advisory_xact_lock(hashtextextended('citizen_id:' || lpad(:n::text, 12, '0'), 483));
-SELECT id FROM candidates WHERE citizen_id = lpad(:n::text, 12, '0');
+SELECT id FROM candidates WHERE citizen_id = lpad(:n::text, 12, '0') OR email = 'pgb' || :n || '@example.vn';
 INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, citizen_id, email)
   VALUES ('Nguyễn Thị Minh Thư', 'nguyen thi minh thu', 'T', '2001-05-14', lpad(:n::text, 12, '0'), 'pgb' || :n || '@example.vn')
-  RETURNING id AS cid \gset
-DELETE FROM candidate_education WHERE candidate_id = ':cid';
+  RETURNING id AS cid, version, created_at, updated_at \gset
 INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded, graduation_year, classification)
   VALUES (':cid', 0, 'bachelor', 'law', 'Trường Đại học Luật TP. Hồ Chí Minh', 'truong dai hoc luat tp. ho chi minh', 2023, 'excellent');
-SELECT id, full_name FROM candidates WHERE id = ':cid';
 INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'candidate.add', 'candidate', ':cid', '{}');
-SELECT id FROM candidates WHERE id = ':cid' FOR UPDATE;
-SELECT code FROM partners WHERE code = 'BENCH';
 INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_partner_code, relationship, justification, channel, credited, created_by)
   VALUES (':cid', 'partner', 'TS. Trần Văn An', 'BENCH', 'teacher', 'Thủ khoa đầu ra.', 'nomination',
           NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = ':cid' AND credited AND created_at > now() - interval '12 months'), 'BENCH')

@@ -57,12 +57,18 @@ public enum CandidateTable {
             VALUES (\(c.fullName), \(c.searchName), \(c.sortKey), \(c.dateOfBirth?.description)::date, \(c.gender?.rawValue),
                     \(c.citizenID), \(c.email), \(c.phone), \(c.province), \(c.sector?.rawValue), \(c.currentEmployer),
                     \(c.currentTitle), \(c.legalExperienceYears), \(c.skills), \(c.languages), \(c.notes))
-            RETURNING id
+            RETURNING id, version, created_at, updated_at
             """, logger: logger)
-        var id: UUID?
-        for try await value in rows.decode(UUID.self) { id = value }
-        try await replaceEducation(id!, c.education, fresh: true, on: connection, logger: logger)
-        return try await get(id!, on: connection, logger: logger)!
+        var inserted: (UUID, Int, Date, Date)?
+        for try await row in rows.decode((UUID, Int, Date, Date).self) { inserted = row }
+        let (id, version, createdAt, updatedAt) = inserted!
+        try await replaceEducation(id, c.education, fresh: true, on: connection, logger: logger)
+        // The stored profile is exactly the checked one: no need to read it back.
+        return Candidate(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
+                         email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
+                         currentEmployer: c.currentEmployer, currentTitle: c.currentTitle,
+                         legalExperienceYears: c.legalExperienceYears, skills: c.skills, languages: c.languages,
+                         notes: c.notes, version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     /// Writes the profile if its version is still `expectedVersion`; false when it is not (a concurrent change).
