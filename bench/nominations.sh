@@ -30,7 +30,7 @@ $T agreement activate "$agreement" >/dev/null
 token=$($T token issue --partner BENCH | tail -n 1)
 
 API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-TALENT_PARTNER_RATE_PER_MINUTE=100000000 $T serve --host 127.0.0.1 --port "$API_PORT" --pool-size 32 --log-level error &
+TALENT_PARTNER_RATE_PER_MINUTE=100000000 $T serve --host 127.0.0.1 --port "$API_PORT" --pool-size "${POOL:-12}" --log-level error &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
 
