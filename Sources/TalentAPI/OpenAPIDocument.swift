@@ -2545,417 +2545,140 @@ enum OpenAPIDocument {
         }
       },
       "PartnerInput": {
-        "type": "object",
-        "additionalProperties": false,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/PartnerFields"
+          }
+        ],
+        "unevaluatedProperties": false,
         "required": [
           "code",
           "name"
-        ],
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "university",
-              "institute",
-              "college"
-            ]
-          },
-          "contact_name": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "contact_email": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "contact_phone": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
+        ]
       },
       "Partner": {
-        "type": "object",
-        "properties": {
-          "code": {
-            "type": "string"
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/PartnerFields"
           },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "university",
-              "institute",
-              "college"
-            ]
-          },
-          "contact_name": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "contact_email": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "contact_phone": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "version": {
-            "type": "integer"
-          },
-          "created_at": {
-            "type": "string",
-            "format": "date-time"
-          },
-          "updated_at": {
-            "type": "string",
-            "format": "date-time"
+          {
+            "type": "object",
+            "properties": {
+              "version": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
           }
-        }
+        ]
       },
       "AgreementInput": {
-        "type": "object",
-        "additionalProperties": false,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/AgreementFields"
+          }
+        ],
+        "unevaluatedProperties": false,
         "required": [
           "reference",
           "starts_on",
           "ends_on"
-        ],
-        "properties": {
-          "reference": {
-            "type": "string"
-          },
-          "title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "signed_on": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "starts_on": {
-            "type": "string",
-            "format": "date"
-          },
-          "ends_on": {
-            "type": "string",
-            "format": "date"
-          },
-          "fields": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "yearly_quota": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0
-          },
-          "training": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Training commitments: places or courses a year"
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
+        ]
       },
       "Agreement": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/AgreementFields"
           },
-          "partner_code": {
-            "type": "string"
-          },
-          "reference": {
-            "type": "string"
-          },
-          "title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "signed_on": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "starts_on": {
-            "type": "string",
-            "format": "date"
-          },
-          "ends_on": {
-            "type": "string",
-            "format": "date"
-          },
-          "fields": {
-            "type": "array",
-            "items": {
-              "type": "string"
+          {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "partner_code": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "active",
+                  "suspended",
+                  "terminated",
+                  "expired"
+                ],
+                "description": "expired: active but past ends_on"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
             }
-          },
-          "yearly_quota": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0
-          },
-          "training": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Training commitments: places or courses a year"
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "status": {
-            "type": "string",
-            "enum": [
-              "draft",
-              "active",
-              "suspended",
-              "terminated",
-              "expired"
-            ],
-            "description": "expired: active but past ends_on"
-          },
-          "version": {
-            "type": "integer"
-          },
-          "created_at": {
-            "type": "string",
-            "format": "date-time"
-          },
-          "updated_at": {
-            "type": "string",
-            "format": "date-time"
           }
-        }
+        ]
       },
       "ReferralInput": {
-        "type": "object",
-        "additionalProperties": false,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ReferralFields"
+          }
+        ],
+        "unevaluatedProperties": false,
         "required": [
           "candidate_id",
           "referrer_kind",
           "justification"
-        ],
-        "properties": {
-          "candidate_id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "referrer_kind": {
-            "type": "string",
-            "enum": [
-              "person",
-              "user",
-              "agency",
-              "partner",
-              "self"
-            ]
-          },
-          "referrer_name": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for person"
-          },
-          "referrer_title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "referrer_email": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "referrer_user_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "uuid",
-            "description": "required for user"
-          },
-          "referrer_agency_code": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for agency"
-          },
-          "referrer_partner_code": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for partner"
-          },
-          "relationship": {
-            "type": "string",
-            "enum": [
-              "none",
-              "teacher",
-              "colleague",
-              "supervisor",
-              "relative",
-              "other"
-            ],
-            "default": "none"
-          },
-          "justification": {
-            "type": "string"
-          }
-        }
+        ]
       },
       "Referral": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ReferralFields"
           },
-          "candidate_id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "referrer_kind": {
-            "type": "string",
-            "enum": [
-              "person",
-              "user",
-              "agency",
-              "partner",
-              "self"
-            ]
-          },
-          "referrer_name": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for person"
-          },
-          "referrer_title": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "referrer_email": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "referrer_user_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "uuid",
-            "description": "required for user"
-          },
-          "referrer_agency_code": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for agency"
-          },
-          "referrer_partner_code": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "required for partner"
-          },
-          "relationship": {
-            "type": "string",
-            "enum": [
-              "none",
-              "teacher",
-              "colleague",
-              "supervisor",
-              "relative",
-              "other"
-            ],
-            "default": "none"
-          },
-          "justification": {
-            "type": "string"
-          },
-          "channel": {
-            "type": "string",
-            "enum": [
-              "cli",
-              "api",
-              "nomination"
-            ]
-          },
-          "credited": {
-            "type": "boolean"
-          },
-          "created_by": {
-            "type": "string"
-          },
-          "created_at": {
-            "type": "string",
-            "format": "date-time"
+          {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "channel": {
+                "type": "string",
+                "enum": [
+                  "cli",
+                  "api",
+                  "nomination"
+                ]
+              },
+              "credited": {
+                "type": "boolean"
+              },
+              "created_by": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
           }
-        }
+        ]
       },
       "NominationInput": {
         "type": "object",
@@ -3188,6 +2911,173 @@ enum OpenAPIDocument {
               "number",
               "null"
             ]
+          }
+        }
+      },
+      "PartnerFields": {
+        "type": "object",
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "university",
+              "institute",
+              "college"
+            ]
+          },
+          "contact_name": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "contact_email": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "contact_phone": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "AgreementFields": {
+        "type": "object",
+        "properties": {
+          "reference": {
+            "type": "string"
+          },
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "signed_on": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "starts_on": {
+            "type": "string",
+            "format": "date"
+          },
+          "ends_on": {
+            "type": "string",
+            "format": "date"
+          },
+          "fields": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "yearly_quota": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "training": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Training commitments: places or courses a year"
+          },
+          "notes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ReferralFields": {
+        "type": "object",
+        "properties": {
+          "candidate_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "referrer_kind": {
+            "type": "string",
+            "enum": [
+              "person",
+              "user",
+              "agency",
+              "partner",
+              "self"
+            ]
+          },
+          "referrer_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for person"
+          },
+          "referrer_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_email": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referrer_user_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid",
+            "description": "required for user"
+          },
+          "referrer_agency_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for agency"
+          },
+          "referrer_partner_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "required for partner"
+          },
+          "relationship": {
+            "type": "string",
+            "enum": [
+              "none",
+              "teacher",
+              "colleague",
+              "supervisor",
+              "relative",
+              "other"
+            ],
+            "default": "none"
+          },
+          "justification": {
+            "type": "string"
           }
         }
       }

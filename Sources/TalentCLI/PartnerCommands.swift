@@ -78,37 +78,28 @@ struct AgreementCommand: AsyncParsableCommand {
         }
     }
 
-    struct Activate: ServiceCommand {
+    struct Activate: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Activate an agreement.")
+        static let action = "activate"
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            printer.record(try await services.partners.act("activate", on: id, reason: reason, by: actor), Columns.agreement)
-        }
     }
 
-    struct Suspend: ServiceCommand {
+    struct Suspend: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend an active agreement.")
+        static let action = "suspend"
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            printer.record(try await services.partners.act("suspend", on: id, reason: reason, by: actor), Columns.agreement)
-        }
     }
 
-    struct Terminate: ServiceCommand {
+    struct Terminate: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Terminate an agreement (final).")
+        static let action = "terminate"
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
-
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
-            printer.record(try await services.partners.act("terminate", on: id, reason: reason, by: actor), Columns.agreement)
-        }
     }
 
     struct List: ServiceCommand {
@@ -129,5 +120,18 @@ struct AgreementCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
             printer.record(try await services.partners.agreement(id, by: actor), Columns.agreement)
         }
+    }
+}
+
+/// `agreement activate|suspend|terminate ID [--reason TEXT]`: one body for the three.
+protocol AgreementActionCommand: ServiceCommand {
+    static var action: String { get }
+    var id: String { get }
+    var reason: String? { get }
+}
+
+extension AgreementActionCommand {
+    func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        printer.record(try await services.partners.act(Self.action, on: id, reason: reason, by: actor), Columns.agreement)
     }
 }
