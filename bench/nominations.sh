@@ -67,15 +67,16 @@ INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, citizen
   RETURNING id AS cid, version, created_at, updated_at \gset
 INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded, graduation_year, classification)
   VALUES (':cid', 0, 'bachelor', 'law', 'Trường Đại học Luật TP. Hồ Chí Minh', 'truong dai hoc luat tp. ho chi minh', 2023, 'excellent');
-INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'candidate.add', 'candidate', ':cid', '{}');
 INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_partner_code, relationship, justification, channel, credited, created_by)
   VALUES (':cid', 'partner', 'TS. Trần Văn An', 'BENCH', 'teacher', 'Thủ khoa đầu ra.', 'nomination',
           NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = ':cid' AND credited AND created_at > now() - interval '12 months'), 'BENCH')
   RETURNING id AS rid \gset
-INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'referral.add', 'referral', ':rid', '{}');
 INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, submitted, consent_obtained_at, consent_notice_version)
   VALUES ('BENCH', '$agreement', ':cid', ':rid', '{}', '2026-11-02T09:00:00Z', '2026-01') RETURNING id AS nid \gset
-INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes) VALUES ('BENCH', 'partner', 'api', 'nomination.submit', 'nomination', ':nid', '{}');
+INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes)
+  VALUES ('BENCH', 'partner', 'api', 'candidate.add', 'candidate', ':cid', '{}'),
+         ('BENCH', 'partner', 'api', 'referral.add', 'referral', ':rid', '{}'),
+         ('BENCH', 'partner', 'api', 'nomination.submit', 'nomination', ':nid', '{}');
 UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = '{}' WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
 COMMIT;
 SQL

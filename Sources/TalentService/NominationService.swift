@@ -94,6 +94,7 @@ public struct NominationService: Sendable {
         }
         // One person, one candidate: nominations of the same person wait for each other here.
         try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
+        var audit = AuditBatch()
         // One query finds the person (citizen ID, else e-mail) and any profile that already holds their contacts.
         let matches = try await CandidateTable.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
                                                             phone: n.candidate.phone, on: c, logger: logger)
@@ -111,14 +112,14 @@ public struct NominationService: Sendable {
             if matches.contains(where: { $0.email != nil && $0.email == profile.email }) { profile.email = nil }
             if matches.contains(where: { $0.phone != nil && $0.phone == profile.phone }) { profile.phone = nil }
             candidate = try await CandidateTable.insert(profile, on: c, logger: logger)
-            try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c, logger: logger)
+            audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
         }
         let referral = try await ReferralService.add(
             ValidReferral(ReferralDraft(candidateID: candidate.id.text, referrerKind: ReferrerKind.partner.rawValue,
                                         referrerName: n.nominator.name, referrerTitle: n.nominator.title,
                                         referrerEmail: n.nominator.email, referrerPartnerCode: partner,
                                         relationship: n.relationship.rawValue, justification: n.justification)),
-            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger, checked: true)
+            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger, audit: &audit, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {
             if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {
@@ -132,9 +133,10 @@ public struct NominationService: Sendable {
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, submitted: JSONFormat.string(submitted),
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion, on: c, logger: logger)
-        try await Audit.record(actor, "nomination.submit", "nomination", id.text,
-                               extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
-                                       "agreement_id": .string(agreement.id.text)], on: c, logger: logger)
+        audit.add("nomination.submit", "nomination", id.text,
+                  extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
+                          "agreement_id": .string(agreement.id.text)])
+        try await audit.write(actor, on: c, logger: logger)
         return (id, at)
     }
 

@@ -21,23 +21,27 @@ public struct ReferralService: Sendable {
         try actor.require([.admin, .hr])
         let valid = try ValidReferral(draft)
         return try await database.transaction { c in
-            try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor, on: c,
-                               logger: database.logger)
+            var audit = AuditBatch()
+            let referral = try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor,
+                                              on: c, logger: database.logger, audit: &audit)
+            try await audit.write(actor, on: c, logger: database.logger)
+            return referral
         }
     }
 
     /// Adds a referral inside a caller's transaction (a nomination adds one too).
-    /// `checked`: the caller already holds the person's lock and knows the candidate and referrer exist (a nomination).
+    /// Adds a referral and its audit entry to `audit`, which the caller writes. `checked`: the caller already holds
+    /// the person's lock and knows the candidate and referrer exist (a nomination).
     static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Actor, on c: PostgresConnection,
-                    logger: Logger, checked: Bool = false) async throws -> Referral {
+                    logger: Logger, audit: inout AuditBatch, checked: Bool = false) async throws -> Referral {
         if !checked {
             try await checkReferrer(valid, on: c, logger: logger)
         }
         let name = valid.kind == .user ? try await UserTable.get(valid.userID!, on: c, logger: logger)?.name : valid.name
         let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
                                                       creditMonths: creditMonths, on: c, logger: logger)
-        try await Audit.record(actor, "referral.add", "referral", referral.id.text, after: referral,
-                               extra: ["candidate_id": .string(referral.candidateID.text)], on: c, logger: logger)
+        audit.add("referral.add", "referral", referral.id.text, after: referral,
+                  extra: ["candidate_id": .string(referral.candidateID.text)])
         return referral
     }
 

@@ -48,6 +48,19 @@ enum Audit {
     static func record(_ actor: Actor, _ action: String, _ entityType: String, _ entityID: String,
                        before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
                        extra: [String: JSONValue] = [:], on connection: PostgresConnection, logger: Logger) async throws {
+        var batch = AuditBatch()
+        batch.add(action, entityType, entityID, before: before, after: after, extra: extra)
+        try await batch.write(actor, on: connection, logger: logger)
+    }
+}
+
+/// Audit entries of one use case, written together in one statement (a nomination writes three).
+struct AuditBatch {
+    private(set) var entries: [AuditTable.Entry] = []
+
+    mutating func add(_ action: String, _ entityType: String, _ entityID: String,
+                      before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
+                      extra: [String: JSONValue] = [:]) {
         // Written straight to JSON text: records that write themselves skip Foundation's encoder.
         var w = JSONWriter()
         w.beginObject()
@@ -61,8 +74,13 @@ enum Audit {
             if let writable = record as? any JSONWritable { writable.write(to: &w) } else { JSONFormat.value(record).write(to: &w) }
         }
         w.endObject()
-        try await AuditTable.append(actor: actor, action: action, entityType: entityType, entityID: entityID,
-                                    changes: String(decoding: w.bytes, as: UTF8.self), on: connection, logger: logger)
+        entries.append(AuditTable.Entry(action: action, entityType: entityType, entityID: entityID,
+                                        changes: String(decoding: w.bytes, as: UTF8.self)))
+    }
+
+    func write(_ actor: Actor, on connection: PostgresConnection, logger: Logger) async throws {
+        guard !entries.isEmpty else { return }
+        try await AuditTable.append(actor: actor, entries, on: connection, logger: logger)
     }
 }
 

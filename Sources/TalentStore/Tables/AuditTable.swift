@@ -5,12 +5,30 @@ import TalentDomain
 
 /// SQL for the append-only audit trail.
 public enum AuditTable {
-    public static func append(actor: Actor, action: String, entityType: String, entityID: String, changes: String,
-                              on connection: PostgresConnection, logger: Logger) async throws {
+    /// One entry to append: what was done to which record, and what changed (JSON text).
+    public struct Entry: Sendable {
+        public var action: String
+        public var entityType: String
+        public var entityID: String
+        public var changes: String
+
+        public init(action: String, entityType: String, entityID: String, changes: String) {
+            self.action = action
+            self.entityType = entityType
+            self.entityID = entityID
+            self.changes = changes
+        }
+    }
+
+    /// Appends entries by one actor in one statement, in order.
+    public static func append(actor: Actor, _ entries: [Entry], on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
             INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
-            VALUES (\(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), \(action), \(entityType),
-                    \(entityID), \(changes)::jsonb, \(actor.userID), \(actor.tokenID))
+            SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), e.action, e.entity_type, e.entity_id,
+                   e.changes::jsonb, \(actor.userID), \(actor.tokenID)
+            FROM unnest(\(entries.map(\.action)), \(entries.map(\.entityType)), \(entries.map(\.entityID)),
+                        \(entries.map(\.changes))) WITH ORDINALITY AS e(action, entity_type, entity_id, changes, n)
+            ORDER BY e.n
             """, logger: logger)
     }
 
