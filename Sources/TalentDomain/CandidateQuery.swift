@@ -62,10 +62,7 @@ public struct CandidateFilter: Sendable, Hashable {
         exact = text.map { [Normalize.citizenID($0), Normalize.email($0), Normalize.phone($0)].compactMap { $0 } } ?? []
         stage = v.oneOf("stage", query.stage, PipelineStage.self)
         agency = v.code("agency", query.agency, required: false)
-        if let raw = query.positionID, !raw.isEmpty {
-            positionID = UUID(uuidString: raw)
-            if positionID == nil { v.add("position", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
-        }
+        positionID = v.uuid("position", query.positionID)
         sector = v.oneOf("sector", query.sector, Sector.self)
         degree = v.oneOf("degree", query.degree, Degree.self)
         graduationYear = v.integer("graduation_year", query.graduationYear, in: 1950...2100)

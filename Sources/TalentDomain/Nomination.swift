@@ -84,10 +84,7 @@ public struct ValidNomination: Sendable, Hashable {
             errors += error.fieldErrors.map { FieldError("candidate." + $0.field, vi: $0.message.vi, en: $0.message.en) }
         }
         var v = FieldValidator()
-        if let raw = draft.positionID {
-            positionID = UUID(uuidString: raw.trimmed)
-            if positionID == nil { v.add("position_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
-        }
+        positionID = v.uuid("position_id", draft.positionID)
         let name = v.personName("nominator.name", draft.nominatorName)
         let title = v.text("nominator.title", draft.nominatorTitle, maxLength: 200)
         let email = v.email("nominator.email", draft.nominatorEmail)

@@ -131,25 +131,12 @@ public struct ValidReferral: Sendable, Hashable {
 
     public init(_ draft: ReferralDraft) throws(ServiceError) {
         var v = FieldValidator()
-        var candidate: UUID?
-        if let raw = draft.candidateID {
-            candidate = UUID(uuidString: raw.trimmed)
-            if candidate == nil { v.add("candidate_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
-        } else {
-            v.add("candidate_id", vi: "bắt buộc", en: "is required")
-        }
+        let candidate = v.uuid("candidate_id", draft.candidateID, required: true)
         let kind = v.oneOf("referrer_kind", draft.referrerKind, ReferrerKind.self, required: true)
         name = v.personName("referrer_name", draft.referrerName, required: kind == .person)
         title = v.text("referrer_title", draft.referrerTitle, maxLength: 200)
         email = v.email("referrer_email", draft.referrerEmail)
-        if kind == .user {
-            if let raw = draft.referrerUserID {
-                userID = UUID(uuidString: raw.trimmed)
-                if userID == nil { v.add("referrer_user_id", vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)") }
-            } else {
-                v.add("referrer_user_id", vi: "bắt buộc với referrer_kind user", en: "is required for referrer_kind user")
-            }
-        }
+        if kind == .user { userID = v.uuid("referrer_user_id", draft.referrerUserID, required: true) }
         agencyCode = v.code("referrer_agency_code", draft.referrerAgencyCode, required: kind == .agency)
         partnerCode = v.code("referrer_partner_code", draft.referrerPartnerCode, required: kind == .partner)
         relationship = v.oneOf("relationship", draft.relationship ?? Relationship.none.rawValue, Relationship.self) ?? .none

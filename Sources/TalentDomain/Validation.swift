@@ -218,6 +218,19 @@ public struct FieldValidator: Sendable {
         return value
     }
 
+    /// A record id (UUID); empty counts as absent.
+    public mutating func uuid(_ field: String, _ raw: String?, required: Bool = false) -> UUID? {
+        guard let raw, !raw.trimmed.isEmpty else {
+            if required { add(field, vi: "bắt buộc", en: "is required") }
+            return nil
+        }
+        guard let id = UUID(uuidString: raw.trimmed) else {
+            add(field, vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)")
+            return nil
+        }
+        return id
+    }
+
     public mutating func integer(_ field: String, _ value: Int?, in range: ClosedRange<Int>) -> Int? {
         guard let value else { return nil }
         guard range.contains(value) else {
