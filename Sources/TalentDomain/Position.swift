@@ -181,9 +181,11 @@ public struct StageChange: Sendable, Encodable, Hashable {
     public var at: Date
     /// Time spent in `to` until the next change (or until now, for the current stage), in seconds.
     public var secondsInStage: Double
+    /// The panel score when the application left `evaluation` (nil for other moves, or before anyone scored).
+    public var panelScore: Double?
 
     public init(from: PipelineStage?, to: PipelineStage, actor: String, channel: Channel, reason: String?, at: Date,
-                secondsInStage: Double) {
+                secondsInStage: Double, panelScore: Double? = nil) {
         self.from = from
         self.to = to
         self.actor = actor
@@ -191,10 +193,11 @@ public struct StageChange: Sendable, Encodable, Hashable {
         self.reason = reason
         self.at = at
         self.secondsInStage = secondsInStage
+        self.panelScore = panelScore
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, to, actor, channel, reason, at, secondsInStage = "seconds_in_stage"
+        case from, to, actor, channel, reason, at, secondsInStage = "seconds_in_stage", panelScore = "panel_score"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -206,6 +209,7 @@ public struct StageChange: Sendable, Encodable, Hashable {
         try c.encode(reason, forKey: .reason)
         try c.encode(at, forKey: .at)
         try c.encode(secondsInStage.rounded(), forKey: .secondsInStage)
+        try c.encode(panelScore, forKey: .panelScore)
     }
 
     /// Fills in the time spent in each stage from consecutive changes.

@@ -6,6 +6,15 @@ import TalentStore
 /// Applications: a candidate considered for a position, moved through the pipeline by the stage machine's rules.
 public struct ApplicationService: Sendable {
     let database: Database
+    /// Whether an application may move on from `evaluation` only once its panel is complete
+    /// (`TALENT_REQUIRE_COMPLETE_PANEL`, on unless set to `false` or `0`).
+    public let requireCompletePanel: Bool
+
+    public init(database: Database, requireCompletePanel: Bool? = nil) {
+        self.database = database
+        let configured = ProcessInfo.processInfo.environment["TALENT_REQUIRE_COMPLETE_PANEL"].map { !["false", "0", "no", "off"].contains($0.lowercased()) }
+        self.requireCompletePanel = requireCompletePanel ?? configured ?? true
+    }
 
     /// Opens an application in `nominated`. One open application per candidate and position.
     public func open(candidateID: String?, positionID: String?, by actor: Actor) async throws -> Application {
@@ -71,10 +80,25 @@ public struct ApplicationService: Sendable {
                     vi: "Không mở lại được: đã có hồ sơ khác đang xét (\(other.id.text))",
                     en: "Cannot reopen: another application is open (\(other.id.text))"))
             }
+            // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
+            var panelScore: Double?
+            if before.stage == .evaluation {
+                let panel = try await EvaluationService.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+                panelScore = panel.panelScore
+                if requireCompletePanel, [.interview, .pool].contains(target!), !panel.complete {
+                    throw ServiceError(.conflict, slug: "panel-incomplete", LocalizedText(
+                        vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(panel.required ?? 1) phiếu đã nộp",
+                        en: "The evaluation panel is not complete: \(panel.submitted) of \(panel.required ?? 1) sheets submitted"),
+                        extensions: ["submitted": .number(Double(panel.submitted)),
+                                     "required": panel.required.map { .number(Double($0)) } ?? .null])
+                }
+            }
             let after = try await ApplicationTable.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
-                                                        on: c, logger: database.logger)
+                                                        panelScore: panelScore, on: c, logger: database.logger)
+            var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
+            if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
             try await Audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
-                                   extra: ["reason": reason.map(JSONValue.string) ?? .null], on: c, logger: database.logger)
+                                   extra: extra, on: c, logger: database.logger)
             return after
         }
     }

@@ -14,7 +14,20 @@ public struct ReportService: Sendable {
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
         return try await database.report { c in
-            try await ReportTable.referrers(kind: kind, on: c, logger: database.logger)
+            var stats = try await ReportTable.referrers(kind: kind, on: c, logger: database.logger)
+            // The median over the referred candidates' complete panels, each computed by the one panel rule.
+            let links = try await ReportTable.referrerApplications(kind: kind, on: c, logger: database.logger)
+            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), on: c,
+                                                             logger: database.logger)
+            var scores: [String: [Double]] = [:]
+            for link in links {
+                guard let panel = panels[link.application], panel.complete, let score = panel.panelScore else { continue }
+                scores["\(link.kind)/\(link.referrer)", default: []].append(score)
+            }
+            for i in stats.indices {
+                stats[i].medianPanelScore = Panel.median(scores["\(stats[i].referrerKind)/\(stats[i].referrer)"] ?? [])
+            }
+            return stats
         }
     }
 }

@@ -20,21 +20,24 @@ public struct TalentServices: Sendable {
     public let referrals: ReferralService
     public let nominations: NominationService
     public let reports: ReportService
+    public let evaluations: EvaluationService
 
-    public init(database: Database) {
+    /// `requireCompletePanel` overrides `TALENT_REQUIRE_COMPLETE_PANEL` (tests use it).
+    public init(database: Database, requireCompletePanel: Bool? = nil) {
         self.database = database
         self.agencies = AgencyService(database: database)
         self.users = UserService(database: database)
         self.tokens = TokenService(database: database)
         self.candidates = CandidateService(database: database)
         self.positions = PositionService(database: database)
-        self.applications = ApplicationService(database: database)
+        self.applications = ApplicationService(database: database, requireCompletePanel: requireCompletePanel)
         self.audit = AuditService(database: database)
         self.candidateCSV = CandidateCSV(database: database)
         self.partners = PartnerService(database: database)
         self.referrals = ReferralService(database: database)
         self.nominations = NominationService(database: database, referrals: referrals)
         self.reports = ReportService(database: database)
+        self.evaluations = EvaluationService(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

@@ -52,33 +52,37 @@ public enum ApplicationTable {
     }
 
     public static func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Actor, reason: String?,
-                            on connection: PostgresConnection, logger: Logger) async throws -> Application {
+                            panelScore: Double? = nil, on connection: PostgresConnection,
+                            logger: Logger) async throws -> Application {
         try await connection.query("""
             UPDATE applications SET stage = \(to.rawValue), stage_entered_at = now(), version = version + 1, updated_at = now()
             WHERE id = \(id)
             """, logger: logger)
-        try await appendHistory(id, from: from, to: to, actor: actor, reason: reason, on: connection, logger: logger)
+        try await appendHistory(id, from: from, to: to, actor: actor, reason: reason, panelScore: panelScore, on: connection,
+                                logger: logger)
         return try await get(id, on: connection, logger: logger)!
     }
 
     static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Actor, reason: String?,
-                              on connection: PostgresConnection, logger: Logger) async throws {
+                              panelScore: Double? = nil, on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
-            INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, reason)
-            VALUES (\(id), \(from?.rawValue), \(to.rawValue), \(actor.name), \(actor.channel.rawValue), \(reason))
+            INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, reason, panel_score)
+            VALUES (\(id), \(from?.rawValue), \(to.rawValue), \(actor.name), \(actor.channel.rawValue), \(reason),
+                    \(panelScore))
             """, logger: logger)
     }
 
     public static func history(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [StageChange] {
         let rows = try await connection.query("""
-            SELECT from_stage, to_stage, actor, channel, reason, at FROM application_stage_history
+            SELECT from_stage, to_stage, actor, channel, reason, at, panel_score FROM application_stage_history
             WHERE application_id = \(id) ORDER BY id
             """, logger: logger)
         var changes: [StageChange] = []
-        for try await (from, to, actor, channel, reason, at) in rows.decode((String?, String, String, String, String?, Date).self) {
+        for try await (from, to, actor, channel, reason, at, panelScore)
+            in rows.decode((String?, String, String, String, String?, Date, Double?).self) {
             changes.append(StageChange(from: from.flatMap(PipelineStage.init), to: PipelineStage(rawValue: to) ?? .nominated,
                                        actor: actor, channel: Channel(rawValue: channel) ?? .cli, reason: reason, at: at,
-                                       secondsInStage: 0))
+                                       secondsInStage: 0, panelScore: panelScore))
         }
         return StageChange.withDurations(changes)
     }

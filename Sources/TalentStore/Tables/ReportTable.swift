@@ -45,4 +45,22 @@ public enum ReportTable {
         }
         return result
     }
+
+    /// The applications of the candidates each referrer referred, keyed as `referrers` keys them.
+    public static func referrerApplications(kind: ReferrerKind?, on connection: PostgresConnection,
+                                            logger: Logger) async throws -> [(kind: String, referrer: String, application: UUID)] {
+        let rows = try await connection.query("""
+            SELECT DISTINCT r.referrer_kind,
+                   coalesce(r.referrer_partner_code, r.referrer_agency_code, r.referrer_user_id::text, lower(r.referrer_name), 'self'),
+                   a.id
+            FROM referrals r JOIN applications a ON a.candidate_id = r.candidate_id
+            WHERE (\(kind?.rawValue)::text IS NULL OR r.referrer_kind = \(kind?.rawValue))
+              AND EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.id)
+            """, logger: logger)
+        var result: [(kind: String, referrer: String, application: UUID)] = []
+        for try await (kind, referrer, application) in rows.decode((String, String, UUID).self) {
+            result.append((kind, referrer, application))
+        }
+        return result
+    }
 }

@@ -1,0 +1,366 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+import TalentStore
+
+/// Rubrics as versioned data, evaluation panels, score sheets and their amendments, conflicts of interest, and the
+/// panel's result, computed in one place (`PanelResult.compute`) from the raw scores.
+public struct EvaluationService: Sendable {
+    let database: Database
+
+    // MARK: Rubrics
+
+    /// Creates a draft rubric: the next version of its name.
+    public func createRubric(_ document: JSONValue, by actor: Actor) async throws -> Rubric {
+        try actor.require([.admin, .hr])
+        let definition = try RubricDefinition(json: document)
+        return try await database.transaction { c in
+            let rubric = try await RubricTable.insert(definition, createdBy: actor.name, on: c, logger: database.logger)
+            try await Audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric, on: c, logger: database.logger)
+            return rubric
+        }
+    }
+
+    public func rubrics(status: String? = nil, by actor: Actor) async throws -> [Rubric] {
+        try actor.require(Role.staff)
+        var v = FieldValidator()
+        let status = v.oneOf("status", status, RubricStatus.self)
+        try v.check()
+        return try await database.read { try await RubricTable.list(status: status, on: $0, logger: database.logger) }
+    }
+
+    public func rubric(_ id: String, by actor: Actor) async throws -> Rubric {
+        try actor.require(Role.staff)
+        let uuid = try UUID.parse(id)
+        guard let rubric = try await database.read({ try await RubricTable.get(uuid, on: $0, logger: database.logger) }) else {
+            throw Self.rubricNotFound(uuid)
+        }
+        return rubric
+    }
+
+    /// Publishes a draft; the version of the same name published before it is retired in the same transaction.
+    public func publish(_ id: String, by actor: Actor) async throws -> Rubric {
+        try await changeStatus(id, to: .published, by: actor)
+    }
+
+    /// Retires a rubric: no new panel may use it; sheets already scored against it keep it.
+    public func retire(_ id: String, by actor: Actor) async throws -> Rubric {
+        try await changeStatus(id, to: .retired, by: actor)
+    }
+
+    private func changeStatus(_ id: String, to status: RubricStatus, by actor: Actor) async throws -> Rubric {
+        try actor.require([.admin, .hr])
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { c in
+            let logger = database.logger
+            guard let before = try await RubricTable.get(uuid, forUpdate: true, on: c, logger: logger) else {
+                throw Self.rubricNotFound(uuid)
+            }
+            let allowed: Set<RubricStatus> = status == .published ? [.draft] : [.draft, .published]
+            guard allowed.contains(before.status) else {
+                throw ServiceError(.conflict, slug: "invalid-rubric-transition", LocalizedText(
+                    vi: "Bảng tiêu chí đang ở trạng thái \(before.status.rawValue), không thể chuyển sang \(status.rawValue)",
+                    en: "The rubric is \(before.status.rawValue) and cannot become \(status.rawValue)"))
+            }
+            var audit = AuditBatch()
+            if status == .published,
+               let previous = try await RubricTable.published(name: before.definition.name, on: c, logger: logger) {
+                let retired = try await RubricTable.setStatus(previous.id, .retired, on: c, logger: logger)
+                audit.add("rubric.retire", "rubric", previous.id.text, before: previous, after: retired,
+                          extra: ["superseded_by": .string(uuid.text)])
+            }
+            let after = try await RubricTable.setStatus(uuid, status, on: c, logger: logger)
+            audit.add(status == .published ? "rubric.publish" : "rubric.retire", "rubric", uuid.text, before: before, after: after)
+            try await audit.write(actor, on: c, logger: logger)
+            return after
+        }
+    }
+
+    // MARK: Panels
+
+    /// Assigns an evaluator (a user with role evaluator) to an application, unless they have a conflict of interest.
+    public func assign(application applicationID: String, evaluator evaluatorID: String?, by actor: Actor) async throws -> PanelMember {
+        try actor.require([.admin, .hr])
+        var v = FieldValidator()
+        let evaluator = v.uuid("evaluator_id", evaluatorID, required: true)
+        try v.check()
+        let applicationUUID = try UUID.parse(applicationID)
+        return try await database.transaction { c in
+            let logger = database.logger
+            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
+            let user = try await Self.evaluatorUser(evaluator!, on: c, logger: logger)
+            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
+            if let existing = try await EvaluationTable.member(application: application.id, evaluator: user.id, on: c,
+                                                               logger: logger) {
+                throw ServiceError(.conflict, slug: "already-assigned", LocalizedText(
+                    vi: "\(user.name) đã ở trong hội đồng đánh giá hồ sơ này (\(existing.status.rawValue))",
+                    en: "\(user.name) is already on this application's panel (\(existing.status.rawValue))"))
+            }
+            let member = try await EvaluationTable.assign(application: application.id, evaluator: user.id, by: actor.name,
+                                                          on: c, logger: logger)
+            try await Audit.record(actor, "evaluation.assign", "application", application.id.text, after: member, on: c,
+                                   logger: logger)
+            return member
+        }
+    }
+
+    /// The application's panel and where each member stands.
+    public func panel(application applicationID: String, by actor: Actor) async throws -> [PanelMember] {
+        try actor.require([.admin, .hr, .leadership])
+        let uuid = try UUID.parse(applicationID)
+        return try await database.read { c in
+            _ = try await Self.application(uuid, on: c, logger: database.logger)
+            return try await EvaluationTable.panel(application: uuid, on: c, logger: database.logger)
+        }
+    }
+
+    /// Records a recusal: the evaluator declares a relationship with the candidate and steps off the panel (their
+    /// sheet, if any, no longer counts). They can be assigned to none of the candidate's applications afterwards.
+    /// An evaluator recuses themselves; hr and admin record it for them.
+    public func recuse(application applicationID: String, evaluator evaluatorID: String?, reason: String?,
+                       relationship: String?, by actor: Actor) async throws -> ConflictDeclaration {
+        try actor.require([.admin, .hr, .evaluator])
+        var v = FieldValidator()
+        let named = v.uuid("evaluator_id", evaluatorID, required: actor.role != .evaluator)
+        let reason = v.text("reason", reason, required: true, maxLength: 2000, multiline: true)
+        let relationship = v.oneOf("relationship", relationship, Relationship.self) ?? .other
+        try v.check()
+        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
+        let applicationUUID = try UUID.parse(applicationID)
+        return try await database.transaction { c in
+            let logger = database.logger
+            let application = try await Self.application(applicationUUID, on: c, logger: logger)
+            guard let user = try await UserTable.get(evaluator!, on: c, logger: logger) else {
+                throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator!.text)",
+                                           en: "no user \(evaluator!.text)")
+            }
+            var audit = AuditBatch()
+            let declaration = try await EvaluationTable.declare(candidate: application.candidateID, user: user.id,
+                                                                application: application.id, relationship: relationship,
+                                                                reason: reason!, by: actor.name, on: c, logger: logger)
+            audit.add("conflict.declare", "candidate", application.candidateID.text, after: declaration)
+            if let member = try await EvaluationTable.member(application: application.id, evaluator: user.id, forUpdate: true,
+                                                             on: c, logger: logger), member.status != .recused {
+                let after = try await EvaluationTable.recuse(application: application.id, evaluator: user.id, reason: reason!,
+                                                             on: c, logger: logger)
+                audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
+            }
+            try await audit.write(actor, on: c, logger: logger)
+            return declaration
+        }
+    }
+
+    // MARK: Score sheets
+
+    /// What an evaluator sends: scores against a rubric, a comment, and the reason when amending.
+    public struct Submission: Sendable {
+        public var rubricID: String?
+        public var scores: [String: JSONValue]?
+        public var comment: String?
+        public var reason: String?
+        /// Whose sheet it is: an evaluator submits their own; hr and admin name the evaluator (a paper sheet typed in).
+        public var evaluatorID: String?
+
+        public init(rubricID: String?, scores: [String: JSONValue]?, comment: String? = nil, reason: String? = nil,
+                    evaluatorID: String? = nil) {
+            self.rubricID = rubricID
+            self.scores = scores
+            self.comment = comment
+            self.reason = reason
+            self.evaluatorID = evaluatorID
+        }
+    }
+
+    /// Submits a sheet. A second submission by the same evaluator is an amendment: it needs a reason and keeps the
+    /// earlier scores as history.
+    public func submit(application applicationID: String, _ submission: Submission, by actor: Actor) async throws -> ScoreSheet {
+        try actor.require([.admin, .hr, .evaluator])
+        var v = FieldValidator()
+        let rubricID = v.uuid("rubric_id", submission.rubricID, required: true)
+        let named = v.uuid("evaluator_id", submission.evaluatorID, required: actor.role != .evaluator)
+        let comment = v.text("comment", submission.comment, maxLength: 5000, multiline: true)
+        let reason = v.text("reason", submission.reason, maxLength: 2000, multiline: true)
+        if submission.scores == nil { v.add("scores", vi: "bắt buộc", en: "is required") }
+        try v.check()
+        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
+        let applicationUUID = try UUID.parse(applicationID)
+        return try await database.transaction { c in
+            let logger = database.logger
+            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
+            guard let rubric = try await RubricTable.get(rubricID!, on: c, logger: logger) else {
+                throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID!.text)",
+                                           en: "no rubric \(rubricID!.text)")
+            }
+            guard let member = try await EvaluationTable.member(application: application.id, evaluator: evaluator!,
+                                                                forUpdate: true, on: c, logger: logger),
+                  member.status != .recused
+            else {
+                if actor.role == .evaluator {
+                    throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
+                        vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
+                }
+                throw ServiceError.invalid("evaluator_id", vi: "không ở trong hội đồng đánh giá hồ sơ này (hoặc đã rút)",
+                                           en: "is not on this application's panel (or has recused)")
+            }
+            let user = try await Self.evaluatorUser(member.evaluatorID, on: c, logger: logger)
+            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
+            let previous = try await EvaluationTable.currentSheet(application: application.id, evaluator: user.id, on: c,
+                                                                  logger: logger)
+            let panelRubric = try await EvaluationTable.rubricID(application: application.id, on: c, logger: logger)
+            if let panelRubric, panelRubric != rubric.id {
+                throw ServiceError(.conflict, slug: "rubric-mismatch", LocalizedText(
+                    vi: "Hội đồng của hồ sơ này chấm theo bảng tiêu chí \(panelRubric.text)",
+                    en: "This application's panel scores against rubric \(panelRubric.text)"),
+                    extensions: ["rubric_id": .string(panelRubric.text)])
+            }
+            if panelRubric == nil, rubric.status != .published {
+                throw ServiceError(.conflict, slug: "rubric-not-published", LocalizedText(
+                    vi: "Bảng tiêu chí đang ở trạng thái \(rubric.status.rawValue); chỉ chấm theo bảng đã công bố",
+                    en: "The rubric is \(rubric.status.rawValue); only a published rubric can be used"))
+            }
+            let scores = try rubric.definition.check(scores: submission.scores ?? [:])
+            if previous != nil, reason == nil {
+                throw ServiceError(.invalid, slug: "reason-required", LocalizedText(
+                    vi: "Phiếu đã nộp bị khóa; sửa phiếu cần nêu lý do (reason)",
+                    en: "A submitted sheet is locked; amending it needs a reason"),
+                    fieldErrors: [FieldError("reason", vi: "bắt buộc khi sửa phiếu đã nộp", en: "is required to amend a submitted sheet")])
+            }
+            let sheet = try await EvaluationTable.submit(application: application.id, evaluator: user.id, rubric: rubric.id,
+                                                         scores: scores, comment: comment, reason: previous == nil ? nil : reason,
+                                                         recordedBy: actor.name, on: c, logger: logger)
+            try await Audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
+                                   application.id.text, before: previous, after: sheet, on: c, logger: logger)
+            return sheet
+        }
+    }
+
+    /// The sheets of an application. Staff see all; an evaluator sees only their own until they have submitted, and
+    /// the panel's after that. With `history`, amended revisions too.
+    public func sheets(application applicationID: String, history: Bool = false, by actor: Actor) async throws -> [ScoreSheet] {
+        try actor.require([.admin, .hr, .leadership, .evaluator])
+        let uuid = try UUID.parse(applicationID)
+        return try await database.read { c in
+            let logger = database.logger
+            _ = try await Self.application(uuid, on: c, logger: logger)
+            let sheets = try await EvaluationTable.sheets(applications: [uuid], history: history, on: c, logger: logger)
+            guard actor.role == .evaluator else { return sheets }
+            guard let me = actor.userID,
+                  let member = try await EvaluationTable.member(application: uuid, evaluator: me, on: c, logger: logger)
+            else {
+                throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
+                    vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
+            }
+            return member.status == .submitted ? sheets : sheets.filter { $0.evaluatorID == me }
+        }
+    }
+
+    /// The panel's result.
+    public func score(application applicationID: String, by actor: Actor) async throws -> PanelResult {
+        try actor.require([.admin, .hr, .leadership])
+        let uuid = try UUID.parse(applicationID)
+        return try await database.read { c in
+            _ = try await Self.application(uuid, on: c, logger: database.logger)
+            return try await Self.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+        }
+    }
+
+    /// The applications for a position, ranked by panel score (complete panels first; equal scores share a rank).
+    public func rank(position positionID: String?, by actor: Actor) async throws -> [RankedApplication] {
+        try actor.require([.admin, .hr, .leadership])
+        var v = FieldValidator()
+        let position = v.uuid("position", positionID, required: true)
+        try v.check()
+        return try await database.read { c in
+            let logger = database.logger
+            guard try await PositionTable.get(position!, on: c, logger: logger) != nil else {
+                throw PositionService.notFound(position!)
+            }
+            var applications: [Application] = []
+            var page = try PageRequest(limit: 200)
+            while true {
+                let batch = try await ApplicationTable.list(candidateID: nil, positionID: position, stage: nil, agency: nil,
+                                                            page: page, on: c, logger: logger)
+                applications += batch.items
+                guard let next = batch.nextCursor else { break }
+                page = try PageRequest(limit: 200, cursor: next)
+            }
+            let results = try await Self.results(for: applications.map(\.id), on: c, logger: logger)
+            return Panel.rank(applications.map { ($0, results[$0.id]!) })
+        }
+    }
+
+    // MARK: Shared with other services
+
+    /// Panel results of applications, computed from their current sheets.
+    static func results(for applications: [UUID], on c: PostgresConnection, logger: Logger) async throws -> [UUID: PanelResult] {
+        let sheets = try await EvaluationTable.sheets(applications: applications, on: c, logger: logger)
+        let rubrics = try await RubricTable.get(Array(Set(sheets.map(\.rubricID))), on: c, logger: logger)
+        let byApplication = Dictionary(grouping: sheets, by: \.applicationID)
+        var results: [UUID: PanelResult] = [:]
+        for id in applications {
+            let own = byApplication[id] ?? []
+            results[id] = PanelResult.compute(application: id, rubric: own.first.flatMap { rubrics[$0.rubricID] }, sheets: own)
+        }
+        return results
+    }
+
+    static func application(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
+        guard let application = try await ApplicationTable.get(id, on: c, logger: logger) else {
+            throw ApplicationService.notFound(id)
+        }
+        return application
+    }
+
+    /// The application, locked, and refused when it is closed.
+    static func lockOpenApplication(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
+        guard let application = try await ApplicationTable.get(id, forUpdate: true, on: c, logger: logger) else {
+            throw ApplicationService.notFound(id)
+        }
+        guard application.stage.isOpen else {
+            throw ServiceError(.conflict, slug: "application-closed", LocalizedText(
+                vi: "Hồ sơ đã đóng (\(application.stage.rawValue)); không thể đánh giá",
+                en: "The application is closed (\(application.stage.rawValue)); it cannot be evaluated"))
+        }
+        return application
+    }
+
+    /// Whose sheet or recusal it is: an evaluator acts only for themselves; hr and admin name the evaluator.
+    static func evaluatorActing(_ named: UUID?, by actor: Actor) throws(ServiceError) -> UUID? {
+        guard actor.role == .evaluator else { return named }
+        guard named == nil || named == actor.userID else {
+            throw ServiceError(.forbidden, slug: "forbidden", LocalizedText(
+                vi: "Người đánh giá chỉ hành động cho chính mình", en: "An evaluator acts only for themselves"))
+        }
+        return actor.userID
+    }
+
+    static func evaluatorUser(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> StaffUser {
+        guard let user = try await UserTable.get(id, on: c, logger: logger) else {
+            throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
+        }
+        guard user.role == .evaluator else {
+            throw ServiceError.invalid("evaluator_id", vi: "\(user.name) không có vai trò evaluator",
+                                       en: "\(user.name) does not have the evaluator role")
+        }
+        return user
+    }
+
+    /// Refuses a user who referred the candidate or declared a relationship with them.
+    static func checkNoConflict(user: StaffUser, application: Application, on c: PostgresConnection,
+                                logger: Logger) async throws {
+        guard let conflict = try await EvaluationTable.conflict(user: user.id, candidate: application.candidateID, on: c,
+                                                                logger: logger) else { return }
+        let why = conflict.kind == "referral"
+            ? LocalizedText(vi: "\(user.name) đã giới thiệu ứng viên này", en: "\(user.name) referred this candidate")
+            : LocalizedText(vi: "\(user.name) đã khai có quan hệ với ứng viên này (\(conflict.relationship))",
+                            en: "\(user.name) declared a relationship with this candidate (\(conflict.relationship))")
+        throw ServiceError(.conflict, slug: "conflict-of-interest", LocalizedText(
+            vi: "Xung đột lợi ích: \(why.vi); không được tham gia đánh giá",
+            en: "Conflict of interest: \(why.en); they may not evaluate"),
+            extensions: ["evaluator_id": .string(user.id.text), "ground": .string(conflict.kind)])
+    }
+
+    static func rubricNotFound(_ id: UUID) -> ServiceError {
+        ServiceError.notFound(LocalizedText(vi: "bảng tiêu chí", en: "rubric"), id.text)
+    }
+}
