@@ -98,6 +98,18 @@ struct JSONBody {
         }
     }
 
+    /// A nested object's members as sent, for the domain to check (scores keyed by criterion).
+    mutating func members(_ key: String) -> [String: JSONValue]? {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return nil
+        case .object(let fields)?: return fields
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là đối tượng, không phải \(other.typeName)", en: "must be an object, not \(other.typeName)"))
+            return nil
+        }
+    }
+
     /// Whether the body names the field at all (a PATCH changes only the fields it names; null clears one).
     func has(_ key: String) -> Bool { object[key] != nil }
 

@@ -263,6 +263,82 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
             return Reply.versioned(agreement, version: agreement.version)
         },
 
+        // Rubrics
+        APIRoute(.get, "/v1/rubrics") { request, context in
+            let items = try await services.evaluations.rubrics(status: request.query("status"), by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/rubrics") { request, context in
+            let actor = try context.requireActor()
+            // The domain reads the document itself and names every bad or unknown field.
+            let body = try await JSONBody.read(request, context: context)
+            let rubric = try await services.evaluations.createRubric(body.value, by: actor)
+            return Reply.created(rubric, location: "/v1/rubrics/\(rubric.id.text)")
+        },
+        APIRoute(.get, "/v1/rubrics/{id}") { _, context in
+            Reply.json(try await services.evaluations.rubric(context.parameters.require("id"), by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/rubrics/{id}/publish") { _, context in
+            Reply.json(try await services.evaluations.publish(context.parameters.require("id"), by: context.requireActor()))
+        },
+        APIRoute(.post, "/v1/rubrics/{id}/retire") { _, context in
+            Reply.json(try await services.evaluations.retire(context.parameters.require("id"), by: context.requireActor()))
+        },
+
+        // Evaluation panels and score sheets
+        APIRoute(.get, "/v1/applications/{id}/evaluators") { _, context in
+            let items = try await services.evaluations.panel(application: context.parameters.require("id"),
+                                                             by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/applications/{id}/evaluators") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let evaluator = body.string("evaluator_id")
+            try body.finish()
+            let member = try await services.evaluations.assign(application: context.parameters.require("id"),
+                                                               evaluator: evaluator, by: actor)
+            return Reply.created(member, location: "/v1/applications/\(member.applicationID.text)/evaluators")
+        },
+        APIRoute(.post, "/v1/applications/{id}/recusals") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let evaluator = body.string("evaluator_id")
+            let reason = body.string("reason")
+            let relationship = body.string("relationship")
+            try body.finish()
+            let declaration = try await services.evaluations.recuse(
+                application: context.parameters.require("id"), evaluator: evaluator, reason: reason,
+                relationship: relationship, by: actor)
+            return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
+        },
+        APIRoute(.get, "/v1/applications/{id}/evaluations") { request, context in
+            let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
+                                                              history: request.query("history") == "true",
+                                                              by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/applications/{id}/evaluations") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let submission = EvaluationService.Submission(
+                rubricID: body.string("rubric_id"), scores: body.members("scores"), comment: body.string("comment"),
+                reason: body.string("reason"), evaluatorID: body.string("evaluator_id"))
+            try body.finish()
+            let sheet = try await services.evaluations.submit(application: context.parameters.require("id"), submission,
+                                                              by: actor)
+            return Reply.created(sheet, location: "/v1/applications/\(sheet.applicationID.text)/evaluations")
+        },
+        APIRoute(.get, "/v1/applications/{id}/score") { _, context in
+            Reply.json(try await services.evaluations.score(application: context.parameters.require("id"),
+                                                            by: context.requireActor()))
+        },
+        APIRoute(.get, "/v1/positions/{id}/ranking") { _, context in
+            let items = try await services.evaluations.rank(position: context.parameters.require("id"),
+                                                            by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+
         // Reports
         APIRoute(.get, "/v1/reports/referrers") { request, context in
             let items = try await services.reports.referrers(kind: request.query("referrer_kind"), by: context.requireActor())

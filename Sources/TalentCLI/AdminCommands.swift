@@ -85,7 +85,8 @@ struct TalentCommand: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, ServeCommand.self, VersionCommand.self, AgencyCommand.self, UserCommand.self,
             TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
-            PartnerCommand.self, AgreementCommand.self, NominationCommand.self, ReportCommand.self, AuditCommand.self,
+            PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
+            ReportCommand.self, AuditCommand.self,
             DemoCommand.self,
         ])
 }

@@ -169,4 +169,93 @@ enum Columns {
         Column("entity_type", vi: "Đối tượng", en: "Entity") { $0.entityType },
         Column("entity_id", vi: "Mã đối tượng", en: "Entity ID") { $0.entityID.lowercased() },
     ]
+
+    static let rubric: [Column<Rubric>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("name", vi: "Tên", en: "Name") { $0.definition.name },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("scale", vi: "Thang điểm", en: "Scale") { "\($0.definition.scaleMin)–\($0.definition.scaleMax)" },
+        Column("pass_threshold", vi: "Ngưỡng đạt", en: "Pass threshold") { score($0.definition.passThreshold) },
+        Column("min_evaluators", vi: "Số người chấm tối thiểu", en: "Min evaluators") { String($0.definition.minEvaluators) },
+        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.definition.aggregation.rawValue },
+        Column("criteria", vi: "Số tiêu chí", en: "Criteria") { String($0.definition.criteria.count) },
+    ]
+
+    static let criterion: [Column<Criterion>] = [
+        Column("key", vi: "Khóa", en: "Key") { $0.key },
+        Column("label", vi: "Tiêu chí", en: "Criterion") { $0.label },
+        Column("weight", vi: "Trọng số", en: "Weight") { score($0.weight) },
+        Column("levels", vi: "Các mức", en: "Levels") { c in
+            c.levels.sorted { Int($0.key) ?? 0 < Int($1.key) ?? 0 }.map { "\($0.key): \($0.value)" }.joined(separator: " | ")
+        },
+    ]
+
+    static let panelMember: [Column<PanelMember>] = [
+        Column("evaluator_id", vi: "Mã người chấm", en: "Evaluator ID") { $0.evaluatorID.text },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.assignedAt.local },
+        Column("recusal_reason", vi: "Lý do rút", en: "Recusal reason") { $0.recusalReason.cell },
+    ]
+
+    static let conflict: [Column<ConflictDeclaration>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("user_id", vi: "Người dùng", en: "User") { $0.userID.text },
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        Column("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship.rawValue },
+        Column("reason", vi: "Lý do", en: "Reason") { $0.reason },
+        Column("declared_at", vi: "Thời điểm", en: "Time") { $0.declaredAt.local },
+    ]
+
+    static let sheet: [Column<ScoreSheet>] = [
+        Column("id", vi: "Mã phiếu", en: "Sheet ID") { $0.id.text },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("revision", vi: "Lần", en: "Revision") { String($0.revision) },
+        Column("current", vi: "Hiện hành", en: "Current") { $0.isCurrent ? "✓" : "" },
+        Column("scores", vi: "Điểm", en: "Scores") { $0.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") },
+        Column("submitted_at", vi: "Nộp lúc", en: "Submitted") { $0.submittedAt.local },
+        Column("reason", vi: "Lý do sửa", en: "Amendment reason") { $0.reason.cell },
+        Column("comment", vi: "Nhận xét", en: "Comment") { $0.comment.cell },
+    ]
+
+    static let panelResult: [Column<PanelResult>] = [
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.applicationID.text },
+        Column("panel_score", vi: "Điểm hội đồng", en: "Panel score") { $0.panelScore.map(score) ?? "" },
+        Column("complete", vi: "Đủ hội đồng", en: "Complete") { "\($0.submitted)/\($0.required.cell)" + ($0.complete ? " ✓" : "") },
+        Column("passed", vi: "Kết quả", en: "Result") { r in
+            r.passed.map { $0 ? "đạt / passed" : "không đạt / failed" } ?? ""
+        },
+        Column("spread", vi: "Độ chênh", en: "Spread") { $0.spread.map(score) ?? "" },
+        Column("disagreement", vi: "Bất đồng", en: "Disagreement") { $0.disagreement ? "⚠" : "" },
+        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.aggregation?.rawValue ?? "" },
+    ]
+
+    static let evaluatorScore: [Column<PanelResult.EvaluatorScore>] = [
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("weighted_score", vi: "Điểm có trọng số", en: "Weighted score") { score($0.weightedScore) },
+        Column("trimmed", vi: "Bị loại khi tính", en: "Trimmed") { $0.trimmed ? "✓" : "" },
+    ]
+
+    static let criterionMean: [Column<PanelResult.CriterionMean>] = [
+        Column("key", vi: "Tiêu chí", en: "Criterion") { $0.label },
+        Column("weight", vi: "Trọng số", en: "Weight") { score($0.weight) },
+        Column("mean", vi: "Điểm trung bình", en: "Mean") { $0.mean.map(score) ?? "" },
+    ]
+
+    static let ranking: [Column<RankedApplication>] = [
+        Column("rank", vi: "Hạng", en: "Rank") { $0.rank.cell },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("panel_score", vi: "Điểm hội đồng", en: "Panel score") { $0.panelScore.map(score) ?? "" },
+        Column("complete", vi: "Đủ hội đồng", en: "Complete") { "\($0.submitted)/\($0.required.cell)" + ($0.complete ? " ✓" : "") },
+        Column("passed", vi: "Đạt", en: "Passed") { $0.passed.map { $0 ? "✓" : "✗" } ?? "" },
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.applicationID.text },
+    ]
+
+    /// A score as people read it: up to two decimals.
+    static func score(_ value: Double) -> String {
+        let text = String(format: "%.2f", value)
+        return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
+    }
 }

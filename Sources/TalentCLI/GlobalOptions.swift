@@ -19,7 +19,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("pool-size"), help: "Connections in the pool (else TALENT_POOL_SIZE, config, 10).")
     var poolSize: Int?
 
-    @Option(name: .customLong("as"), help: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user).")
+    @Option(name: .customLong("as"), help: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user). A user's id acts as that user, with their role.")
     var operatorName: String?
 
     @Option(help: "Output: table, json or csv.")
@@ -84,7 +84,7 @@ extension ServiceCommand {
         let actor = try global.actor()
         let printer = global.printer
         try await global.withServices { services in
-            try await run(services: services, actor: actor, printer: printer)
+            try await run(services: services, actor: services.users.operatorActor(actor), printer: printer)
         }
     }
 }

@@ -15,7 +15,7 @@ public enum Aggregation: String, Sendable, Codable, CaseIterable {
 }
 
 /// One criterion: what is judged, how much it weighs, and what each level of the scale means.
-public struct Criterion: Sendable, Hashable {
+public struct Criterion: Sendable, Hashable, Encodable {
     public var key: String
     public var label: String
     public var description: String?

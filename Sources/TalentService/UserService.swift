@@ -43,6 +43,18 @@ public struct UserService: Sendable {
     }
 }
 
+extension UserService {
+    /// The CLI's acting person. An operator named by a user's id acts as that user, with their role (an evaluator
+    /// then sees only what an evaluator may see); any other name acts as an administrator.
+    public func operatorActor(_ cliOperator: Actor) async throws -> Actor {
+        guard let id = UUID(uuidString: cliOperator.name) else { return cliOperator }
+        guard let user = try await database.read({ try await UserTable.get(id, on: $0, logger: database.logger) }) else {
+            throw ServiceError.invalid("as", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
+        }
+        return Actor(name: user.name, role: user.role, channel: cliOperator.channel, userID: user.id)
+    }
+}
+
 /// The roles a staff account can hold (partner credentials belong to partner institutions).
 enum StaffRole: String, CaseIterable {
     case admin, hr, evaluator, leadership
