@@ -1054,7 +1054,7 @@ enum OpenAPIDocument {
     },
     "/v1/applications/{id}/transitions": {
       "post": {
-        "summary": "Move to another stage (hr, admin). Forward one stage at a time; rejected and withdrawn from any open stage; pool from evaluation, interview, offer; a move back, out of the pool or a reopening needs a reason. A refused move is 409 (invalid-transition) or 422 (reason-required) and changes nothing.",
+        "summary": "Move to another stage (hr, admin). Forward one stage at a time; rejected and withdrawn from any open stage; pool from evaluation, interview, offer; a move back, out of the pool or a reopening needs a reason. A refused move is 409 (invalid-transition) or 422 (reason-required) and changes nothing. Moving on from evaluation (to interview or pool) needs a complete panel: 409 panel-incomplete (TALENT_REQUIRE_COMPLETE_PANEL=false turns this off); the move records the panel score.",
         "parameters": [
           {
             "$ref": "#/components/parameters/id"
@@ -1891,6 +1891,551 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/rubrics": {
+      "get": {
+        "summary": "Rubrics, every version (staff; evaluators read them too)",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "draft",
+                "published",
+                "retired"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Rubrics",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Rubric"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "summary": "Create a draft rubric (admin, hr); a name that exists gets its next version. Shipped: the plan's own rubric, id 00000000-0000-4000-8000-000000000483.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RubricInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created, in draft",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Rubric"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "415": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/rubrics/{id}": {
+      "get": {
+        "summary": "One rubric (staff)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Rubric"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/rubrics/{id}/publish": {
+      "post": {
+        "summary": "Publish a draft (admin, hr): it becomes immutable, and the published version of the same name is retired",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Rubric"
+                }
+              }
+            }
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem",
+            "description": "Not a draft (invalid-rubric-transition)"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/rubrics/{id}/retire": {
+      "post": {
+        "summary": "Retire a rubric (admin, hr): no new panel may use it; sheets scored against it keep it",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Rubric"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/applications/{id}/evaluators": {
+      "get": {
+        "summary": "The application's panel and where each member stands (admin, hr, leadership)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The panel",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PanelMember"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "summary": "Assign an evaluator (admin, hr). Refused with 409 conflict-of-interest for a user who referred the candidate or declared a relationship with them; 409 already-assigned; 422 for a user without the evaluator role.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "evaluator_id"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "evaluator_id": {
+                    "type": "string",
+                    "format": "uuid"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Assigned",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PanelMember"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/applications/{id}/recusals": {
+      "post": {
+        "summary": "Record a recusal (an evaluator for themselves; hr, admin for anyone): a declared relationship with the candidate. The evaluator leaves the panel (their sheet no longer counts) and cannot be assigned to the candidate's applications.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecusalInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ConflictDeclaration"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/applications/{id}/evaluations": {
+      "get": {
+        "summary": "Score sheets. hr, admin and leadership see all; an evaluator on the panel sees only their own until they have submitted, then the panel's; others get 403 not-assigned.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "history",
+            "in": "query",
+            "description": "true: amended revisions too",
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Sheets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Evaluation"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "summary": "Submit a score sheet (an evaluator on the panel, or hr/admin naming one). Submitting again amends it: reason required (422 reason-required), earlier revision kept. 409 conflict-of-interest, rubric-mismatch, rubric-not-published or application-closed; 403 not-assigned.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EvaluationInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Submitted",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/applications/{id}/score": {
+      "get": {
+        "summary": "The panel's result, computed from the current sheets (hr, admin, leadership)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PanelResult"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/positions/{id}/ranking": {
+      "get": {
+        "summary": "A position's applications ranked by panel score (hr, admin, leadership)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Ranking",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/RankedApplication"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2427,6 +2972,13 @@ enum OpenAPIDocument {
           },
           "seconds_in_stage": {
             "type": "number"
+          },
+          "panel_score": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The panel score when the application left evaluation"
           }
         }
       },
@@ -3078,6 +3630,565 @@ enum OpenAPIDocument {
           },
           "justification": {
             "type": "string"
+          }
+        }
+      },
+      "Criterion": {
+        "type": "object",
+        "required": [
+          "key",
+          "label"
+        ],
+        "properties": {
+          "key": {
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9_]{0,49}$"
+          },
+          "label": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "weight": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1000,
+            "default": 1
+          },
+          "levels": {
+            "type": "object",
+            "description": "Level descriptions keyed by the score on the scale they describe",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "RubricFields": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "A rubric of an existing name becomes its next version"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "scale": {
+            "type": "object",
+            "required": [
+              "min",
+              "max"
+            ],
+            "properties": {
+              "min": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "max": {
+                "type": "integer",
+                "maximum": 100
+              }
+            }
+          },
+          "pass_threshold": {
+            "type": "number",
+            "description": "On the scale; a complete panel at or above it passes"
+          },
+          "min_evaluators": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 50,
+            "default": 1,
+            "description": "The panel is complete once this many have submitted"
+          },
+          "aggregation": {
+            "type": "string",
+            "enum": [
+              "mean",
+              "trimmed_mean"
+            ],
+            "default": "mean",
+            "description": "trimmed_mean drops one highest and one lowest evaluator when at least five have submitted"
+          },
+          "disagreement_threshold": {
+            "type": "number",
+            "description": "Evaluators' weighted scores further apart than this flag a disagreement (default: a quarter of the scale's width)"
+          },
+          "criteria": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/Criterion"
+            }
+          }
+        }
+      },
+      "RubricInput": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RubricFields"
+          },
+          {
+            "type": "object",
+            "required": [
+              "name",
+              "scale",
+              "pass_threshold",
+              "criteria"
+            ]
+          }
+        ],
+        "unevaluatedProperties": false
+      },
+      "Rubric": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RubricFields"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "published",
+                  "retired"
+                ]
+              },
+              "created_by": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "published_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "retired_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              }
+            }
+          }
+        ]
+      },
+      "EvaluationInput": {
+        "type": "object",
+        "required": [
+          "rubric_id",
+          "scores"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "rubric_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "A published rubric; every sheet of an application uses the same one"
+          },
+          "scores": {
+            "type": "object",
+            "description": "A whole number on the rubric's scale for every criterion key",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Required to amend a sheet already submitted"
+          },
+          "evaluator_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid",
+            "description": "Whose sheet: hr and admin name the evaluator; an evaluator submits their own"
+          }
+        }
+      },
+      "Evaluation": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "application_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_name": {
+            "type": "string"
+          },
+          "rubric_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "revision": {
+            "type": "integer",
+            "description": "1, then one more per amendment"
+          },
+          "scores": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "recorded_by": {
+            "type": "string"
+          },
+          "submitted_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "superseded_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "current": {
+            "type": "boolean"
+          }
+        }
+      },
+      "PanelMember": {
+        "type": "object",
+        "properties": {
+          "application_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_name": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "assigned",
+              "submitted",
+              "recused"
+            ]
+          },
+          "assigned_by": {
+            "type": "string"
+          },
+          "assigned_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "recused_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "recusal_reason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "RecusalInput": {
+        "type": "object",
+        "required": [
+          "reason"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "evaluator_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid",
+            "description": "hr and admin name the evaluator; an evaluator recuses themselves"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "relationship": {
+            "type": "string",
+            "enum": [
+              "none",
+              "teacher",
+              "colleague",
+              "supervisor",
+              "relative",
+              "other"
+            ],
+            "default": "other"
+          }
+        }
+      },
+      "ConflictDeclaration": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "candidate_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "user_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "application_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "relationship": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "declared_by": {
+            "type": "string"
+          },
+          "declared_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "PanelResult": {
+        "type": "object",
+        "properties": {
+          "application_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "rubric_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "rubric_version": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "aggregation": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "mean",
+              "trimmed_mean",
+              null
+            ]
+          },
+          "panel_score": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "By the rubric's aggregation over the evaluators' weighted scores; null until someone has submitted"
+          },
+          "pass_threshold": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "complete": {
+            "type": "boolean",
+            "description": "At least the rubric's min_evaluators have submitted"
+          },
+          "passed": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "null while the panel is incomplete"
+          },
+          "submitted": {
+            "type": "integer"
+          },
+          "required": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "evaluators": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "evaluator_id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "evaluator_name": {
+                  "type": "string"
+                },
+                "weighted_score": {
+                  "type": "number",
+                  "description": "sum(weight × score) / sum(weight)"
+                },
+                "trimmed": {
+                  "type": "boolean",
+                  "description": "Left out by trimmed_mean"
+                }
+              }
+            }
+          },
+          "criteria": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "key": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "weight": {
+                  "type": "number"
+                },
+                "mean": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "spread": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Highest minus lowest weighted score"
+          },
+          "disagreement": {
+            "type": "boolean",
+            "description": "spread above the rubric's disagreement_threshold"
+          }
+        }
+      },
+      "RankedApplication": {
+        "type": "object",
+        "properties": {
+          "rank": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Complete panels first, then by panel score; equal scores share a rank"
+          },
+          "application_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "candidate_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "candidate_name": {
+            "type": "string"
+          },
+          "stage": {
+            "type": "string"
+          },
+          "panel_score": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "complete": {
+            "type": "boolean"
+          },
+          "passed": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "submitted": {
+            "type": "integer"
+          },
+          "required": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "disagreement": {
+            "type": "boolean"
           }
         }
       }

@@ -69,6 +69,7 @@ public struct DemoData: Sendable {
             }
         }
 
+        let evaluators = users.filter { $0.role == .evaluator }.map(\.id)
         var generator = SeededGenerator(seed: 483)
         var candidates = 0
         var applications = 0
@@ -92,8 +93,15 @@ public struct DemoData: Sendable {
                                                                            positionID: position.id.text, by: actor)
             else { continue }
             applications += 1
-            for stage in stageMix[Int(generator.next() % UInt64(stageMix.count))] {
+            let stages = stageMix[Int(generator.next() % UInt64(stageMix.count))]
+            for (step, stage) in stages.enumerated() {
                 _ = try await services.applications.move(application.id.text, to: stage.rawValue, reason: nil, by: actor)
+                if stage == .evaluation {
+                    // A panel of the three evaluators; those who moved on have all scored, others are part-way.
+                    let movesOn = step + 1 < stages.count && [.interview, .pool].contains(stages[step + 1])
+                    try await panel(application.id, evaluators: evaluators, sheets: movesOn ? 3 : Int(generator.next() % 3),
+                                    using: &generator, by: actor)
+                }
             }
         }
         users.append(try await services.users.add(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
@@ -101,6 +109,28 @@ public struct DemoData: Sendable {
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
     }
+
+    /// Assigns the evaluators and has the first `sheets` of them score against the default rubric, around a level
+    /// that is the candidate's own.
+    func panel(_ application: UUID, evaluators: [UUID], sheets: Int, using g: inout SeededGenerator,
+               by actor: Actor) async throws {
+        let rubric = try await services.evaluations.rubric(Self.defaultRubric, by: actor)
+        let level = 2 + Int(g.next() % 4)
+        for (i, evaluator) in evaluators.enumerated() {
+            _ = try await services.evaluations.assign(application: application.text, evaluator: evaluator.text, by: actor)
+            guard i < sheets else { continue }
+            var scores: [String: JSONValue] = [:]
+            for criterion in rubric.definition.criteria {
+                let score = min(rubric.definition.scaleMax, max(rubric.definition.scaleMin, level + Int(g.next() % 3) - 1))
+                scores[criterion.key] = .number(Double(score))
+            }
+            _ = try await services.evaluations.submit(application: application.text, .init(
+                rubricID: rubric.id.text, scores: scores, evaluatorID: evaluator.text), by: actor)
+        }
+    }
+
+    /// The rubric migration 0007 ships, built from plan 483's criteria.
+    static let defaultRubric = "00000000-0000-4000-8000-000000000483"
 
     static let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng",
                               "Đỗ", "Ngô", "Hồ", "Dương", "Đinh", "Lâm", "Châu", "Tô", "Lương"]

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Referrer report")
 struct ReportTests {
-    @Test("per referrer: referrals, credited, reached evaluation, hired, rejected — to the unit; roles enforced")
+    @Test("per referrer: referrals, credited, reached evaluation, hired, rejected, median panel score — to the unit; roles enforced")
     func referrers() async throws {
         try await APIHarness.with { api in
             let s = api.services
@@ -18,17 +18,34 @@ struct ReportTests {
                 _ = try await s.referrals.add(ReferralDraft(candidateID: c.id.text, referrerKind: "person", referrerName: person,
                                                             justification: "x"), by: .testAdmin)
             }
-            func move(_ c: Candidate, through stages: [String]) async throws {
+            // One evaluator is a complete panel under this rubric.
+            let rubric = try await s.evaluations.createRubric(.object([
+                "name": .string("Một người chấm"), "scale": .object(["min": .number(1), "max": .number(5)]),
+                "pass_threshold": .number(3), "min_evaluators": .number(1),
+                "criteria": .array([.object(["key": .string("a"), "label": .string("A")])]),
+            ]), by: .testAdmin)
+            _ = try await s.evaluations.publish(rubric.id.text, by: .testAdmin)
+            let evaluator = try await s.users.add(name: "Người Chấm", role: "evaluator", agencyCode: nil, email: nil, by: .testAdmin)
+            func move(_ c: Candidate, through stages: [String], score: Int? = nil) async throws {
                 let application = try await s.applications.open(candidateID: c.id.text, positionID: position.id.text, by: .testAdmin)
-                for stage in stages { _ = try await s.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin) }
+                for stage in stages {
+                    _ = try await s.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin)
+                    if stage == "evaluation", let score {
+                        _ = try await s.evaluations.assign(application: application.id.text, evaluator: evaluator.id.text,
+                                                           by: .testAdmin)
+                        _ = try await s.evaluations.submit(application: application.id.text, .init(
+                            rubricID: rubric.id.text, scores: ["a": .number(Double(score))], evaluatorID: evaluator.id.text),
+                            by: .testAdmin)
+                    }
+                }
             }
             let a = try await candidate("Lê Văn An"), b = try await candidate("Trần Thị Bình"), c = try await candidate("Võ Văn Cường")
             try await refer(a, person: "TS. Trần Văn An")
             try await refer(b, person: "ts. trần văn an")
             try await refer(c, person: "TS. Trần Văn An")
             try await refer(a, person: "Phạm Hoa")  // supporting, not credited
-            try await move(a, through: ["screening", "evaluation", "interview", "offer", "hired"])
-            try await move(b, through: ["screening", "evaluation", "rejected"])
+            try await move(a, through: ["screening", "evaluation", "interview", "offer", "hired"], score: 5)
+            try await move(b, through: ["screening", "evaluation", "rejected"], score: 2)
             try await move(c, through: ["screening"])
 
             let leadership = try await api.token(.leadership)
@@ -41,11 +58,12 @@ struct ReportTests {
             #expect(an["reached_evaluation"] as? Int == 2)
             #expect(an["hired"] as? Int == 1)
             #expect(an["rejected"] as? Int == 1)
-            #expect(an["median_panel_score"] is NSNull)
+            #expect(an["median_panel_score"] as? Double == 3.5)  // the panels of An's candidates: 5 and 2
             let hoa = try #require(items.first { $0["referrer"] as? String == "phạm hoa" })
             #expect(hoa["referrals"] as? Int == 1)
             #expect(hoa["credited"] as? Int == 0)
             #expect(hoa["hired"] as? Int == 1)
+            #expect(hoa["median_panel_score"] as? Double == 5)
             #expect(try await api.request(.get, "/v1/reports/referrers", token: try await api.token(.evaluator)).status == 403)
             let cli = CLIRunner(databaseURL: s.database.url)
             let table = await cli.run("report", "referrers")
