@@ -284,6 +284,32 @@ struct EvaluationTests {
         }
     }
 
+    @Test("a merge keeps the removed profile's panels and sheets, and its declared conflicts")
+    func merge() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            let evaluator = try await api.user(.evaluator, name: "Phạm Văn Một")
+            let related = try await api.user(.evaluator, name: "Lê Văn Quen")
+            let keep = try await Self.application(api, name: "Nguyễn Văn Giữ")
+            let other = try await Self.application(api, name: "Nguyen Van Giu")
+            _ = try await s.evaluations.assign(application: other.id.text, evaluator: evaluator.id, by: .testAdmin)
+            _ = try await s.evaluations.submit(application: other.id.text, .init(
+                rubricID: Self.defaultRubric,
+                scores: ["political_steadfastness": .number(4), "ethics_conduct": .number(4), "relevant_expertise": .number(4),
+                         "legal_drafting": .number(4), "creativity": .number(4), "dedication": .number(4)],
+                evaluatorID: evaluator.id), by: .testAdmin)
+            _ = try await s.evaluations.recuse(application: other.id.text, evaluator: related.id, reason: "Hàng xóm",
+                                               relationship: "other", by: .testAdmin)
+            _ = try await s.candidates.merge(keep: keep.candidateID.text, other: other.candidateID.text, by: .testAdmin)
+            let moved = try await s.applications.get(other.id.text, by: .testAdmin)
+            #expect(moved.candidateID == keep.candidateID)
+            #expect(try await s.evaluations.sheets(application: other.id.text, by: .testAdmin).count == 1)
+            await #expect(throws: ServiceError.self) {
+                _ = try await s.evaluations.assign(application: keep.id.text, evaluator: related.id, by: .testAdmin)
+            }
+        }
+    }
+
     @Test("the CLI: rubric from a file, assign, submit, independence with --as, score and rank")
     func cli() async throws {
         try await APIHarness.with { api in
@@ -336,6 +362,32 @@ struct EvaluationTests {
             #expect(ranking.first?["complete"] as? Bool == false)
             let table = await cli.run("evaluation", "score", a)
             #expect(table.stdout.contains("3.50"))
+
+            // Amending from the CLI needs --reason; the earlier revision stays.
+            let locked = await cli.run("evaluation", "submit", "--application", a, "--rubric", rubricID, "--evaluator", one.id,
+                                       "--score", "legal_drafting=4", "--score", "ethics=4")
+            #expect(locked.status == 2)
+            #expect(locked.stderr.contains("reason"))
+            _ = try await cli.json("evaluation", "submit", "--application", a, "--rubric", rubricID, "--evaluator", one.id,
+                                   "--score", "legal_drafting=4", "--score", "ethics=4", "--reason", "Chấm lại sau phỏng vấn")
+            let history = try await cli.json("evaluation", "list", "--application", a, "--history") as? [[String: Any]] ?? []
+            #expect(history.filter { $0["evaluator_id"] as? String == one.id }.map { $0["revision"] as? Int } == [1, 2])
+
+            // Bad input and conflicts from the CLI: a clear one-line error, a non-zero exit, nothing written.
+            let sheets = try await api.count("evaluation_sheets")
+            let outsider = try await api.user(.evaluator, name: "Ngô Văn Ngoài")
+            #expect(await cli.run("evaluation", "submit", "--application", a, "--rubric", rubricID, "--evaluator", outsider.id,
+                                  "--score", "legal_drafting=4", "--score", "ethics=4").status == 2)
+            #expect(await cli.run("evaluation", "submit", "--application", a, "--rubric", UUID().uuidString, "--evaluator",
+                                  two.id, "--score", "legal_drafting=4", "--score", "ethics=4", "--reason", "x").status == 2)
+            _ = try await cli.json("referral", "add", "--candidate", b.candidateID.text, "--by-user", outsider.id,
+                                   "--justification", "Học trò cũ")
+            let conflict = await cli.run("evaluation", "assign", "--application", b.id.text, "--evaluator", outsider.id)
+            #expect(conflict.status != 0)
+            #expect(conflict.stderr.split(separator: "\n").count == 1)
+            #expect(conflict.stderr.contains("Xung đột lợi ích"))
+            #expect(try await api.count("evaluation_sheets") == sheets)
+            #expect(try await api.count("evaluation_assignments") == 4)
         }
     }
 }
