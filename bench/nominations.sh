@@ -53,8 +53,74 @@ request = function()
 end
 LUA
 
-# The statements the API runs for a new person, in one transaction (NominationService.submit).
+# The statements the API sends for a new person, as PostgreSQL logs them (log_statement = all), with parameters of
+# the same values and sizes: the token lookup, the idempotency claim, then one transaction (NominationService.submit).
+token_hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+token_id=$($T token list --format csv | awk -F, 'NR == 2 { print $1 }')
+partner_name="Trường Đại học Đo Tải"
 cat > "$WORK/nominate.sql" <<SQL
+\set n random(1, 999999999999)
+SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.role, 'partner'), t.prefix,
+       t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+FROM access_tokens t LEFT JOIN staff_users u ON u.id = t.user_id LEFT JOIN partners p ON p.code = t.partner_code
+WHERE t.secret_hash = '\\x$token_hash'::bytea;
+INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('BENCH', 'pgb-' || :n, '$token_hash', 'in_flight')
+ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+    WHERE idempotency_keys.state = 'in_flight' AND idempotency_keys.created_at < now() - interval '5 minutes'
+      AND idempotency_keys.request_hash = EXCLUDED.request_hash
+RETURNING 1;
+BEGIN;
+SELECT id, partner_code, reference, title, signed_on::text, starts_on::text, ends_on::text, status, fields, yearly_quota,
+training, notes, version, created_at, updated_at FROM agreements WHERE ('BENCH'::text IS NULL OR partner_code = 'BENCH')
+ORDER BY partner_code, starts_on, reference LIMIT 1000;
+SELECT pg_advisory_xact_lock(hashtextextended('citizen_id:' || lpad(:n::text, 12, '0'), 483));
+SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
+c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
+c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key,
+ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
+                       coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
+      FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal) FROM candidates c
+WHERE (c.citizen_id = lpad(:n::text, 12, '0') OR c.email = 'pgb' || :n || '@example.edu.vn' OR c.phone = NULL)
+  AND (NULL::uuid IS NULL OR c.id <> NULL);
+INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone,
+                        province, sector, current_employer, current_title, legal_experience_years, skills,
+                        languages, notes)
+VALUES ('Nguyễn Thị Minh Thư', 'nguyen thi minh thu', 'ZL0RK[\`IR000030ZLM005QMRL0000', '2001-05-14'::date, NULL,
+        lpad(:n::text, 12, '0'), 'pgb' || :n || '@example.edu.vn', NULL, NULL, NULL, NULL, NULL, NULL, '{}', '{}', NULL)
+RETURNING id AS cid, version, created_at, updated_at \gset
+INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded,
+                                 graduation_year, classification)
+VALUES (':cid', 0, 'bachelor', 'law', 'Trường Đại học Luật TP. Hồ Chí Minh', 'truong dai hoc luat tp. ho chi minh', 2023, 'excellent');
+INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_title, referrer_email, referrer_user_id,
+                       referrer_agency_code, referrer_partner_code, relationship, justification, channel,
+                       credited, created_by)
+VALUES (':cid', 'partner', 'TS. Trần Văn An', 'Trưởng khoa', 'an.tran@example.edu.vn', NULL, NULL, 'BENCH', 'teacher',
+        'Thủ khoa đầu ra.', 'nomination',
+        NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = ':cid' AND credited
+                    AND created_at > now() - make_interval(months => 12)),
+        '$partner_name')
+RETURNING id AS rid, candidate_id, referrer_kind, referrer_name, referrer_title, referrer_email, referrer_user_id,
+referrer_agency_code, referrer_partner_code, relationship, justification, channel, credited, created_by, created_at,
+(extract(epoch FROM created_at) * 1000000)::bigint AS micros \gset
+INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, position_id, application_id,
+                         submitted, consent_obtained_at, consent_notice_version)
+VALUES ('BENCH', '$agreement', ':cid', ':rid', NULL, NULL,
+        '{"candidate":{"citizen_id":"00000000000:n","date_of_birth":"2001-05-14","education":[{"classification":"excellent","degree":"bachelor","field":"law","graduation_year":2023,"institution":"Trường Đại học Luật TP. Hồ Chí Minh"}],"email":"wrk:n@example.edu.vn","full_name":"Nguyễn Thị Minh Thư"},"consent":{"notice_version":"2026-01","obtained_at":"2026-11-02T09:00:00Z"},"justification":"Thủ khoa đầu ra.","nominator":{"email":"an.tran@example.edu.vn","name":"TS. Trần Văn An","title":"Trưởng khoa"},"relationship":"teacher"}'::jsonb,
+        '2026-11-02 09:00:00+00', '2026-01')
+RETURNING id AS nid, created_at \gset
+INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
+SELECT '$partner_name', 'partner', 'api', e.action, e.entity_type, e.entity_id, e.changes::jsonb, NULL, '$token_id'
+FROM unnest('{candidate.add,referral.add,nomination.submit}'::text[], '{candidate,referral,nomination}'::text[],
+            ARRAY[':cid', ':rid', ':nid'],
+            ARRAY['{"after":{"id":":cid","full_name":"Nguyễn Thị Minh Thư","date_of_birth":"2001-05-14","gender":null,"citizen_id":"00000000000:n","email":"wrk:n@example.edu.vn","phone":null,"province":null,"education":[{"degree":"bachelor","field":"law","institution":"Trường Đại học Luật TP. Hồ Chí Minh","graduation_year":2023,"classification":"excellent"}],"sector":null,"current_employer":null,"current_title":null,"legal_experience_years":null,"skills":[],"languages":[],"notes":null,"version":1,"created_at":"2026-11-30T04:35:16Z","updated_at":"2026-11-30T04:35:16Z"}}',
+                  '{"candidate_id":":cid","after":{"candidate_id":":cid","channel":"nomination","created_at":"2026-11-30T04:35:16Z","created_by":"$partner_name","credited":true,"id":":rid","justification":"Thủ khoa đầu ra.","referrer_agency_code":null,"referrer_email":"an.tran@example.edu.vn","referrer_kind":"partner","referrer_name":"TS. Trần Văn An","referrer_partner_code":"BENCH","referrer_title":"Trưởng khoa","referrer_user_id":null,"relationship":"teacher"}}',
+                  '{"agreement_id":"$agreement","candidate_id":":cid","referral_id":":rid"}']) WITH ORDINALITY AS e(action, entity_type, entity_id, changes, n)
+ORDER BY e.n;
+UPDATE idempotency_keys SET state = 'done', response_status = 201,
+    response_body = '{"id":":nid","status":"received","submitted_at":"2026-11-30T04:35:16Z"}'
+WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
+COMMIT;
+SQL
 \set n random(1, 999999999999)
 INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('BENCH', 'pgb-' || :n, 'h', 'in_flight')
   ON CONFLICT (partner_code, key) DO NOTHING;

@@ -41,7 +41,7 @@ struct JSONBody {
         guard buffer.readableBytes > 0 else { throw malformed("empty body") }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try JSONValue(parsing: buffer.readableBytesView)
         } catch {
             throw malformed("syntax error")
         }

@@ -200,7 +200,7 @@ enum JSONFile {
             throw ServiceError.invalid("file", vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONValue(parsing: data)
         } catch {
             throw ServiceError.invalid("file", vi: "\(path) không phải JSON hợp lệ", en: "\(path) is not valid JSON")
         }

@@ -74,7 +74,7 @@ public enum JSONFormat {
         if let json = value as? JSONValue { return json }
         let bytes = (value as? any JSONWritable)?.jsonBytes
         guard let data = bytes.map({ Data($0) }) ?? (try? encoder().encode(value)),
-              let parsed = try? JSONDecoder().decode(JSONValue.self, from: data)
+              let parsed = try? JSONValue(parsing: data)
         else { return .null }
         return parsed
     }

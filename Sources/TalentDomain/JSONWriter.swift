@@ -156,7 +156,7 @@ extension JSONWritable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try JSONDecoder().decode(JSONValue.self, from: Data(jsonBytes)).encode(to: encoder)
+        try JSONValue(parsing: jsonBytes).encode(to: encoder)
     }
 }
 

@@ -12,7 +12,7 @@ public enum Relationship: String, Sendable, Codable, CaseIterable {
 
 /// Who recommended a candidate (plan 483, III.3.c: those who find and recommend talent are encouraged and held to
 /// account for it).
-public struct Referral: Sendable, Encodable, Hashable {
+public struct Referral: Sendable, Hashable {
     public var id: UUID
     public var candidateID: UUID
     public var referrerKind: ReferrerKind
@@ -60,30 +60,28 @@ public struct Referral: Sendable, Encodable, Hashable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, candidateID = "candidate_id", referrerKind = "referrer_kind", referrerName = "referrer_name"
-        case referrerTitle = "referrer_title", referrerEmail = "referrer_email", referrerUserID = "referrer_user_id"
-        case referrerAgencyCode = "referrer_agency_code", referrerPartnerCode = "referrer_partner_code"
-        case relationship, justification, channel, credited, createdBy = "created_by", createdAt = "created_at"
-    }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(candidateID.text, forKey: .candidateID)
-        try c.encode(referrerKind, forKey: .referrerKind)
-        try c.encode(referrerName, forKey: .referrerName)
-        try c.encode(referrerTitle, forKey: .referrerTitle)
-        try c.encode(referrerEmail, forKey: .referrerEmail)
-        try c.encode(referrerUserID?.text, forKey: .referrerUserID)
-        try c.encode(referrerAgencyCode, forKey: .referrerAgencyCode)
-        try c.encode(referrerPartnerCode, forKey: .referrerPartnerCode)
-        try c.encode(relationship, forKey: .relationship)
-        try c.encode(justification, forKey: .justification)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(credited, forKey: .credited)
-        try c.encode(createdBy, forKey: .createdBy)
-        try c.encode(createdAt, forKey: .createdAt)
+extension Referral: JSONWritable {
+    /// Written directly: a nomination audits its referral, on the intake's hot path.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(id.text)
+        w.key("candidate_id"); w.value(candidateID.text)
+        w.key("referrer_kind"); w.value(referrerKind.rawValue)
+        w.key("referrer_name"); w.value(referrerName)
+        w.key("referrer_title"); w.value(referrerTitle)
+        w.key("referrer_email"); w.value(referrerEmail)
+        w.key("referrer_user_id"); w.value(referrerUserID?.text)
+        w.key("referrer_agency_code"); w.value(referrerAgencyCode)
+        w.key("referrer_partner_code"); w.value(referrerPartnerCode)
+        w.key("relationship"); w.value(relationship.rawValue)
+        w.key("justification"); w.value(justification)
+        w.key("channel"); w.value(channel)
+        w.key("credited"); w.value(credited)
+        w.key("created_by"); w.value(createdBy)
+        w.key("created_at"); w.value(createdAt)
+        w.endObject()
     }
 }
 

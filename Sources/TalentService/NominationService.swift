@@ -34,7 +34,7 @@ public struct NominationService: Sendable {
                 vi: "Idempotency-Key phải gồm 1–255 ký tự ASCII in được", en: "Idempotency-Key must be 1–255 printable ASCII characters"))
         }
         let valid = try ValidNomination(draft)
-        let hash = SHA256.hash(data: Data(JSONFormat.string(submitted).utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: Data(JSONFormat.string(submitted).utf8)).hexString
         let logger = database.logger
 
         let claim = try await database.read { c in

@@ -18,7 +18,7 @@ public struct Migration: Sendable, Hashable {
 
     /// SHA-256 of the file's bytes, recorded when applied so that a later edit is noticed.
     public var checksum: String {
-        SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(sql.utf8)).hexString
     }
 
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }

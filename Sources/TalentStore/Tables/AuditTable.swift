@@ -51,7 +51,7 @@ public enum AuditTable {
             items.append(AuditEntry(id: id, at: at, actor: actor, role: Role(rawValue: role) ?? .admin,
                                     channel: Channel(rawValue: channel) ?? .cli, action: action, entityType: type,
                                     entityID: entity,
-                                    changes: (try? JSONDecoder().decode(JSONValue.self, from: Data(changes.utf8))) ?? .null))
+                                    changes: (try? JSONValue(parsing: changes)) ?? .null))
         }
         let more = items.count > page.limit
         items = Array(items.prefix(page.limit))

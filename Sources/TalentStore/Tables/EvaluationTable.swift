@@ -11,7 +11,7 @@ public enum RubricTable {
         var result: [Rubric] = []
         for try await (id, version, status, definition, createdBy, createdAt, publishedAt, retiredAt)
             in rows.decode((UUID, Int, String, String, String, Date, Date?, Date?).self) {
-            let json = try JSONDecoder().decode(JSONValue.self, from: Data(definition.utf8))
+            let json = try JSONValue(parsing: definition)
             result.append(Rubric(id: id, version: version, status: RubricStatus(rawValue: status) ?? .draft,
                                  definition: try RubricDefinition(json: json), createdBy: createdBy, createdAt: createdAt,
                                  publishedAt: publishedAt, retiredAt: retiredAt))

@@ -43,7 +43,7 @@ public enum NominationTable {
         var result: [(NominationView, Int64)] = []
         for try await (id, at, partner, submitted, position, consentAt, notice, candidate, referral, application, stage, micros)
             in rows.decode((UUID, Date, String, String, UUID?, Date, String, UUID, UUID, UUID?, String?, Int64).self) {
-            let body = (try? JSONDecoder().decode(JSONValue.self, from: Data(submitted.utf8))) ?? .null
+            let body = (try? JSONValue(parsing: submitted)) ?? .null
             func text(_ path: String...) -> String? {
                 var value = body
                 for key in path {
