@@ -121,31 +121,6 @@ UPDATE idempotency_keys SET state = 'done', response_status = 201,
 WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
 COMMIT;
 SQL
-\set n random(1, 999999999999)
-INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('BENCH', 'pgb-' || :n, 'h', 'in_flight')
-  ON CONFLICT (partner_code, key) DO NOTHING;
-BEGIN;
-SELECT id, starts_on, ends_on, status FROM agreements WHERE partner_code = 'BENCH' ORDER BY starts_on LIMIT 1000;
-SELECT pg_advisory_xact_lock(hashtextextended('citizen_id:' || lpad(:n::text, 12, '0'), 483));
-SELECT id FROM candidates WHERE citizen_id = lpad(:n::text, 12, '0') OR email = 'pgb' || :n || '@example.vn';
-INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, citizen_id, email)
-  VALUES ('Nguyễn Thị Minh Thư', 'nguyen thi minh thu', 'T', '2001-05-14', lpad(:n::text, 12, '0'), 'pgb' || :n || '@example.vn')
-  RETURNING id AS cid, version, created_at, updated_at \gset
-INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded, graduation_year, classification)
-  VALUES (':cid', 0, 'bachelor', 'law', 'Trường Đại học Luật TP. Hồ Chí Minh', 'truong dai hoc luat tp. ho chi minh', 2023, 'excellent');
-INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_partner_code, relationship, justification, channel, credited, created_by)
-  VALUES (':cid', 'partner', 'TS. Trần Văn An', 'BENCH', 'teacher', 'Thủ khoa đầu ra.', 'nomination',
-          NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = ':cid' AND credited AND created_at > now() - interval '12 months'), 'BENCH')
-  RETURNING id AS rid \gset
-INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, submitted, consent_obtained_at, consent_notice_version)
-  VALUES ('BENCH', '$agreement', ':cid', ':rid', '{}', '2026-11-02T09:00:00Z', '2026-01') RETURNING id AS nid \gset
-INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes)
-  VALUES ('BENCH', 'partner', 'api', 'candidate.add', 'candidate', ':cid', '{}'),
-         ('BENCH', 'partner', 'api', 'referral.add', 'referral', ':rid', '{}'),
-         ('BENCH', 'partner', 'api', 'nomination.submit', 'nomination', ':nid', '{}');
-UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = '{}' WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
-COMMIT;
-SQL
 
 echo "== nomination intake, 32 connections, ${SECONDS_EACH} s each"
 wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
@@ -154,7 +129,9 @@ non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
 stored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM nominations")
 pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
 sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
+failed=$(grep -ciE "aborted|error" "$WORK/pgbench.txt" || true)
+pgstored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM idempotency_keys WHERE key LIKE 'pgb-%' AND state = 'done'")
 printf '  API  POST /v1/nominations      %8.1f nominations/s   (non-2xx: %s; %s stored)\n' "$api" "${non2xx:-0}" "$stored"
 grep -E "50%|90%|99%" "$WORK/wrk.txt" | sed 's/^/      latency /'
-printf '  SQL  pgbench, same statements   %8.1f transactions/s\n' "$sql"
+printf '  SQL  pgbench, same statements   %8.1f transactions/s   (errors: %s; %s stored)\n' "$sql" "$failed" "$pgstored"
 printf '  ratio API/SQL                   %8.2f   (goal >= 0.5)\n' "$(echo "$api / $sql" | bc -l)"
