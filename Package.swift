@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
@@ -46,6 +47,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What people look at: the dashboard's and the annual report's HTML (Mustache templates, inline SVG charts)
+        // and the annual report's Markdown. Shared by the API (dashboard) and the CLI (annual report).
+        .target(
+            name: "TalentViews",
+            dependencies: ["TalentDomain", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
         // The JSON API edge.
         .target(
             name: "TalentAPI",
@@ -53,6 +61,7 @@ let package = Package(
                 "TalentDomain",
                 "TalentService",
                 "TalentStore",
+                "TalentViews",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -66,13 +75,14 @@ let package = Package(
                 "TalentDomain",
                 "TalentService",
                 "TalentStore",
+                "TalentViews",
                 "TalentAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "talent", dependencies: ["TalentCLI"], swiftSettings: swiftSettings),
-        .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain", "TalentViews"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TalentIntegrationTests",
             dependencies: [

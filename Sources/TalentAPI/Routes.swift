@@ -19,7 +19,7 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
         }
     }
 
-    return [
+    return dashboardRoutes(services) + [
         APIRoute(.get, "/health") { _, _ in
             let up = await services.databaseIsReachable()
             return Reply.json(["status": up ? "ok" : "unavailable", "database": up ? "ok" : "unavailable"],
@@ -339,7 +339,39 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
             return Reply.json(Page(items: items, nextCursor: nil))
         },
 
+        // Targets
+        APIRoute(.get, "/v1/targets") { request, context in
+            let items = try await services.targets.list(agency: request.query("agency"), by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.post, "/v1/targets") { request, context in
+            let actor = try context.requireActor()
+            var body = try await JSONBody.read(request, context: context)
+            let agency = body.string("agency_code"), kind = body.string("position_kind"), count = body.int("count")
+            let deadline = body.string("deadline"), starts = body.string("starts_on"), note = body.string("note")
+            try body.finish {
+                _ = try ValidTarget(agencyCode: agency, positionKind: kind, count: count, deadline: deadline, startsOn: starts,
+                                    note: note)
+            }
+            let target = try await services.targets.add(agencyCode: agency, positionKind: kind, count: count,
+                                                        deadline: deadline, startsOn: starts, note: note, by: actor)
+            return Reply.created(target, location: "/v1/targets")
+        },
+
         // Reports
+        APIRoute(.get, "/v1/reports/pipeline") { request, context in
+            Reply.json(try await services.reports.pipeline(
+                agency: request.query("agency"), positionKind: request.query("position_kind"), from: request.query("from"),
+                to: request.query("to"), groupBy: request.query("group_by"), by: context.requireActor()))
+        },
+        APIRoute(.get, "/v1/reports/targets") { _, context in
+            let items = try await services.reports.targets(by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
+        APIRoute(.get, "/v1/reports/partners") { _, context in
+            let items = try await services.reports.partners(by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
         APIRoute(.get, "/v1/reports/referrers") { request, context in
             let items = try await services.reports.referrers(kind: request.query("referrer_kind"), by: context.requireActor())
             return Reply.json(Page(items: items, nextCursor: nil))

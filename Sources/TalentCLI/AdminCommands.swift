@@ -86,7 +86,7 @@ struct TalentCommand: AsyncParsableCommand {
             MigrateCommand.self, ServeCommand.self, VersionCommand.self, AgencyCommand.self, UserCommand.self,
             TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
             PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
-            ReportCommand.self, AuditCommand.self,
+            TargetCommand.self, ReportCommand.self, AuditCommand.self,
             DemoCommand.self,
         ])
 }

@@ -258,4 +258,51 @@ enum Columns {
         let text = String(format: "%.2f", value)
         return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
     }
+
+    static let stage: [Column<StageFigures>] = [
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("count", vi: "Hiện có", en: "Now") { String($0.count) },
+        Column("reached", vi: "Đã từng vào", en: "Reached") { String($0.reached) },
+        Column("conversion", vi: "Tỷ lệ chuyển tiếp", en: "Conversion") { f in
+            f.conversion.map { String(format: "%.0f%%", $0 * 100) } ?? ""
+        },
+        Column("median_days", vi: "Số ngày (trung vị)", en: "Median days") { f in f.medianDays.map { String(format: "%.1f", $0) } ?? "" },
+    ]
+
+    static let groupedStage: [Column<GroupedStage>] = [
+        Column("group", vi: "Nhóm", en: "Group") { $0.group },
+        Column("label", vi: "Tên nhóm", en: "Label") { $0.label },
+    ] + stage.map { column in Column(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.figures) } }
+
+    static let target: [Column<Target>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.positionKind.rawValue },
+        Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.count) },
+        Column("deadline", vi: "Hạn", en: "Deadline") { $0.deadline.description },
+        Column("note", vi: "Ghi chú", en: "Note") { $0.note.cell },
+    ]
+
+    static let targetProgress: [Column<TargetProgress>] = [
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.target.agencyCode },
+        Column("agency_name", vi: "Tên cơ quan", en: "Agency name") { $0.agencyName },
+        Column("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.target.positionKind.rawValue },
+        Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.target.count) },
+        Column("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline.description },
+        Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
+        Column("status", vi: "Tình trạng", en: "Status") { $0.status.rawValue },
+        Column("id", vi: "Mã", en: "ID") { $0.target.id.text },
+    ]
+
+    static let partnerStats: [Column<PartnerStats>] = [
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("agreement_reference", vi: "Thỏa thuận", en: "Agreement") { $0.agreementReference.cell },
+        Column("agreement_status", vi: "Trạng thái", en: "Status") { $0.agreementStatus?.rawValue ?? "" },
+        Column("nominations", vi: "Đề cử", en: "Nominations") { String($0.nominations) },
+        Column("quota_used", vi: "Đã dùng chỉ tiêu năm nay", en: "Quota used this year") { s in
+            "\(s.quotaUsed)" + (s.yearlyQuota.map { "/\($0)" } ?? "")
+        },
+        Column("reached_evaluation", vi: "Vào đánh giá", en: "Reached evaluation") { String($0.reachedEvaluation) },
+        Column("hired", vi: "Được tuyển", en: "Hired") { String($0.hired) },
+    ]
 }

@@ -86,10 +86,18 @@ public struct AgencyService: Sendable {
             }
             let after = try await AgencyTable.retire(before.code, mergedInto: target, on: c, logger: database.logger)
             // A merger hands the retired agency's positions to the agency that took over its work.
+            // So do its targets: one of the same kind and deadline there already becomes one, with the larger count.
             var moved = 0
-            if let target { moved = try await PositionTable.reassign(from: before.code, to: target, on: c, logger: database.logger) }
+            var targets: (moved: [UUID], folded: [UUID]) = ([], [])
+            if let target {
+                moved = try await PositionTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
+                targets = try await TargetTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
+            }
             try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
-                                   extra: ["positions_moved": .number(Double(moved))], on: c, logger: database.logger)
+                                   extra: ["positions_moved": .number(Double(moved)),
+                                           "targets_moved": .array(targets.moved.map { .string($0.text) }),
+                                           "targets_folded": .array(targets.folded.map { .string($0.text) })],
+                                   on: c, logger: database.logger)
             return after
         }
     }

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -8,15 +10,15 @@ public struct ReportService: Sendable {
 
     /// Per referrer: referrals, credited, reached evaluation, hired, rejected (and the median panel score, once
     /// evaluations exist).
-    public func referrers(kind: String? = nil, by actor: Actor) async throws -> [ReferrerStats] {
+    public func referrers(kind: String? = nil, year: Int? = nil, by actor: Actor) async throws -> [ReferrerStats] {
         try actor.require([.admin, .hr, .leadership])
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
         return try await database.report { c in
-            var stats = try await ReportTable.referrers(kind: kind, on: c, logger: database.logger)
+            var stats = try await ReportTable.referrers(kind: kind, year: year, on: c, logger: database.logger)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await ReportTable.referrerApplications(kind: kind, on: c, logger: database.logger)
+            let links = try await ReportTable.referrerApplications(kind: kind, year: year, on: c, logger: database.logger)
             let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), on: c,
                                                              logger: database.logger)
             var scores: [String: [Double]] = [:]
@@ -28,6 +30,122 @@ public struct ReportService: Sendable {
                 stats[i].medianPanelScore = Panel.median(scores["\(stats[i].referrerKind)/\(stats[i].referrer)"] ?? [])
             }
             return stats
+        }
+    }
+
+    static let readers: Set<Role> = [.admin, .hr, .leadership]
+
+    /// The pipeline per stage, narrowed and optionally grouped (agency, position_kind, source, partner).
+    public func pipeline(agency: String? = nil, positionKind: String? = nil, from: String? = nil, to: String? = nil,
+                         groupBy: String? = nil, by actor: Actor) async throws -> PipelineReport {
+        try actor.require(Self.readers)
+        var v = FieldValidator()
+        let agency = v.code("agency", agency, required: false)
+        let kind = v.oneOf("position_kind", positionKind, PositionKind.self)
+        let from = v.date("from", from)
+        let to = v.date("to", to)
+        let grouping = v.oneOf("group_by", groupBy, PipelineGrouping.self)
+        if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
+        try v.check()
+        return try await database.report { c in
+            let logger = database.logger
+            let rows = try await ReportTable.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping,
+                                                      on: c, logger: logger)
+            func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
+                StageFigures.complete(rows.compactMap { row in
+                    PipelineStage(rawValue: row.stage).map {
+                        StageFigures(stage: $0, count: row.count, reached: row.reached, medianDays: row.medianDays)
+                    }
+                })
+            }
+            guard let grouping else { return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: nil,
+                                                            stages: figures(rows), groups: nil) }
+            let labels = try await Self.labels(for: grouping, on: c, logger: logger)
+            let grouped = Dictionary(grouping: rows.filter { $0.group != nil }, by: { $0.group! })
+            let groups = grouped.keys.sorted().map { key in
+                PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(grouped[key]!))
+            }
+            return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: grouping,
+                                  stages: figures(rows.filter { $0.group == nil }), groups: groups)
+        }
+    }
+
+    /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
+    static func labels(for grouping: PipelineGrouping, on c: PostgresConnection, logger: Logger) async throws -> [String: String] {
+        switch grouping {
+        case .agency:
+            return Dictionary(try await AgencyTable.list(includeRetired: true, kind: nil, after: nil, limit: 10_000, on: c, logger: logger)
+                .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        case .partner:
+            return Dictionary(try await PartnerTable.list(after: nil, limit: 10_000, on: c, logger: logger)
+                .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        case .positionKind:
+            return Dictionary(PositionKind.allCases.map { ($0.rawValue, $0.label.vi) }, uniquingKeysWith: { a, _ in a })
+        case .source:
+            return Dictionary(ReferrerKind.allCases.map { ($0.rawValue, $0.label.vi) } + [("none", "không qua giới thiệu")],
+                              uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Every target with the hires counted against it and its status on `asOf` (today unless given).
+    public func targets(asOf: CalendarDate? = nil, by actor: Actor) async throws -> [TargetProgress] {
+        try actor.require(Self.readers)
+        let day = asOf ?? CalendarDate.today()
+        return try await database.report { c in
+            try await ReportTable.targets(asOf: day, on: c, logger: database.logger).map { target, name, hired, offer, interview in
+                let (status, expected) = TargetProgress.status(
+                    count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
+                    deadline: target.deadline, on: day)
+                return TargetProgress(target: target, agencyName: name, hired: hired, inOffer: offer,
+                                      inInterview: interview, expectedByNow: expected, status: status)
+            }
+        }
+    }
+
+    /// Per partner and agreement: nominations, quota used this year, reached evaluation, hired.
+    public func partners(by actor: Actor) async throws -> [PartnerStats] {
+        try actor.require(Self.readers)
+        return try await database.report { c in
+            try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
+        }
+    }
+
+    /// Nominations per partner and month over the last twelve months (the dashboard's chart).
+    public func monthlyNominations(by actor: Actor) async throws -> [MonthlyNominations] {
+        try actor.require(Self.readers)
+        return try await database.report { try await ReportTable.monthlyNominations(on: $0, logger: database.logger) }
+    }
+
+    /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
+    public func annual(year: Int?, by actor: Actor) async throws -> AnnualReport {
+        try actor.require(Self.readers)
+        let today = CalendarDate.today()
+        var v = FieldValidator()
+        if year == nil { v.add("year", vi: "bắt buộc", en: "is required") }
+        let year = v.integer("year", year, in: 2024...(today.year + 1))
+        try v.check()
+        let first = CalendarDate(year: year!, month: 1, day: 1)!
+        let last = CalendarDate(year: year!, month: 12, day: 31)!
+        let asOf = last < today ? last : today
+        let targets = try await self.targets(asOf: asOf, by: actor)
+        let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
+        let referrers = try await self.referrers(year: year, by: actor)
+        return try await database.report { c in
+            let logger = database.logger
+            let hires = try await ReportTable.hires(year: year!, on: c, logger: logger)
+            let partners = try await ReportTable.partners(year: year!, on: c, logger: logger).filter { row in
+                guard let starts = row.startsOn, let ends = row.endsOn else { return false }
+                return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
+            }
+            let evaluated = try await ReportTable.evaluated(year: year!, on: c, logger: logger)
+            let panels = try await EvaluationService.results(for: evaluated.applications, on: c, logger: logger).values
+            let complete = panels.filter(\.complete)
+            let summary = EvaluationSummary(
+                applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,
+                passed: complete.filter { $0.passed == true }.count, failed: complete.filter { $0.passed == false }.count,
+                medianPanelScore: Panel.median(complete.compactMap(\.panelScore)))
+            return AnnualReport(year: year!, asOf: asOf, generatedAt: Date(), targets: targets, pipeline: pipeline,
+                                hires: hires, partners: partners, referrers: referrers, evaluations: summary)
         }
     }
 }

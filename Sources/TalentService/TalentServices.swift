@@ -21,6 +21,7 @@ public struct TalentServices: Sendable {
     public let nominations: NominationService
     public let reports: ReportService
     public let evaluations: EvaluationService
+    public let targets: TargetService
 
     /// `requireCompletePanel` overrides `TALENT_REQUIRE_COMPLETE_PANEL` (tests use it).
     public init(database: Database, requireCompletePanel: Bool? = nil) {
@@ -38,6 +39,7 @@ public struct TalentServices: Sendable {
         self.nominations = NominationService(database: database, referrals: referrals)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
+        self.targets = TargetService(database: database)
     }
 
     /// Whether the database answers, for `GET /health`.

@@ -25,8 +25,9 @@ struct APIHarness: Sendable {
     }
 
     /// Runs `body` with the API of a fresh database.
-    static func with<T: Sendable>(_ body: @Sendable @escaping (APIHarness) async throws -> T) async throws -> T {
-        try await TestDatabase.withServices { services in
+    static func with<T: Sendable>(requireCompletePanel: Bool? = nil,
+                                  _ body: @Sendable @escaping (APIHarness) async throws -> T) async throws -> T {
+        try await TestDatabase.withServices(requireCompletePanel: requireCompletePanel) { services in
             let app = Application(router: APIServer.buildRouter(services))
             return try await app.test(.router) { client in
                 try await body(APIHarness(services: services, client: client))

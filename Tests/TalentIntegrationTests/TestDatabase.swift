@@ -77,8 +77,11 @@ actor TestDatabase {
         }
     }
 
-    static func withServices<T: Sendable>(_ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
-        try await withDatabase { try await body(TalentServices(database: $0)) }
+    /// `requireCompletePanel: false` turns off the rule that an application leaves evaluation only with a complete
+    /// panel, for tests that are about something else.
+    static func withServices<T: Sendable>(requireCompletePanel: Bool? = nil,
+                                          _ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
+        try await withDatabase { try await body(TalentServices(database: $0, requireCompletePanel: requireCompletePanel)) }
     }
 }
 

@@ -7,7 +7,7 @@ import TalentDomain
 public enum ReportTable {
     /// Per referrer: referrals, credited ones, and how far the referred candidates went. A referrer is a partner,
     /// an agency, a staff user, a person (by name, ignoring case) or "self".
-    public static func referrers(kind: ReferrerKind?, on connection: PostgresConnection, logger: Logger) async throws -> [ReferrerStats] {
+    public static func referrers(kind: ReferrerKind?, year: Int? = nil, on connection: PostgresConnection, logger: Logger) async throws -> [ReferrerStats] {
         let rows = try await connection.query("""
             WITH r AS (
                 SELECT referrer_kind,
@@ -16,6 +16,7 @@ public enum ReportTable {
                        referrer_name, credited, candidate_id
                 FROM referrals
                 WHERE (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
+                  AND (\(year)::int IS NULL OR extract(year FROM created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
             ),
             progress AS (
                 SELECT c.candidate_id,
@@ -47,7 +48,7 @@ public enum ReportTable {
     }
 
     /// The applications of the candidates each referrer referred, keyed as `referrers` keys them.
-    public static func referrerApplications(kind: ReferrerKind?, on connection: PostgresConnection,
+    public static func referrerApplications(kind: ReferrerKind?, year: Int? = nil, on connection: PostgresConnection,
                                             logger: Logger) async throws -> [(kind: String, referrer: String, application: UUID)] {
         let rows = try await connection.query("""
             SELECT DISTINCT r.referrer_kind,
@@ -55,6 +56,7 @@ public enum ReportTable {
                    a.id
             FROM referrals r JOIN applications a ON a.candidate_id = r.candidate_id
             WHERE (\(kind?.rawValue)::text IS NULL OR r.referrer_kind = \(kind?.rawValue))
+              AND (\(year)::int IS NULL OR extract(year FROM r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
               AND EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.id)
             """, logger: logger)
         var result: [(kind: String, referrer: String, application: UUID)] = []
@@ -62,5 +64,38 @@ public enum ReportTable {
             result.append((kind, referrer, application))
         }
         return result
+    }
+
+    /// Hires made in a year, per agency and kind.
+    public static func hires(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [AgencyHires] {
+        let rows = try await connection.query("""
+            SELECT p.agency_code, ag.name, p.kind, count(*)::int
+            FROM applications a JOIN positions p ON p.id = a.position_id JOIN agencies ag ON ag.code = p.agency_code
+            WHERE a.stage = 'hired' AND extract(year FROM a.stage_entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)
+            GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3
+            """, logger: logger)
+        var result: [AgencyHires] = []
+        for try await (code, name, kind, hired) in rows.decode((String, String, String, Int).self) {
+            result.append(AgencyHires(agencyCode: code, agencyName: name, positionKind: PositionKind(rawValue: kind) ?? .other,
+                                      hired: hired))
+        }
+        return result
+    }
+
+    /// The applications scored in a year, and how many sheets were submitted in it.
+    public static func evaluated(year: Int, on connection: PostgresConnection,
+                                 logger: Logger) async throws -> (applications: [UUID], sheets: Int) {
+        let rows = try await connection.query("""
+            SELECT application_id, count(*)::int FROM evaluation_sheets
+            WHERE extract(year FROM submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)
+            GROUP BY 1
+            """, logger: logger)
+        var applications: [UUID] = []
+        var sheets = 0
+        for try await (id, count) in rows.decode((UUID, Int).self) {
+            applications.append(id)
+            sheets += count
+        }
+        return (applications, sheets)
     }
 }

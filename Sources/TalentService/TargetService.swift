@@ -1,0 +1,36 @@
+import Foundation
+import TalentDomain
+import TalentStore
+
+/// The plan's targets: how many officers of a kind each agency must have hired by a deadline.
+public struct TargetService: Sendable {
+    let database: Database
+
+    /// Adds a target; administrators only.
+    public func add(agencyCode: String?, positionKind: String?, count: Int?, deadline: String?, startsOn: String? = nil,
+                    note: String?, by actor: Actor) async throws -> Target {
+        try actor.require([.admin])
+        let valid = try ValidTarget(agencyCode: agencyCode, positionKind: positionKind, count: count, deadline: deadline,
+                                    startsOn: startsOn, note: note)
+        return try await database.transaction { c in
+            guard let agency = try await AgencyTable.get(valid.agencyCode, on: c, logger: database.logger),
+                  agency.status == .active
+            else {
+                throw ServiceError.invalid("agency_code", vi: "không có cơ quan đang hoạt động mã \(valid.agencyCode)",
+                                           en: "no active agency has the code \(valid.agencyCode)")
+            }
+            let target = try await TargetTable.insert(valid, createdBy: actor.name, on: c, logger: database.logger)
+            try await Audit.record(actor, "target.add", "target", target.id.text, after: target, on: c, logger: database.logger)
+            return target
+        }
+    }
+
+    /// The targets; admin, leadership and hr read them.
+    public func list(agency: String? = nil, by actor: Actor) async throws -> [Target] {
+        try actor.require([.admin, .leadership, .hr])
+        var v = FieldValidator()
+        let agency = v.code("agency", agency, required: false)
+        try v.check()
+        return try await database.read { try await TargetTable.list(agency: agency, on: $0, logger: database.logger) }
+    }
+}

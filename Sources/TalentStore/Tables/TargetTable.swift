@@ -1,0 +1,204 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TalentDomain
+
+/// SQL for the plan's targets.
+public enum TargetTable {
+    static let columns = """
+        t.id, t.agency_code, t.position_kind, t.count, t.deadline::text, t.starts_on::text, t.note, t.created_by, t.created_at
+        """
+
+    static func decode(_ rows: PostgresRowSequence) async throws -> [Target] {
+        var result: [Target] = []
+        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt)
+            in rows.decode((UUID, String, String, Int, String, String, String?, String, Date).self) {
+            result.append(Target(id: id, agencyCode: agency, positionKind: PositionKind(rawValue: kind) ?? .other,
+                                 count: count, deadline: CalendarDate(deadline)!, startsOn: CalendarDate(starts)!,
+                                 note: note, createdBy: createdBy, createdAt: createdAt))
+        }
+        return result
+    }
+
+    public static func insert(_ t: ValidTarget, createdBy: String, on connection: PostgresConnection,
+                              logger: Logger) async throws -> Target {
+        try await decode(connection.query("""
+            INSERT INTO targets AS t (agency_code, position_kind, count, deadline, starts_on, note, created_by)
+            VALUES (\(t.agencyCode), \(t.positionKind.rawValue), \(t.count), \(t.deadline.description)::date,
+                    \(t.startsOn.description)::date, \(t.note), \(createdBy))
+            RETURNING \(unescaped: columns)
+            """, logger: logger))[0]
+    }
+
+    public static func list(agency: String?, on connection: PostgresConnection, logger: Logger) async throws -> [Target] {
+        try await decode(connection.query("""
+            SELECT \(unescaped: columns) FROM targets t WHERE (\(agency)::text IS NULL OR t.agency_code = \(agency))
+            ORDER BY t.deadline, t.agency_code, t.position_kind LIMIT 10000
+            """, logger: logger))
+    }
+
+    /// Hands a retired agency's targets to the agency that took over its work. Where the receiving agency already has
+    /// a target of the same kind and deadline, the two become one with the larger count. Returns the ids moved and
+    /// the ids folded into another.
+    public static func reassign(from: String, to: String, on connection: PostgresConnection,
+                                logger: Logger) async throws -> (moved: [UUID], folded: [UUID]) {
+        let folded = try await connection.query("""
+            WITH pairs AS (
+                SELECT o.id AS old_id, n.id AS new_id, o.count AS old_count
+                FROM targets o JOIN targets n ON n.agency_code = \(to) AND n.position_kind = o.position_kind
+                                             AND n.deadline = o.deadline
+                WHERE o.agency_code = \(from)
+            ), raised AS (
+                UPDATE targets t SET count = greatest(t.count, pairs.old_count) FROM pairs WHERE t.id = pairs.new_id
+            )
+            DELETE FROM targets t USING pairs WHERE t.id = pairs.old_id RETURNING t.id
+            """, logger: logger)
+        var foldedIDs: [UUID] = []
+        for try await id in folded.decode(UUID.self) { foldedIDs.append(id) }
+        let moved = try await connection.query("""
+            UPDATE targets SET agency_code = \(to) WHERE agency_code = \(from) RETURNING id
+            """, logger: logger)
+        var movedIDs: [UUID] = []
+        for try await id in moved.decode(UUID.self) { movedIDs.append(id) }
+        return (movedIDs, foldedIDs)
+    }
+}
+
+extension ReportTable {
+    /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
+    /// on or before both the deadline and `asOf`), and the applications now in offer and in interview there.
+    public static func targets(asOf: CalendarDate, on connection: PostgresConnection,
+                               logger: Logger) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: TargetTable.columns), ag.name,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'hired'
+                      AND (a.stage_entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= least(t.deadline, \(asOf.description)::date))::int,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'offer')::int,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'interview')::int
+            FROM targets t JOIN agencies ag ON ag.code = t.agency_code
+            ORDER BY t.deadline, t.agency_code, t.position_kind
+            """, logger: logger)
+        var result: [(Target, String, hired: Int, offer: Int, interview: Int)] = []
+        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, offer, interview)
+            in rows.decode((UUID, String, String, Int, String, String, String?, String, Date, String, Int, Int, Int).self) {
+            let target = Target(id: id, agencyCode: agency, positionKind: PositionKind(rawValue: kind) ?? .other, count: count,
+                                deadline: CalendarDate(deadline)!, startsOn: CalendarDate(starts)!, note: note,
+                                createdBy: createdBy, createdAt: createdAt)
+            result.append((target, name, hired, offer, interview))
+        }
+        return result
+    }
+
+    /// One row per group (nil for the whole; ungrouped, every row is the whole) and stage: applications now in it, applications that ever entered it,
+    /// and the median days of completed stays in it. One statement, so the API runs exactly what a DBA would.
+    public static func pipeline(agency: String?, kind: PositionKind?, from: CalendarDate?, to: CalendarDate?,
+                                groupBy: PipelineGrouping?, on connection: PostgresConnection,
+                                logger: Logger) async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
+        let group: String
+        var source = ""
+        switch groupBy {
+        case nil: group = "NULL::text"
+        case .agency?: group = "p.agency_code"
+        case .positionKind?: group = "p.kind"
+        case .source?:
+            group = "coalesce(src.referrer_kind, 'none')"
+            source = Self.creditedReferral
+        case .partner?:
+            group = "src.referrer_partner_code"
+            source = Self.creditedReferral
+        }
+        let partnerOnly = groupBy == .partner ? "AND src.referrer_partner_code IS NOT NULL" : ""
+        // Ungrouped, one set (its rows are the whole); grouped, each group and the whole.
+        let entered = groupBy == nil ? "(grp, to_stage)" : "(grp, to_stage), (to_stage)"
+        let present = groupBy == nil ? "(grp, stage)" : "(grp, stage), (stage)"
+        let rows = try await connection.query("""
+            WITH apps AS MATERIALIZED (
+                SELECT a.id, a.stage, \(unescaped: group) AS grp
+                FROM applications a JOIN positions p ON p.id = a.position_id \(unescaped: source)
+                WHERE (\(agency)::text IS NULL OR p.agency_code = \(agency))
+                  AND (\(kind?.rawValue)::text IS NULL OR p.kind = \(kind?.rawValue))
+                  AND (\(from?.description)::date IS NULL
+                       OR a.created_at >= (\(from?.description)::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  AND (\(to?.description)::date IS NULL
+                       OR a.created_at < (\(to?.description)::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  \(unescaped: partnerOnly)
+            ), stays AS (
+                SELECT h.application_id, h.to_stage, apps.grp,
+                       extract(epoch FROM lead(h.at) OVER (PARTITION BY h.application_id ORDER BY h.id) - h.at) / 86400 AS days
+                FROM application_stage_history h JOIN apps ON apps.id = h.application_id
+            ), entered AS (
+                SELECT grp, to_stage AS stage, GROUPING(grp) = 1 AS total,
+                       count(DISTINCT application_id) AS reached,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE days IS NOT NULL) AS median_days
+                FROM stays GROUP BY GROUPING SETS (\(unescaped: entered))
+            ), present AS (
+                SELECT grp, stage, GROUPING(grp) = 1 AS total, count(*) AS n
+                FROM apps GROUP BY GROUPING SETS (\(unescaped: present))
+            )
+            SELECT CASE WHEN coalesce(e.total, n.total) THEN NULL ELSE coalesce(e.grp, n.grp, '') END,
+                   coalesce(e.stage, n.stage), coalesce(n.n, 0)::int, coalesce(e.reached, 0)::int, e.median_days
+            FROM entered e FULL JOIN present n
+              ON n.total = e.total AND n.stage = e.stage AND n.grp IS NOT DISTINCT FROM e.grp
+            """, logger: logger)
+        var result: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] = []
+        for try await (group, stage, count, reached, median) in rows.decode((String?, String, Int, Int, Double?).self) {
+            result.append((group, stage, count, reached, median))
+        }
+        return result
+    }
+
+    /// The candidate's credited referral (else their first), which tells where an application came from.
+    static let creditedReferral = """
+        LEFT JOIN LATERAL (SELECT r.referrer_kind, r.referrer_partner_code FROM referrals r
+                           WHERE r.candidate_id = a.candidate_id ORDER BY r.credited DESC, r.created_at, r.id LIMIT 1) src ON true
+        """
+
+    /// Per partner and agreement (partners without one get a row of their own).
+    public static func partners(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [PartnerStats] {
+        let rows = try await connection.query("""
+            SELECT p.code, p.name, ag.id, ag.reference, ag.status, ag.starts_on::text, ag.ends_on::text, ag.yearly_quota,
+                   count(n.id)::int,
+                   (count(n.id) FILTER (WHERE extract(year FROM n.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)))::int,
+                   (count(DISTINCT n.candidate_id) FILTER (WHERE EXISTS (
+                        SELECT 1 FROM applications a JOIN application_stage_history h ON h.application_id = a.id
+                        WHERE a.candidate_id = n.candidate_id AND h.to_stage = 'evaluation')))::int,
+                   (count(DISTINCT n.candidate_id) FILTER (WHERE EXISTS (
+                        SELECT 1 FROM applications a WHERE a.candidate_id = n.candidate_id AND a.stage = 'hired')))::int
+            FROM partners p LEFT JOIN agreements ag ON ag.partner_code = p.code
+            LEFT JOIN nominations n ON n.agreement_id = ag.id
+            GROUP BY p.code, p.name, ag.id
+            ORDER BY p.code, ag.starts_on NULLS FIRST, ag.reference
+            """, logger: logger)
+        var result: [PartnerStats] = []
+        for try await (code, name, id, reference, status, starts, ends, quota, nominations, used, evaluation, hired)
+            in rows.decode((String, String, UUID?, String?, String?, String?, String?, Int?, Int, Int, Int, Int).self) {
+            var agreementStatus = status.flatMap(AgreementStatus.init)
+            if agreementStatus == .active, let ends = ends.flatMap(CalendarDate.init), ends < CalendarDate.today() {
+                agreementStatus = .expired
+            }
+            result.append(PartnerStats(partnerCode: code, partnerName: name, agreementID: id, agreementReference: reference,
+                                       agreementStatus: agreementStatus, startsOn: starts.flatMap(CalendarDate.init),
+                                       endsOn: ends.flatMap(CalendarDate.init), yearlyQuota: quota, nominations: nominations,
+                                       quotaUsed: used, reachedEvaluation: evaluation, hired: hired))
+        }
+        return result
+    }
+
+    /// Nominations per partner and month, over the twelve months up to today.
+    public static func monthlyNominations(on connection: PostgresConnection, logger: Logger) async throws -> [MonthlyNominations] {
+        let rows = try await connection.query("""
+            SELECT partner_code, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*)::int
+            FROM nominations
+            WHERE created_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '11 months'
+            GROUP BY 1, 2 ORDER BY 2, 1
+            """, logger: logger)
+        var result: [MonthlyNominations] = []
+        for try await (partner, month, count) in rows.decode((String, String, Int).self) {
+            result.append(MonthlyNominations(partnerCode: partner, month: month, nominations: count))
+        }
+        return result
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import TalentDomain
+
+/// Charts as inline SVG: no script, no external asset, scaled to the width of the page (a phone's too). Every bar
+/// carries its label and value in `data-` attributes, so a browser test can read what was drawn.
+public enum Chart {
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double
+        /// A goal drawn as a marker across the bar (a target's count).
+        public var goal: Double?
+        /// The text shown at the bar's end.
+        public var text: String
+        /// A CSS class for the bar's colour (`met`, `on_track`, `at_risk`, `missed`, or none).
+        public var tone: String?
+
+        public init(label: String, value: Double, goal: Double? = nil, text: String? = nil, tone: String? = nil) {
+            self.label = label
+            self.value = value
+            self.goal = goal
+            self.text = text ?? Format.number(value)
+            self.tone = tone
+        }
+    }
+
+    /// Horizontal bars, one a row, with an optional goal marker each.
+    public static func bars(_ name: String, title: String, _ bars: [Bar]) -> String {
+        let width = 640.0, labelWidth = 230.0, row = 30.0, top = 8.0
+        let plot = width - labelWidth - 60
+        let maximum = max(1, bars.map { max($0.value, $0.goal ?? 0) }.max() ?? 1)
+        let height = top * 2 + row * Double(max(bars.count, 1))
+        var svg = header(name, title: title, width: width, height: height)
+        if bars.isEmpty {
+            svg += #"<text x="\#(width / 2)" y="\#(height / 2 + 4)" text-anchor="middle" class="empty">Chưa có số liệu</text>"#
+        }
+        for (i, bar) in bars.enumerated() {
+            let y = top + Double(i) * row
+            let length = plot * bar.value / maximum
+            svg += #"<g class="bar\#(bar.tone.map { " " + $0 } ?? "")" data-label="\#(escape(bar.label))" data-value="\#(Format.raw(bar.value))"\#(bar.goal.map { " data-goal=\"\(Format.raw($0))\"" } ?? "")>"#
+            svg += #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="label">\#(escape(clip(bar.label, 34)))</text>"#
+            svg += #"<rect x="\#(labelWidth)" y="\#(y + 5)" width="\#(Format.raw(max(length, bar.value > 0 ? 2 : 0)))" height="\#(row - 10)" rx="3"/>"#
+            if let goal = bar.goal {
+                let x = labelWidth + plot * goal / maximum
+                svg += #"<line x1="\#(Format.raw(x))" x2="\#(Format.raw(x))" y1="\#(y + 2)" y2="\#(y + row - 2)" class="goal"/>"#
+            }
+            svg += #"<text x="\#(Format.raw(labelWidth + max(length, bar.goal.map { plot * $0 / maximum } ?? 0) + 6))" y="\#(y + row / 2 + 4)" class="value">\#(escape(bar.text))</text>"#
+            svg += "</g>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// The funnel: the applications that reached each stage of the forward path, centred bars narrowing down.
+    public static func funnel(_ name: String, title: String, _ steps: [(label: String, stage: String, value: Int)]) -> String {
+        let width = 640.0, row = 34.0, top = 8.0
+        let maximum = Double(max(1, steps.map(\.value).max() ?? 1))
+        let height = top * 2 + row * Double(max(steps.count, 1))
+        var svg = header(name, title: title, width: width, height: height)
+        for (i, step) in steps.enumerated() {
+            let y = top + Double(i) * row
+            let length = max(step.value > 0 ? 4 : 0, (width - 220) * Double(step.value) / maximum)
+            svg += #"<g class="bar step" data-label="\#(escape(step.stage))" data-value="\#(step.value)">"#
+            svg += #"<rect x="\#(Format.raw((width - length) / 2))" y="\#(y + 4)" width="\#(Format.raw(length))" height="\#(row - 8)" rx="3"/>"#
+            svg += #"<text x="\#(width / 2)" y="\#(y + row / 2 + 5)" text-anchor="middle" class="inside">\#(escape(step.label)): \#(step.value)</text>"#
+            svg += "</g>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Columns per month, stacked by series (partners), with a legend.
+    public static func stackedColumns(_ name: String, title: String, months: [String], series: [(name: String, values: [Int])]) -> String {
+        let width = 640.0, height = 260.0, left = 36.0, bottom = 40.0, top = 10.0
+        let legendRows = Double((series.count + 2) / 3)
+        let total = height + legendRows * 20
+        let totals = months.indices.map { m in series.reduce(0) { $0 + $1.values[m] } }
+        let maximum = Double(max(1, totals.max() ?? 1))
+        let plotHeight = height - bottom - top
+        let slot = (width - left - 10) / Double(max(months.count, 1))
+        var svg = header(name, title: title, width: width, height: total)
+        svg += #"<line x1="\#(left)" x2="\#(width - 10)" y1="\#(height - bottom)" y2="\#(height - bottom)" class="axis"/>"#
+        svg += #"<text x="\#(left - 6)" y="\#(top + 8)" text-anchor="end" class="tick">\#(Int(maximum))</text>"#
+        for (m, month) in months.enumerated() {
+            let x = left + Double(m) * slot + slot * 0.15
+            var y = height - bottom
+            for (s, serie) in series.enumerated() where serie.values[m] > 0 {
+                let h = plotHeight * Double(serie.values[m]) / maximum
+                y -= h
+                svg += #"<rect class="bar s\#(s % 8)" data-label="\#(escape(serie.name)) \#(month)" data-value="\#(serie.values[m])" x="\#(Format.raw(x))" y="\#(Format.raw(y))" width="\#(Format.raw(slot * 0.7))" height="\#(Format.raw(h))"/>"#
+            }
+            if totals[m] > 0 {
+                svg += #"<text x="\#(Format.raw(x + slot * 0.35))" y="\#(Format.raw(y - 3))" text-anchor="middle" class="tick">\#(totals[m])</text>"#
+            }
+            svg += #"<text x="\#(Format.raw(x + slot * 0.35))" y="\#(height - bottom + 16)" text-anchor="middle" class="tick">\#(escape(String(month.suffix(2))))/\#(escape(String(month.prefix(4).suffix(2))))</text>"#
+        }
+        for (s, serie) in series.enumerated() {
+            let x = left + Double(s % 3) * 200, y = height + Double(s / 3) * 20
+            svg += #"<rect class="s\#(s % 8)" x="\#(x)" y="\#(y - 10)" width="12" height="12"/><text x="\#(x + 18)" y="\#(y)" class="label">\#(escape(clip(serie.name, 26)))</text>"#
+        }
+        if series.isEmpty {
+            svg += #"<text x="\#(width / 2)" y="\#(height / 2)" text-anchor="middle" class="empty">Chưa có đề cử</text>"#
+        }
+        return svg + "</svg>"
+    }
+
+    static func header(_ name: String, title: String, width: Double, height: Double) -> String {
+        #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="\#(escape(name))" viewBox="0 0 \#(Format.raw(width)) \#(Format.raw(height))" width="100%" role="img" aria-label="\#(escape(title))"><title>\#(escape(title))</title>"#
+    }
+
+    static func clip(_ text: String, _ length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+
+    /// Text made safe inside XML and HTML.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Numbers and dates as Vietnamese readers write them.
+public enum Format {
+    /// A number for people: whole numbers bare, others with up to two decimals and a decimal comma.
+    public static func number(_ value: Double, digits: Int = 2) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        var text = String(format: "%.\(digits)f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A number for attributes and coordinates: a decimal point, at most three decimals.
+    public static func raw(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    public static func percent(_ share: Double?) -> String {
+        share.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+    }
+
+    /// dd/MM/yyyy.
+    public static func date(_ day: CalendarDate) -> String {
+        String(format: "%02d/%02d/%04d", day.day, day.month, day.year)
+    }
+}

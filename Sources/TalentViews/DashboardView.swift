@@ -1,0 +1,140 @@
+import Foundation
+import TalentDomain
+
+/// The leadership dashboard: server-rendered HTML in Vietnamese, charts as inline SVG, no script and no external
+/// asset, readable at a phone's width.
+public enum DashboardView {
+    public struct Data: Sendable {
+        public var viewer: String
+        public var day: CalendarDate
+        public var pipeline: PipelineReport
+        public var targets: [TargetProgress]
+        public var partners: [PartnerStats]
+        public var monthly: [MonthlyNominations]
+
+        public init(viewer: String, day: CalendarDate, pipeline: PipelineReport, targets: [TargetProgress],
+                    partners: [PartnerStats], monthly: [MonthlyNominations]) {
+            self.viewer = viewer
+            self.day = day
+            self.pipeline = pipeline
+            self.targets = targets
+            self.partners = partners
+            self.monthly = monthly
+        }
+    }
+
+    /// The twelve months up to the day, oldest first, as YYYY-MM.
+    public static func months(endingAt day: CalendarDate) -> [String] {
+        (0..<12).reversed().map { back in
+            let index = day.year * 12 + (day.month - 1) - back
+            return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+        }
+    }
+
+    public static func page(_ d: Data) -> String {
+        let months = months(endingAt: d.day)
+        let names = Dictionary(d.partners.map { ($0.partnerCode, $0.partnerName) }, uniquingKeysWith: { a, _ in a })
+        let codes = Array(Set(d.monthly.map(\.partnerCode))).sorted()
+        let series = codes.map { code in
+            (name: names[code] ?? code, values: months.map { month in
+                d.monthly.first { $0.partnerCode == code && $0.month == month }?.nominations ?? 0
+            })
+        }
+        let counts = Dictionary(grouping: d.targets, by: \.status).mapValues(\.count)
+        let hired = d.pipeline.stage(.hired).count
+        let open = d.pipeline.stages.filter { $0.stage.isOpen }.reduce(0) { $0 + $1.count }
+        let cards: [[String: Any]] = [
+            ["id": "applications", "figure": d.pipeline.applications, "caption": "hồ sơ ứng tuyển"],
+            ["id": "open", "figure": open, "caption": "hồ sơ đang xét"],
+            ["id": "hired", "figure": hired, "caption": "người đã được tuyển dụng"],
+            ["id": "targets-met", "figure": "\(counts[.met] ?? 0)/\(d.targets.count)", "caption": "chỉ tiêu đã đạt"],
+            ["id": "targets-at-risk", "figure": (counts[.atRisk] ?? 0) + (counts[.missed] ?? 0),
+             "caption": "chỉ tiêu có nguy cơ hoặc không đạt"],
+        ]
+        let stageTable = AnnualReportView.stageTable(d.pipeline.stages)
+        return Templates.dashboard.render([
+            "style": Templates.style,
+            "viewer": d.viewer,
+            "day": Format.date(d.day),
+            "cards": cards,
+            "funnel": Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
+                                   AnnualReportView.funnelSteps(d.pipeline)),
+            "stages": table(stageTable),
+            "targetsChart": Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu, theo cơ quan", d.targets.map(AnnualReportView.bar)),
+            "targets": d.targets.map { t in
+                ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
+                 "count": t.target.count, "deadline": Format.date(t.target.deadline), "hired": t.hired,
+                 "status": t.status.rawValue, "statusLabel": t.status.label.vi, "id": t.target.id.text]
+            },
+            "rule": AnnualReportView.projectionRule,
+            "nominationsChart": Chart.stackedColumns("nominations", title: "Đề cử của các trường đối tác theo tháng",
+                                                     months: months, series: series),
+            "partners": d.partners.filter { $0.agreementID != nil }.map { p in
+                ["name": p.partnerName, "code": p.partnerCode, "reference": p.agreementReference ?? "",
+                 "status": p.agreementStatus?.rawValue ?? "", "quota": p.yearlyQuota.map(String.init) ?? "—",
+                 "used": p.quotaUsed, "nominations": p.nominations, "evaluation": p.reachedEvaluation, "hired": p.hired]
+            },
+        ])
+    }
+
+    static func table(_ t: Document.Table) -> [String: Any] {
+        [
+            "headers": t.headers.enumerated().map { ["text": $1, "class": t.numeric.contains($0) ? "num" : ""] },
+            "rows": t.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "class": t.numeric.contains($0) ? "num" : ""] }] },
+        ]
+    }
+
+    /// The sign-in form: its field `token` is posted to `/dashboard/login`.
+    public static func login(error: String? = nil) -> String {
+        Templates.login.render(["style": Templates.style, "error": error as Any])
+    }
+
+    /// A short page for a refusal or a failure, in the dashboard's style.
+    public static func message(_ title: String, _ text: String) -> String {
+        Templates.message.render(["style": Templates.style, "title": title, "text": text])
+    }
+}
+
+extension Templates {
+    static let head = """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        """
+
+    static let dashboard = template(head + """
+        <title>Bảng điều hành — Kế hoạch 483/KH-UBND</title><style>{{{style}}}</style></head>
+        <body><main>
+        <nav class="top"><h1>Bảng điều hành tuyển chọn nhân tài xây dựng pháp luật</h1>
+        <form method="post" action="/dashboard/logout"><span class="muted">{{viewer}} · </span><button type="submit">Đăng xuất</button></form></nav>
+        <p class="subtitle">Kế hoạch 483/KH-UBND · số liệu đến ngày {{day}}</p>
+        <div class="cards">{{#cards}}<div class="card" id="card-{{id}}"><div class="figure">{{figure}}</div><div class="caption">{{caption}}</div></div>{{/cards}}</div>
+        <section id="funnel"><h2>Các bước tuyển chọn</h2>{{{funnel}}}
+        {{#stages}}<div class="table-wrap"><table><thead><tr>{{#headers}}<th class="{{class}}">{{text}}</th>{{/headers}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/stages}}</section>
+        <section id="targets"><h2>Chỉ tiêu theo cơ quan</h2>{{{targetsChart}}}
+        <div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th>Loại vị trí</th><th class="num">Chỉ tiêu</th><th>Hạn</th><th class="num">Đã tuyển</th><th>Tình trạng</th></tr></thead>
+        <tbody>{{#targets}}<tr data-target="{{id}}"><td>{{agency}}</td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{deadline}}</td><td class="num hired">{{hired}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/targets}}</tbody></table></div>
+        <p class="muted">{{rule}}</p></section>
+        <section id="nominations"><h2>Đề cử của trường đối tác</h2>{{{nominationsChart}}}
+        <div class="table-wrap"><table><thead><tr><th>Đối tác</th><th>Thỏa thuận</th><th>Trạng thái</th><th class="num">Chỉ tiêu/năm</th><th class="num">Đề cử năm nay</th><th class="num">Tổng đề cử</th><th class="num">Vào đánh giá</th><th class="num">Được tuyển</th></tr></thead>
+        <tbody>{{#partners}}<tr><td>{{name}}</td><td>{{reference}}</td><td>{{status}}</td><td class="num">{{quota}}</td><td class="num">{{used}}</td><td class="num">{{nominations}}</td><td class="num">{{evaluation}}</td><td class="num">{{hired}}</td></tr>{{/partners}}</tbody></table></div></section>
+        </main></body></html>
+        """)
+
+    static let login = template(head + """
+        <title>Đăng nhập — Bảng điều hành</title><style>{{{style}}}</style></head>
+        <body><main><form class="login" method="post" action="/dashboard/login">
+        <h1>Bảng điều hành</h1>
+        <p class="muted">Dán mã truy cập do quản trị viên cấp (<code>talent token issue --user …</code>) cho tài khoản lãnh đạo, nhân sự hoặc quản trị.</p>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <label for="token">Mã truy cập</label>
+        <input id="token" name="token" type="password" autocomplete="off" required>
+        <button type="submit">Đăng nhập</button>
+        </form></main></body></html>
+        """)
+
+    static let message = template(head + """
+        <title>{{title}}</title><style>{{{style}}}</style></head>
+        <body><main><h1>{{title}}</h1><p>{{text}}</p><p><a href="/dashboard/login">Đăng nhập lại</a></p></main></body></html>
+        """)
+}
