@@ -2436,6 +2436,407 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/targets": {
+      "get": {
+        "summary": "The plan's targets (admin, leadership, hr). Shipped: Sở Tư pháp core_drafting_officer 2 by 2027-12-31 and 3 by 2030-12-31; one legal_affairs_officer by 2030-12-31 in every provincial department.",
+        "parameters": [
+          {
+            "name": "agency",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Targets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Target"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "summary": "Add a target (admin). 409 for a second target of the same agency, kind and deadline.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TargetInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Target"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "415": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/reports/pipeline": {
+      "get": {
+        "summary": "The pipeline per stage over open and closed applications (leadership, hr, admin), narrowed by agency, position kind and the period the applications were opened in; grouped rows under groups with group_by (source: the kind of the candidate's credited referral, or none; partner: the partner of a credited partner referral).",
+        "parameters": [
+          {
+            "name": "agency",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "position_kind",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "legal_affairs_officer",
+                "core_drafting_officer",
+                "drafting_advisor",
+                "other"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "group_by",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "agency",
+                "position_kind",
+                "source",
+                "partner"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PipelineReport"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/reports/targets": {
+      "get": {
+        "summary": "Hired against each target, with its status (leadership, hr, admin)",
+        "responses": {
+          "200": {
+            "description": "Targets and their progress",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TargetProgress"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/reports/partners": {
+      "get": {
+        "summary": "Per partner and agreement: nominations, quota used this year, reached evaluation, hired (leadership, hr, admin)",
+        "responses": {
+          "200": {
+            "description": "Partners and agreements",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PartnerStats"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/dashboard": {
+      "get": {
+        "summary": "The leadership dashboard (leadership, hr, admin): server-rendered HTML in Vietnamese with inline SVG charts — the funnel, hires against targets per agency, nominations per partner over twelve months. Signed in by the cookie of POST /dashboard/login, or a bearer header.",
+        "security": [
+          {
+            "bearer": []
+          },
+          {
+            "cookie": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "HTML",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "303": {
+            "description": "Not signed in: to /dashboard/login",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A role that may not see it (HTML)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The database cannot be reached (HTML)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/dashboard/login": {
+      "get": {
+        "summary": "The sign-in form (field token)",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "HTML",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "summary": "Sign in with an access token: sets an HttpOnly, SameSite=Strict cookie (Secure behind HTTPS) for eight hours and redirects to /dashboard; the token is checked again on every request, so revocation signs out at once.",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "token"
+                ],
+                "properties": {
+                  "token": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "303": {
+            "description": "Signed in: to /dashboard, with Set-Cookie",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "HTML",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "HTML",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "HTML",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/dashboard/logout": {
+      "post": {
+        "summary": "Sign out: clears the cookie and redirects to the form",
+        "security": [],
+        "responses": {
+          "303": {
+            "description": "To /dashboard/login",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2443,6 +2844,11 @@ enum OpenAPIDocument {
       "bearer": {
         "type": "http",
         "scheme": "bearer"
+      },
+      "cookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "talent_dashboard"
       }
     },
     "parameters": {
@@ -4189,6 +4595,344 @@ enum OpenAPIDocument {
           },
           "disagreement": {
             "type": "boolean"
+          }
+        }
+      },
+      "TargetInput": {
+        "type": "object",
+        "required": [
+          "agency_code",
+          "position_kind",
+          "count",
+          "deadline"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "agency_code": {
+            "type": "string"
+          },
+          "position_kind": {
+            "type": "string",
+            "enum": [
+              "legal_affairs_officer",
+              "core_drafting_officer",
+              "drafting_advisor",
+              "other"
+            ]
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10000
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date"
+          },
+          "starts_on": {
+            "type": "string",
+            "format": "date",
+            "description": "Where the projection's straight line starts; the plan's date (2024-12-19) unless given"
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "Target": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "agency_code": {
+            "type": "string"
+          },
+          "position_kind": {
+            "type": "string",
+            "enum": [
+              "legal_affairs_officer",
+              "core_drafting_officer",
+              "drafting_advisor",
+              "other"
+            ]
+          },
+          "count": {
+            "type": "integer"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date"
+          },
+          "starts_on": {
+            "type": "string",
+            "format": "date"
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "created_by": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "TargetProgress": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "agency_code": {
+            "type": "string"
+          },
+          "agency_name": {
+            "type": "string"
+          },
+          "position_kind": {
+            "type": "string",
+            "enum": [
+              "legal_affairs_officer",
+              "core_drafting_officer",
+              "drafting_advisor",
+              "other"
+            ]
+          },
+          "count": {
+            "type": "integer"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date"
+          },
+          "starts_on": {
+            "type": "string",
+            "format": "date"
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hired": {
+            "type": "integer",
+            "description": "Applications in hired at positions of the agency and kind, hired on or before the deadline"
+          },
+          "in_offer": {
+            "type": "integer"
+          },
+          "in_interview": {
+            "type": "integer"
+          },
+          "expected_by_now": {
+            "type": "integer",
+            "description": "round(count × elapsed ÷ window) on a straight line from starts_on to the deadline"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "met",
+              "on_track",
+              "at_risk",
+              "missed"
+            ],
+            "description": "met once hired ≥ count; missed past the deadline without that; otherwise on_track when hired + in_offer ≥ expected_by_now and, in the last 180 days, hired + in_offer + in_interview ≥ count; else at_risk"
+          }
+        }
+      },
+      "StageFigures": {
+        "type": "object",
+        "properties": {
+          "stage": {
+            "type": "string",
+            "enum": [
+              "nominated",
+              "screening",
+              "evaluation",
+              "interview",
+              "offer",
+              "hired",
+              "pool",
+              "rejected",
+              "withdrawn"
+            ]
+          },
+          "count": {
+            "type": "integer",
+            "description": "Applications now in the stage"
+          },
+          "reached": {
+            "type": "integer",
+            "description": "Applications that ever entered it"
+          },
+          "conversion": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "reached(next stage of the forward path) ÷ reached(this); null off the path or when none reached it"
+          },
+          "median_days": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Median length of the completed stays in the stage"
+          }
+        }
+      },
+      "PipelineGroup": {
+        "type": "object",
+        "properties": {
+          "key": {
+            "type": "string"
+          },
+          "label": {
+            "type": "string"
+          },
+          "applications": {
+            "type": "integer"
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StageFigures"
+            }
+          }
+        }
+      },
+      "PipelineReport": {
+        "type": "object",
+        "properties": {
+          "agency": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "position_kind": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "from": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "to": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "group_by": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "agency",
+              "position_kind",
+              "source",
+              "partner",
+              null
+            ]
+          },
+          "applications": {
+            "type": "integer"
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StageFigures"
+            }
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PipelineGroup"
+            },
+            "description": "Present with group_by"
+          }
+        }
+      },
+      "PartnerStats": {
+        "type": "object",
+        "properties": {
+          "partner_code": {
+            "type": "string"
+          },
+          "partner_name": {
+            "type": "string"
+          },
+          "agreement_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "agreement_reference": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "agreement_status": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "starts_on": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "ends_on": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "yearly_quota": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "nominations": {
+            "type": "integer"
+          },
+          "quota_used": {
+            "type": "integer",
+            "description": "Nominations this calendar year"
+          },
+          "reached_evaluation": {
+            "type": "integer"
+          },
+          "hired": {
+            "type": "integer"
           }
         }
       }

@@ -1,0 +1,87 @@
+import Foundation
+import TalentDomain
+import TalentViews
+import Testing
+
+@Suite("Targets and report figures")
+struct TargetTests {
+    static func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    @Test("days between dates")
+    func dayNumbers() {
+        #expect(Self.day("1970-01-01").dayNumber == 0)
+        #expect(Self.day("2024-12-19").dayNumber == 20_076)
+        #expect(Self.day("2025-03-01").dayNumber - Self.day("2025-02-28").dayNumber == 1)
+        #expect(Self.day("2024-03-01").dayNumber - Self.day("2024-02-28").dayNumber == 2)
+        #expect(Self.day("2030-12-31").dayNumber - Self.day("2024-12-19").dayNumber == 2203)
+    }
+
+    /// Window 2025-01-01 → 2027-01-01 (730 days); count 4.
+    @Test("the projection rule", arguments: [
+        // (hired, offers, interviews, day, status, expected by then)
+        (4, 0, 0, "2025-06-01", TargetStatus.met, 1),        // reached early
+        (4, 0, 0, "2027-06-01", .met, 4),                    // met stays met after the deadline
+        (3, 0, 0, "2027-01-02", .missed, 4),                 // the day after the deadline, short
+        (0, 0, 0, "2025-01-01", .onTrack, 0),                // the first day
+        (1, 0, 0, "2025-07-02", .onTrack, 1),                // half a year: 4 × 182/730 = 0.997 → 1
+        (0, 1, 0, "2025-07-02", .onTrack, 1),                // an offer out counts toward the pace
+        (0, 0, 5, "2025-07-02", .atRisk, 1),                 // interviews do not
+        (2, 0, 0, "2026-01-01", .onTrack, 2),                // 4 × 365/730 = 2
+        (1, 0, 0, "2026-01-01", .atRisk, 2),
+        (3, 0, 0, "2026-09-01", .atRisk, 3),                 // 122 days left: hires + offers + interviews < 4
+        (3, 0, 1, "2026-09-01", .onTrack, 3),                // … and with one interview they could
+    ])
+    func projection(hired: Int, offers: Int, interviews: Int, on: String, status: TargetStatus, expected: Int) {
+        let result = TargetProgress.status(count: 4, hired: hired, inOffer: offers, inInterview: interviews,
+                                           startsOn: Self.day("2025-01-01"), deadline: Self.day("2027-01-01"), on: Self.day(on))
+        #expect(result.0 == status)
+        #expect(result.expected == expected)
+    }
+
+    @Test("targets are checked field by field")
+    func validTarget() throws {
+        let target = try ValidTarget(agencyCode: "stp", positionKind: "core_drafting_officer", count: 2, deadline: "2027-12-31",
+                                     note: nil)
+        #expect(target.agencyCode == "STP" && target.startsOn == Target.planDate)
+        do {
+            _ = try ValidTarget(agencyCode: nil, positionKind: "x", count: 0, deadline: "2024-01-01", note: nil)
+            Issue.record("accepted")
+        } catch {
+            #expect(Set(error.fieldErrors.map(\.field)) == ["agency_code", "position_kind", "count", "deadline"])
+        }
+    }
+
+    @Test("stage figures: every stage, conversions along the forward path only")
+    func stageFigures() {
+        let figures = StageFigures.complete([
+            StageFigures(stage: .nominated, count: 1, reached: 10, medianDays: 2),
+            StageFigures(stage: .screening, count: 2, reached: 8, medianDays: nil),
+            StageFigures(stage: .evaluation, count: 0, reached: 4, medianDays: nil),
+            StageFigures(stage: .rejected, count: 3, reached: 3, medianDays: nil),
+        ])
+        #expect(figures.map(\.stage) == PipelineStage.allCases)
+        #expect(figures[0].conversion == 0.8 && figures[1].conversion == 0.5 && figures[2].conversion == 0)
+        #expect(figures[3].conversion == nil)  // nobody reached interview: no share to give
+        #expect(figures.first { $0.stage == .rejected }?.conversion == nil)
+        #expect(figures.first { $0.stage == .hired }?.conversion == nil)
+    }
+
+    @Test("charts escape what they draw and carry their values")
+    func charts() {
+        let svg = Chart.bars("t", title: "A & B", [Chart.Bar(label: "<Sở \"Tư\" pháp>", value: 2, goal: 3)])
+        #expect(svg.contains("&lt;Sở &quot;Tư&quot; pháp&gt;"))
+        #expect(!svg.contains("<Sở"))
+        #expect(svg.contains("data-value=\"2\" data-goal=\"3\""))
+        #expect(svg.contains("aria-label=\"A &amp; B\""))
+        #expect(Format.number(3.5) == "3,5" && Format.number(4) == "4" && Format.number(10.0 / 3) == "3,33")
+        #expect(DashboardViewMonths.check())
+    }
+}
+
+/// The dashboard's twelve months wrap across a year.
+enum DashboardViewMonths {
+    static func check() -> Bool {
+        let months = DashboardView.months(endingAt: CalendarDate("2026-02-15")!)
+        return months.count == 12 && months.first == "2025-03" && months.last == "2026-02"
+    }
+}
