@@ -41,7 +41,8 @@ run: demo
 	@deploy/local/welcome.sh $(TALENT_RELEASE) $(API_HOST) $(API_PORT)
 	$(TALENT_RELEASE) serve --host $(API_HOST) --port $(API_PORT)
 
-# Every test against a fresh cluster of its own, removed afterwards.
+# Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, and
+# the dashboard in headless Chromium (screenshots in .data/artifacts/).
 test: toolchain
 	@set -euo pipefail; \
 	export TALENT_PG_DATA=.data/test-pg TALENT_PG_PORT=$(TEST_PORT) TALENT_PG_FAST=1; \
@@ -51,7 +52,8 @@ test: toolchain
 	export TALENT_TEST_DATABASE_URL=postgres://talent@127.0.0.1:$(TEST_PORT)/postgres; \
 	swift build --build-tests; \
 	swift test --skip-build --parallel 2>&1 | tee .data/test.log; \
-	Tests/smoke.sh $(TALENT_DEBUG)
+	Tests/smoke.sh $(TALENT_DEBUG); \
+	Tests/browser/dashboard.sh $(TALENT_DEBUG)
 
 clean:
 	rm -rf .build .data

@@ -104,10 +104,47 @@ public struct DemoData: Sendable {
                 }
             }
         }
+        try await partnerNominations(positions: positions, using: &generator, by: actor)
         users.append(try await services.users.add(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
                                                    agencyCode: "STP", email: Self.marker, by: actor))
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
+    }
+
+    /// Three partner universities with active agreements, and nominations they submitted through the same service
+    /// the API calls (each with its idempotency key, so an interrupted load replays rather than duplicates).
+    func partnerNominations(positions: [Position], using g: inout SeededGenerator, by actor: Actor) async throws {
+        let today = CalendarDate.today()
+        let partners = [("ULAW", "Trường Đại học Luật TP. Hồ Chí Minh", 20), ("CTU", "Trường Đại học Cần Thơ", 10),
+                        ("HVTP", "Học viện Tư pháp", 10)]
+        for (code, name, quota) in partners {
+            do {
+                _ = try await services.partners.add(code: code, name: name, kind: code == "HVTP" ? "institute" : "university",
+                                                    by: actor)
+            } catch let error as ServiceError where error.kind == .conflict {
+                continue  // there from an interrupted run, with its agreement
+            }
+            let agreement = try await services.partners.addAgreement(partner: code, AgreementDraft(
+                reference: "\(code)/HĐHT-\(today.year - 1)", title: "Thỏa thuận hợp tác phát triển nguồn nhân lực pháp luật",
+                signedOn: "\(today.year - 1)-03-15", startsOn: "\(today.year - 1)-04-01", endsOn: "\(today.year + 3)-12-31",
+                fields: ["luật", "hành chính công"], yearlyQuota: quota,
+                training: "10 suất bồi dưỡng kỹ năng xây dựng pháp luật mỗi năm"), by: actor)
+            _ = try await services.partners.act("activate", on: agreement.id.text, reason: nil, by: actor)
+        }
+        for i in 0..<15 {
+            let (code, name, _) = partners[i % partners.count]
+            let partner = Actor(name: name, role: .partner, channel: .api, partnerCode: code)
+            let person = Self.candidate(300 + i, using: &g)
+            let position = i % 3 == 0 ? positions[i % positions.count].id.text : nil
+            let draft = NominationDraft(
+                candidate: person, positionID: position, nominatorName: "TS. \(Self.familyNames[i % 20]) Văn Hướng",
+                nominatorTitle: "Trưởng khoa Luật", relationship: "teacher",
+                justification: "Sinh viên tốt nghiệp loại giỏi, có nghiên cứu về kỹ thuật soạn thảo văn bản.",
+                consentObtainedAt: "\(today.year)-01-10T08:00:00Z", consentNoticeVersion: "\(today.year)-01")
+            let submitted = JSONValue.object(["candidate": .object(["full_name": .string(person.fullName ?? "")]),
+                                              "position_id": position.map(JSONValue.string) ?? .null])
+            _ = try await services.nominations.submit(draft, submitted: submitted, idempotencyKey: "demo-\(i)", by: partner)
+        }
     }
 
     /// Assigns the evaluators and has the first `sheets` of them score against the default rubric, around a level

@@ -45,7 +45,7 @@ public enum AnnualReportView {
         """
 
     static func bar(_ t: TargetProgress) -> Chart.Bar {
-        Chart.Bar(label: "\(t.target.agencyCode) · \(t.target.positionKind.label.vi) · \(t.target.deadline.year)",
+        Chart.Bar(label: "\(t.target.agencyCode) · \(shortLabel(t.target.positionKind)) · \(t.target.deadline.year)",
                   value: Double(t.hired), goal: Double(t.target.count), text: "\(t.hired)/\(t.target.count)",
                   tone: t.status.rawValue)
     }
@@ -80,6 +80,16 @@ public enum AnnualReportView {
                         headers: ["Cơ quan", "Loại vị trí", "Số người"],
                         rows: r.hires.map { [$0.agencyName, $0.positionKind.label.vi, String($0.hired)] }, numeric: [2])),
             ])
+    }
+
+    /// A kind of post in a word or two, for chart labels.
+    static func shortLabel(_ kind: PositionKind) -> String {
+        switch kind {
+        case .legalAffairsOfficer: "pháp chế"
+        case .coreDraftingOfficer: "nòng cốt"
+        case .draftingAdvisor: "tham mưu"
+        case .other: "khác"
+        }
     }
 
     public static func funnelSteps(_ p: PipelineReport) -> [(label: String, stage: String, value: Int)] {

@@ -25,7 +25,7 @@ public enum Chart {
 
     /// Horizontal bars, one a row, with an optional goal marker each.
     public static func bars(_ name: String, title: String, _ bars: [Bar]) -> String {
-        let width = 640.0, labelWidth = 230.0, row = 30.0, top = 8.0
+        let width = 640.0, labelWidth = 250.0, row = 30.0, top = 8.0
         let plot = width - labelWidth - 60
         let maximum = max(1, bars.map { max($0.value, $0.goal ?? 0) }.max() ?? 1)
         let height = top * 2 + row * Double(max(bars.count, 1))
@@ -37,7 +37,7 @@ public enum Chart {
             let y = top + Double(i) * row
             let length = plot * bar.value / maximum
             svg += #"<g class="bar\#(bar.tone.map { " " + $0 } ?? "")" data-label="\#(escape(bar.label))" data-value="\#(Format.raw(bar.value))"\#(bar.goal.map { " data-goal=\"\(Format.raw($0))\"" } ?? "")>"#
-            svg += #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="label">\#(escape(clip(bar.label, 34)))</text>"#
+            svg += #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="label">\#(escape(clip(bar.label, 30)))</text>"#
             svg += #"<rect x="\#(labelWidth)" y="\#(y + 5)" width="\#(Format.raw(max(length, bar.value > 0 ? 2 : 0)))" height="\#(row - 10)" rx="3"/>"#
             if let goal = bar.goal {
                 let x = labelWidth + plot * goal / maximum
@@ -49,18 +49,21 @@ public enum Chart {
         return svg + "</svg>"
     }
 
-    /// The funnel: the applications that reached each stage of the forward path, centred bars narrowing down.
+    /// The funnel: the applications that reached each stage of the forward path, bars narrowing down around the
+    /// middle of the plot, the stage named on the left and the figure on the right.
     public static func funnel(_ name: String, title: String, _ steps: [(label: String, stage: String, value: Int)]) -> String {
-        let width = 640.0, row = 34.0, top = 8.0
+        let width = 640.0, labelWidth = 160.0, valueWidth = 50.0, row = 34.0, top = 8.0
+        let plot = width - labelWidth - valueWidth
         let maximum = Double(max(1, steps.map(\.value).max() ?? 1))
         let height = top * 2 + row * Double(max(steps.count, 1))
         var svg = header(name, title: title, width: width, height: height)
         for (i, step) in steps.enumerated() {
             let y = top + Double(i) * row
-            let length = max(step.value > 0 ? 4 : 0, (width - 220) * Double(step.value) / maximum)
+            let length = max(step.value > 0 ? 3 : 0, plot * Double(step.value) / maximum)
             svg += #"<g class="bar step" data-label="\#(escape(step.stage))" data-value="\#(step.value)">"#
-            svg += #"<rect x="\#(Format.raw((width - length) / 2))" y="\#(y + 4)" width="\#(Format.raw(length))" height="\#(row - 8)" rx="3"/>"#
-            svg += #"<text x="\#(width / 2)" y="\#(y + row / 2 + 5)" text-anchor="middle" class="inside">\#(escape(step.label)): \#(step.value)</text>"#
+            svg += #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="label">\#(escape(step.label))</text>"#
+            svg += #"<rect x="\#(Format.raw(labelWidth + (plot - length) / 2))" y="\#(y + 4)" width="\#(Format.raw(length))" height="\#(row - 8)" rx="3"/>"#
+            svg += #"<text x="\#(Format.raw(width - valueWidth + 6))" y="\#(y + row / 2 + 4)" class="value">\#(step.value)</text>"#
             svg += "</g>"
         }
         return svg + "</svg>"
