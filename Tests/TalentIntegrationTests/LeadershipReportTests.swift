@@ -282,4 +282,24 @@ struct LeadershipReportTests {
             #expect(try await api.request(.get, "/dashboard", headers: [.cookie: value]).status == 303)
         }
     }
+
+    @Test("report queries go to DATABASE_READ_URL when it is set; everything else to the primary")
+    func readReplica() async throws {
+        try await TestDatabase.withDatabase { primary in
+            try await TestDatabase.withDatabase { replica in
+                // The "replica" is another database, so what a query read shows where it ran.
+                try await replica.transaction { c in
+                    try await c.query("DELETE FROM targets WHERE position_kind = 'legal_affairs_officer'", logger: TestDatabase.logger)
+                }
+                var cli = CLIRunner(databaseURL: primary.url)
+                let both = try await cli.json("report", "targets") as? [[String: Any]] ?? []
+                cli.environment["DATABASE_READ_URL"] = replica.url.urlString
+                let fromReplica = try await cli.json("report", "targets") as? [[String: Any]] ?? []
+                #expect(both.count > 2)
+                #expect(fromReplica.count == 2)  // only the Department of Justice's two core targets are left there
+                let fromPrimary = try await cli.json("target", "list") as? [[String: Any]] ?? []
+                #expect(fromPrimary.count == both.count)  // not a report: the primary
+            }
+        }
+    }
 }

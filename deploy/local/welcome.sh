@@ -4,8 +4,11 @@ set -euo pipefail
 TALENT="$1" HOST="$2" PORT="$3"
 hr_id=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
 admin_id=$("$TALENT" user list --role admin --format csv | awk -F, 'NR == 2 { print $1 }')
+leader_id=$("$TALENT" user list --role leadership --format csv | awk -F, 'NR == 2 { print $1 }')
 token=""
 [ -n "$hr_id" ] && token=$("$TALENT" token issue --user "$hr_id" --expires-in 7 --as "make run" | tail -n 1)
+leader_token=""
+[ -n "$leader_id" ] && leader_token=$("$TALENT" token issue --user "$leader_id" --expires-in 7 --as "make run" | tail -n 1)
 cat <<TEXT
 
   Talent tracker — the API is starting on http://$HOST:$PORT (Ctrl-C stops it)
@@ -25,6 +28,10 @@ cat <<TEXT
     curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
          -d '{"full_name": "Trần Văn Bình", "email": "binh.tran@example.vn"}' http://$HOST:$PORT/v1/candidates
   The OpenAPI document: http://$HOST:$PORT/openapi.json
+
+  Leadership: open http://$HOST:$PORT/dashboard and sign in with the demo leader's token
+    $leader_token
+  and the reports: $TALENT report pipeline | targets | partners | referrers; $TALENT report annual --year $(date +%Y)
   Demo administrator's user id: $admin_id
 
 TEXT
