@@ -4,6 +4,7 @@
 # the same run. Prints p50 and p95 of each and their ratio; the goal is ≤ 1.3×.
 #
 #   bench/reports.sh [CANDIDATES] [REQUESTS]      (defaults 1000000 and 12)
+#   ONLY=targets bench/reports.sh               (only the routes whose path contains ONLY)
 #
 # Uses the throwaway cluster of bench/candidates.sh (127.0.0.1:55434) and its `bench` database; BENCH_REUSE=1 keeps
 # the candidates, applications and history of an earlier run. "The same SQL" is what the API sent, taken from
@@ -99,7 +100,10 @@ serve() {
     for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
-ROUTES=("/v1/reports/pipeline" "/v1/reports/pipeline?group_by=agency" "/v1/reports/targets")
+ROUTES=()
+for route in "/v1/reports/pipeline" "/v1/reports/pipeline?group_by=agency" "/v1/reports/targets"; do
+    [[ "$route" == *"${ONLY:-}"* ]] && ROUTES+=("$route")
+done
 
 # Capture the statements the API sends for each route, with their parameters, from PostgreSQL's log.
 LOG="$(psql -X -q -t -A "$DATABASE_URL" -c "SHOW data_directory")/server.log"

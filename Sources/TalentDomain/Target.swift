@@ -92,7 +92,7 @@ public enum TargetStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// A target with the hires counted against it and its status.
-public struct TargetProgress: Sendable, Hashable, Encodable {
+public struct TargetProgress: Sendable, Hashable {
     public var target: Target
     public var agencyName: String
     /// Applications in `hired` at positions of the agency and kind, hired on or before the deadline.
@@ -134,27 +134,26 @@ public struct TargetProgress: Sendable, Hashable, Encodable {
         return (keepsPace && canFinish ? .onTrack : .atRisk, expected)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, agencyCode = "agency_code", agencyName = "agency_name", positionKind = "position_kind", count, deadline
-        case startsOn = "starts_on", note, hired, inOffer = "in_offer", inInterview = "in_interview"
-        case expectedByNow = "expected_by_now", status
-    }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(target.id.text, forKey: .id)
-        try c.encode(target.agencyCode, forKey: .agencyCode)
-        try c.encode(agencyName, forKey: .agencyName)
-        try c.encode(target.positionKind, forKey: .positionKind)
-        try c.encode(target.count, forKey: .count)
-        try c.encode(target.deadline, forKey: .deadline)
-        try c.encode(target.startsOn, forKey: .startsOn)
-        try c.encode(target.note, forKey: .note)
-        try c.encode(hired, forKey: .hired)
-        try c.encode(inOffer, forKey: .inOffer)
-        try c.encode(inInterview, forKey: .inInterview)
-        try c.encode(expectedByNow, forKey: .expectedByNow)
-        try c.encode(status, forKey: .status)
+extension TargetProgress: JSONWritable {
+    /// Written directly: the targets report is the dashboard's and the benchmark's.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(target.id.text)
+        w.key("agency_code"); w.value(target.agencyCode)
+        w.key("agency_name"); w.value(agencyName)
+        w.key("position_kind"); w.value(target.positionKind.rawValue)
+        w.key("count"); w.value(target.count)
+        w.key("deadline"); w.value(target.deadline.description)
+        w.key("starts_on"); w.value(target.startsOn.description)
+        w.key("note"); w.value(target.note)
+        w.key("hired"); w.value(hired)
+        w.key("in_offer"); w.value(inOffer)
+        w.key("in_interview"); w.value(inInterview)
+        w.key("expected_by_now"); w.value(expectedByNow)
+        w.key("status"); w.value(status.rawValue)
+        w.endObject()
     }
 }
 

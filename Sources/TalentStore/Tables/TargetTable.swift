@@ -66,14 +66,16 @@ public enum TargetTable {
 
 extension ReportTable {
     /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
-    /// on or before both the deadline and `asOf`), and the applications now in offer and in interview there.
+    /// on or before both the deadline and `asOf`, in the province's time: a range on the hired index), and the
+    /// applications now in offer and in interview there.
     public static func targets(asOf: CalendarDate, on connection: PostgresConnection,
                                logger: Logger) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
         let rows = try await connection.query("""
             SELECT \(unescaped: TargetTable.columns), ag.name,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
                     WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'hired'
-                      AND (a.stage_entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= least(t.deadline, \(asOf.description)::date))::int,
+                      AND a.stage_entered_at
+                          < (least(t.deadline, \(asOf.description)::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')::int,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
                     WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'offer')::int,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
