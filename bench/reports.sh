@@ -76,9 +76,12 @@ WITH inserted AS (
     FROM gen g JOIN paths p ON p.stage = g.stage
     RETURNING id, stage, created_at
 )
-INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, at)
+INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, at, left_at, first_entry)
 SELECT i.id, CASE WHEN s.n > 1 THEN p.steps[s.n - 1] END, p.steps[s.n], 'bench', 'cli',
-       i.created_at + (s.n - 1) * interval '9 days' + (abs(hashtext(i.id::text)) % 5) * interval '1 day'
+       i.created_at + (s.n - 1) * interval '9 days' + (abs(hashtext(i.id::text)) % 5) * interval '1 day',
+       CASE WHEN s.n < array_length(p.steps, 1)
+            THEN i.created_at + s.n * interval '9 days' + (abs(hashtext(i.id::text)) % 5) * interval '1 day' END,
+       true
 FROM inserted i JOIN paths p ON p.stage = i.stage
 CROSS JOIN LATERAL generate_series(1, array_length(p.steps, 1)) AS s(n)
 ORDER BY i.id, s.n;

@@ -302,4 +302,41 @@ struct LeadershipReportTests {
             }
         }
     }
+
+    @Test("a stage entered twice is reached once; median days come from completed stays only")
+    func reentry() async throws {
+        try await APIHarness.with(requireCompletePanel: false) { api in
+            let s = api.services
+            let position = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other"),
+                                                     by: .testAdmin)
+            let candidate = try await s.candidates.add(CandidateDraft(fullName: "Lý Thị Hai Lần"), by: .testAdmin).candidate
+            let application = try await s.applications.open(candidateID: candidate.id.text, positionID: position.id.text,
+                                                            by: .testAdmin)
+            for (stage, reason) in [("screening", nil), ("evaluation", nil), ("screening", "Bổ sung hồ sơ"), ("evaluation", nil)] {
+                _ = try await s.applications.move(application.id.text, to: stage, reason: reason, by: .testAdmin)
+            }
+            // Stays of known length: two days in nominated, then three in screening, each time.
+            try await s.database.transaction { c in
+                try await c.query("""
+                    UPDATE application_stage_history SET at = at - interval '30 days', left_at = left_at - interval '30 days'
+                    WHERE application_id = \(application.id)
+                    """, logger: TestDatabase.logger)
+                try await c.query("""
+                    UPDATE application_stage_history SET left_at = at + CASE to_stage WHEN 'nominated' THEN interval '2 days'
+                                                                                 ELSE interval '3 days' END
+                    WHERE application_id = \(application.id) AND left_at IS NOT NULL
+                    """, logger: TestDatabase.logger)
+            }
+            let report = try await s.reports.pipeline(by: .testAdmin)
+            #expect(report.stage(.screening).reached == 1)
+            #expect(report.stage(.evaluation).reached == 1 && report.stage(.evaluation).count == 1)
+            #expect(report.stage(.nominated).medianDays == 2)
+            #expect(report.stage(.screening).medianDays == 3)
+            #expect(report.stage(.evaluation).medianDays == 3)  // the first stay in evaluation ended; the second has not
+            #expect(report.stage(.interview).medianDays == nil)
+            // The history still reads as before, with the time spent in each stage.
+            let history = try await s.applications.history(application.id.text, by: .testAdmin)
+            #expect(history.map(\.to) == [.nominated, .screening, .evaluation, .screening, .evaluation])
+        }
+    }
 }

@@ -65,10 +65,18 @@ public enum ApplicationTable {
 
     static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Actor, reason: String?,
                               panelScore: Double? = nil, on connection: PostgresConnection, logger: Logger) async throws {
+        // The stage left and the stage entered share one instant; `first_entry` marks the application's first time in it.
         try await connection.query("""
-            INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, reason, panel_score)
+            WITH instant AS (SELECT clock_timestamp() AS at),
+            closed AS (
+                UPDATE application_stage_history SET left_at = (SELECT at FROM instant)
+                WHERE application_id = \(id) AND left_at IS NULL
+            )
+            INSERT INTO application_stage_history (application_id, from_stage, to_stage, actor, channel, reason, panel_score,
+                                                   at, first_entry)
             VALUES (\(id), \(from?.rawValue), \(to.rawValue), \(actor.name), \(actor.channel.rawValue), \(reason),
-                    \(panelScore))
+                    \(panelScore), (SELECT at FROM instant),
+                    NOT EXISTS (SELECT 1 FROM application_stage_history WHERE application_id = \(id) AND to_stage = \(to.rawValue)))
             """, logger: logger)
     }
 

@@ -116,8 +116,33 @@ extension ReportTable {
         // Ungrouped, one set (its rows are the whole); grouped, each group and the whole.
         let entered = groupBy == nil ? "(grp, to_stage)" : "(grp, to_stage), (to_stage)"
         let present = groupBy == nil ? "(grp, stage)" : "(grp, stage), (stage)"
-        let rows = try await connection.query("""
-            WITH apps AS MATERIALIZED (
+        // Without a filter or a grouping, the history alone answers "reached" and the stays: no join.
+        let whole = agency == nil && kind == nil && from == nil && to == nil && groupBy == nil
+        let history = whole
+            ? "SELECT NULL::text AS grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h"
+            : "SELECT apps.grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h JOIN apps ON apps.id = h.application_id"
+        let tail = """
+            ), stays AS (\(history)
+            ), entered AS (
+                SELECT grp, to_stage AS stage, GROUPING(grp) = 1 AS total,
+                       count(*) FILTER (WHERE first_entry) AS reached,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at) / 86400)
+                           FILTER (WHERE left_at IS NOT NULL) AS median_days
+                FROM stays GROUP BY GROUPING SETS (\(entered))
+            ), present AS (
+                SELECT grp, stage, GROUPING(grp) = 1 AS total, count(*) AS n
+                FROM apps GROUP BY GROUPING SETS (\(present))
+            )
+            SELECT CASE WHEN coalesce(e.total, n.total) THEN NULL ELSE coalesce(e.grp, n.grp, '') END,
+                   coalesce(e.stage, n.stage), coalesce(n.n, 0)::int, coalesce(e.reached, 0)::int, e.median_days
+            FROM entered e FULL JOIN present n
+              ON n.total = e.total AND n.stage = e.stage AND n.grp IS NOT DISTINCT FROM e.grp
+            """
+        let query: PostgresQuery = whole ? """
+            WITH apps AS (SELECT a.id, a.stage, NULL::text AS grp FROM applications a
+            \(unescaped: tail)
+            """ : """
+            WITH apps AS (
                 SELECT a.id, a.stage, \(unescaped: group) AS grp
                 FROM applications a JOIN positions p ON p.id = a.position_id \(unescaped: source)
                 WHERE (\(agency)::text IS NULL OR p.agency_code = \(agency))
@@ -127,24 +152,9 @@ extension ReportTable {
                   AND (\(to?.description)::date IS NULL
                        OR a.created_at < (\(to?.description)::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   \(unescaped: partnerOnly)
-            ), stays AS (
-                SELECT h.application_id, h.to_stage, apps.grp,
-                       extract(epoch FROM lead(h.at) OVER (PARTITION BY h.application_id ORDER BY h.id) - h.at) / 86400 AS days
-                FROM application_stage_history h JOIN apps ON apps.id = h.application_id
-            ), entered AS (
-                SELECT grp, to_stage AS stage, GROUPING(grp) = 1 AS total,
-                       count(DISTINCT application_id) AS reached,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE days IS NOT NULL) AS median_days
-                FROM stays GROUP BY GROUPING SETS (\(unescaped: entered))
-            ), present AS (
-                SELECT grp, stage, GROUPING(grp) = 1 AS total, count(*) AS n
-                FROM apps GROUP BY GROUPING SETS (\(unescaped: present))
-            )
-            SELECT CASE WHEN coalesce(e.total, n.total) THEN NULL ELSE coalesce(e.grp, n.grp, '') END,
-                   coalesce(e.stage, n.stage), coalesce(n.n, 0)::int, coalesce(e.reached, 0)::int, e.median_days
-            FROM entered e FULL JOIN present n
-              ON n.total = e.total AND n.stage = e.stage AND n.grp IS NOT DISTINCT FROM e.grp
-            """, logger: logger)
+            \(unescaped: tail)
+            """
+        let rows = try await connection.query(query, logger: logger)
         var result: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] = []
         for try await (group, stage, count, reached, median) in rows.decode((String?, String, Int, Int, Double?).self) {
             result.append((group, stage, count, reached, median))
