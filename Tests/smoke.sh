@@ -5,23 +5,15 @@
 # Run by `make test` after the Swift tests (TALENT_PG_DATA/TALENT_PG_PORT name the test cluster).
 set -euo pipefail
 TALENT="${1:-.build/debug/talent}"
-PORT_PG="${TALENT_PG_PORT:-55433}"
-DB=smoke_$$
-export DATABASE_URL="postgres://talent@127.0.0.1:$PORT_PG/$DB"
+source "$(dirname "$0")/lib.sh"
+test_database "smoke_$$"
 export TALENT_OPERATOR="Kiểm thử khói"
 checks=0
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 ok() { checks=$((checks + 1)); }
 
-psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "CREATE DATABASE $DB" >/dev/null
-API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+API_PORT=$(free_port)
 BASE="http://127.0.0.1:$API_PORT"
-server=""
-cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-    psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 
 # serve refuses to start with pending migrations
 if out=$("$TALENT" serve --host 127.0.0.1 --port "$API_PORT" 2>&1); then fail "serve started with pending migrations"; fi
@@ -30,8 +22,7 @@ grep -q "talent migrate" <<<"$out" || fail "serve did not say to run talent migr
 "$TALENT" migrate >/dev/null; ok
 "$TALENT" demo load >/dev/null; ok
 
-"$TALENT" serve --host 127.0.0.1 --port "$API_PORT" --log-level warning & server=$!
-for _ in $(seq 1 100); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "$TALENT" "$API_PORT"
 [ "$(curl -s "$BASE/health")" = '{"database":"ok","status":"ok"}' ] || fail "health is not ok"; ok
 
 hr=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')

@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TALENT="$(pwd)/${1:-.build/debug/talent}"
-PORT_PG="${TALENT_PG_PORT:-55433}"
-DB=browser_$$
-export DATABASE_URL="postgres://talent@127.0.0.1:$PORT_PG/$DB"
+source Tests/lib.sh
 export TALENT_OPERATOR="Kiểm thử trình duyệt"
 ARTIFACTS=.data/artifacts
 VENV=.data/browser-venv
@@ -25,22 +23,15 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import selenium" 2>/d
     "$VENV/bin/pip" install -q "selenium>=4.20,<5"
 fi
 
-psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "CREATE DATABASE $DB" >/dev/null
-API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+test_database "browser_$$"
+API_PORT=$(free_port)
 BASE="http://127.0.0.1:$API_PORT"
-server=""
-cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-    psql -X -q -h 127.0.0.1 -p "$PORT_PG" -U talent -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 
 "$TALENT" migrate >/dev/null
 "$TALENT" demo load >/dev/null
 leader=$("$TALENT" user list --role leadership --format csv | awk -F, 'NR == 2 { print $1 }')
 token=$("$TALENT" token issue --user "$leader" | tail -n 1)
 
-"$TALENT" serve --host 127.0.0.1 --port "$API_PORT" --log-level warning & server=$!
-for _ in $(seq 1 100); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "$TALENT" "$API_PORT"
 
 "$VENV/bin/python" Tests/browser/dashboard_test.py "$BASE" "$token" "$ARTIFACTS"
