@@ -42,7 +42,7 @@ run: demo
 	$(TALENT_RELEASE) serve --host $(API_HOST) --port $(API_PORT)
 
 # Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, and
-# the dashboard in headless Chromium (screenshots in .data/artifacts/).
+# the dashboard in headless Chromium (screenshots in artifacts/).
 test: toolchain
 	@set -euo pipefail; \
 	export TALENT_PG_DATA=.data/test-pg TALENT_PG_PORT=$(TEST_PORT) TALENT_PG_FAST=1; \

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The leadership dashboard in a real headless browser: Debian's chromium and chromium-driver, driven by Selenium
 # from PyPI (both installed here when missing). It signs in through the form, checks that the charts are drawn and
-# show the API's numbers, at a desktop's and a phone's width, and keeps screenshots in .data/artifacts/.
+# show the API's numbers, at a desktop's and a phone's width, and keeps screenshots in artifacts/.
 # Run by `make test` against the test cluster (TALENT_PG_PORT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TALENT="$(pwd)/${1:-.build/debug/talent}"
 source Tests/lib.sh
 export TALENT_OPERATOR="Kiểm thử trình duyệt"
-ARTIFACTS=.data/artifacts
+ARTIFACTS=artifacts
 VENV=.data/browser-venv
 mkdir -p "$ARTIFACTS"
 
