@@ -14,19 +14,11 @@ cd "$(dirname "$0")/.."
 N=${1:-1000000}
 IMPORT=${2:-100000}
 SEARCHES=${3:-300}
-export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
-PGURL=postgres://talent@127.0.0.1:55434
+source bench/lib.sh
 DB=bench
-T=.build/release/talent
-WORK=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
 
-swift build -c release --product talent >/dev/null
-deploy/local/db.sh start >/dev/null 2>&1
+bench_setup
 export DATABASE_URL="$PGURL/$DB"
-now() { date +%s.%N; }
 # BENCH_REUSE=1 keeps the database of an earlier run when it already holds at least N candidates.
 have=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates" 2>/dev/null || echo 0)
 if [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -ge "$N" ]; then
@@ -65,7 +57,7 @@ psql -X -q -t -A "$DATABASE_URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SU
 if grep -q "Seq Scan on candidates" "$WORK/plan.txt"; then echo "  !! sequential scan of candidates"; else echo "  no sequential scan of candidates"; fi
 
 echo "== search latency, $SEARCHES searches each, one connection"
-API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+API_PORT=$(free_port)
 $T serve --host 127.0.0.1 --port "$API_PORT" --log-level error & server=$!
 user=$($T user add --name "Bench HR" --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
 token=$($T token issue --user "$user" | tail -n 1)

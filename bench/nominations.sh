@@ -8,18 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
-export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
-PGURL=postgres://talent@127.0.0.1:55434
+source bench/lib.sh
 DB=bench_nominations
-T=.build/release/talent
-WORK=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product talent >/dev/null 2>&1
-deploy/local/db.sh start >/dev/null 2>&1
+bench_setup
 psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 export DATABASE_URL="$PGURL/$DB"
 $T migrate >/dev/null
@@ -29,7 +22,7 @@ agreement=$($T agreement add --partner BENCH --reference B/1 --starts 2020-01-01
 $T agreement activate "$agreement" >/dev/null
 token=$($T token issue --partner BENCH | tail -n 1)
 
-API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+API_PORT=$(free_port)
 TALENT_PARTNER_RATE_PER_MINUTE=100000000 $T serve --host 127.0.0.1 --port "$API_PORT" --pool-size "${POOL:-12}" --log-level error &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -132,6 +125,6 @@ sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
 failed=$(grep -ciE "aborted|error" "$WORK/pgbench.txt" || true)
 pgstored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM idempotency_keys WHERE key LIKE 'pgb-%' AND state = 'done'")
 printf '  API  POST /v1/nominations      %8.1f nominations/s   (non-2xx: %s; %s stored)\n' "$api" "${non2xx:-0}" "$stored"
-grep -E "50%|90%|99%" "$WORK/wrk.txt" | sed 's/^/      latency /'
+grep -E "^ +(50|90|99)%" "$WORK/wrk.txt" | sed 's/^/      latency /'
 printf '  SQL  pgbench, same statements   %8.1f transactions/s   (errors: %s; %s stored)\n' "$sql" "$failed" "$pgstored"
 printf '  ratio API/SQL                   %8.2f   (goal >= 0.5)\n' "$(echo "$api / $sql" | bc -l)"

@@ -14,18 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 REQUESTS=${2:-12}
-export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
-PGURL=postgres://talent@127.0.0.1:55434
+source bench/lib.sh
 DB=bench
-T=.build/release/talent
-WORK=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-now() { date +%s.%N; }
 
-swift build -c release --product talent >/dev/null
-deploy/local/db.sh start >/dev/null 2>&1
+bench_setup
 export DATABASE_URL="$PGURL/$DB"
 have=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates" 2>/dev/null || echo 0)
 if [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -ge "$N" ]; then
@@ -97,7 +89,7 @@ fi
 
 user=$($T user add --name "Bench Leadership" --role leadership --format csv | awk -F, 'NR == 2 { print $1 }')
 token=$($T token issue --user "$user" | tail -n 1)
-API_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+API_PORT=$(free_port)
 serve() {
     $T serve --host 127.0.0.1 --port "$API_PORT" --log-level error & server=$!
     for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -1,0 +1,17 @@
+# Shared by the benchmark scripts: the throwaway cluster on 127.0.0.1:55434, a release build, a work folder and a
+# server, all cleaned up on exit. Source it from the repository's root.
+export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
+PGURL=postgres://talent@127.0.0.1:55434
+T=.build/release/talent
+WORK=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+now() { date +%s.%N; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Builds the release binary and starts the benchmark cluster.
+bench_setup() {
+    swift build -c release --product talent >/dev/null 2>&1
+    deploy/local/db.sh start >/dev/null 2>&1
+}
