@@ -208,18 +208,20 @@ public struct PanelResult: Sendable, Hashable, Encodable {
         }
         let definition = rubric.definition
         let current = sheets.filter(\.isCurrent).sorted { ($0.evaluatorName, $0.evaluatorID.text) < ($1.evaluatorName, $1.evaluatorID.text) }
-        let weighted = current.map { Panel.weightedScore($0.scores, criteria: definition.criteria) }
+        // Every figure is settled to nine decimals before it is compared or shown, so a panel exactly at the pass
+        // mark passes and equal scores are equal, whatever binary rounding did on the way.
+        let weighted = current.map { Panel.settle(Panel.weightedScore($0.scores, criteria: definition.criteria)) }
         let kept = Panel.kept(weighted, aggregation: definition.aggregation)
-        let panelScore = kept.isEmpty ? nil : Panel.mean(kept.map { weighted[$0] })
+        let panelScore = kept.isEmpty ? nil : Panel.settle(Panel.mean(kept.map { weighted[$0] }))
         let complete = current.count >= definition.minEvaluators
-        let spread = weighted.isEmpty ? nil : weighted.max()! - weighted.min()!
+        let spread = weighted.isEmpty ? nil : Panel.settle(weighted.max()! - weighted.min()!)
         let evaluators = current.enumerated().map { i, sheet in
             EvaluatorScore(evaluatorID: sheet.evaluatorID, evaluatorName: sheet.evaluatorName, weightedScore: weighted[i],
                            trimmed: !kept.contains(i))
         }
         let criteria = definition.criteria.map { c in
             CriterionMean(key: c.key, label: c.label, weight: c.weight,
-                          mean: current.isEmpty ? nil : Panel.mean(current.map { Double($0.scores[c.key] ?? 0) }))
+                          mean: current.isEmpty ? nil : Panel.settle(Panel.mean(current.map { Double($0.scores[c.key] ?? 0) })))
         }
         return PanelResult(
             applicationID: application, rubricID: rubric.id, rubricVersion: rubric.version,
@@ -274,6 +276,11 @@ public enum Panel {
         let rest = scores.indices.filter { $0 != lowest }
         let highest = rest.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }!
         return rest.filter { $0 != highest }
+    }
+
+    /// A figure rounded to nine decimals: exact for every score a rubric can give, and free of binary noise.
+    public static func settle(_ value: Double) -> Double {
+        (value * 1e9).rounded() / 1e9
     }
 
     public static func mean(_ values: [Double]) -> Double {

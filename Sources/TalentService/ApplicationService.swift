@@ -115,8 +115,15 @@ public struct ApplicationService: Sendable {
     /// Stage changes with actor, reason, time, and the time spent in each stage.
     public func history(_ id: String, by actor: Actor) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
-        return try await database.read { c in
+        let history = try await database.read { c in
             try await ApplicationTable.history(application.id, on: c, logger: database.logger)
+        }
+        // An evaluator of a later panel must not learn an earlier panel's score from the history.
+        guard actor.role == .evaluator else { return history }
+        return history.map { change in
+            var change = change
+            change.panelScore = nil
+            return change
         }
     }
 

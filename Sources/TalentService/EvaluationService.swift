@@ -65,6 +65,12 @@ public struct EvaluationService: Sendable {
             var audit = AuditBatch()
             if status == .published,
                let previous = try await RubricTable.published(name: before.definition.name, on: c, logger: logger) {
+                guard previous.version < before.version else {
+                    throw ServiceError(.conflict, slug: "newer-version-published", LocalizedText(
+                        vi: "Phiên bản \(previous.version) mới hơn của bảng tiêu chí này đang được dùng; hãy tạo phiên bản mới",
+                        en: "Version \(previous.version), newer, is published; create a new version instead"),
+                        extensions: ["published_id": .string(previous.id.text)])
+                }
                 let retired = try await RubricTable.setStatus(previous.id, .retired, on: c, logger: logger)
                 audit.add("rubric.retire", "rubric", previous.id.text, before: previous, after: retired,
                           extra: ["superseded_by": .string(uuid.text)])

@@ -68,8 +68,18 @@ public struct Document: Sendable {
         return out
     }
 
+    /// A table cell's text, inert in Markdown: the punctuation that could start markup or HTML is backslash-escaped,
+    /// so a name someone typed shows as typed and never as a link, an image or a tag.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\", "|", "<", ">", "[", "]", "`", "*", "_", "!": out.append("\\"); out.append(ch)
+            case "\n", "\r": out.append(" ")
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     // MARK: HTML
@@ -90,7 +100,9 @@ public struct Document: Sendable {
             "paragraphs": section.paragraphs,
             "parts": section.parts.map { Self.context($0, level: level + 1, number: "") },
         ]
-        if let chart = section.chart { context["chart"] = chart }
+        // Every key is set, false when absent: Mustache would otherwise take the enclosing section's chart or table.
+        context["chart"] = section.chart ?? false
+        context["table"] = false
         if let table = section.table {
             context["table"] = [
                 "headers": table.headers.enumerated().map { ["text": $1, "class": table.numeric.contains($0) ? "num" : ""] },

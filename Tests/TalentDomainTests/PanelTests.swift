@@ -43,12 +43,12 @@ struct PanelTests {
         let r = Self.rubric([("a", 3), ("b", 2), ("c", 1)])
         let result = Self.result(r, [["a": 4, "b": 5, "c": 3], ["a": 3, "b": 3, "c": 3], ["a": 5, "b": 4, "c": 2]])
         // 25/6, 3 and 25/6: their mean is 34/9.
-        let expected: [Double] = [3, 25.0 / 6, 25.0 / 6]
+        let expected: [Double] = [3, 4.166666667, 4.166666667]  // 25/6, to nine decimals
         #expect(result.evaluators.map(\.weightedScore).sorted() == expected)
-        #expect(abs(result.panelScore! - 34.0 / 9) < 1e-12)
-        let means: [Double?] = [4, 4, 8.0 / 3]
+        #expect(result.panelScore == 3.777777778)  // 34/9
+        let means: [Double?] = [4, 4, 2.666666667]
         #expect(result.criteria.map(\.mean) == means)
-        #expect(abs(result.spread! - 7.0 / 6) < 1e-12)
+        #expect(result.spread == 1.166666667)  // 7/6
         #expect(result.complete)
         #expect(result.passed == true)  // 3.777… ≥ 3.5
         #expect(result.disagreement)  // 7/6 > 1, a quarter of the 1–5 scale
@@ -64,6 +64,24 @@ struct PanelTests {
         #expect(result.passed == nil)
         let none = PanelResult.compute(application: UUID(), rubric: nil, sheets: [])
         #expect(none.panelScore == nil && !none.complete && none.passed == nil && none.spread == nil)
+    }
+
+    @Test("a panel exactly at the pass mark passes, and a spread exactly at the threshold is no disagreement, despite binary rounding")
+    func binaryRounding() {
+        // The default rubric's weights: four sheets whose weighted scores are 56/13, 43/13, 36/13 and 47/13, a mean of
+        // exactly 3.5 that plain floating point computes as 3.4999999999999996.
+        let r = Self.rubric([("a", 2), ("b", 2), ("c", 3), ("d", 3), ("e", 2), ("f", 1)], minEvaluators: 3, pass: 3.5)
+        let keys = ["a", "b", "c", "d", "e", "f"]
+        let sheets = [[5, 5, 4, 5, 3, 3], [4, 5, 3, 3, 1, 5], [2, 1, 2, 5, 4, 1], [3, 5, 2, 5, 4, 2]]
+            .map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+        let result = Self.result(r, sheets)
+        #expect(result.panelScore == 3.5)
+        #expect(result.passed == true)
+        // 27/13 and 14/13: a spread of exactly one point, not above a threshold of one.
+        let spread = Self.result(r, [Dictionary(uniqueKeysWithValues: zip(keys, [3, 3, 2, 2, 1, 1])),
+                                     Dictionary(uniqueKeysWithValues: zip(keys, [1, 1, 1, 1, 1, 2]))])
+        #expect(spread.spread == 1)
+        #expect(!spread.disagreement)
     }
 
     @Test("a score exactly at the threshold passes; just under fails")
@@ -83,7 +101,7 @@ struct PanelTests {
     func trimmedMean(scores: [Int], expected: Double) {
         let r = Self.rubric([("a", 1)], aggregation: .trimmedMean, minEvaluators: 3)
         let result = Self.result(r, scores.map { ["a": $0] })
-        #expect(abs(result.panelScore! - expected) < 1e-12)
+        #expect(result.panelScore == Panel.settle(expected))
         #expect(result.evaluators.filter(\.trimmed).count == (scores.count >= 5 ? 2 : 0))
     }
 

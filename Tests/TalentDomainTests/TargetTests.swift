@@ -66,6 +66,14 @@ struct TargetTests {
         #expect(figures.first { $0.stage == .hired }?.conversion == nil)
     }
 
+    @Test("the annual report's Markdown keeps a typed name inert")
+    func markdownCells() {
+        let document = Document(title: "T", subtitle: [], sections: [Document.Section(
+            "S", table: Document.Table(headers: ["Tên"], rows: [["Zz <img src=x onerror=alert(1)> [a](b) | *c*"]]))])
+        #expect(document.markdown.contains("| Zz \\<img src=x onerror=alert(1)\\> \\[a\\](b) \\| \\*c\\* |"))
+        #expect(!document.html.contains("<img"))
+    }
+
     @Test("charts escape what they draw and carry their values")
     func charts() {
         let svg = Chart.bars("t", title: "A & B", [Chart.Bar(label: "<Sở \"Tư\" pháp>", value: 2, goal: 3)])

@@ -59,6 +59,15 @@ struct EvaluationTests {
             _ = try await api.request(.post, "/v1/rubrics/\(v2)/publish", token: hr)
             #expect(try await api.request(.get, "/v1/rubrics/\(v1)", token: hr).object["status"] as? String == "retired")
             #expect(try await api.request(.get, "/v1/rubrics/\(v2)", token: hr).object["status"] as? String == "published")
+            _ = v2
+
+            // Publishing an older draft over a newer published version is refused.
+            let v3 = try #require(try await api.request(.post, "/v1/rubrics", token: hr, json: changed).object["id"] as? String)
+            let v4 = try #require(try await api.request(.post, "/v1/rubrics", token: hr, json: changed).object["id"] as? String)
+            #expect(try await api.request(.post, "/v1/rubrics/\(v4)/publish", token: hr).status == 200)
+            let older = try await api.request(.post, "/v1/rubrics/\(v3)/publish", token: hr)
+            #expect(older.status == 409)
+            #expect((older.object["type"] as? String)?.hasSuffix("/newer-version-published") == true)
 
             // A published rubric's definition cannot change, even by SQL.
             await #expect(throws: (any Error).self) {
@@ -210,6 +219,9 @@ struct EvaluationTests {
             #expect(moved.status == 200, "\(moved.text)")
             let stages = try await api.request(.get, "/v1/applications/\(a)/history", token: hr).object["items"] as? [[String: Any]] ?? []
             #expect(stages.last?["panel_score"] as? Double == 4)
+            // An evaluator reading the history does not learn the panel's score.
+            let seen = try await api.request(.get, "/v1/applications/\(a)/history", token: one.token).object["items"] as? [[String: Any]] ?? []
+            #expect(seen.count == stages.count && seen.allSatisfy { $0["panel_score"] is NSNull })
 
             // The audit trail has every sheet and the amendment.
             let audit = try await api.request(.get, "/v1/audit?entity=application:\(a)", token: leadership)

@@ -98,6 +98,10 @@ struct LeadershipReportTests {
             let bySource = try await groups("source")
             #expect(Set(bySource.keys) == ["partner", "none"])
             #expect(bySource["partner"]!["nominated"]!.reached == 2 && bySource["none"]!["nominated"]!.reached == 3)
+            // Grouping never narrows: the whole stays the whole, also when some applications form no group.
+            let partnerReply = try await api.request(.get, "/v1/reports/pipeline?group_by=partner", token: leadership)
+            #expect(Self.stages(partnerReply.object)["nominated"]! == (0, 5))
+            #expect(partnerReply.object["applications"] as? Int == 5)
             let byPartner = try await groups("partner")
             #expect(Set(byPartner.keys) == ["ULAW"])
             #expect(byPartner["ULAW"]!["interview"]! == (1, 1))
@@ -229,6 +233,8 @@ struct LeadershipReportTests {
             #expect(html.contains("<html lang=\"vi\">"))
             #expect(html.contains("data-chart=\"targets\"") && html.contains("data-chart=\"funnel\""))
             #expect(html.contains("@media print"))
+            #expect(html.components(separatedBy: "data-chart=\"funnel\"").count == 2)  // drawn once, not again in subsections
+            #expect(html.components(separatedBy: "<th class=\"num\">Đã từng vào</th>").count == 2)
             #expect(!html.contains("http://") || !html.contains("<script"))
             let written = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
             #expect(written == markdown.stdout)

@@ -28,7 +28,14 @@ public enum ReportTable {
                 LEFT JOIN application_stage_history h ON h.application_id = a.id
                 GROUP BY c.candidate_id
             )
-            SELECT r.referrer_kind, r.referrer, max(r.referrer_name), count(*)::int,
+            SELECT r.referrer_kind, r.referrer,
+                   -- A partner, agency or user is named by its own record, never by a name a submitter typed.
+                   CASE r.referrer_kind
+                       WHEN 'partner' THEN (SELECT name FROM partners WHERE code = r.referrer)
+                       WHEN 'agency' THEN (SELECT name FROM agencies WHERE code = r.referrer)
+                       WHEN 'user' THEN (SELECT name FROM staff_users WHERE id::text = r.referrer)
+                       ELSE max(r.referrer_name) END,
+                   count(*)::int,
                    (count(*) FILTER (WHERE r.credited))::int,
                    (count(DISTINCT r.candidate_id) FILTER (WHERE p.reached_evaluation))::int,
                    (count(DISTINCT r.candidate_id) FILTER (WHERE p.hired))::int,

@@ -6,7 +6,8 @@ import TalentDomain
 /// SQL for the plan's targets.
 public enum TargetTable {
     static let columns = """
-        t.id, t.agency_code, t.position_kind, t.count, t.deadline::text, t.starts_on::text, t.note, t.created_by, t.created_at
+        t.id, t.agency_code, t.position_kind, t.count, to_char(t.deadline, 'YYYY-MM-DD'), to_char(t.starts_on, 'YYYY-MM-DD'),
+        t.note, t.created_by, t.created_at
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Target] {
@@ -112,10 +113,11 @@ extension ReportTable {
             group = "src.referrer_partner_code"
             source = Self.creditedReferral
         }
-        let partnerOnly = groupBy == .partner ? "AND src.referrer_partner_code IS NOT NULL" : ""
         // Ungrouped, one set (its rows are the whole); grouped, each group and the whole.
         let entered = groupBy == nil ? "(grp, to_stage)" : "(grp, to_stage), (to_stage)"
         let present = groupBy == nil ? "(grp, stage)" : "(grp, stage), (stage)"
+        // Grouped, applications without a group (no partner referral) count in the whole but form no group.
+        let ungroupedOut = groupBy == nil ? "" : "WHERE coalesce(e.total, n.total) OR coalesce(e.grp, n.grp) IS NOT NULL"
         // Without a filter or a grouping, the history alone answers "reached" and the stays: no join.
         let whole = agency == nil && kind == nil && from == nil && to == nil && groupBy == nil
         let history = whole
@@ -137,6 +139,7 @@ extension ReportTable {
                    coalesce(e.stage, n.stage), coalesce(n.n, 0)::int, coalesce(e.reached, 0)::int, e.median_days
             FROM entered e FULL JOIN present n
               ON n.total = e.total AND n.stage = e.stage AND n.grp IS NOT DISTINCT FROM e.grp
+            \(ungroupedOut)
             """
         let query: PostgresQuery = whole ? """
             WITH apps AS (SELECT a.id, a.stage, NULL::text AS grp FROM applications a
@@ -151,7 +154,6 @@ extension ReportTable {
                        OR a.created_at >= (\(from?.description)::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   AND (\(to?.description)::date IS NULL
                        OR a.created_at < (\(to?.description)::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                  \(unescaped: partnerOnly)
             \(unescaped: tail)
             """
         let rows = try await connection.query(query, logger: logger)
@@ -171,7 +173,8 @@ extension ReportTable {
     /// Per partner and agreement (partners without one get a row of their own).
     public static func partners(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [PartnerStats] {
         let rows = try await connection.query("""
-            SELECT p.code, p.name, ag.id, ag.reference, ag.status, ag.starts_on::text, ag.ends_on::text, ag.yearly_quota,
+            SELECT p.code, p.name, ag.id, ag.reference, ag.status, to_char(ag.starts_on, 'YYYY-MM-DD'),
+                   to_char(ag.ends_on, 'YYYY-MM-DD'), ag.yearly_quota,
                    count(n.id)::int,
                    (count(n.id) FILTER (WHERE extract(year FROM n.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)))::int,
                    (count(DISTINCT n.candidate_id) FILTER (WHERE EXISTS (
@@ -204,7 +207,8 @@ extension ReportTable {
         let rows = try await connection.query("""
             SELECT partner_code, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*)::int
             FROM nominations
-            WHERE created_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '11 months'
+            WHERE created_at >= (date_trunc('month', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '11 months')
+                                AT TIME ZONE 'Asia/Ho_Chi_Minh'
             GROUP BY 1, 2 ORDER BY 2, 1
             """, logger: logger)
         var result: [MonthlyNominations] = []
