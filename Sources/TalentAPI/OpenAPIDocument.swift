@@ -4810,6 +4810,10 @@ enum OpenAPIDocument {
             "items": {
               "$ref": "#/components/schemas/StageFigures"
             }
+          },
+          "group": {
+            "type": "string",
+            "description": "The same as key"
           }
         }
       },

@@ -114,6 +114,18 @@ public struct PipelineGroup: Sendable, Hashable, Encodable {
         self.stages = stages
         self.applications = stages.reduce(0) { $0 + $1.count }
     }
+
+    enum CodingKeys: String, CodingKey { case key, group, label, applications, stages }
+
+    /// `key` is the group's code or value; `group` repeats it under the name of the grouping's parameter.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(key, forKey: .group)
+        try c.encode(label, forKey: .label)
+        try c.encode(applications, forKey: .applications)
+        try c.encode(stages, forKey: .stages)
+    }
 }
 
 /// The pipeline: per stage over open and closed applications, narrowed by agency, position kind and the period the

@@ -65,6 +65,8 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
         config.options.maximumConnections = max(1, poolSize)
         config.options.connectTimeout = .seconds(5)
+        // Dates read as text are ISO (YYYY-MM-DD) whatever the server's own DateStyle.
+        config.options.additionalStartupParameters = [("DateStyle", "ISO, YMD")]
         return config
     }
 }
