@@ -112,10 +112,11 @@ public struct DemoData: Sendable {
     }
 
     /// Three partner universities with active agreements, and nominations they submitted through the same service
-    /// the API calls (each with its idempotency key, so an interrupted load replays rather than duplicates).
+    /// the API calls (each with its idempotency key, so an interrupted load replays rather than duplicates). Their
+    /// codes leave ULAW free for the walk-through of docs/partners.md.
     func partnerNominations(positions: [Position], using g: inout SeededGenerator, by actor: Actor) async throws {
         let today = CalendarDate.today()
-        let partners = [("ULAW", "Trường Đại học Luật TP. Hồ Chí Minh", 20), ("CTU", "Trường Đại học Cần Thơ", 10),
+        let partners = [("HLU", "Trường Đại học Luật Hà Nội", 20), ("CTU", "Trường Đại học Cần Thơ", 10),
                         ("HVTP", "Học viện Tư pháp", 10)]
         for (code, name, quota) in partners {
             do {
