@@ -2837,6 +2837,71 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/assignments": {
+      "get": {
+        "summary": "The panels an evaluator sits on (an evaluator: their own; admin, hr, leadership: anyone's with evaluator_id, or everyone's), open applications first",
+        "parameters": [
+          {
+            "name": "evaluator_id",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "assigned",
+                "submitted",
+                "recused"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Assignments",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/EvaluatorAssignment"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -4937,6 +5002,46 @@ enum OpenAPIDocument {
           },
           "hired": {
             "type": "integer"
+          }
+        }
+      },
+      "EvaluatorAssignment": {
+        "type": "object",
+        "properties": {
+          "application_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "evaluator_name": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "assigned",
+              "submitted",
+              "recused"
+            ]
+          },
+          "assigned_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "candidate_name": {
+            "type": "string"
+          },
+          "position_title": {
+            "type": "string"
+          },
+          "agency_code": {
+            "type": "string"
+          },
+          "stage": {
+            "type": "string"
           }
         }
       }

@@ -312,6 +312,19 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
                 relationship: relationship, by: actor)
             return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
         },
+        APIRoute(.get, "/v1/assignments") { request, context in
+            var limit: Int?
+            if let text = request.query("limit") {
+                guard let value = Int(text) else {
+                    throw ServiceError.invalid("limit", vi: "phải là số nguyên từ 1 đến 200", en: "must be an integer from 1 to 200")
+                }
+                limit = value
+            }
+            let items = try await services.evaluations.assignments(
+                evaluator: request.query("evaluator_id"), status: request.query("status"), limit: limit,
+                by: context.requireActor())
+            return Reply.json(Page(items: items, nextCursor: nil))
+        },
         APIRoute(.get, "/v1/applications/{id}/evaluations") { request, context in
             let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
                                                               history: request.query("history") == "true",

@@ -305,4 +305,15 @@ enum Columns {
         Column("reached_evaluation", vi: "Vào đánh giá", en: "Reached evaluation") { String($0.reachedEvaluation) },
         Column("hired", vi: "Được tuyển", en: "Hired") { String($0.hired) },
     ]
+
+    static let assignment: [Column<EvaluatorAssignment>] = [
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.member.applicationID.text },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("position_title", vi: "Vị trí", en: "Position") { $0.positionTitle },
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("status", vi: "Phiếu", en: "Sheet") { $0.member.status.rawValue },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.member.evaluatorName },
+        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.member.assignedAt.local },
+    ]
 }

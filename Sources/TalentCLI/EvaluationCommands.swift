@@ -74,7 +74,7 @@ struct EvaluationCommand: AsyncParsableCommand {
             The CLI acts as an administrator. To act as an evaluator (and see only what they may see), pass the \
             evaluator's user id to --as.
             """,
-        subcommands: [Assign.self, Recuse.self, Panel.self, Submit.self, List.self, Score.self, Rank.self])
+        subcommands: [Assign.self, Assigned.self, Recuse.self, Panel.self, Submit.self, List.self, Score.self, Rank.self])
 
     struct Assign: ServiceCommand {
         static let configuration = CommandConfiguration(abstract: "Put an evaluator on an application's panel.")
@@ -85,6 +85,21 @@ struct EvaluationCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
             printer.record(try await services.evaluations.assign(application: application, evaluator: evaluator, by: actor),
                            Columns.panelMember)
+        }
+    }
+
+    struct Assigned: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The panels an evaluator sits on: what is still to score, what was submitted, recusals.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "An evaluator's user id (omit when acting as the evaluator with --as, or for everyone's).")
+        var evaluator: String?
+        @Option(help: "assigned (still to score), submitted or recused.") var status: String?
+        @Option var limit: Int = PageRequest.defaultLimit
+
+        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+            printer.list(try await services.evaluations.assignments(evaluator: evaluator, status: status, limit: limit,
+                                                                    by: actor), Columns.assignment)
         }
     }
 

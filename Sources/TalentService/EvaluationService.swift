@@ -120,6 +120,23 @@ public struct EvaluationService: Sendable {
         }
     }
 
+    /// An evaluator's list of panels: their own (an evaluator sees only theirs); staff may name an evaluator or see all.
+    /// `status` narrows to assigned (still to score), submitted or recused.
+    public func assignments(evaluator evaluatorID: String? = nil, status: String? = nil, limit: Int? = nil,
+                            by actor: Actor) async throws -> [EvaluatorAssignment] {
+        try actor.require([.admin, .hr, .leadership, .evaluator])
+        var v = FieldValidator()
+        let named = v.uuid("evaluator_id", evaluatorID)
+        let status = v.oneOf("status", status, PanelMemberStatus.self)
+        let limit = v.integer("limit", limit, in: 1...200) ?? PageRequest.defaultLimit
+        try v.check()
+        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
+        return try await database.read { c in
+            try await EvaluationTable.assignments(evaluator: evaluator, status: status, limit: limit, on: c,
+                                                  logger: database.logger)
+        }
+    }
+
     /// Records a recusal: the evaluator declares a relationship with the candidate and steps off the panel (their
     /// sheet, if any, no longer counts). They can be assigned to none of the candidate's applications afterwards.
     /// An evaluator recuses themselves; hr and admin record it for them.

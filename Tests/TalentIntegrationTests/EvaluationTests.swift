@@ -142,6 +142,19 @@ struct EvaluationTests {
             #expect(try await api.request(.post, evaluations, token: one.token, json: [
                 "rubric_id": rubric, "evaluator_id": two.id, "scores": ["legal_drafting": 1, "ethics": 1]]).status == 403)
 
+            // Each evaluator finds their panels; another's list is not theirs to read.
+            let mine = try await api.request(.get, "/v1/assignments", token: two.token)
+            #expect(mine.status == 200)
+            let listed = mine.object["items"] as? [[String: Any]] ?? []
+            #expect(listed.map { $0["application_id"] as? String } == [a])
+            #expect(listed.first?["status"] as? String == "assigned")
+            #expect(listed.first?["candidate_name"] as? String == "Lê Thị Hồng Nhung")
+            #expect(try await api.request(.get, "/v1/assignments?evaluator_id=\(one.id)", token: two.token).status == 403)
+            #expect((try await api.request(.get, "/v1/assignments", token: outsider.token).object["items"] as? [Any])?.isEmpty == true)
+            let everyone = try await api.request(.get, "/v1/assignments", token: hr).object["items"] as? [[String: Any]] ?? []
+            #expect(everyone.count == 2)
+            #expect(try await api.request(.get, "/v1/assignments?status=late", token: hr).status == 422)
+
             // One submits: 5 and 1 → (3×5 + 1×1) / 4 = 4.
             let first = try await api.request(.post, evaluations, token: one.token, json: [
                 "rubric_id": rubric, "scores": ["legal_drafting": 5, "ethics": 1], "comment": "Soạn thảo tốt"])
@@ -157,6 +170,8 @@ struct EvaluationTests {
             #expect((try await api.request(.get, evaluations, token: hr).object["items"] as? [Any])?.count == 1)
             #expect((try await api.request(.get, evaluations, token: leadership).object["items"] as? [Any])?.count == 1)
 
+            let submittedOne = try await api.request(.get, "/v1/assignments?status=submitted", token: one.token)
+            #expect((submittedOne.object["items"] as? [[String: Any]])?.first?["status"] as? String == "submitted")
             var score = try await api.request(.get, "/v1/applications/\(a)/score", token: leadership)
             #expect(score.status == 200)
             #expect(score.object["panel_score"] as? Double == 4)
@@ -362,6 +377,8 @@ struct EvaluationTests {
                                    "--score", "legal_drafting=3", "--score", "ethics=3")
             let after = try await cli.json("evaluation", "list", "--application", a, "--as", two.id) as? [Any] ?? []
             #expect(after.count == 2)
+            let todo = try await cli.json("evaluation", "assigned", "--as", two.id, "--status", "assigned") as? [[String: Any]] ?? []
+            #expect(todo.map { $0["application_id"] as? String } == [b.id.text])  // a is done; b is still to score
 
             let result = try await cli.json("evaluation", "score", a) as? [String: Any] ?? [:]
             #expect(result["panel_score"] as? Double == 3.5)  // (4 + 3) / 2

@@ -116,6 +116,35 @@ public enum EvaluationTable {
             """, logger: logger))
     }
 
+    /// The panels an evaluator sits on (or everyone's), open applications first, newest assignment first.
+    public static func assignments(evaluator: UUID?, status: PanelMemberStatus?, limit: Int, on connection: PostgresConnection,
+                                   logger: Logger) async throws -> [EvaluatorAssignment] {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: memberColumns), c.full_name, p.title, p.agency_code, ap.stage
+            FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
+            JOIN applications ap ON ap.id = a.application_id JOIN candidates c ON c.id = ap.candidate_id
+            JOIN positions p ON p.id = ap.position_id
+            WHERE (\(evaluator)::uuid IS NULL OR a.evaluator_id = \(evaluator))
+            ORDER BY ap.stage IN ('hired', 'rejected', 'withdrawn'), a.assigned_at DESC, a.application_id
+            LIMIT 2000
+            """, logger: logger)
+        var result: [EvaluatorAssignment] = []
+        for try await (application, evaluatorID, name, assignedBy, assignedAt, recusedAt, reason, submitted, candidate, title,
+                       agency, stage)
+            in rows.decode((UUID, UUID, String, String, Date, Date?, String?, Bool, String, String, String, String).self) {
+            let memberStatus: PanelMemberStatus = recusedAt != nil ? .recused : submitted ? .submitted : .assigned
+            if let status, status != memberStatus { continue }
+            result.append(EvaluatorAssignment(
+                member: PanelMember(applicationID: application, evaluatorID: evaluatorID, evaluatorName: name,
+                                    status: memberStatus, assignedBy: assignedBy, assignedAt: assignedAt, recusedAt: recusedAt,
+                                    recusalReason: reason),
+                candidateName: candidate, positionTitle: title, agencyCode: agency,
+                stage: PipelineStage(rawValue: stage) ?? .nominated))
+            if result.count == limit { break }
+        }
+        return result
+    }
+
     public static func recuse(application: UUID, evaluator: UUID, reason: String, on connection: PostgresConnection,
                               logger: Logger) async throws -> PanelMember {
         try await connection.query("""
