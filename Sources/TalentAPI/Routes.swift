@@ -313,15 +313,8 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
             return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
         },
         APIRoute(.get, "/v1/assignments") { request, context in
-            var limit: Int?
-            if let text = request.query("limit") {
-                guard let value = Int(text) else {
-                    throw ServiceError.invalid("limit", vi: "phải là số nguyên từ 1 đến 200", en: "must be an integer from 1 to 200")
-                }
-                limit = value
-            }
             let items = try await services.evaluations.assignments(
-                evaluator: request.query("evaluator_id"), status: request.query("status"), limit: limit,
+                evaluator: request.query("evaluator_id"), status: request.query("status"), limit: request.pageRequest().limit,
                 by: context.requireActor())
             return Reply.json(Page(items: items, nextCursor: nil))
         },
