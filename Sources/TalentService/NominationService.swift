@@ -34,7 +34,9 @@ public struct NominationService: Sendable {
                 vi: "Idempotency-Key phải gồm 1–255 ký tự ASCII in được", en: "Idempotency-Key must be 1–255 printable ASCII characters"))
         }
         let valid = try ValidNomination(draft)
-        let hash = SHA256.hash(data: Data(JSONFormat.string(submitted).utf8)).hexString
+        // Written once: hashed to recognize a retry, and stored as sent.
+        let submittedText = JSONFormat.string(submitted)
+        let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
         let logger = database.logger
 
         let claim = try await database.read { c in
@@ -57,7 +59,7 @@ public struct NominationService: Sendable {
         }
         do {
             return try await database.transaction { c in
-                let (id, at) = try await Self.record(valid, submitted: submitted, partner: partner, creditMonths: referrals.creditMonths,
+                let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
                                                      by: actor, on: c, logger: logger)
                 let body = JSONFormat.string(JSONValue.object([
                     "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
@@ -73,7 +75,7 @@ public struct NominationService: Sendable {
         }
     }
 
-    static func record(_ n: ValidNomination, submitted: JSONValue, partner: String, creditMonths: Int, by actor: Actor,
+    static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Actor,
                        on c: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
         let today = CalendarDate.today()
         let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
@@ -131,7 +133,7 @@ public struct NominationService: Sendable {
         }
         let (id, at) = try await NominationTable.insert(
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
-            positionID: n.positionID, applicationID: applicationID, submitted: JSONFormat.string(submitted),
+            positionID: n.positionID, applicationID: applicationID, submitted: submitted,
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion, on: c, logger: logger)
         audit.add("nomination.submit", "nomination", id.text,
                   extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
