@@ -105,4 +105,156 @@ public enum ReportTable {
         }
         return (applications, sheets)
     }
+
+    /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
+    /// on or before both the deadline and `asOf`, in the province's time: a range on the hired index), and the
+    /// applications now in offer and in interview there.
+    public static func targets(asOf: CalendarDate, on connection: PostgresConnection,
+                               logger: Logger) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: TargetTable.columns), ag.name,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'hired'
+                      AND a.stage_entered_at
+                          < (least(t.deadline, \(asOf.description)::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')::int,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'offer')::int,
+                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'interview')::int
+            FROM targets t JOIN agencies ag ON ag.code = t.agency_code
+            ORDER BY t.deadline, t.agency_code, t.position_kind
+            """, logger: logger)
+        var result: [(Target, String, hired: Int, offer: Int, interview: Int)] = []
+        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, offer, interview)
+            in rows.decode((UUID, String, String, Int, String, String, String?, String, Date, String, Int, Int, Int).self) {
+            let target = Target(id: id, agencyCode: agency, positionKind: PositionKind(rawValue: kind) ?? .other, count: count,
+                                deadline: CalendarDate(deadline)!, startsOn: CalendarDate(starts)!, note: note,
+                                createdBy: createdBy, createdAt: createdAt)
+            result.append((target, name, hired, offer, interview))
+        }
+        return result
+    }
+
+    /// One row per group (nil for the whole; ungrouped, every row is the whole) and stage: applications now in it, applications that ever entered it,
+    /// and the median days of completed stays in it. One statement, so the API runs exactly what a DBA would.
+    public static func pipeline(agency: String?, kind: PositionKind?, from: CalendarDate?, to: CalendarDate?,
+                                groupBy: PipelineGrouping?, on connection: PostgresConnection,
+                                logger: Logger) async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
+        let group: String
+        var source = ""
+        switch groupBy {
+        case nil: group = "NULL::text"
+        case .agency?: group = "p.agency_code"
+        case .positionKind?: group = "p.kind"
+        case .source?:
+            group = "coalesce(src.referrer_kind, 'none')"
+            source = Self.creditedReferral
+        case .partner?:
+            group = "src.referrer_partner_code"
+            source = Self.creditedReferral
+        }
+        // Ungrouped, one set (its rows are the whole); grouped, each group and the whole.
+        let entered = groupBy == nil ? "(grp, to_stage)" : "(grp, to_stage), (to_stage)"
+        let present = groupBy == nil ? "(grp, stage)" : "(grp, stage), (stage)"
+        // Grouped, applications without a group (no partner referral) count in the whole but form no group.
+        let ungroupedOut = groupBy == nil ? "" : "WHERE coalesce(e.total, n.total) OR coalesce(e.grp, n.grp) IS NOT NULL"
+        // Without a filter or a grouping, the history alone answers "reached" and the stays: no join.
+        let whole = agency == nil && kind == nil && from == nil && to == nil && groupBy == nil
+        let history = whole
+            ? "SELECT NULL::text AS grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h"
+            : "SELECT apps.grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h JOIN apps ON apps.id = h.application_id"
+        let tail = """
+            ), stays AS (\(history)
+            ), entered AS (
+                SELECT grp, to_stage AS stage, GROUPING(grp) = 1 AS total,
+                       count(*) FILTER (WHERE first_entry) AS reached,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at) / 86400)
+                           FILTER (WHERE left_at IS NOT NULL) AS median_days
+                FROM stays GROUP BY GROUPING SETS (\(entered))
+            ), present AS (
+                SELECT grp, stage, GROUPING(grp) = 1 AS total, count(*) AS n
+                FROM apps GROUP BY GROUPING SETS (\(present))
+            )
+            SELECT CASE WHEN coalesce(e.total, n.total) THEN NULL ELSE coalesce(e.grp, n.grp, '') END,
+                   coalesce(e.stage, n.stage), coalesce(n.n, 0)::int, coalesce(e.reached, 0)::int, e.median_days
+            FROM entered e FULL JOIN present n
+              ON n.total = e.total AND n.stage = e.stage AND n.grp IS NOT DISTINCT FROM e.grp
+            \(ungroupedOut)
+            """
+        let query: PostgresQuery = whole ? """
+            WITH apps AS (SELECT a.id, a.stage, NULL::text AS grp FROM applications a
+            \(unescaped: tail)
+            """ : """
+            WITH apps AS (
+                SELECT a.id, a.stage, \(unescaped: group) AS grp
+                FROM applications a JOIN positions p ON p.id = a.position_id \(unescaped: source)
+                WHERE (\(agency)::text IS NULL OR p.agency_code = \(agency))
+                  AND (\(kind?.rawValue)::text IS NULL OR p.kind = \(kind?.rawValue))
+                  AND (\(from?.description)::date IS NULL
+                       OR a.created_at >= (\(from?.description)::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  AND (\(to?.description)::date IS NULL
+                       OR a.created_at < (\(to?.description)::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+            \(unescaped: tail)
+            """
+        let rows = try await connection.query(query, logger: logger)
+        var result: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] = []
+        for try await (group, stage, count, reached, median) in rows.decode((String?, String, Int, Int, Double?).self) {
+            result.append((group, stage, count, reached, median))
+        }
+        return result
+    }
+
+    /// The candidate's credited referral (else their first), which tells where an application came from.
+    static let creditedReferral = """
+        LEFT JOIN LATERAL (SELECT r.referrer_kind, r.referrer_partner_code FROM referrals r
+                           WHERE r.candidate_id = a.candidate_id ORDER BY r.credited DESC, r.created_at, r.id LIMIT 1) src ON true
+        """
+
+    /// Per partner and agreement (partners without one get a row of their own).
+    public static func partners(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [PartnerStats] {
+        let rows = try await connection.query("""
+            SELECT p.code, p.name, ag.id, ag.reference, ag.status, to_char(ag.starts_on, 'YYYY-MM-DD'),
+                   to_char(ag.ends_on, 'YYYY-MM-DD'), ag.yearly_quota,
+                   count(n.id)::int,
+                   (count(n.id) FILTER (WHERE extract(year FROM n.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)))::int,
+                   (count(DISTINCT n.candidate_id) FILTER (WHERE EXISTS (
+                        SELECT 1 FROM applications a JOIN application_stage_history h ON h.application_id = a.id
+                        WHERE a.candidate_id = n.candidate_id AND h.to_stage = 'evaluation')))::int,
+                   (count(DISTINCT n.candidate_id) FILTER (WHERE EXISTS (
+                        SELECT 1 FROM applications a WHERE a.candidate_id = n.candidate_id AND a.stage = 'hired')))::int
+            FROM partners p LEFT JOIN agreements ag ON ag.partner_code = p.code
+            LEFT JOIN nominations n ON n.agreement_id = ag.id
+            GROUP BY p.code, p.name, ag.id
+            ORDER BY p.code, ag.starts_on NULLS FIRST, ag.reference
+            """, logger: logger)
+        var result: [PartnerStats] = []
+        for try await (code, name, id, reference, status, starts, ends, quota, nominations, used, evaluation, hired)
+            in rows.decode((String, String, UUID?, String?, String?, String?, String?, Int?, Int, Int, Int, Int).self) {
+            var agreementStatus = status.flatMap(AgreementStatus.init)
+            if agreementStatus == .active, let ends = ends.flatMap(CalendarDate.init), ends < CalendarDate.today() {
+                agreementStatus = .expired
+            }
+            result.append(PartnerStats(partnerCode: code, partnerName: name, agreementID: id, agreementReference: reference,
+                                       agreementStatus: agreementStatus, startsOn: starts.flatMap(CalendarDate.init),
+                                       endsOn: ends.flatMap(CalendarDate.init), yearlyQuota: quota, nominations: nominations,
+                                       quotaUsed: used, reachedEvaluation: evaluation, hired: hired))
+        }
+        return result
+    }
+
+    /// Nominations per partner and month, over the twelve months up to today.
+    public static func monthlyNominations(on connection: PostgresConnection, logger: Logger) async throws -> [MonthlyNominations] {
+        let rows = try await connection.query("""
+            SELECT partner_code, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*)::int
+            FROM nominations
+            WHERE created_at >= (date_trunc('month', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '11 months')
+                                AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            GROUP BY 1, 2 ORDER BY 2, 1
+            """, logger: logger)
+        var result: [MonthlyNominations] = []
+        for try await (partner, month, count) in rows.decode((String, String, Int).self) {
+            result.append(MonthlyNominations(partnerCode: partner, month: month, nominations: count))
+        }
+        return result
+    }
 }
