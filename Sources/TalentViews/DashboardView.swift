@@ -59,7 +59,7 @@ public enum DashboardView {
             "cards": cards,
             "funnel": Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
                                    AnnualReportView.funnelSteps(d.pipeline)),
-            "stages": table(stageTable),
+            "stages": stageTable.context,
             "targetsChart": Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu, theo cơ quan", d.targets.map(AnnualReportView.bar)),
             "targets": d.targets.map { t in
                 ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
@@ -75,13 +75,6 @@ public enum DashboardView {
                  "used": p.quotaUsed, "nominations": p.nominations, "evaluation": p.reachedEvaluation, "hired": p.hired]
             },
         ])
-    }
-
-    static func table(_ t: Document.Table) -> [String: Any] {
-        [
-            "headers": t.headers.enumerated().map { ["text": $1, "class": t.numeric.contains($0) ? "num" : ""] },
-            "rows": t.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "class": t.numeric.contains($0) ? "num" : ""] }] },
-        ]
     }
 
     /// The sign-in form: its field `token` is posted to `/dashboard/login`.
@@ -109,8 +102,7 @@ extension Templates {
         <p class="subtitle">Kế hoạch 483/KH-UBND · số liệu đến ngày {{day}}</p>
         <div class="cards">{{#cards}}<div class="card" id="card-{{id}}"><div class="figure">{{figure}}</div><div class="caption">{{caption}}</div></div>{{/cards}}</div>
         <section id="funnel"><h2>Các bước tuyển chọn</h2>{{{funnel}}}
-        {{#stages}}<div class="table-wrap"><table><thead><tr>{{#headers}}<th class="{{class}}">{{text}}</th>{{/headers}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/stages}}</section>
+        {{#stages}}{{> table}}{{/stages}}</section>
         <section id="targets"><h2>Chỉ tiêu theo cơ quan</h2>{{{targetsChart}}}
         <div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th>Loại vị trí</th><th class="num">Chỉ tiêu</th><th>Hạn</th><th class="num">Đã tuyển</th><th>Tình trạng</th></tr></thead>
         <tbody>{{#targets}}<tr data-target="{{id}}"><td>{{agency}}</td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{deadline}}</td><td class="num hired">{{hired}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/targets}}</tbody></table></div>
@@ -119,7 +111,7 @@ extension Templates {
         <div class="table-wrap"><table><thead><tr><th>Đối tác</th><th>Thỏa thuận</th><th>Trạng thái</th><th class="num">Chỉ tiêu/năm</th><th class="num">Đề cử năm nay</th><th class="num">Tổng đề cử</th><th class="num">Vào đánh giá</th><th class="num">Được tuyển</th></tr></thead>
         <tbody>{{#partners}}<tr><td>{{name}}</td><td>{{reference}}</td><td>{{status}}</td><td class="num">{{quota}}</td><td class="num">{{used}}</td><td class="num">{{nominations}}</td><td class="num">{{evaluation}}</td><td class="num">{{hired}}</td></tr>{{/partners}}</tbody></table></div></section>
         </main></body></html>
-        """)
+        """, partials: ["table": table])
 
     static let login = template(head + """
         <title>Đăng nhập — Bảng điều hành</title><style>{{{style}}}</style></head>

@@ -15,6 +15,17 @@ public struct Document: Sendable {
             self.rows = rows
             self.numeric = numeric
         }
+
+        /// The table for a template: headers and rows of cells, each with its text and alignment class.
+        var context: [String: Any] {
+            func cell(_ column: Int, _ text: String) -> [String: Any] {
+                ["text": text, "class": numeric.contains(column) ? "num" : ""]
+            }
+            return [
+                "headers": headers.enumerated().map { cell($0, $1) },
+                "rows": rows.map { row in ["cells": row.enumerated().map { cell($0, $1) }] },
+            ]
+        }
     }
 
     public struct Section: Sendable {
@@ -102,15 +113,7 @@ public struct Document: Sendable {
         ]
         // Every key is set, false when absent: Mustache would otherwise take the enclosing section's chart or table.
         context["chart"] = section.chart ?? false
-        context["table"] = false
-        if let table = section.table {
-            context["table"] = [
-                "headers": table.headers.enumerated().map { ["text": $1, "class": table.numeric.contains($0) ? "num" : ""] },
-                "rows": table.rows.map { row in
-                    ["cells": row.enumerated().map { ["text": $1, "class": table.numeric.contains($0) ? "num" : ""] }]
-                },
-            ]
-        }
+        context["table"] = section.table?.context ?? false
         return context
     }
 }
@@ -162,14 +165,19 @@ enum Templates {
         {{#subtitle}}<p class="subtitle">{{.}}</p>{{/subtitle}}
         {{#sections}}{{> section}}{{/sections}}
         </main></body></html>
-        """, partials: ["section": section])
+        """, partials: ["section": section, "table": table])
+
+    /// A table from `Document.Table.context`.
+    static let table = """
+        <div class="table-wrap"><table><thead><tr>{{#headers}}<th class="{{class}}">{{text}}</th>{{/headers}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>
+        """
 
     static let section = """
         <section>{{{heading}}}
         {{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}
         {{#chart}}{{{chart}}}{{/chart}}
-        {{#table}}<div class="table-wrap"><table><thead><tr>{{#headers}}<th class="{{class}}">{{text}}</th>{{/headers}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/table}}
+        {{#table}}{{> table}}{{/table}}
         {{#parts}}{{> section}}{{/parts}}
         </section>
         """
