@@ -63,89 +63,92 @@ public struct RubricDefinition: Sendable, Hashable {
 
     /// Reads and checks a rubric document; every bad or unknown field is named in one error.
     public init(json: JSONValue) throws(ServiceError) {
-        var r = JSONReader(json, path: "")
+        var fields = JSONFields(value: json)
         var v = FieldValidator()
-        let name = v.text("name", r.string("name"), required: true, maxLength: 200)
-        let description = v.text("description", r.string("description"), maxLength: 5000, multiline: true)
+        let name = v.text("name", fields.string("name"), required: true, maxLength: 200)
+        let description = v.text("description", fields.string("description"), maxLength: 5000, multiline: true)
         var scaleMin = 1, scaleMax = 5
-        if let scale = r.object("scale") {
-            var s = scale
-            let low = s.integer("min"), high = s.integer("max")
-            if low == nil { s.fail("min", vi: "bắt buộc, là số nguyên", en: "is required and must be an integer") }
-            if high == nil { s.fail("max", vi: "bắt buộc, là số nguyên", en: "is required and must be an integer") }
-            if let low, let high {
-                if low < 0 || high > 100 || high <= low {
-                    s.fail("max", vi: "thang điểm phải là 0 ≤ min < max ≤ 100", en: "the scale must be 0 ≤ min < max ≤ 100")
-                } else {
-                    scaleMin = low
-                    scaleMax = high
-                }
+        let scale = fields.object("scale") { s -> (Int, Int)? in
+            let low = s.int("min"), high = s.int("max")
+            if low == nil, !s.failed("min") { s.add("min", vi: "bắt buộc, là số nguyên", en: "is required and must be an integer") }
+            if high == nil, !s.failed("max") { s.add("max", vi: "bắt buộc, là số nguyên", en: "is required and must be an integer") }
+            guard let low, let high else { return nil }
+            guard low >= 0, high <= 100, high > low else {
+                s.add("max", vi: "thang điểm phải là 0 ≤ min < max ≤ 100", en: "the scale must be 0 ≤ min < max ≤ 100")
+                return nil
             }
-            r.absorb(s)
-        } else {
-            r.fail("scale", vi: "bắt buộc, dạng {\"min\": 1, \"max\": 5}", en: "is required, as {\"min\": 1, \"max\": 5}")
+            return (low, high)
         }
-        let threshold = r.number("pass_threshold")
-        if threshold == nil, !r.failed("pass_threshold") {
-            r.fail("pass_threshold", vi: "bắt buộc", en: "is required")
+        if let bounds = scale ?? nil {
+            (scaleMin, scaleMax) = bounds
+        } else if !fields.has("scale") {
+            v.add("scale", vi: "bắt buộc, dạng {\"min\": 1, \"max\": 5}", en: "is required, as {\"min\": 1, \"max\": 5}")
+        }
+        let threshold = fields.number("pass_threshold")
+        if threshold == nil, !fields.failed("pass_threshold") {
+            v.add("pass_threshold", vi: "bắt buộc", en: "is required")
         } else if let threshold, !(Double(scaleMin)...Double(scaleMax)).contains(threshold) {
-            r.fail("pass_threshold", vi: "phải nằm trong thang điểm \(scaleMin)–\(scaleMax)",
-                   en: "must lie within the scale \(scaleMin)–\(scaleMax)")
+            v.add("pass_threshold", vi: "phải nằm trong thang điểm \(scaleMin)–\(scaleMax)",
+                  en: "must lie within the scale \(scaleMin)–\(scaleMax)")
         }
-        let minEvaluators = v.integer("min_evaluators", r.integer("min_evaluators"), in: 1...50) ?? 1
-        let aggregation = v.oneOf("aggregation", r.string("aggregation"), Aggregation.self) ?? .mean
-        let disagreement = r.number("disagreement_threshold")
+        let minEvaluators = v.integer("min_evaluators", fields.int("min_evaluators"), in: 1...50) ?? 1
+        let aggregation = v.oneOf("aggregation", fields.string("aggregation"), Aggregation.self) ?? .mean
+        let disagreement = fields.number("disagreement_threshold")
         if let disagreement, !(disagreement > 0 && disagreement <= Double(scaleMax - scaleMin)) {
-            r.fail("disagreement_threshold", vi: "phải lớn hơn 0 và không vượt độ rộng thang điểm",
-                   en: "must be above 0 and at most the width of the scale")
+            v.add("disagreement_threshold", vi: "phải lớn hơn 0 và không vượt độ rộng thang điểm",
+                  en: "must be above 0 and at most the width of the scale")
         }
-        var criteria: [Criterion] = []
-        let items = r.objects("criteria")
-        if items.isEmpty, !r.failed("criteria") {
-            r.fail("criteria", vi: "cần ít nhất một tiêu chí", en: "needs at least one criterion")
-        }
-        if items.count > 50 { r.fail("criteria", vi: "tối đa 50 tiêu chí", en: "at most 50 criteria") }
-        var keys: Set<String> = []
-        for var item in items {
-            let path = item.path
-            var iv = FieldValidator()
-            let key = item.string("key")
-            if let key, keys.contains(key) {
-                item.fail("key", vi: "trùng với tiêu chí khác", en: "is used by another criterion")
-            } else if let key, key.range(of: "^[a-z][a-z0-9_]{0,49}$", options: .regularExpression) == nil {
-                item.fail("key", vi: "chỉ gồm a–z, số và '_', bắt đầu bằng chữ, tối đa 50 ký tự",
-                          en: "must be a–z, digits and '_', starting with a letter, at most 50 characters")
-            } else if key == nil, !item.failed("key") {
-                item.fail("key", vi: "bắt buộc", en: "is required")
+        let items = fields.objects("criteria") { c -> Criterion? in
+            var cv = FieldValidator()
+            let key = c.string("key")
+            if let key, key.range(of: "^[a-z][a-z0-9_]{0,49}$", options: .regularExpression) == nil {
+                c.add("key", vi: "chỉ gồm a–z, số và '_', bắt đầu bằng chữ, tối đa 50 ký tự",
+                      en: "must be a–z, digits and '_', starting with a letter, at most 50 characters")
+            } else if key == nil, !c.failed("key") {
+                c.add("key", vi: "bắt buộc", en: "is required")
             }
-            let label = iv.text("\(path).label", item.string("label"), required: true, maxLength: 200)
-            let about = iv.text("\(path).description", item.string("description"), maxLength: 2000, multiline: true)
-            let weight = item.number("weight") ?? (item.failed("weight") ? nil : 1)
+            let label = cv.text("label", c.string("label"), required: true, maxLength: 200)
+            let about = cv.text("description", c.string("description"), maxLength: 2000, multiline: true)
+            let weight = c.number("weight") ?? (c.failed("weight") ? nil : 1)
             if let weight, !(weight > 0 && weight <= 1000) {
-                item.fail("weight", vi: "phải lớn hơn 0 và tối đa 1000", en: "must be above 0 and at most 1000")
+                c.add("weight", vi: "phải lớn hơn 0 và tối đa 1000", en: "must be above 0 and at most 1000")
             }
             var levels: [String: String] = [:]
-            if let levelObject = item.object("levels") {
-                var l = levelObject
-                for level in l.keys.sorted() {
-                    let text = iv.text("\(l.path).\(level)", l.string(level), required: true, maxLength: 1000, multiline: true)
-                    guard let score = Int(level), (scaleMin...scaleMax).contains(score) else {
-                        l.fail(level, vi: "mức phải là một điểm trong thang \(scaleMin)–\(scaleMax)",
-                               en: "a level must be a score on the scale \(scaleMin)–\(scaleMax)")
-                        continue
-                    }
-                    levels[String(score)] = text
+            for (level, value) in (c.members("levels") ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard case .string(let raw) = value else {
+                    c.add("levels.\(level)", vi: "phải là chuỗi", en: "must be a string")
+                    continue
                 }
-                item.absorb(l)
+                let text = cv.text("levels.\(level)", raw, required: true, maxLength: 1000, multiline: true)
+                guard let score = Int(level), (scaleMin...scaleMax).contains(score) else {
+                    c.add("levels.\(level)", vi: "mức phải là một điểm trong thang \(scaleMin)–\(scaleMax)",
+                          en: "a level must be a score on the scale \(scaleMin)–\(scaleMax)")
+                    continue
+                }
+                levels[String(score)] = text
             }
-            r.absorb(item)
-            v.absorb(iv)
-            if let key, let label, let weight {
-                keys.insert(key)
-                criteria.append(Criterion(key: key, label: label, description: about, weight: weight, levels: levels))
+            c.add(cv.errors)
+            guard let key, let label, let weight, !c.failed("key") else { return nil }
+            return Criterion(key: key, label: label, description: about, weight: weight, levels: levels)
+        }
+        if items.isEmpty, !fields.failed("criteria") {
+            v.add("criteria", vi: "cần ít nhất một tiêu chí", en: "needs at least one criterion")
+        }
+        if items.count > 50 { v.add("criteria", vi: "tối đa 50 tiêu chí", en: "at most 50 criteria") }
+        var criteria: [Criterion] = []
+        for (i, item) in items.enumerated() {
+            guard let item else { continue }
+            if criteria.contains(where: { $0.key == item.key }) {
+                v.add("criteria[\(i)].key", vi: "trùng với tiêu chí khác", en: "is used by another criterion")
+            } else {
+                criteria.append(item)
             }
         }
-        v.absorb(r.finish())
+        do {
+            try fields.finish()
+        } catch let error as ServiceError {
+            for e in error.fieldErrors { v.add(e.field, vi: e.message.vi, en: e.message.en) }
+        } catch {}
         try v.check()
         self.init(name: name!, description: description, scaleMin: scaleMin, scaleMax: scaleMax,
                   passThreshold: threshold!, minEvaluators: minEvaluators, aggregation: aggregation,
@@ -243,107 +246,5 @@ public struct Rubric: Sendable, Hashable, Encodable {
         try c.encode(createdAt, forKey: Key("created_at"))
         try c.encode(publishedAt, forKey: Key("published_at"))
         try c.encode(retiredAt, forKey: Key("retired_at"))
-    }
-}
-
-/// Reads a JSON object field by field, naming each bad field by its path (`criteria[2].weight`) and every field it
-/// did not read as unknown.
-struct JSONReader {
-    let path: String
-    private let fields: [String: JSONValue]
-    private var read: Set<String> = []
-    private(set) var errors: [FieldError] = []
-
-    init(_ value: JSONValue, path: String) {
-        self.path = path
-        if case .object(let fields) = value {
-            self.fields = fields
-        } else {
-            self.fields = [:]
-            errors.append(FieldError(path.isEmpty ? "body" : path, vi: "phải là đối tượng JSON", en: "must be a JSON object"))
-        }
-    }
-
-    var keys: [String] { Array(fields.keys) }
-
-    func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    mutating func fail(_ key: String, vi: String, en: String) {
-        errors.append(FieldError(name(key), vi: vi, en: en))
-    }
-
-    func failed(_ key: String) -> Bool { errors.contains { $0.field == name(key) || $0.field.hasPrefix(name(key) + "[") } }
-
-    /// Takes a nested object's errors, its unknown fields included.
-    mutating func absorb(_ nested: JSONReader) { errors += nested.finish() }
-
-    mutating func string(_ key: String) -> String? {
-        read.insert(key)
-        switch fields[key] {
-        case nil, .null?: return nil
-        case .string(let s)?: return s
-        default:
-            fail(key, vi: "phải là chuỗi", en: "must be a string")
-            return nil
-        }
-    }
-
-    mutating func number(_ key: String) -> Double? {
-        read.insert(key)
-        switch fields[key] {
-        case nil, .null?: return nil
-        case .number(let n)? where n.isFinite: return n
-        default:
-            fail(key, vi: "phải là số", en: "must be a number")
-            return nil
-        }
-    }
-
-    mutating func integer(_ key: String) -> Int? {
-        guard let n = number(key) else { return nil }
-        guard n.rounded() == n, abs(n) < 1e9 else {
-            fail(key, vi: "phải là số nguyên", en: "must be a whole number")
-            return nil
-        }
-        return Int(n)
-    }
-
-    mutating func object(_ key: String) -> JSONReader? {
-        read.insert(key)
-        switch fields[key] {
-        case nil, .null?: return nil
-        case .object?: return JSONReader(fields[key]!, path: name(key))
-        default:
-            fail(key, vi: "phải là đối tượng", en: "must be an object")
-            return nil
-        }
-    }
-
-    mutating func objects(_ key: String) -> [JSONReader] {
-        read.insert(key)
-        switch fields[key] {
-        case nil, .null?: return []
-        case .array(let items)?:
-            return items.enumerated().map { JSONReader($1, path: "\(name(key))[\($0)]") }
-        default:
-            fail(key, vi: "phải là mảng", en: "must be an array")
-            return []
-        }
-    }
-
-    /// The errors found, with every field that was not read named as unknown.
-    func finish() -> [FieldError] {
-        errors + fields.keys.filter { !read.contains($0) }.sorted()
-            .map { FieldError(name($0), vi: "trường không được hỗ trợ", en: "is not a known field") }
-    }
-}
-
-extension FieldValidator {
-    mutating func absorb(_ validator: FieldValidator) {
-        for error in validator.errors { add(error.field, vi: error.message.vi, en: error.message.en) }
-    }
-
-    mutating func absorb(_ errors: [FieldError]) {
-        for error in errors { add(error.field, vi: error.message.vi, en: error.message.en) }
     }
 }
