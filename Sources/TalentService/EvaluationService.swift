@@ -298,15 +298,7 @@ public struct EvaluationService: Sendable {
             guard try await PositionTable.get(position!, on: c, logger: logger) != nil else {
                 throw PositionService.notFound(position!)
             }
-            var applications: [Application] = []
-            var page = try PageRequest(limit: 200)
-            while true {
-                let batch = try await ApplicationTable.list(candidateID: nil, positionID: position, stage: nil, agency: nil,
-                                                            page: page, on: c, logger: logger)
-                applications += batch.items
-                guard let next = batch.nextCursor else { break }
-                page = try PageRequest(limit: 200, cursor: next)
-            }
+            let applications = try await ApplicationTable.all(positionID: position!, on: c, logger: logger)
             let results = try await Self.results(for: applications.map(\.id), on: c, logger: logger)
             return Panel.rank(applications.map { ($0, results[$0.id]!) })
         }

@@ -42,6 +42,11 @@ public enum ApplicationTable {
             """, logger: logger)).first?.0
     }
 
+    /// Every application for a position, open and closed.
+    public static func all(positionID: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [Application] {
+        try await decode(connection.query("\(unescaped: select) WHERE a.position_id = \(positionID)", logger: logger)).map(\.0)
+    }
+
     /// The open application of a candidate for a position, if any.
     public static func open(candidateID: UUID, positionID: UUID, on connection: PostgresConnection,
                             logger: Logger) async throws -> Application? {
