@@ -7,7 +7,7 @@ import TalentDomain
 public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by the authentication middleware on `/v1` routes.
-    public var actor: Actor?
+    public var actor: Principal?
     public var language: Language = .vi
 
     public init(source: Source) {
@@ -19,7 +19,7 @@ public struct APIContext: RequestContext {
     public static let bodyLimit = 1024 * 1024
 
     /// The authenticated caller; routes under `/v1` always have one.
-    func requireActor() throws -> Actor {
+    func requireActor() throws -> Principal {
         guard let actor else { throw ServiceError.unauthenticated }
         return actor
     }

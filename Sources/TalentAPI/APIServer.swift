@@ -49,9 +49,9 @@ public enum APIServer {
 
     /// The application listening on `host:port`, with the database pools as one of its services.
     public static func buildApplication(_ services: TalentServices, host: String, port: Int,
-                                        logger: Logger) -> some ApplicationProtocol {
+                                        partnerRatePerMinute: Int, logger: Logger) -> some ApplicationProtocol {
         var app = Application(
-            router: buildRouter(services),
+            router: buildRouter(services, partnerRatePerMinute: partnerRatePerMinute),
             configuration: .init(address: .hostname(host, port: port), serverName: "talent"),
             logger: logger)
         app.addServices(DatabaseService(database: services.database))

@@ -13,7 +13,7 @@ func dashboardRoutes(_ services: TalentServices) -> [APIRoute] {
     [
         APIRoute(.get, "/dashboard") { request, _ in
             guard let secret = DashboardSession.credential(request) else { return DashboardSession.toLogin() }
-            let actor: Actor
+            let actor: Principal
             do {
                 actor = try await services.tokens.authenticate(bearer: secret)
             } catch let error as ServiceError where error.kind == .unauthenticated {

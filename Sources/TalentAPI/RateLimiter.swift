@@ -7,9 +7,8 @@ actor RateLimiter {
     let perMinute: Double
     private var buckets: [String: (tokens: Double, at: ContinuousClock.Instant)] = [:]
 
-    init(perMinute: Int? = nil) {
-        let configured = ProcessInfo.processInfo.environment["TALENT_PARTNER_RATE_PER_MINUTE"].flatMap { Int($0) }
-        self.perMinute = Double(max(1, perMinute ?? configured ?? 120))
+    init(perMinute: Int = 120) {
+        self.perMinute = Double(max(1, perMinute))
     }
 
     /// Takes one request from the partner's bucket, or throws 429 saying when to retry.

@@ -60,8 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let database = Database(url: settings.databaseURL, readURL: settings.readURL, poolSize: settings.poolSize,
                                 logger: logger)
-        let app = APIServer.buildApplication(TalentServices(database: database), host: host ?? settings.host,
-                                             port: port ?? settings.port, logger: logger)
+        let app = APIServer.buildApplication(TalentServices(database: database, settings: settings.services),
+                                             host: host ?? settings.host, port: port ?? settings.port,
+                                             partnerRatePerMinute: settings.partnerRatePerMinute, logger: logger)
         try await app.runService()
     }
 }

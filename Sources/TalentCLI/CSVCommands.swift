@@ -17,7 +17,7 @@ extension CandidateCommand {
         @Option(name: .customLong("skip-invalid"), help: "Import the valid rows; write the rejected ones, with a reason column, here.")
         var rejects: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 throw ServiceError.invalid("file", vi: "không đọc được tệp \(file)", en: "cannot read the file \(file)")
             }
@@ -77,7 +77,7 @@ extension CandidateCommand {
         @OptionGroup var filters: CandidateFilterOptions
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let json = printer.format == .json
             let sink: FileHandle
             if let out {

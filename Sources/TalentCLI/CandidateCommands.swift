@@ -99,7 +99,7 @@ struct CandidateCommand: AsyncParsableCommand {
             if profile.name == nil { throw ValidationError("Missing expected argument '--name <name>'") }
         }
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let created = try await services.candidates.add(profile.draft, by: actor)
             if printer.format == .json {
                 printer.console.out(JSONFormat.string(created, pretty: true))
@@ -119,7 +119,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.candidates.get(id, by: actor), Columns.candidateDetail)
         }
     }
@@ -131,7 +131,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.candidates.list(filters.query(), page: PageRequest(limit: limit, cursor: cursor),
                                                           by: actor)
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
@@ -147,7 +147,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.candidates.list(filters.query(text: text),
                                                           page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
@@ -164,7 +164,7 @@ struct CandidateCommand: AsyncParsableCommand {
         var clear: [String] = []
         @Option(name: .customLong("if-version"), help: "Only if the profile is still at this version.") var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             var fields = profile.givenFields
             for name in clear {
                 guard let field = CandidateDraft.Field(rawValue: name), field != .fullName else {
@@ -187,7 +187,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             if let id {
                 printer.list(try await services.candidates.duplicates(of: id, by: actor), Columns.candidate)
             } else {
@@ -203,7 +203,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @Argument(help: "The profile that stays.") var keep: String
         @Argument(help: "The duplicate that is merged in and removed.") var other: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.candidates.merge(keep: keep, other: other, by: actor), Columns.candidateDetail)
         }
     }

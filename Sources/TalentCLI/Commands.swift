@@ -19,7 +19,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option var limit: Int = 200
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.agencies.list(includeRetired: all, kind: kind,
                                                         page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.agency, nextCursor: page.nextCursor)
@@ -33,7 +33,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option var name: String
         @Option(help: "department, district, commune or other.") var kind: String = "department"
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let agency = try await services.agencies.add(code: code, name: name, kind: kind, by: actor)
             printer.record(agency, Columns.agency)
         }
@@ -45,7 +45,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Argument var code: String
         @Option var name: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let agency = try await services.agencies.rename(code, name: name, by: actor)
             printer.record(agency, Columns.agency)
         }
@@ -57,7 +57,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Argument var code: String
         @Option(name: .customLong("merged-into")) var mergedInto: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let agency = try await services.agencies.retire(code, mergedInto: mergedInto, by: actor)
             printer.record(agency, Columns.agency)
         }
@@ -78,7 +78,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option var agency: String?
         @Option var email: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let user = try await services.users.add(name: name, role: role, agencyCode: agency, email: email, by: actor)
             printer.record(user, Columns.user)
         }
@@ -91,7 +91,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.users.list(role: role, page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.user, nextCursor: page.nextCursor)
         }
@@ -112,7 +112,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Or the partner institution (code) it acts as, for nominations only.") var partner: String?
         @Option(name: .customLong("expires-in"), help: "Days until it expires (default 90).") var expiresIn: Int?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let issued = try await services.tokens.issue(userID: user, partnerCode: partner, expiresInDays: expiresIn, by: actor)
             var columns = Columns.token.map { column in
                 Column<IssuedToken>(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.record) }
@@ -130,7 +130,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.tokens.list(userID: user, page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.token, nextCursor: page.nextCursor)
         }
@@ -141,7 +141,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The token's id (from `talent token list`).") var tokenID: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let token = try await services.tokens.revoke(tokenID, by: actor)
             printer.record(token, Columns.token)
         }
@@ -163,7 +163,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.audit.list(entity: entity, actor: actorName, since: since,
                                                      page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.audit, nextCursor: page.nextCursor)

@@ -11,7 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Load realistic sample data (once).")
         @OptionGroup var global: GlobalOptions
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let summary = try await DemoData(services: services).load(by: actor)
             if printer.format == .json {
                 printer.console.out(JSONFormat.string(summary, pretty: true))
@@ -52,7 +52,7 @@ extension DemoCommand {
             }
         }
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             try await SyntheticCandidates(database: services.database).load(count: candidates, first: first, by: actor)
             printer.message(LocalizedText(vi: "Đã tạo \(candidates) ứng viên.", en: "Generated \(candidates) candidates."))
         }

@@ -14,7 +14,7 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The rubric document (see CONTRACT.md and docs/evaluations.md).") var file: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let document = try JSONFile.read(file)
             printer.record(try await services.evaluations.createRubric(document, by: actor), Columns.rubric)
         }
@@ -25,7 +25,7 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "draft, published or retired.") var status: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.rubrics(status: status, by: actor), Columns.rubric)
         }
     }
@@ -35,7 +35,7 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let rubric = try await services.evaluations.rubric(id, by: actor)
             printer.record(rubric, Columns.rubric)
             if printer.format == .table {
@@ -51,7 +51,7 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.publish(id, by: actor), Columns.rubric)
         }
     }
@@ -61,7 +61,7 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.retire(id, by: actor), Columns.rubric)
         }
     }
@@ -82,7 +82,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var application: String
         @Option(help: "The evaluator's user id.") var evaluator: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.assign(application: application, evaluator: evaluator, by: actor),
                            Columns.panelMember)
         }
@@ -97,7 +97,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: "assigned (still to score), submitted or recused.") var status: String?
         @Option var limit: Int = PageRequest.defaultLimit
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.assignments(evaluator: evaluator, status: status, limit: limit,
                                                                     by: actor), Columns.assignment)
         }
@@ -112,7 +112,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var reason: String
         @Option(help: "none, teacher, colleague, supervisor, relative or other.") var relationship: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.recuse(application: application, evaluator: evaluator,
                                                                   reason: reason, relationship: relationship, by: actor),
                            Columns.conflict)
@@ -124,7 +124,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var application: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.panel(application: application, by: actor), Columns.panelMember)
         }
     }
@@ -140,7 +140,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var comment: String?
         @Option(help: "Why a submitted sheet is amended.") var reason: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let submission = EvaluationService.Submission(rubricID: rubric, scores: try ScoreArguments.parse(scores),
                                                           comment: comment, reason: reason, evaluatorID: evaluator)
             printer.record(try await services.evaluations.submit(application: application, submission, by: actor),
@@ -154,7 +154,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var application: String
         @Flag(help: "Include amended revisions.") var history = false
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.sheets(application: application, history: history, by: actor),
                          Columns.sheet)
         }
@@ -165,7 +165,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var application: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let result = try await services.evaluations.score(application: application, by: actor)
             printer.record(result, Columns.panelResult)
             if printer.format == .table, !result.evaluators.isEmpty {
@@ -182,7 +182,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var position: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.rank(position: position, by: actor), Columns.ranking)
         }
     }

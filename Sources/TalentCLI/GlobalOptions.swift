@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The acting person: `--as`, `TALENT_OPERATOR`, or the OS user name.
-    func actor() throws -> Actor {
+    func actor() throws -> Principal {
         let env = console.environment
         let raw = operatorName ?? env["TALENT_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"]
             ?? env["LOGNAME"] ?? ProcessInfo.processInfo.userName
@@ -66,7 +66,7 @@ struct GlobalOptions: ParsableArguments {
                     vi: "Không kết nối được cơ sở dữ liệu \(settings.databaseURL) (đã chạy `make db` chưa?)",
                     en: "Cannot reach the database \(settings.databaseURL) (is `make db` running?)"))
             }
-            let result = try await body(TalentServices(database: database))
+            let result = try await body(TalentServices(database: database, settings: settings.services))
             group.cancelAll()
             return result
         }
@@ -76,7 +76,7 @@ struct GlobalOptions: ParsableArguments {
 /// A command that works on the database through the service layer.
 protocol ServiceCommand: AsyncParsableCommand, Sendable {
     var global: GlobalOptions { get }
-    func run(services: TalentServices, actor: Actor, printer: Printer) async throws
+    func run(services: TalentServices, actor: Principal, printer: Printer) async throws
 }
 
 extension ServiceCommand {

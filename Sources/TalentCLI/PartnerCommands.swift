@@ -18,7 +18,7 @@ struct PartnerCommand: AsyncParsableCommand {
         @Option(name: .customLong("contact-email")) var contactEmail: String?
         @Option(name: .customLong("contact-phone")) var contactPhone: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.partners.add(code: code, name: name, kind: kind, contactName: contactName,
                                                            contactEmail: contactEmail, contactPhone: contactPhone, by: actor),
                            Columns.partner)
@@ -31,7 +31,7 @@ struct PartnerCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.partners.list(page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.partner, nextCursor: page.nextCursor)
         }
@@ -42,7 +42,7 @@ struct PartnerCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.partners.get(code, by: actor), Columns.partner)
             if printer.format == .table {
                 printer.console.out("")
@@ -71,7 +71,7 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Training commitments (places or courses a year).") var training: String?
         @Option var notes: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let draft = AgreementDraft(reference: reference, title: title, signedOn: signed, startsOn: starts, endsOn: ends,
                                        fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes)
             printer.record(try await services.partners.addAgreement(partner: partner, draft, by: actor), Columns.agreement)
@@ -107,7 +107,7 @@ struct AgreementCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var partner: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.partners.agreements(partner: partner, by: actor), Columns.agreement)
         }
     }
@@ -117,7 +117,7 @@ struct AgreementCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.partners.agreement(id, by: actor), Columns.agreement)
         }
     }
@@ -131,7 +131,7 @@ protocol AgreementActionCommand: ServiceCommand {
 }
 
 extension AgreementActionCommand {
-    func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+    func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
         printer.record(try await services.partners.act(Self.action, on: id, reason: reason, by: actor), Columns.agreement)
     }
 }

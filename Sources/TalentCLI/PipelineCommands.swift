@@ -17,7 +17,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Option(name: .customLong("target-date"), help: "YYYY-MM-DD.") var targetDate: String?
         @Option var description: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let position = try await services.positions.add(
                 PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings, targetDate: targetDate,
                               description: description), by: actor)
@@ -34,7 +34,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.positions.list(agency: agency, kind: kind, status: status,
                                                          page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.position, nextCursor: page.nextCursor)
@@ -46,7 +46,7 @@ struct PositionCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.positions.get(id, by: actor), Columns.position)
         }
     }
@@ -64,7 +64,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Option var description: String?
         @Option(name: .customLong("if-version")) var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             var fields: Set<PositionService.Field> = []
             if agency != nil { fields.insert(.agencyCode) }
             if title != nil { fields.insert(.title) }
@@ -95,7 +95,7 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option var candidate: String
         @Option var position: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.applications.open(candidateID: candidate, positionID: position, by: actor),
                            Columns.application)
         }
@@ -109,7 +109,7 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option var reason: String?
         @Option(name: .customLong("if-version")) var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.applications.move(id, to: to, reason: reason, expectedVersion: ifVersion,
                                                                 by: actor), Columns.application)
         }
@@ -120,7 +120,7 @@ struct ApplicationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let application = try await services.applications.get(id, by: actor)
             printer.record(application, Columns.application)
             if printer.format == .table {
@@ -140,7 +140,7 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.applications.list(candidateID: candidate, positionID: position, stage: stage,
                                                             agency: agency, page: PageRequest(limit: limit, cursor: cursor),
                                                             by: actor)
@@ -153,7 +153,7 @@ struct ApplicationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.applications.history(id, by: actor), Columns.stageChange)
         }
     }

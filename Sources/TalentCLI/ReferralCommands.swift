@@ -30,7 +30,7 @@ struct ReferralCommand: AsyncParsableCommand {
             }
         }
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let kind: ReferrerKind = byPerson != nil ? .person : byUser != nil ? .user : byAgency != nil ? .agency
                 : byPartner != nil ? .partner : .selfApplication
             let draft = ReferralDraft(candidateID: candidate, referrerKind: kind.rawValue, referrerName: byPerson,
@@ -51,7 +51,7 @@ struct ReferralCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.referrals.list(candidateID: candidate, kind: kind, referrer: referrer,
                                                          credited: credited ? true : nil,
                                                          page: PageRequest(limit: limit, cursor: cursor), by: actor)

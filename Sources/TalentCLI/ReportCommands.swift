@@ -19,7 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Applications opened up to this day (YYYY-MM-DD).") var to: String?
         @Option(name: .customLong("group-by"), help: "agency, position_kind, source or partner.") var groupBy: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let report = try await services.reports.pipeline(agency: agency, positionKind: positionKind, from: from, to: to,
                                                              groupBy: groupBy, by: actor)
             switch printer.format {
@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
             abstract: "The plan's targets: hired against each, and met, on track, at risk or missed.")
         @OptionGroup var global: GlobalOptions
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.reports.targets(by: actor), Columns.targetProgress)
         }
     }
@@ -58,7 +58,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "The year, YYYY.") var year: Int
         @Option(help: "A folder to write report.md and report.html to (created if missing).") var out: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let report = try await services.reports.annual(year: year, by: actor)
             if printer.format == .json {
                 printer.console.out(JSONFormat.string(report, pretty: true))
@@ -89,7 +89,7 @@ struct ReportCommand: AsyncParsableCommand {
             abstract: "Per partner and agreement: nominations, quota used this year, reached evaluation, hired.")
         @OptionGroup var global: GlobalOptions
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.reports.partners(by: actor), Columns.partnerStats)
         }
     }
@@ -100,7 +100,7 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "person, user, agency, partner or self.") var kind: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.reports.referrers(kind: kind, by: actor), Columns.referrerStats)
         }
     }
@@ -133,7 +133,7 @@ struct TargetCommand: AsyncParsableCommand {
         var startsOn: String?
         @Option var note: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.targets.add(agencyCode: agency, positionKind: positionKind, count: count,
                                                           deadline: deadline, startsOn: startsOn, note: note, by: actor),
                            Columns.target)
@@ -145,7 +145,7 @@ struct TargetCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var agency: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.targets.list(agency: agency, by: actor), Columns.target)
         }
     }
@@ -162,7 +162,7 @@ struct NominationCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
         @Option var cursor: String?
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.nominations.list(page: PageRequest(limit: limit, cursor: cursor), by: actor)
             printer.list(page.items, Columns.nomination, nextCursor: page.nextCursor)
         }
@@ -173,7 +173,7 @@ struct NominationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run(services: TalentServices, actor: Actor, printer: Printer) async throws {
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.nominations.get(id, by: actor), Columns.nomination)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentService
 import TalentStore
 
 /// Where a setting comes from, in order: a flag, the environment, `config/talent.json`, the local default.
@@ -9,6 +10,8 @@ struct Settings: Sendable {
     var poolSize: Int
     var host: String
     var port: Int
+    var services: ServiceSettings
+    var partnerRatePerMinute: Int
 
     /// The file's fields; every one optional.
     struct File: Decodable {
@@ -32,9 +35,18 @@ struct Settings: Sendable {
         guard (1...200).contains(pool) else {
             throw ServiceError.invalid("pool_size", vi: "phải từ 1 đến 200", en: "must be from 1 to 200")
         }
+        var services = ServiceSettings()
+        if let months = nonEmpty(environment["TALENT_REFERRAL_CREDIT_MONTHS"]).flatMap(Int.init) {
+            services.referralCreditMonths = max(1, months)
+        }
+        if let panel = nonEmpty(environment["TALENT_REQUIRE_COMPLETE_PANEL"]) {
+            services.requireCompletePanel = !["false", "0", "no", "off"].contains(panel.lowercased())
+        }
+        let rate = nonEmpty(environment["TALENT_PARTNER_RATE_PER_MINUTE"]).flatMap(Int.init) ?? 120
         return Settings(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,
                         readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
-                        host: file?.host ?? "127.0.0.1", port: file?.port ?? 8080)
+                        host: file?.host ?? "127.0.0.1", port: file?.port ?? 8080, services: services,
+                        partnerRatePerMinute: max(1, rate))
     }
 
     /// `TALENT_CONFIG`, else `config/talent.json` in the working directory; absent is fine, malformed is an error.

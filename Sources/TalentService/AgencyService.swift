@@ -9,7 +9,7 @@ public struct AgencyService: Sendable {
 
     /// The reference list; retired agencies only when asked for.
     public func list(includeRetired: Bool = false, kind: String? = nil, page: PageRequest,
-                     by actor: Actor) async throws -> Page<Agency> {
+                     by actor: Principal) async throws -> Page<Agency> {
         try actor.require(Role.staff)
         var v = FieldValidator()
         let kind = v.oneOf("kind", kind, AgencyKind.self)
@@ -23,7 +23,7 @@ public struct AgencyService: Sendable {
     }
 
     /// One agency by its code.
-    public func get(_ code: String, by actor: Actor) async throws -> Agency {
+    public func get(_ code: String, by actor: Principal) async throws -> Agency {
         try actor.require(Role.staff)
         let key = code.uppercased()
         guard let agency = try await database.read({ try await AgencyTable.get(key, on: $0, logger: database.logger) }) else {
@@ -33,7 +33,7 @@ public struct AgencyService: Sendable {
     }
 
     /// Adds an agency with a new code.
-    public func add(code: String?, name: String?, kind: String?, by actor: Actor) async throws -> Agency {
+    public func add(code: String?, name: String?, kind: String?, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
         var v = FieldValidator()
         let code = v.code("code", code)
@@ -53,7 +53,7 @@ public struct AgencyService: Sendable {
     }
 
     /// Renames an agency (its code, and so its history, stays).
-    public func rename(_ code: String, name: String?, by actor: Actor) async throws -> Agency {
+    public func rename(_ code: String, name: String?, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
         var v = FieldValidator()
         let name = v.text("name", name, required: true, maxLength: 200)
@@ -68,7 +68,7 @@ public struct AgencyService: Sendable {
     }
 
     /// Retires an agency, optionally into the active agency that took over its work.
-    public func retire(_ code: String, mergedInto: String?, by actor: Actor) async throws -> Agency {
+    public func retire(_ code: String, mergedInto: String?, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
         var v = FieldValidator()
         let target = v.code("merged_into", mergedInto, required: false)

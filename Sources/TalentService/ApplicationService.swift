@@ -7,17 +7,16 @@ import TalentStore
 public struct ApplicationService: Sendable {
     let database: Database
     /// Whether an application may move on from `evaluation` only once its panel is complete
-    /// (`TALENT_REQUIRE_COMPLETE_PANEL`, on unless set to `false` or `0`).
+    /// (`ServiceSettings.requireCompletePanel`).
     public let requireCompletePanel: Bool
 
-    public init(database: Database, requireCompletePanel: Bool? = nil) {
+    public init(database: Database, requireCompletePanel: Bool) {
         self.database = database
-        let configured = ProcessInfo.processInfo.environment["TALENT_REQUIRE_COMPLETE_PANEL"].map { !["false", "0", "no", "off"].contains($0.lowercased()) }
-        self.requireCompletePanel = requireCompletePanel ?? configured ?? true
+        self.requireCompletePanel = requireCompletePanel
     }
 
     /// Opens an application in `nominated`. One open application per candidate and position.
-    public func open(candidateID: String?, positionID: String?, by actor: Actor) async throws -> Application {
+    public func open(candidateID: String?, positionID: String?, by actor: Principal) async throws -> Application {
         try actor.require([.admin, .hr])
         var v = FieldValidator()
         if candidateID == nil { v.add("candidate_id", vi: "bắt buộc", en: "is required") }
@@ -32,7 +31,7 @@ public struct ApplicationService: Sendable {
     }
 
     /// Opens an application inside a caller's transaction (a nomination opens one too).
-    static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Actor,
+    static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Principal,
                      on c: PostgresConnection, logger: Logger) async throws -> Application {
         guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
@@ -60,7 +59,7 @@ public struct ApplicationService: Sendable {
 
     /// Moves an application to another stage if the rules allow it; otherwise nothing changes.
     public func move(_ id: String, to stage: String?, reason: String?, expectedVersion: Int? = nil,
-                     by actor: Actor) async throws -> Application {
+                     by actor: Principal) async throws -> Application {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         var v = FieldValidator()
@@ -103,7 +102,7 @@ public struct ApplicationService: Sendable {
         }
     }
 
-    public func get(_ id: String, by actor: Actor) async throws -> Application {
+    public func get(_ id: String, by actor: Principal) async throws -> Application {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
         guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0, logger: database.logger) }) else {
@@ -113,7 +112,7 @@ public struct ApplicationService: Sendable {
     }
 
     /// Stage changes with actor, reason, time, and the time spent in each stage.
-    public func history(_ id: String, by actor: Actor) async throws -> [StageChange] {
+    public func history(_ id: String, by actor: Principal) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
         let history = try await database.read { c in
             try await ApplicationTable.history(application.id, on: c, logger: database.logger)
@@ -128,7 +127,7 @@ public struct ApplicationService: Sendable {
     }
 
     public func list(candidateID: String? = nil, positionID: String? = nil, stage: String? = nil, agency: String? = nil,
-                     page: PageRequest, by actor: Actor) async throws -> Page<Application> {
+                     page: PageRequest, by actor: Principal) async throws -> Page<Application> {
         try actor.require(Role.staff)
         var v = FieldValidator()
         let stage = v.oneOf("stage", stage, PipelineStage.self)

@@ -8,7 +8,7 @@ public struct AuditService: Sendable {
 
     /// Entries newest first, narrowed by entity (`TYPE:ID` or `TYPE`), actor and a start date.
     public func list(entity: String? = nil, actor name: String? = nil, since: String? = nil, page: PageRequest,
-                     by actor: Actor) async throws -> Page<AuditEntry> {
+                     by actor: Principal) async throws -> Page<AuditEntry> {
         try actor.require([.admin, .leadership])
         var v = FieldValidator()
         let entityText = v.text("entity", entity, maxLength: 200)

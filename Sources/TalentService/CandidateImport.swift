@@ -38,7 +38,7 @@ public struct CandidateCSV: Sendable {
 
     /// Imports a CSV read through `nextChunk` (nil at the end). Every row is checked; duplicates against the database
     /// and within the file are rejected rows. Without `skipInvalid`, any rejected row means nothing is imported.
-    public func importCSV(skipInvalid: Bool, language: Language = .vi, by actor: Actor,
+    public func importCSV(skipInvalid: Bool, language: Language = .vi, by actor: Principal,
                           progress: @escaping @Sendable (Int) -> Void = { _ in },
                           nextChunk: @escaping @Sendable () throws -> [UInt8]?) async throws -> ImportReport {
         try actor.require([.admin, .hr])
@@ -125,7 +125,7 @@ public struct CandidateCSV: Sendable {
 
     /// Writes every candidate matching the query, in batches, as CSV (with a byte-order mark, so Excel reads the
     /// Vietnamese correctly) or as a JSON array of the API's candidate shape.
-    public func export(_ query: CandidateQuery, json: Bool, by actor: Actor,
+    public func export(_ query: CandidateQuery, json: Bool, by actor: Principal,
                        write: @escaping @Sendable (String) throws -> Void) async throws -> Int {
         try actor.require([.admin, .hr, .leadership])
         let filter = try CandidateFilter(query)

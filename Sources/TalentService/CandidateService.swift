@@ -51,7 +51,7 @@ public struct CandidateService: Sendable {
     /// Adds a candidate. A citizen ID, e-mail or phone that another profile already has is refused, naming that
     /// profile; likely duplicates (same name and birth date, or a similar name from the same institution) come back
     /// with the new profile.
-    public func add(_ draft: CandidateDraft, by actor: Actor) async throws -> CandidateCreated {
+    public func add(_ draft: CandidateDraft, by actor: Principal) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
         let valid = try ValidCandidate(draft)
         return try await database.transaction { c in
@@ -65,7 +65,7 @@ public struct CandidateService: Sendable {
     }
 
     /// One candidate by id.
-    public func get(_ id: String, by actor: Actor) async throws -> Candidate {
+    public func get(_ id: String, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
         guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0, logger: database.logger) }) else {
@@ -76,7 +76,7 @@ public struct CandidateService: Sendable {
 
     /// Candidates matching the query, in its order, one page at a time. The text matches names without regard to
     /// accents or case, and citizen IDs, e-mails and phones exactly.
-    public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Actor) async throws -> Page<Candidate> {
+    public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
         let filter = try CandidateFilter(query)
         return try await database.read { c in
@@ -86,7 +86,7 @@ public struct CandidateService: Sendable {
 
     /// Changes the named fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
     public func update(_ id: String, patch: CandidateDraft, fields: Set<CandidateDraft.Field>, expectedVersion: Int?,
-                       by actor: Actor) async throws -> Candidate {
+                       by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { c in
@@ -107,7 +107,7 @@ public struct CandidateService: Sendable {
     }
 
     /// Likely duplicates of one candidate.
-    public func duplicates(of id: String, by actor: Actor) async throws -> [Candidate] {
+    public func duplicates(of id: String, by actor: Principal) async throws -> [Candidate] {
         try actor.require([.admin, .hr])
         let candidate = try await get(id, by: actor)
         let valid = try ValidCandidate(candidate.draft)
@@ -117,7 +117,7 @@ public struct CandidateService: Sendable {
     }
 
     /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
-    public func duplicatePairs(limit: Int = 200, by actor: Actor) async throws -> [DuplicatePair] {
+    public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
         try actor.require([.admin, .hr])
         return try await database.read { c in
             let pairs = try await CandidateTable.duplicatePairs(limit: limit, on: c, logger: database.logger)
@@ -135,7 +135,7 @@ public struct CandidateService: Sendable {
     /// Merges `other` into `keep`: every application (with its history) moves to `keep`, blanks in `keep` are filled
     /// from `other`, education, skills and languages are united, notes joined, and `other` is removed. The audit
     /// trail keeps the whole removed profile.
-    public func merge(keep keepID: String, other otherID: String, by actor: Actor) async throws -> Candidate {
+    public func merge(keep keepID: String, other otherID: String, by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
         let keep = try UUID.parse(keepID, field: "keep_id")
         let other = try UUID.parse(otherID, field: "other_id")

@@ -27,7 +27,7 @@ public struct DemoData: Sendable {
 
     /// Loads the sample once; a run that finds the marker adds nothing, and a run that was interrupted is completed
     /// (what already exists is skipped).
-    public func load(by actor: Actor) async throws -> Summary {
+    public func load(by actor: Principal) async throws -> Summary {
         try actor.require([.admin])
         let existing = try await services.users.list(page: PageRequest(limit: 200), by: actor).items
         let demoUsers = existing.filter { $0.email?.hasSuffix("@demo.talent.vn") == true }
@@ -114,7 +114,7 @@ public struct DemoData: Sendable {
     /// Three partner universities with active agreements, and nominations they submitted through the same service
     /// the API calls (each with its idempotency key, so an interrupted load replays rather than duplicates). Their
     /// codes leave ULAW free for the walk-through of docs/partners.md.
-    func partnerNominations(positions: [Position], using g: inout SeededGenerator, by actor: Actor) async throws {
+    func partnerNominations(positions: [Position], using g: inout SeededGenerator, by actor: Principal) async throws {
         let today = CalendarDate.today()
         let partners = [("HLU", "Trường Đại học Luật Hà Nội", 20), ("CTU", "Trường Đại học Cần Thơ", 10),
                         ("HVTP", "Học viện Tư pháp", 10)]
@@ -134,7 +134,7 @@ public struct DemoData: Sendable {
         }
         for i in 0..<15 {
             let (code, name, _) = partners[i % partners.count]
-            let partner = Actor(name: name, role: .partner, channel: .api, partnerCode: code)
+            let partner = Principal(name: name, role: .partner, channel: .api, partnerCode: code)
             let person = Self.candidate(300 + i, using: &g)
             let position = i % 3 == 0 ? positions[i % positions.count].id.text : nil
             let draft = NominationDraft(
@@ -151,7 +151,7 @@ public struct DemoData: Sendable {
     /// Assigns the evaluators and has the first `sheets` of them score against the default rubric, around a level
     /// that is the candidate's own.
     func panel(_ application: UUID, evaluators: [UUID], sheets: Int, using g: inout SeededGenerator,
-               by actor: Actor) async throws {
+               by actor: Principal) async throws {
         let rubric = try await services.evaluations.rubric(Self.defaultRubric, by: actor)
         let level = 2 + Int(g.next() % 4)
         for (i, evaluator) in evaluators.enumerated() {

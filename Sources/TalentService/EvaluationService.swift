@@ -11,7 +11,7 @@ public struct EvaluationService: Sendable {
     // MARK: Rubrics
 
     /// Creates a draft rubric: the next version of its name.
-    public func createRubric(_ document: JSONValue, by actor: Actor) async throws -> Rubric {
+    public func createRubric(_ document: JSONValue, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let definition = try RubricDefinition(json: document)
         return try await database.transaction { c in
@@ -21,7 +21,7 @@ public struct EvaluationService: Sendable {
         }
     }
 
-    public func rubrics(status: String? = nil, by actor: Actor) async throws -> [Rubric] {
+    public func rubrics(status: String? = nil, by actor: Principal) async throws -> [Rubric] {
         try actor.require(Role.staff)
         var v = FieldValidator()
         let status = v.oneOf("status", status, RubricStatus.self)
@@ -29,7 +29,7 @@ public struct EvaluationService: Sendable {
         return try await database.read { try await RubricTable.list(status: status, on: $0, logger: database.logger) }
     }
 
-    public func rubric(_ id: String, by actor: Actor) async throws -> Rubric {
+    public func rubric(_ id: String, by actor: Principal) async throws -> Rubric {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
         guard let rubric = try await database.read({ try await RubricTable.get(uuid, on: $0, logger: database.logger) }) else {
@@ -39,16 +39,16 @@ public struct EvaluationService: Sendable {
     }
 
     /// Publishes a draft; the version of the same name published before it is retired in the same transaction.
-    public func publish(_ id: String, by actor: Actor) async throws -> Rubric {
+    public func publish(_ id: String, by actor: Principal) async throws -> Rubric {
         try await changeStatus(id, to: .published, by: actor)
     }
 
     /// Retires a rubric: no new panel may use it; sheets already scored against it keep it.
-    public func retire(_ id: String, by actor: Actor) async throws -> Rubric {
+    public func retire(_ id: String, by actor: Principal) async throws -> Rubric {
         try await changeStatus(id, to: .retired, by: actor)
     }
 
-    private func changeStatus(_ id: String, to status: RubricStatus, by actor: Actor) async throws -> Rubric {
+    private func changeStatus(_ id: String, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { c in
@@ -85,7 +85,7 @@ public struct EvaluationService: Sendable {
     // MARK: Panels
 
     /// Assigns an evaluator (a user with role evaluator) to an application, unless they have a conflict of interest.
-    public func assign(application applicationID: String, evaluator evaluatorID: String?, by actor: Actor) async throws -> PanelMember {
+    public func assign(application applicationID: String, evaluator evaluatorID: String?, by actor: Principal) async throws -> PanelMember {
         try actor.require([.admin, .hr])
         var v = FieldValidator()
         let evaluator = v.uuid("evaluator_id", evaluatorID, required: true)
@@ -111,7 +111,7 @@ public struct EvaluationService: Sendable {
     }
 
     /// The application's panel and where each member stands.
-    public func panel(application applicationID: String, by actor: Actor) async throws -> [PanelMember] {
+    public func panel(application applicationID: String, by actor: Principal) async throws -> [PanelMember] {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
         return try await database.read { c in
@@ -123,7 +123,7 @@ public struct EvaluationService: Sendable {
     /// An evaluator's list of panels: their own (an evaluator sees only theirs); staff may name an evaluator or see all.
     /// `status` narrows to assigned (still to score), submitted or recused.
     public func assignments(evaluator evaluatorID: String? = nil, status: String? = nil, limit: Int? = nil,
-                            by actor: Actor) async throws -> [EvaluatorAssignment] {
+                            by actor: Principal) async throws -> [EvaluatorAssignment] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         var v = FieldValidator()
         let named = v.uuid("evaluator_id", evaluatorID)
@@ -141,7 +141,7 @@ public struct EvaluationService: Sendable {
     /// sheet, if any, no longer counts). They can be assigned to none of the candidate's applications afterwards.
     /// An evaluator recuses themselves; hr and admin record it for them.
     public func recuse(application applicationID: String, evaluator evaluatorID: String?, reason: String?,
-                       relationship: String?, by actor: Actor) async throws -> ConflictDeclaration {
+                       relationship: String?, by actor: Principal) async throws -> ConflictDeclaration {
         try actor.require([.admin, .hr, .evaluator])
         var v = FieldValidator()
         let named = v.uuid("evaluator_id", evaluatorID, required: actor.role != .evaluator)
@@ -196,7 +196,7 @@ public struct EvaluationService: Sendable {
 
     /// Submits a sheet. A second submission by the same evaluator is an amendment: it needs a reason and keeps the
     /// earlier scores as history.
-    public func submit(application applicationID: String, _ submission: Submission, by actor: Actor) async throws -> ScoreSheet {
+    public func submit(application applicationID: String, _ submission: Submission, by actor: Principal) async throws -> ScoreSheet {
         try actor.require([.admin, .hr, .evaluator])
         var v = FieldValidator()
         let rubricID = v.uuid("rubric_id", submission.rubricID, required: true)
@@ -259,7 +259,7 @@ public struct EvaluationService: Sendable {
 
     /// The sheets of an application. Staff see all; an evaluator sees only their own until they have submitted, and
     /// the panel's after that. With `history`, amended revisions too.
-    public func sheets(application applicationID: String, history: Bool = false, by actor: Actor) async throws -> [ScoreSheet] {
+    public func sheets(application applicationID: String, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         let uuid = try UUID.parse(applicationID)
         return try await database.read { c in
@@ -278,7 +278,7 @@ public struct EvaluationService: Sendable {
     }
 
     /// The panel's result.
-    public func score(application applicationID: String, by actor: Actor) async throws -> PanelResult {
+    public func score(application applicationID: String, by actor: Principal) async throws -> PanelResult {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
         return try await database.read { c in
@@ -288,7 +288,7 @@ public struct EvaluationService: Sendable {
     }
 
     /// The applications for a position, ranked by panel score (complete panels first; equal scores share a rank).
-    public func rank(position positionID: String?, by actor: Actor) async throws -> [RankedApplication] {
+    public func rank(position positionID: String?, by actor: Principal) async throws -> [RankedApplication] {
         try actor.require([.admin, .hr, .leadership])
         var v = FieldValidator()
         let position = v.uuid("position", positionID, required: true)
@@ -340,7 +340,7 @@ public struct EvaluationService: Sendable {
     }
 
     /// Whose sheet or recusal it is: an evaluator acts only for themselves; hr and admin name the evaluator.
-    static func evaluatorActing(_ named: UUID?, by actor: Actor) throws(ServiceError) -> UUID? {
+    static func evaluatorActing(_ named: UUID?, by actor: Principal) throws(ServiceError) -> UUID? {
         guard actor.role == .evaluator else { return named }
         guard named == nil || named == actor.userID else {
             throw ServiceError(.forbidden, slug: "forbidden", LocalizedText(

@@ -21,7 +21,7 @@ public struct NominationService: Sendable {
 
     /// Submits a nomination. `submitted` is the body as sent (stored, and hashed to recognize a retry).
     public func submit(_ draft: NominationDraft, submitted: JSONValue, idempotencyKey: String?,
-                       by actor: Actor) async throws -> NominationAnswer {
+                       by actor: Principal) async throws -> NominationAnswer {
         try actor.require([.partner])
         guard let partner = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
         guard let key = idempotencyKey?.trimmed, !key.isEmpty else {
@@ -75,7 +75,7 @@ public struct NominationService: Sendable {
         }
     }
 
-    static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Actor,
+    static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Principal,
                        on c: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
         let today = CalendarDate.today()
         let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
@@ -143,7 +143,7 @@ public struct NominationService: Sendable {
     }
 
     /// A partner's own nominations (masked, coarse), or every nomination for staff.
-    public func list(page: PageRequest, by actor: Actor) async throws -> Page<NominationView> {
+    public func list(page: PageRequest, by actor: Principal) async throws -> Page<NominationView> {
         try actor.require(Role.staff.union([.partner]))
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
@@ -154,7 +154,7 @@ public struct NominationService: Sendable {
     }
 
     /// One nomination; another partner's is "not found".
-    public func get(_ id: String, by actor: Actor) async throws -> NominationView {
+    public func get(_ id: String, by actor: Principal) async throws -> NominationView {
         try actor.require(Role.staff.union([.partner]))
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil

@@ -8,7 +8,7 @@ public struct PartnerService: Sendable {
     let database: Database
 
     public func add(code: String?, name: String?, kind: String?, contactName: String? = nil, contactEmail: String? = nil,
-                    contactPhone: String? = nil, by actor: Actor) async throws -> Partner {
+                    contactPhone: String? = nil, by actor: Principal) async throws -> Partner {
         try actor.require([.admin, .hr])
         var v = FieldValidator()
         let code = v.code("code", code)
@@ -31,7 +31,7 @@ public struct PartnerService: Sendable {
         }
     }
 
-    public func get(_ code: String, by actor: Actor) async throws -> Partner {
+    public func get(_ code: String, by actor: Principal) async throws -> Partner {
         try actor.require([.admin, .hr, .leadership])
         guard let partner = try await database.read({ try await PartnerTable.get(code.uppercased(), on: $0, logger: database.logger) }) else {
             throw Self.notFound(code)
@@ -39,7 +39,7 @@ public struct PartnerService: Sendable {
         return partner
     }
 
-    public func list(page: PageRequest, by actor: Actor) async throws -> Page<Partner> {
+    public func list(page: PageRequest, by actor: Principal) async throws -> Page<Partner> {
         try actor.require([.admin, .hr, .leadership])
         let rows = try await database.read { c in
             try await PartnerTable.list(after: page.cursor?.id, limit: page.limit + 1, on: c, logger: database.logger)
@@ -49,7 +49,7 @@ public struct PartnerService: Sendable {
     }
 
     /// Adds an agreement in `draft`; it counts only once activated.
-    public func addAgreement(partner code: String, _ draft: AgreementDraft, by actor: Actor) async throws -> Agreement {
+    public func addAgreement(partner code: String, _ draft: AgreementDraft, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
         let valid = try ValidAgreement(draft)
         return try await database.transaction { c in
@@ -63,7 +63,7 @@ public struct PartnerService: Sendable {
         }
     }
 
-    public func agreement(_ id: String, by actor: Actor) async throws -> Agreement {
+    public func agreement(_ id: String, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(id)
         guard let agreement = try await database.read({ try await AgreementTable.get(uuid, on: $0, logger: database.logger) }) else {
@@ -72,7 +72,7 @@ public struct PartnerService: Sendable {
         return agreement
     }
 
-    public func agreements(partner code: String? = nil, by actor: Actor) async throws -> [Agreement] {
+    public func agreements(partner code: String? = nil, by actor: Principal) async throws -> [Agreement] {
         try actor.require([.admin, .hr, .leadership])
         if let code { _ = try await get(code, by: actor) }
         return try await database.read { c in
@@ -82,7 +82,7 @@ public struct PartnerService: Sendable {
 
     /// Changes the terms of a draft agreement (an active one is changed by a new agreement).
     public func updateAgreement(_ id: String, _ draft: AgreementDraft, fields: Set<String>, expectedVersion: Int?,
-                                by actor: Actor) async throws -> Agreement {
+                                by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { c in
@@ -117,7 +117,7 @@ public struct PartnerService: Sendable {
     /// Activates, suspends or terminates an agreement. Activation is refused for one already past its end date and
     /// when the partner has another active agreement overlapping its dates (the database's exclusion rule).
     public func act(_ action: String?, on id: String, reason: String?, expectedVersion: Int? = nil,
-                    by actor: Actor) async throws -> Agreement {
+                    by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
         var v = FieldValidator()
         let action = v.oneOf("action", action, AgreementAction.self, required: true)

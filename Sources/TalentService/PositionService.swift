@@ -11,7 +11,7 @@ public struct PositionService: Sendable {
         case agencyCode = "agency_code", title, kind, openings, targetDate = "target_date", status, description
     }
 
-    public func add(_ draft: PositionDraft, by actor: Actor) async throws -> Position {
+    public func add(_ draft: PositionDraft, by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let valid = try ValidPosition(draft)
         return try await database.transaction { c in
@@ -23,7 +23,7 @@ public struct PositionService: Sendable {
         }
     }
 
-    public func get(_ id: String, by actor: Actor) async throws -> Position {
+    public func get(_ id: String, by actor: Principal) async throws -> Position {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
         guard let position = try await database.read({ try await PositionTable.get(uuid, on: $0, logger: database.logger) }) else {
@@ -33,7 +33,7 @@ public struct PositionService: Sendable {
     }
 
     public func list(agency: String? = nil, kind: String? = nil, status: String? = nil, page: PageRequest,
-                     by actor: Actor) async throws -> Page<Position> {
+                     by actor: Principal) async throws -> Page<Position> {
         try actor.require(Role.staff)
         var v = FieldValidator()
         let agency = v.code("agency", agency, required: false)
@@ -47,7 +47,7 @@ public struct PositionService: Sendable {
 
     /// Changes the named fields; with `expectedVersion`, refuses (412) a position changed since it was read.
     public func update(_ id: String, patch: PositionDraft, fields: Set<Field>, expectedVersion: Int?,
-                       by actor: Actor) async throws -> Position {
+                       by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { c in

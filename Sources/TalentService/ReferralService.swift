@@ -5,19 +5,18 @@ import TalentDomain
 import TalentStore
 
 /// Referrals by people, staff users, agencies, partner universities, or the candidates themselves. The first referral
-/// of a candidate within the credit window (`TALENT_REFERRAL_CREDIT_MONTHS`, default 12) is credited; later ones are
+/// of a candidate within the credit window (`ServiceSettings.referralCreditMonths`) is credited; later ones are
 /// kept as supporting. A credit never moves by itself.
 public struct ReferralService: Sendable {
     let database: Database
     public let creditMonths: Int
 
-    public init(database: Database, creditMonths: Int? = nil) {
+    public init(database: Database, creditMonths: Int) {
         self.database = database
-        let configured = ProcessInfo.processInfo.environment["TALENT_REFERRAL_CREDIT_MONTHS"].flatMap { Int($0) }
-        self.creditMonths = max(1, creditMonths ?? configured ?? 12)
+        self.creditMonths = max(1, creditMonths)
     }
 
-    public func add(_ draft: ReferralDraft, by actor: Actor) async throws -> Referral {
+    public func add(_ draft: ReferralDraft, by actor: Principal) async throws -> Referral {
         try actor.require([.admin, .hr])
         let valid = try ValidReferral(draft)
         return try await database.transaction { c in
@@ -32,7 +31,7 @@ public struct ReferralService: Sendable {
     /// Adds a referral inside a caller's transaction (a nomination adds one too).
     /// Adds a referral and its audit entry to `audit`, which the caller writes. `checked`: the caller already holds
     /// the person's lock and knows the candidate and referrer exist (a nomination).
-    static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Actor, on c: PostgresConnection,
+    static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Principal, on c: PostgresConnection,
                     logger: Logger, audit: inout AuditBatch, checked: Bool = false) async throws -> Referral {
         if !checked {
             try await checkReferrer(valid, on: c, logger: logger)
@@ -71,7 +70,7 @@ public struct ReferralService: Sendable {
     }
 
     public func list(candidateID: String? = nil, kind: String? = nil, referrer: String? = nil, credited: Bool? = nil,
-                     page: PageRequest, by actor: Actor) async throws -> Page<Referral> {
+                     page: PageRequest, by actor: Principal) async throws -> Page<Referral> {
         try actor.require([.admin, .hr, .leadership])
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)

@@ -10,7 +10,7 @@ public struct ReportService: Sendable {
 
     /// Per referrer: referrals, credited, reached evaluation, hired, rejected (and the median panel score, once
     /// evaluations exist).
-    public func referrers(kind: String? = nil, year: Int? = nil, by actor: Actor) async throws -> [ReferrerStats] {
+    public func referrers(kind: String? = nil, year: Int? = nil, by actor: Principal) async throws -> [ReferrerStats] {
         try actor.require([.admin, .hr, .leadership])
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
@@ -37,7 +37,7 @@ public struct ReportService: Sendable {
 
     /// The pipeline per stage, narrowed and optionally grouped (agency, position_kind, source, partner).
     public func pipeline(agency: String? = nil, positionKind: String? = nil, from: String? = nil, to: String? = nil,
-                         groupBy: String? = nil, by actor: Actor) async throws -> PipelineReport {
+                         groupBy: String? = nil, by actor: Principal) async throws -> PipelineReport {
         try actor.require(Self.readers)
         var v = FieldValidator()
         let agency = v.code("agency", agency, required: false)
@@ -88,7 +88,7 @@ public struct ReportService: Sendable {
     }
 
     /// Every target with the hires counted against it and its status on `asOf` (today unless given).
-    public func targets(asOf: CalendarDate? = nil, by actor: Actor) async throws -> [TargetProgress] {
+    public func targets(asOf: CalendarDate? = nil, by actor: Principal) async throws -> [TargetProgress] {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
         return try await database.report { c in
@@ -103,7 +103,7 @@ public struct ReportService: Sendable {
     }
 
     /// Per partner and agreement: nominations, quota used this year, reached evaluation, hired.
-    public func partners(by actor: Actor) async throws -> [PartnerStats] {
+    public func partners(by actor: Principal) async throws -> [PartnerStats] {
         try actor.require(Self.readers)
         return try await database.report { c in
             try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
@@ -111,13 +111,13 @@ public struct ReportService: Sendable {
     }
 
     /// Nominations per partner and month over the last twelve months (the dashboard's chart).
-    public func monthlyNominations(by actor: Actor) async throws -> [MonthlyNominations] {
+    public func monthlyNominations(by actor: Principal) async throws -> [MonthlyNominations] {
         try actor.require(Self.readers)
         return try await database.report { try await ReportTable.monthlyNominations(on: $0, logger: database.logger) }
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
-    public func annual(year: Int?, by actor: Actor) async throws -> AnnualReport {
+    public func annual(year: Int?, by actor: Principal) async throws -> AnnualReport {
         try actor.require(Self.readers)
         let today = CalendarDate.today()
         var v = FieldValidator()

@@ -16,7 +16,7 @@ public struct SyntheticCandidates: Sendable {
     }
 
     /// COPYs `count` candidates (half with an education record) and records one audit entry for the batch.
-    public func load(count: Int, first: Int = 0, by actor: Actor) async throws {
+    public func load(count: Int, first: Int = 0, by actor: Principal) async throws {
         try actor.require([.admin])
         let logger = database.logger
         try await database.transaction { c in

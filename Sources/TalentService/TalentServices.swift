@@ -23,23 +23,31 @@ public struct TalentServices: Sendable {
     public let evaluations: EvaluationService
     public let targets: TargetService
 
-    /// `requireCompletePanel` overrides `TALENT_REQUIRE_COMPLETE_PANEL` (tests use it).
-    public init(database: Database, requireCompletePanel: Bool? = nil) {
+    /// The services over one database, with the rules' settings (the composition root reads them from the
+    /// configuration; no service reads the environment).
+    public init(database: Database, settings: ServiceSettings = ServiceSettings()) {
         self.database = database
         self.agencies = AgencyService(database: database)
         self.users = UserService(database: database)
         self.tokens = TokenService(database: database)
         self.candidates = CandidateService(database: database)
         self.positions = PositionService(database: database)
-        self.applications = ApplicationService(database: database, requireCompletePanel: requireCompletePanel)
+        self.applications = ApplicationService(database: database, requireCompletePanel: settings.requireCompletePanel)
         self.audit = AuditService(database: database)
         self.candidateCSV = CandidateCSV(database: database)
         self.partners = PartnerService(database: database)
-        self.referrals = ReferralService(database: database)
+        self.referrals = ReferralService(database: database, creditMonths: settings.referralCreditMonths)
         self.nominations = NominationService(database: database, referrals: referrals)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
+    }
+
+    /// The services with the default settings but for the panel rule (tests turn it off).
+    public init(database: Database, requireCompletePanel: Bool?) {
+        var settings = ServiceSettings()
+        if let requireCompletePanel { settings.requireCompletePanel = requireCompletePanel }
+        self.init(database: database, settings: settings)
     }
 
     /// Whether the database answers, for `GET /health`.
@@ -48,9 +56,22 @@ public struct TalentServices: Sendable {
     }
 }
 
+/// The settings of the service layer's rules, each with the product's default.
+public struct ServiceSettings: Sendable, Equatable {
+    /// A referral is credited when it is the candidate's first within this many months (`TALENT_REFERRAL_CREDIT_MONTHS`).
+    public var referralCreditMonths: Int
+    /// An application leaves `evaluation` only with a complete panel (`TALENT_REQUIRE_COMPLETE_PANEL`).
+    public var requireCompletePanel: Bool
+
+    public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true) {
+        self.referralCreditMonths = referralCreditMonths
+        self.requireCompletePanel = requireCompletePanel
+    }
+}
+
 /// Writes one audit entry in the transaction of the write it describes.
 enum Audit {
-    static func record(_ actor: Actor, _ action: String, _ entityType: String, _ entityID: String,
+    static func record(_ actor: Principal, _ action: String, _ entityType: String, _ entityID: String,
                        before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
                        extra: [String: JSONValue] = [:], on connection: PostgresConnection, logger: Logger) async throws {
         var batch = AuditBatch()
@@ -83,7 +104,7 @@ struct AuditBatch {
                                         changes: String(decoding: w.bytes, as: UTF8.self)))
     }
 
-    func write(_ actor: Actor, on connection: PostgresConnection, logger: Logger) async throws {
+    func write(_ actor: Principal, on connection: PostgresConnection, logger: Logger) async throws {
         guard !entries.isEmpty else { return }
         try await AuditTable.append(actor: actor, entries, on: connection, logger: logger)
     }

@@ -8,7 +8,7 @@ public struct TargetService: Sendable {
 
     /// Adds a target; administrators only.
     public func add(agencyCode: String?, positionKind: String?, count: Int?, deadline: String?, startsOn: String? = nil,
-                    note: String?, by actor: Actor) async throws -> Target {
+                    note: String?, by actor: Principal) async throws -> Target {
         try actor.require([.admin])
         let valid = try ValidTarget(agencyCode: agencyCode, positionKind: positionKind, count: count, deadline: deadline,
                                     startsOn: startsOn, note: note)
@@ -26,7 +26,7 @@ public struct TargetService: Sendable {
     }
 
     /// The targets; admin, leadership and hr read them.
-    public func list(agency: String? = nil, by actor: Actor) async throws -> [Target] {
+    public func list(agency: String? = nil, by actor: Principal) async throws -> [Target] {
         try actor.require([.admin, .leadership, .hr])
         var v = FieldValidator()
         let agency = v.code("agency", agency, required: false)

@@ -12,7 +12,7 @@ public struct TokenService: Sendable {
 
     /// Issues a token that acts as the given staff user, or (with `partnerCode`) as a partner institution, whose
     /// role `partner` reaches the nomination routes only.
-    public func issue(userID: String?, partnerCode: String? = nil, expiresInDays: Int?, by actor: Actor) async throws -> IssuedToken {
+    public func issue(userID: String?, partnerCode: String? = nil, expiresInDays: Int?, by actor: Principal) async throws -> IssuedToken {
         try actor.require([.admin])
         var v = FieldValidator()
         if (userID == nil) == (partnerCode == nil) {
@@ -40,7 +40,7 @@ public struct TokenService: Sendable {
     }
 
     /// Lists tokens (never their secrets).
-    public func list(userID: String? = nil, page: PageRequest, by actor: Actor) async throws -> Page<AccessToken> {
+    public func list(userID: String? = nil, page: PageRequest, by actor: Principal) async throws -> Page<AccessToken> {
         try actor.require([.admin])
         let user = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
         let rows = try await database.read { c in
@@ -51,7 +51,7 @@ public struct TokenService: Sendable {
     }
 
     /// Revokes a token; it stops working at once. Revoking a revoked token changes nothing.
-    public func revoke(_ tokenID: String, by actor: Actor) async throws -> AccessToken {
+    public func revoke(_ tokenID: String, by actor: Principal) async throws -> AccessToken {
         try actor.require([.admin])
         let id = try UUID.parse(tokenID)
         return try await database.transaction { c in
@@ -68,7 +68,7 @@ public struct TokenService: Sendable {
     }
 
     /// Who a bearer token acts as; `unauthenticated` for an unknown, expired or revoked token.
-    public func authenticate(bearer secret: String) async throws -> Actor {
+    public func authenticate(bearer secret: String) async throws -> Principal {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { throw ServiceError.unauthenticated }
         let hash = Self.hash(secret)
         let token = try await database.read { c in
@@ -81,7 +81,7 @@ public struct TokenService: Sendable {
         if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
             try? await database.read { c in try await TokenTable.touch(token.id, on: c, logger: database.logger) }
         }
-        return Actor(name: token.holder, role: token.role, channel: .api, userID: token.userID,
+        return Principal(name: token.holder, role: token.role, channel: .api, userID: token.userID,
                      partnerCode: token.partnerCode, tokenID: token.id)
     }
 

@@ -7,7 +7,7 @@ public struct UserService: Sendable {
     let database: Database
 
     /// Adds a staff user; only administrators may.
-    public func add(name: String?, role: String?, agencyCode: String?, email: String?, by actor: Actor) async throws -> StaffUser {
+    public func add(name: String?, role: String?, agencyCode: String?, email: String?, by actor: Principal) async throws -> StaffUser {
         try actor.require([.admin])
         var v = FieldValidator()
         let name = v.personName("name", name)
@@ -30,7 +30,7 @@ public struct UserService: Sendable {
     }
 
     /// Lists staff users; administrators and HR may.
-    public func list(role: String? = nil, page: PageRequest, by actor: Actor) async throws -> Page<StaffUser> {
+    public func list(role: String? = nil, page: PageRequest, by actor: Principal) async throws -> Page<StaffUser> {
         try actor.require([.admin, .hr])
         var v = FieldValidator()
         let role = v.oneOf("role", role, Role.self)
@@ -46,12 +46,12 @@ public struct UserService: Sendable {
 extension UserService {
     /// The CLI's acting person. An operator named by a user's id acts as that user, with their role (an evaluator
     /// then sees only what an evaluator may see); any other name acts as an administrator.
-    public func operatorActor(_ cliOperator: Actor) async throws -> Actor {
+    public func operatorActor(_ cliOperator: Principal) async throws -> Principal {
         guard let id = UUID(uuidString: cliOperator.name) else { return cliOperator }
         guard let user = try await database.read({ try await UserTable.get(id, on: $0, logger: database.logger) }) else {
             throw ServiceError.invalid("as", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
         }
-        return Actor(name: user.name, role: user.role, channel: cliOperator.channel, userID: user.id)
+        return Principal(name: user.name, role: user.role, channel: cliOperator.channel, userID: user.id)
     }
 }
 

@@ -22,7 +22,7 @@ struct LeadershipReportTests {
                                                             kind: "legal_affairs_officer", openings: 1), by: .testAdmin)
         let partnerToken = try await NominationTests.partner(api, code: "ULAW", quota: 10)
         _ = partnerToken
-        let partner = Actor(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
+        let partner = Principal(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
         func nominated(_ name: String, _ id: String) async throws -> UUID {
             let answer = try await s.nominations.submit(NominationDraft(
                 candidate: CandidateDraft(fullName: name, citizenID: id), nominatorName: "TS. Trần Văn An",

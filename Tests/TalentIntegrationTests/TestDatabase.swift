@@ -85,6 +85,6 @@ actor TestDatabase {
     }
 }
 
-extension Actor {
-    static let testAdmin = Actor.cliOperator("Kiểm thử")
+extension Principal {
+    static let testAdmin = Principal.cliOperator("Kiểm thử")
 }

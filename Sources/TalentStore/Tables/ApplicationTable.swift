@@ -23,7 +23,7 @@ public enum ApplicationTable {
         return result
     }
 
-    public static func insert(candidateID: UUID, positionID: UUID, stage: PipelineStage, actor: Actor, reason: String?,
+    public static func insert(candidateID: UUID, positionID: UUID, stage: PipelineStage, actor: Principal, reason: String?,
                               on connection: PostgresConnection, logger: Logger) async throws -> Application {
         let rows = try await connection.query("""
             INSERT INTO applications (candidate_id, position_id, stage) VALUES (\(candidateID), \(positionID), \(stage.rawValue))
@@ -56,7 +56,7 @@ public enum ApplicationTable {
             """, logger: logger)).first?.0
     }
 
-    public static func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Actor, reason: String?,
+    public static func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Principal, reason: String?,
                             panelScore: Double? = nil, on connection: PostgresConnection,
                             logger: Logger) async throws -> Application {
         try await connection.query("""
@@ -68,7 +68,7 @@ public enum ApplicationTable {
         return try await get(id, on: connection, logger: logger)!
     }
 
-    static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Actor, reason: String?,
+    static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Principal, reason: String?,
                               panelScore: Double? = nil, on connection: PostgresConnection, logger: Logger) async throws {
         // The stage left and the stage entered share one instant; `first_entry` marks the application's first time in it.
         try await connection.query("""

@@ -21,7 +21,7 @@ public enum AuditTable {
     }
 
     /// Appends entries by one actor in one statement, in order.
-    public static func append(actor: Actor, _ entries: [Entry], on connection: PostgresConnection, logger: Logger) async throws {
+    public static func append(actor: Principal, _ entries: [Entry], on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
             INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
             SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), e.action, e.entity_type, e.entity_id,

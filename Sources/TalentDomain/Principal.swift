@@ -20,8 +20,8 @@ public enum Channel: String, Sendable, Codable, CaseIterable {
     case api
 }
 
-/// Who is acting: the signed-in user or partner behind an API token, or the operator of the admin CLI.
-public struct Actor: Sendable, Hashable {
+/// Who is acting (not named Actor, which is the standard library's protocol): the signed-in user or partner behind an API token, or the operator of the admin CLI.
+public struct Principal: Sendable, Hashable {
     public var name: String
     public var role: Role
     public var channel: Channel
@@ -40,8 +40,8 @@ public struct Actor: Sendable, Hashable {
     }
 
     /// The operator of the admin CLI: whoever holds the database credentials acts as an administrator.
-    public static func cliOperator(_ name: String) -> Actor {
-        Actor(name: name, role: .admin, channel: .cli)
+    public static func cliOperator(_ name: String) -> Principal {
+        Principal(name: name, role: .admin, channel: .cli)
     }
 
     /// Throws `forbidden` unless the actor holds one of the roles.
