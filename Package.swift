@@ -54,39 +54,52 @@ let package = Package(
             dependencies: ["TalentDomain", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
-        // The JSON API edge.
+        // The JSON API edge: requests in, service calls, JSON out.
         .target(
             name: "TalentAPI",
             dependencies: [
                 "TalentDomain",
                 "TalentService",
-                "TalentStore",
                 "TalentViews",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
-        // The admin CLI edge.
+        // The admin CLI edge: arguments in, service calls, tables, JSON or CSV out.
         .target(
             name: "TalentCLI",
             dependencies: [
                 "TalentDomain",
                 "TalentService",
-                "TalentStore",
                 "TalentViews",
-                "TalentAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "talent", dependencies: ["TalentCLI"], swiftSettings: swiftSettings),
+        // The composition root: one Configuration (flags, environment, config file, defaults) becomes the database,
+        // the services and the server; `talent serve` lives here.
+        .target(
+            name: "TalentApp",
+            dependencies: [
+                "TalentDomain",
+                "TalentStore",
+                "TalentService",
+                "TalentAPI",
+                "TalentCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "talent", dependencies: ["TalentApp"], swiftSettings: swiftSettings),
         .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain", "TalentViews"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TalentIntegrationTests",
             dependencies: [
-                "TalentDomain", "TalentStore", "TalentService", "TalentAPI", "TalentCLI",
+                "TalentDomain", "TalentStore", "TalentService", "TalentAPI", "TalentCLI", "TalentApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

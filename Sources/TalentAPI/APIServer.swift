@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import TalentDomain
 import TalentService
 
@@ -45,17 +44,6 @@ public enum APIServer {
             }
         }
         return router
-    }
-
-    /// The application listening on `host:port`, with the database pools as one of its services.
-    public static func buildApplication(_ services: TalentServices, host: String, port: Int,
-                                        partnerRatePerMinute: Int, logger: Logger) -> some ApplicationProtocol {
-        var app = Application(
-            router: buildRouter(services, partnerRatePerMinute: partnerRatePerMinute),
-            configuration: .init(address: .hostname(host, port: port), serverName: "talent"),
-            logger: logger)
-        app.addServices(DatabaseService(database: services.database))
-        return app
     }
 }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TalentDomain
 import TalentService
-import TalentStore
 
 // MARK: agency
 

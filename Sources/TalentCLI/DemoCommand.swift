@@ -53,7 +53,7 @@ extension DemoCommand {
         }
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            try await SyntheticCandidates(database: services.database).load(count: candidates, first: first, by: actor)
+            try await SyntheticCandidates(services: services).load(count: candidates, first: first, by: actor)
             printer.message(LocalizedText(vi: "Đã tạo \(candidates) ứng viên.", en: "Generated \(candidates) candidates."))
         }
     }

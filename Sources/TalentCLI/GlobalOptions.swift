@@ -1,23 +1,23 @@
 import ArgumentParser
 import Foundation
-import Logging
 import TalentDomain
 import TalentService
-import TalentStore
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
 /// Options every command takes.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments, Sendable {
+    public init() {}
+
     @Option(name: .customLong("database-url"), help: "postgres://user[:password]@host:port/dbname (else DATABASE_URL, config/talent.json, the local cluster)")
-    var databaseURL: String?
+    public var databaseURL: String?
 
     @Option(name: .customLong("database-read-url"), help: "A replica for report queries (else DATABASE_READ_URL).")
-    var databaseReadURL: String?
+    public var databaseReadURL: String?
 
     @Option(name: .customLong("pool-size"), help: "Connections in the pool (else TALENT_POOL_SIZE, config, 10).")
-    var poolSize: Int?
+    public var poolSize: Int?
 
     @Option(name: .customLong("as"), help: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user). A user's id acts as that user, with their role.")
     var operatorName: String?
@@ -45,31 +45,18 @@ struct GlobalOptions: ParsableArguments {
         return .cliOperator(name)
     }
 
-    func settings() throws -> Settings {
-        try Settings.resolve(flagURL: databaseURL, flagReadURL: databaseReadURL, flagPoolSize: poolSize,
-                             environment: console.environment)
+    /// The database flags as given.
+    public var connection: ConnectionOptions {
+        ConnectionOptions(databaseURL: databaseURL, databaseReadURL: databaseReadURL, poolSize: poolSize)
     }
 
-    /// Opens the pools, checks the database answers, runs `body` with the services, and closes the pools.
-    func withServices<T: Sendable>(_ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
-        let settings = try settings()
-        var logger = Logger(label: "talent.cli")
-        // The pool warns when a query is queued before its run loop starts, which is harmless here.
-        logger.logLevel = .error
-        let database = Database(url: settings.databaseURL, readURL: settings.readURL, poolSize: settings.poolSize,
-                                logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await database.run() }
-            defer { group.cancelAll() }
-            guard await database.isReachable(timeout: .seconds(5)) else {
-                throw ServiceError(.unavailable, LocalizedText(
-                    vi: "Không kết nối được cơ sở dữ liệu \(settings.databaseURL) (đã chạy `make db` chưa?)",
-                    en: "Cannot reach the database \(settings.databaseURL) (is `make db` running?)"))
-            }
-            let result = try await body(TalentServices(database: database, settings: settings.services))
-            group.cancelAll()
-            return result
+    /// Runs `body` with the services that the host (the composition root) builds from these options.
+    public func withServices<T: Sendable>(_ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
+        guard let host = ServiceHosting.current else {
+            throw ServiceError(.internalFailure, LocalizedText(vi: "Chưa cấu hình nơi tạo dịch vụ",
+                                                               en: "No service host is configured"))
         }
+        return try await host.withServices(connection, environment: console.environment, body)
     }
 }
 

@@ -15,6 +15,11 @@ public struct SyntheticCandidates: Sendable {
         self.database = database
     }
 
+    /// The generator over the services' database.
+    public init(services: TalentServices) {
+        self.init(database: services.database)
+    }
+
     /// COPYs `count` candidates (half with an education record) and records one audit entry for the batch.
     public func load(count: Int, first: Int = 0, by actor: Principal) async throws {
         try actor.require([.admin])

@@ -22,11 +22,13 @@ public struct TalentServices: Sendable {
     public let reports: ReportService
     public let evaluations: EvaluationService
     public let targets: TargetService
+    public let schema: SchemaService
 
     /// The services over one database, with the rules' settings (the composition root reads them from the
     /// configuration; no service reads the environment).
     public init(database: Database, settings: ServiceSettings = ServiceSettings()) {
         self.database = database
+        self.schema = SchemaService(database: database, migrationsDirectory: settings.migrationsDirectory)
         self.agencies = AgencyService(database: database)
         self.users = UserService(database: database)
         self.tokens = TokenService(database: database)
@@ -62,10 +64,14 @@ public struct ServiceSettings: Sendable, Equatable {
     public var referralCreditMonths: Int
     /// An application leaves `evaluation` only with a complete panel (`TALENT_REQUIRE_COMPLETE_PANEL`).
     public var requireCompletePanel: Bool
+    /// Where `sql/migrations` is (`TALENT_MIGRATIONS_DIR`, else found beside the working directory or the program).
+    public var migrationsDirectory: URL?
 
-    public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true) {
+    public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
+                migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {
         self.referralCreditMonths = referralCreditMonths
         self.requireCompletePanel = requireCompletePanel
+        self.migrationsDirectory = migrationsDirectory
     }
 }
 

@@ -1,4 +1,4 @@
 import Foundation
-import TalentCLI
+import TalentApp
 
-exit(await TalentCLI.run(Array(CommandLine.arguments.dropFirst())))
+exit(await TalentApp.run(Array(CommandLine.arguments.dropFirst())))

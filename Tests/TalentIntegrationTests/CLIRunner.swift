@@ -1,4 +1,5 @@
 import Foundation
+import TalentApp
 import TalentCLI
 import TalentStore
 
@@ -24,7 +25,7 @@ struct CLIRunner: Sendable {
         if env["TALENT_OPERATOR"] == nil { env["TALENT_OPERATOR"] = "Nguyễn Thị Lan" }
         let console = Console(capturingWith: env)
         let status = await Console.$current.withValue(console) {
-            await TalentCLI.run(arguments)
+            await TalentApp.run(arguments)
         }
         return Result(status: status, stdout: console.capturedOutput, stderr: console.capturedErrors)
     }

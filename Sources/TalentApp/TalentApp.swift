@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import TalentAPI
+import TalentCLI
+import TalentDomain
+import TalentService
+import TalentStore
+
+/// The composition root: the one place that turns a `Configuration` into a database, services and a server.
+/// `talent serve`, every CLI command and the tests build the product through these functions.
+public enum TalentApp {
+    /// The `talent` program: every command of the CLI plus `serve`, with services built from the configuration.
+    public static func run(_ arguments: [String]) async -> Int32 {
+        await ServiceHosting.$current.withValue(ConfiguredHost()) {
+            await TalentCLI.run(arguments, root: TalentCommand.self)
+        }
+    }
+
+    /// The database pools of a configuration (not yet running: run them with `Database.run()` or as a service).
+    public static func buildDatabase(_ configuration: Configuration, logger: Logger) -> Database {
+        Database(url: configuration.databaseURL, readURL: configuration.readURL, poolSize: configuration.poolSize,
+                 logger: logger)
+    }
+
+    /// The service layer over a database, with the configuration's rules.
+    public static func buildServices(_ configuration: Configuration, database: Database) -> TalentServices {
+        TalentServices(database: database, settings: configuration.services)
+    }
+
+    /// The API server on the configuration's host and port, with the database pools as one of its services.
+    public static func buildApplication(_ configuration: Configuration, logger: Logger) -> some ApplicationProtocol {
+        let database = buildDatabase(configuration, logger: logger)
+        let services = buildServices(configuration, database: database)
+        var app = Application(
+            router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talent"),
+            logger: logger)
+        app.addServices(DatabaseService(database: database))
+        return app
+    }
+}
+
+/// Builds a command's services from its flags, the environment and the configuration file; checks the database
+/// answers before the command runs, and closes the pools after it.
+struct ConfiguredHost: ServiceHost {
+    func withServices<T: Sendable>(_ options: ConnectionOptions, environment: [String: String],
+                                   _ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
+        let configuration = try Configuration.resolve(
+            .init(databaseURL: options.databaseURL, databaseReadURL: options.databaseReadURL, poolSize: options.poolSize),
+            environment: environment)
+        var logger = Logger(label: "talent.cli")
+        // The pool warns when a query is queued before its run loop starts, which is harmless here.
+        logger.logLevel = .error
+        let database = TalentApp.buildDatabase(configuration, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.run() }
+            defer { group.cancelAll() }
+            guard await database.isReachable(timeout: .seconds(5)) else {
+                throw ServiceError(.unavailable, LocalizedText(
+                    vi: "Không kết nối được cơ sở dữ liệu \(configuration.databaseURL) (đã chạy `make db` chưa?)",
+                    en: "Cannot reach the database \(configuration.databaseURL) (is `make db` running?)"))
+            }
+            let result = try await body(TalentApp.buildServices(configuration, database: database))
+            group.cancelAll()
+            return result
+        }
+    }
+}
+
+/// The root of `talent`.
+struct TalentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talent",
+        abstract: "Talent recruitment and referral tracker (plan 483/KH-UBND).",
+        discussion: "Every command reads the database from --database-url, DATABASE_URL, config/talent.json or the local cluster of `make db`.",
+        version: TalentCommands.version,
+        subcommands: [TalentCommands.all[0], ServeCommand.self] + TalentCommands.all.dropFirst())
+}
+
+/// `talent serve`: the JSON API, refusing to start on a database with pending migrations unless told to apply them.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the JSON API.")
+    @OptionGroup var global: GlobalOptions
+    @Option var host: String?
+    @Option var port: Int?
+    @Flag(help: "Apply pending migrations first instead of refusing to start.") var migrate = false
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error.") var logLevel: String = "info"
+
+    func run() async throws {
+        let configuration = try Configuration.resolve(
+            .init(databaseURL: global.databaseURL, databaseReadURL: global.databaseReadURL, poolSize: global.poolSize,
+                  host: host, port: port),
+            environment: Console.current.environment)
+        let migrate = self.migrate
+        let pending = try await global.withServices { services in
+            if migrate { try await services.schema.migrate() }
+            return try await services.schema.status().pending
+        }
+        if !pending.isEmpty {
+            throw ServiceError(.unavailable, slug: "pending-migrations", LocalizedText(
+                vi: "Còn \(pending.count) migration chưa áp dụng (\(pending.map(\.fileName).joined(separator: ", "))): chạy `talent migrate` hoặc thêm --migrate",
+                en: "\(pending.count) pending migration(s) (\(pending.map(\.fileName).joined(separator: ", "))): run `talent migrate` or pass --migrate"))
+        }
+        var logger = Logger(label: "talent")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        try await TalentApp.buildApplication(configuration, logger: logger).runService()
+    }
+}
