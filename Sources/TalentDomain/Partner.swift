@@ -172,10 +172,8 @@ public struct ValidAgreement: Sendable, Hashable {
         let reference = v.text("reference", draft.reference, required: true, maxLength: 100)
         title = v.text("title", draft.title, maxLength: 300)
         signedOn = v.date("signed_on", draft.signedOn)
-        let starts = v.date("starts_on", draft.startsOn)
-        let ends = v.date("ends_on", draft.endsOn)
-        if draft.startsOn == nil { v.add("starts_on", vi: "bắt buộc", en: "is required") }
-        if draft.endsOn == nil { v.add("ends_on", vi: "bắt buộc", en: "is required") }
+        let starts = v.date("starts_on", draft.startsOn, required: true)
+        let ends = v.date("ends_on", draft.endsOn, required: true)
         if let starts, let ends, ends < starts {
             v.add("ends_on", vi: "phải sau ngày bắt đầu", en: "must not be before starts_on")
         }

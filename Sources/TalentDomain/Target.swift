@@ -66,8 +66,8 @@ public struct ValidTarget: Sendable, Hashable {
         let kind = v.oneOf("position_kind", positionKind, PositionKind.self, required: true)
         if count == nil { v.add("count", vi: "bắt buộc", en: "is required") }
         let count = v.integer("count", count, in: 1...10_000)
-        let deadline = v.date("deadline", deadline, in: CalendarDate(year: 2000, month: 1, day: 1)!...CalendarDate(year: 2100, month: 12, day: 31)!)
-        if deadline == nil, !v.errors.contains(where: { $0.field == "deadline" }) { v.add("deadline", vi: "bắt buộc", en: "is required") }
+        let deadline = v.date("deadline", deadline, required: true,
+                              in: CalendarDate(year: 2000, month: 1, day: 1)!...CalendarDate(year: 2100, month: 12, day: 31)!)
         let starts = v.date("starts_on", startsOn) ?? Target.planDate
         if let deadline, !(starts < deadline) {
             v.add("deadline", vi: "phải sau ngày bắt đầu tính (\(starts))", en: "must be after the start of the window (\(starts))")

@@ -190,8 +190,12 @@ public struct FieldValidator: Sendable {
         return value
     }
 
-    public mutating func date(_ field: String, _ raw: String?, in range: ClosedRange<CalendarDate>? = nil) -> CalendarDate? {
-        guard let raw, !raw.isEmpty else { return nil }
+    public mutating func date(_ field: String, _ raw: String?, required: Bool = false,
+                              in range: ClosedRange<CalendarDate>? = nil) -> CalendarDate? {
+        guard let raw, !raw.isEmpty else {
+            if required { add(field, vi: "bắt buộc", en: "is required") }
+            return nil
+        }
         guard let date = CalendarDate(raw) else {
             add(field, vi: "phải là ngày hợp lệ dạng YYYY-MM-DD", en: "must be a real date written YYYY-MM-DD")
             return nil

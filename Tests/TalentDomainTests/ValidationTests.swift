@@ -138,4 +138,31 @@ struct ValidationTests {
     func languages(header: String?, language: Language) {
         #expect(Language.negotiate(header) == language)
     }
+
+    @Test("an agreement's dates are required: absent, empty or malformed, each named, never a crash", arguments: [
+        (nil, nil, ["starts_on", "ends_on"]),
+        ("", "", ["starts_on", "ends_on"]),
+        ("2026-01-01", "", ["ends_on"]),
+        ("", "2028-12-31", ["starts_on"]),
+        ("2026-02-30", "2028-12-31", ["starts_on"]),
+        ("2026-01-01", "2025-12-31", ["ends_on"]),
+    ] as [(String?, String?, [String])])
+    func agreementDates(starts: String?, ends: String?, fields: [String]) {
+        do {
+            _ = try ValidAgreement(AgreementDraft(reference: "45/2026/HĐHT", startsOn: starts, endsOn: ends))
+            Issue.record("accepted starts_on \(starts ?? "nil"), ends_on \(ends ?? "nil")")
+        } catch {
+            #expect(error.fieldErrors.map(\.field) == fields)
+        }
+    }
+
+    @Test("a target's deadline is required, empty or absent")
+    func targetDeadline() {
+        for deadline in [nil, ""] as [String?] {
+            #expect(throws: ServiceError.self) {
+                try ValidTarget(agencyCode: "STP", positionKind: "core_drafting_officer", count: 2, deadline: deadline,
+                                note: nil)
+            }
+        }
+    }
 }
