@@ -107,9 +107,28 @@ public enum CSVWriter {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        fields.map { raw in
+            let field = neutralized(raw)
+            return field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
+    }
+
+    /// A cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return) gets a leading `'`, so that Excel shows it as text (OWASP's advice against CSV injection). Numbers
+    /// such as `+84912345678` or `-3.5` are left as they are: they are not formulas.
+    public static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return field
+        }
+        var digits = field.unicodeScalars.dropFirst()
+        if first == "+" || first == "-" {
+            while digits.first == " " { digits = digits.dropFirst() }
+            if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == " " }),
+               digits.contains(where: { ("0"..."9").contains($0) }) {
+                return field
+            }
+        }
+        return "'" + field
     }
 }

@@ -57,18 +57,19 @@ public enum DashboardView {
             "viewer": d.viewer,
             "day": Format.date(d.day),
             "cards": cards,
-            "funnel": Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
-                                   AnnualReportView.funnelSteps(d.pipeline)),
+            "funnel": both { Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
+                                          AnnualReportView.funnelSteps(d.pipeline), layout: $0) },
             "stages": stageTable.context,
-            "targetsChart": Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu, theo cơ quan", d.targets.map(AnnualReportView.bar)),
+            "targetsChart": both { Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu, theo cơ quan",
+                                              d.targets.map(AnnualReportView.bar), layout: $0) },
             "targets": d.targets.map { t in
                 ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
                  "count": t.target.count, "deadline": Format.date(t.target.deadline), "hired": t.hired,
                  "status": t.status.rawValue, "statusLabel": t.status.label.vi, "id": t.target.id.text]
             },
             "rule": AnnualReportView.projectionRule,
-            "nominationsChart": Chart.stackedColumns("nominations", title: "Đề cử của các trường đối tác theo tháng",
-                                                     months: months, series: series),
+            "nominationsChart": both { Chart.stackedColumns("nominations", title: "Đề cử của các trường đối tác theo tháng",
+                                                            months: months, series: series, layout: $0) },
             "partners": d.partners.filter { $0.agreementID != nil }.map { p in
                 ["name": p.partnerName, "code": p.partnerCode, "reference": p.agreementReference ?? "",
                  "status": p.agreementStatus?.rawValue ?? "", "quota": p.yearlyQuota.map(String.init) ?? "—",
@@ -77,9 +78,17 @@ public enum DashboardView {
         ])
     }
 
+    /// A chart drawn twice, for a wide screen and for a phone; the page's style shows the one that fits.
+    static func both(_ draw: (Chart.Layout) -> String) -> String {
+        #"<div class="wide-only">\#(draw(.wide))</div><div class="narrow-only">\#(draw(.narrow))</div>"#
+    }
+
     /// The sign-in form: its field `token` is posted to `/dashboard/login`.
     public static func login(error: String? = nil) -> String {
-        Templates.login.render(["style": Templates.style, "error": error as Any])
+        var context: [String: Any] = ["style": Templates.style]
+        // Only a present error goes in: Mustache renders an absent optional passed as `Any` as "nil".
+        if let error { context["error"] = error }
+        return Templates.login.render(context)
     }
 
     /// A short page for a refusal or a failure, in the dashboard's style.

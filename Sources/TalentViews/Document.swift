@@ -152,6 +152,8 @@ enum Templates {
         form.login input { font-size: 1rem; padding: 8px; } form.login button { font-size: 1rem; padding: 8px; }
         .error { color: var(--missed); } nav.top { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; }
         @media (max-width: 600px) { main { padding: 10px; } th, td { padding: 4px; font-size: 0.85rem; } }
+        .narrow-only { display: none; }
+        @media screen and (max-width: 560px) { .wide-only { display: none; } .narrow-only { display: block; } }
         @media print { @page { size: A4; margin: 16mm; } main { max-width: none; padding: 0; } h2 { break-after: avoid; }
                        tr, svg.chart { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """

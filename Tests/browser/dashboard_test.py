@@ -40,6 +40,11 @@ try:
     driver.get(base + "/dashboard")
     wait.until(EC.presence_of_element_located((By.NAME, "token")))
     check(driver.current_url.endswith("/dashboard/login"), f"not sent to the sign-in form: {driver.current_url}")
+    # A first visit shows the form and nothing else: no alert, no stray "nil" (the text a person reads, not only elements).
+    check(not driver.find_elements(By.CSS_SELECTOR, ".error, [role='alert']"), "the sign-in form shows an alert on a first visit")
+    text = driver.find_element(By.TAG_NAME, "body").text
+    check("nil" not in text.split() and "Optional" not in text, f"the sign-in page reads: {text!r}")
+    check("Mã truy cập" in text and "Đăng nhập" in text, f"the sign-in page lacks its label or button: {text!r}")
 
     # A wrong token is refused on the form, in Vietnamese.
     driver.find_element(By.NAME, "token").send_keys("tlt_not-a-token")
@@ -50,7 +55,7 @@ try:
     # Sign in; the cookie is HttpOnly, so the page's own script cannot read it.
     driver.find_element(By.NAME, "token").send_keys(token)
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg[data-chart='funnel']")))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg[data-chart='funnel'][data-layout='wide']")))
     check(driver.current_url.endswith("/dashboard"), f"not on the dashboard after signing in: {driver.current_url}")
     cookie = driver.get_cookie("talent_dashboard")
     check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", f"cookie flags: {cookie}")
@@ -59,10 +64,11 @@ try:
 
     # Every chart is drawn: an SVG with a real size and bars in it.
     for name in ("funnel", "targets", "nominations"):
-        svg = driver.find_element(By.CSS_SELECTOR, f"svg[data-chart='{name}']")
+        svg = driver.find_element(By.CSS_SELECTOR, f"svg[data-chart='{name}'][data-layout='wide']")
         size = svg.size
         check(size["width"] > 200 and size["height"] > 50, f"chart {name} is not drawn ({size})")
-    bars = driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='funnel'] g.bar")
+    bars = driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='funnel'][data-layout='wide'] g.bar")
+    funnel_values = [bar.get_attribute("data-value") for bar in bars]
     check(len(bars) == 6, f"the funnel has {len(bars)} steps, not 6")
     check(all(bar.find_element(By.TAG_NAME, "rect").size["width"] > 0 for bar in bars
               if int(bar.get_attribute("data-value")) > 0), "a funnel step with applications has no visible bar")
@@ -77,7 +83,7 @@ try:
     check(int(figure) == pipeline["applications"], f"applications: page {figure}, API {pipeline['applications']}")
 
     targets = api("/v1/reports/targets")["items"]
-    target_bars = driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='targets'] g.bar")
+    target_bars = driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='targets'][data-layout='wide'] g.bar")
     check(len(target_bars) == len(targets), f"{len(target_bars)} target bars for {len(targets)} targets")
     for bar, item in zip(target_bars, targets):
         check(int(bar.get_attribute("data-value")) == item["hired"], f"target {item['id']}: hired differs")
@@ -90,7 +96,7 @@ try:
 
     nominations = api("/v1/nominations?limit=200")["items"]
     drawn = sum(int(rect.get_attribute("data-value"))
-                for rect in driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='nominations'] rect.bar"))
+                for rect in driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='nominations'][data-layout='wide'] rect.bar"))
     check(drawn == len(nominations), f"the nominations chart draws {drawn}, the API lists {len(nominations)}")
 
     driver.save_screenshot(f"{artifacts}/dashboard.png")
@@ -98,11 +104,23 @@ try:
     # A phone's width: nothing wider than the screen but the tables' own scrolling boxes.
     driver.set_window_size(390, 844)
     driver.refresh()
-    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg[data-chart='funnel']")))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg[data-chart='funnel'][data-layout='narrow']")))
     overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     check(overflow <= 1, f"the page is {overflow}px wider than a phone's screen")
-    width = driver.find_element(By.CSS_SELECTOR, "svg[data-chart='funnel']").size["width"]
-    check(width <= 390, f"the funnel is {width}px wide on a 390px screen")
+    for name in ("funnel", "targets", "nominations"):
+        wide = driver.find_element(By.CSS_SELECTOR, f"svg[data-chart='{name}'][data-layout='wide']")
+        narrow = driver.find_element(By.CSS_SELECTOR, f"svg[data-chart='{name}'][data-layout='narrow']")
+        check(not wide.is_displayed() and narrow.is_displayed(), f"chart {name}: the phone's layout is not the one shown")
+        width = narrow.size["width"]
+        check(200 < width <= 390, f"chart {name} is {width}px wide on a 390px screen")
+        # Chart text at reading size: the rendered height of each label, not the font size in the SVG's own units.
+        heights = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('text.label, text.value')).map(t => t.getBoundingClientRect().height)",
+            narrow)
+        check(heights and min(heights) >= 11, f"chart {name}: labels {min(heights or [0]):.1f}px high on a phone")
+    narrow_bars = driver.find_elements(By.CSS_SELECTOR, "svg[data-chart='funnel'][data-layout='narrow'] g.bar")
+    check([b.get_attribute("data-value") for b in narrow_bars] == funnel_values,
+          "the phone's funnel shows other figures than the desktop's")
     driver.save_screenshot(f"{artifacts}/dashboard-phone.png")
 
     # Signing out ends the session.
