@@ -9,9 +9,10 @@ final class RouteTable: RouterMethods {
     typealias Context = APIContext
 
     let router: Router<APIContext>
-    private(set) var routes: [APIRoute] = []
-    /// The paths in Hummingbird's syntax, with their methods in the order they were added.
-    private var methods: [(path: RouterPath, methods: [HTTPRequest.Method])] = []
+    /// In the order the controllers added them.
+    private var added: [(method: HTTPRequest.Method, path: RouterPath)] = []
+
+    var routes: [APIRoute] { added.map { APIRoute($0.method, $0.path) } }
 
     init(_ router: Router<APIContext>) {
         self.router = router
@@ -20,12 +21,7 @@ final class RouteTable: RouterMethods {
     @discardableResult
     func on<Responder: HTTPResponder>(_ path: RouterPath, method: HTTPRequest.Method,
                                       responder: Responder) -> Self where Responder.Context == APIContext {
-        routes.append(APIRoute(method, path))
-        if let i = methods.firstIndex(where: { $0.path == path }) {
-            methods[i].methods.append(method)
-        } else {
-            methods.append((path, [method]))
-        }
+        added.append((method, path))
         router.on(path, method: method, responder: responder)
         return self
     }
@@ -38,7 +34,10 @@ final class RouteTable: RouterMethods {
 
     /// For each known path, 405 with `Allow` for the methods it does not serve (HEAD comes with GET).
     func answerOtherMethods() {
-        for (path, allowed) in methods {
+        var paths: [RouterPath] = []
+        for route in added where !paths.contains(route.path) { paths.append(route.path) }
+        for path in paths {
+            let allowed = added.filter { $0.path == path }.map(\.method)
             let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
             for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options] where !allowed.contains(method) {
                 router.on(path, method: method) { _, context -> Response in
