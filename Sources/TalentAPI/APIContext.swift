@@ -3,11 +3,12 @@ import HTTPTypes
 import Hummingbird
 import TalentDomain
 
-/// Per-request state: who is calling (once the bearer token is checked) and the language they read.
+/// Per-request state before a route is chosen: the language the caller reads and, on `/v1`, who the bearer token
+/// acts as. The `/v1` routes see it as a `CallerContext`, whose caller is not optional.
 public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// Set by the authentication middleware on `/v1` routes.
-    public var actor: Principal?
+    /// Set by the authentication middleware on `/v1` paths (which answers 401 without a valid token).
+    public var caller: Principal?
     public var language: Language = .vi
 
     public init(source: Source) {
@@ -17,10 +18,4 @@ public struct APIContext: RequestContext {
     /// Bodies larger than this are refused with 413 before they are parsed.
     public var maxUploadSize: Int { APIContext.bodyLimit }
     public static let bodyLimit = 1024 * 1024
-
-    /// The authenticated caller; routes under `/v1` always have one.
-    func requireActor() throws -> Principal {
-        guard let actor else { throw ServiceError.unauthenticated }
-        return actor
-    }
 }

@@ -6,44 +6,50 @@ import TalentService
 
 /// Builds the API: `talent serve` and the API tests use these same functions.
 public enum APIServer {
-    /// The route table the router serves (exposed for the OpenAPI test).
+    /// Every operation the router serves (exposed for the OpenAPI test).
     public static func routes(_ services: TalentServices) -> [APIRoute] {
-        apiRoutes(services)
+        addRoutes(services, limiter: RateLimiter(), to: Router(context: APIContext.self)).routes
     }
 
     /// The router with a given partner rate (tests use a small one).
     public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int) -> Router<APIContext> {
-        buildRouter(services, routes: apiRoutes(services, limiter: RateLimiter(perMinute: partnerRatePerMinute)))
+        buildRouter(services, limiter: RateLimiter(perMinute: partnerRatePerMinute))
     }
 
-    /// The router: the problem+json middleware around everything, bearer authentication on `/v1`, every route of
-    /// the table, and 405 with `Allow` for the other methods of a known path.
+    /// The router: the problem+json middleware around everything, bearer authentication on `/v1`, the controllers,
+    /// and 405 with `Allow` for the other methods of a known path.
     public static func buildRouter(_ services: TalentServices) -> Router<APIContext> {
-        buildRouter(services, routes: routes(services))
+        buildRouter(services, limiter: RateLimiter())
     }
 
-    static func buildRouter(_ services: TalentServices, routes table: [APIRoute]) -> Router<APIContext> {
+    static func buildRouter(_ services: TalentServices, limiter: RateLimiter) -> Router<APIContext> {
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(tokens: services.tokens))
-        for route in table {
-            router.on(RouterPath(route.routerPath), method: route.method) { request, context in
-                try await route.handler(request, context)
-            }
-        }
-        let byPath = Dictionary(grouping: table, by: \.routerPath)
-        for (path, routes) in byPath {
-            let allowed = routes.map(\.method)
-            let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
-            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options] where !allowed.contains(method) {
-                router.on(RouterPath(path), method: method) { _, context -> Response in
-                    throw Problem(status: .methodNotAllowed, slug: "method-not-allowed",
-                                  detail: LocalizedText(vi: "Đường dẫn này chỉ nhận \(allow)", en: "This path accepts \(allow) only"),
-                                  language: context.language).withHeader(.allow, allow)
-                }
-            }
-        }
+        addRoutes(services, limiter: limiter, to: router).answerOtherMethods()
         return router
+    }
+
+    /// The controllers: the open routes on the router, the others under `/v1` with the caller known.
+    private static func addRoutes(_ services: TalentServices, limiter: RateLimiter,
+                                  to router: Router<APIContext>) -> RouteTable {
+        let table = RouteTable(router)
+        DashboardController(services: services).addRoutes(to: table)
+        SystemController(services: services).addRoutes(to: table)
+        let v1 = table.group("v1", context: CallerContext.self)
+        AgencyController(services: services).addRoutes(to: v1)
+        PositionController(services: services).addRoutes(to: v1)
+        CandidateController(services: services).addRoutes(to: v1)
+        ApplicationController(services: services).addRoutes(to: v1)
+        ReferralController(services: services).addRoutes(to: v1)
+        NominationController(services: services, limiter: limiter).addRoutes(to: v1)
+        PartnerController(services: services).addRoutes(to: v1)
+        RubricController(services: services).addRoutes(to: v1)
+        EvaluationController(services: services).addRoutes(to: v1)
+        TargetController(services: services).addRoutes(to: v1)
+        ReportController(services: services).addRoutes(to: v1)
+        AuditController(services: services).addRoutes(to: v1)
+        return table
     }
 }
 

@@ -9,7 +9,7 @@ typealias JSONBody = JSONFields
 
 extension JSONFields {
     /// Reads at most 1 MiB and parses it as a JSON object.
-    static func read(_ request: Request, context: APIContext) async throws -> JSONBody {
+    static func read(_ request: Request, context: CallerContext) async throws -> JSONBody {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json"),
            !type.lowercased().contains("+json") {
             throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",

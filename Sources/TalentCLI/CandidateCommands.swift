@@ -128,11 +128,10 @@ struct CandidateCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List candidates, newest first, with filters.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: CandidateFilterOptions
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
+        @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.candidates.list(filters.query(), page: PageRequest(limit: limit, cursor: cursor),
+            let page = try await services.candidates.list(filters.query(), page: paging.request(),
                                                           by: actor)
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
         }
@@ -144,12 +143,11 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var text: String
         @OptionGroup var filters: CandidateFilterOptions
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
+        @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.candidates.list(filters.query(text: text),
-                                                          page: PageRequest(limit: limit, cursor: cursor), by: actor)
+                                                          page: paging.request(), by: actor)
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
         }
     }
@@ -207,4 +205,46 @@ struct CandidateCommand: AsyncParsableCommand {
             printer.record(try await services.candidates.merge(keep: keep, other: other, by: actor), Columns.candidateDetail)
         }
     }
+}
+
+extension Columns {
+    static let candidate: [Column<Candidate>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("full_name", vi: "Họ tên", en: "Full name") { $0.fullName },
+        Column("date_of_birth", vi: "Ngày sinh", en: "Date of birth") { $0.dateOfBirth.cell },
+        Column("citizen_id", vi: "Số CCCD", en: "Citizen ID") { $0.citizenID.cell },
+        Column("email", vi: "E-mail", en: "E-mail") { $0.email.cell },
+        Column("phone", vi: "Điện thoại", en: "Phone") { $0.phone.cell },
+        Column("sector", vi: "Khu vực", en: "Sector") { $0.sector?.rawValue ?? "" },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let candidateDetail: [Column<Candidate>] = candidate.filter { $0.field != "version" && $0.field != "sector" } + [
+        Column("gender", vi: "Giới tính", en: "Gender") { $0.gender?.rawValue ?? "" },
+        Column("province", vi: "Tỉnh/thành cư trú", en: "Province") { $0.province.cell },
+        Column("sector", vi: "Khu vực", en: "Sector") { $0.sector?.rawValue ?? "" },
+        Column("current_employer", vi: "Nơi làm việc", en: "Employer") { $0.currentEmployer.cell },
+        Column("current_title", vi: "Chức danh", en: "Title") { $0.currentTitle.cell },
+        Column("legal_experience_years", vi: "Số năm kinh nghiệm pháp lý", en: "Years of legal experience") {
+            $0.legalExperienceYears.cell
+        },
+        Column("education", vi: "Học vấn", en: "Education") { candidate in
+            candidate.education.map { e in
+                [e.degree.rawValue, e.field, e.institution, e.graduationYear.map(String.init), e.classification?.rawValue]
+                    .compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; ")
+        },
+        Column("skills", vi: "Kỹ năng", en: "Skills") { $0.skills.joined(separator: ", ") },
+        Column("languages", vi: "Ngoại ngữ", en: "Languages") { $0.languages.joined(separator: ", ") },
+        Column("notes", vi: "Ghi chú", en: "Notes") { $0.notes.cell },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+    ]
+
+    static let duplicatePair: [Column<DuplicatePair>] = [
+        Column("candidate_id", vi: "Mã", en: "ID") { $0.candidate.id },
+        Column("candidate_name", vi: "Họ tên", en: "Full name") { $0.candidate.fullName },
+        Column("duplicate_id", vi: "Mã hồ sơ trùng", en: "Duplicate ID") { $0.duplicate.id },
+        Column("duplicate_name", vi: "Họ tên hồ sơ trùng", en: "Duplicate name") { $0.duplicate.fullName },
+        Column("date_of_birth", vi: "Ngày sinh", en: "Date of birth") { $0.candidate.dateOfBirth.cell },
+    ]
 }

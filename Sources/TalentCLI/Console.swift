@@ -79,6 +79,10 @@ struct Column<Record>: @unchecked Sendable {
     }
 }
 
+/// How each kind of record is printed: each command file adds the columns of its resource (`Columns.agency` in
+/// `AgencyCommands.swift`).
+enum Columns {}
+
 /// Renders records as a table, JSON (the API's shapes) or CSV.
 struct Printer {
     var format: OutputFormat

@@ -3,70 +3,6 @@ import Foundation
 import TalentDomain
 import TalentService
 
-struct RubricCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rubric", abstract: "Evaluation rubrics: draft → published (immutable) → retired.",
-        subcommands: [Create.self, List.self, Show.self, Publish.self, Retire.self])
-
-    struct Create: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create a draft rubric from a JSON file (the next version when the name exists).")
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "The rubric document (see CONTRACT.md and docs/evaluations.md).") var file: String
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let document = try JSONFile.read(file)
-            printer.record(try await services.evaluations.createRubric(document, by: actor), Columns.rubric)
-        }
-    }
-
-    struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List rubrics, every version.")
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "draft, published or retired.") var status: String?
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.rubrics(status: status, by: actor), Columns.rubric)
-        }
-    }
-
-    struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a rubric and its criteria.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let rubric = try await services.evaluations.rubric(id, by: actor)
-            printer.record(rubric, Columns.rubric)
-            if printer.format == .table {
-                printer.console.out("")
-                printer.list(rubric.definition.criteria, Columns.criterion)
-            }
-        }
-    }
-
-    struct Publish: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Publish a draft; the earlier published version of the same name is retired.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.publish(id, by: actor), Columns.rubric)
-        }
-    }
-
-    struct Retire: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Retire a rubric: no new panel may use it.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.retire(id, by: actor), Columns.rubric)
-        }
-    }
-}
-
 struct EvaluationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluation", abstract: "Evaluation panels, score sheets and the panel's result.",
@@ -208,16 +144,83 @@ enum ScoreArguments {
     }
 }
 
-/// A JSON document read from a file named on the command line.
-enum JSONFile {
-    static func read(_ path: String) throws(ServiceError) -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ServiceError.invalid("file", vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
-        }
-        do {
-            return try JSONValue(parsing: data)
-        } catch {
-            throw ServiceError.invalid("file", vi: "\(path) không phải JSON hợp lệ", en: "\(path) is not valid JSON")
-        }
+extension Columns {
+    static let panelMember: [Column<PanelMember>] = [
+        Column("evaluator_id", vi: "Mã người chấm", en: "Evaluator ID") { $0.evaluatorID.text },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.assignedAt.local },
+        Column("recusal_reason", vi: "Lý do rút", en: "Recusal reason") { $0.recusalReason.cell },
+    ]
+
+    static let conflict: [Column<ConflictDeclaration>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("user_id", vi: "Người dùng", en: "User") { $0.userID.text },
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        Column("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship.rawValue },
+        Column("reason", vi: "Lý do", en: "Reason") { $0.reason },
+        Column("declared_at", vi: "Thời điểm", en: "Time") { $0.declaredAt.local },
+    ]
+
+    static let sheet: [Column<ScoreSheet>] = [
+        Column("id", vi: "Mã phiếu", en: "Sheet ID") { $0.id.text },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("revision", vi: "Lần", en: "Revision") { String($0.revision) },
+        Column("current", vi: "Hiện hành", en: "Current") { $0.isCurrent ? "✓" : "" },
+        Column("scores", vi: "Điểm", en: "Scores") { $0.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") },
+        Column("submitted_at", vi: "Nộp lúc", en: "Submitted") { $0.submittedAt.local },
+        Column("reason", vi: "Lý do sửa", en: "Amendment reason") { $0.reason.cell },
+        Column("comment", vi: "Nhận xét", en: "Comment") { $0.comment.cell },
+    ]
+
+    static let panelResult: [Column<PanelResult>] = [
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.applicationID.text },
+        Column("panel_score", vi: "Điểm hội đồng", en: "Panel score") { $0.panelScore.map(score) ?? "" },
+        Column("complete", vi: "Đủ hội đồng", en: "Complete") { "\($0.submitted)/\($0.required.cell)" + ($0.complete ? " ✓" : "") },
+        Column("passed", vi: "Kết quả", en: "Result") { r in
+            r.passed.map { $0 ? "đạt / passed" : "không đạt / failed" } ?? ""
+        },
+        Column("spread", vi: "Độ chênh", en: "Spread") { $0.spread.map(score) ?? "" },
+        Column("disagreement", vi: "Bất đồng", en: "Disagreement") { $0.disagreement ? "⚠" : "" },
+        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.aggregation?.rawValue ?? "" },
+    ]
+
+    static let evaluatorScore: [Column<PanelResult.EvaluatorScore>] = [
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
+        Column("weighted_score", vi: "Điểm có trọng số", en: "Weighted score") { score($0.weightedScore) },
+        Column("trimmed", vi: "Bị loại khi tính", en: "Trimmed") { $0.trimmed ? "✓" : "" },
+    ]
+
+    static let criterionMean: [Column<PanelResult.CriterionMean>] = [
+        Column("key", vi: "Tiêu chí", en: "Criterion") { $0.label },
+        Column("weight", vi: "Trọng số", en: "Weight") { score($0.weight) },
+        Column("mean", vi: "Điểm trung bình", en: "Mean") { $0.mean.map(score) ?? "" },
+    ]
+
+    static let ranking: [Column<RankedApplication>] = [
+        Column("rank", vi: "Hạng", en: "Rank") { $0.rank.cell },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("panel_score", vi: "Điểm hội đồng", en: "Panel score") { $0.panelScore.map(score) ?? "" },
+        Column("complete", vi: "Đủ hội đồng", en: "Complete") { "\($0.submitted)/\($0.required.cell)" + ($0.complete ? " ✓" : "") },
+        Column("passed", vi: "Đạt", en: "Passed") { $0.passed.map { $0 ? "✓" : "✗" } ?? "" },
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.applicationID.text },
+    ]
+
+    /// A score as people read it: up to two decimals.
+    static func score(_ value: Double) -> String {
+        let text = String(format: "%.2f", value)
+        return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
     }
+
+    static let assignment: [Column<EvaluatorAssignment>] = [
+        Column("application_id", vi: "Hồ sơ", en: "Application") { $0.member.applicationID.text },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("position_title", vi: "Vị trí", en: "Position") { $0.positionTitle },
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("status", vi: "Phiếu", en: "Sheet") { $0.member.status.rawValue },
+        Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.member.evaluatorName },
+        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.member.assignedAt.local },
+    ]
 }

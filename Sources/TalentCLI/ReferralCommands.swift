@@ -48,14 +48,27 @@ struct ReferralCommand: AsyncParsableCommand {
         @Option(help: "A referrer: a person's name, a staff user's id, an agency's or a partner's code.") var referrer: String?
         @Option(help: "person, user, agency, partner or self.") var kind: String?
         @Flag(help: "Only credited referrals.") var credited = false
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
+        @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let page = try await services.referrals.list(candidateID: candidate, kind: kind, referrer: referrer,
                                                          credited: credited ? true : nil,
-                                                         page: PageRequest(limit: limit, cursor: cursor), by: actor)
+                                                         page: paging.request(), by: actor)
             printer.list(page.items, Columns.referral, nextCursor: page.nextCursor)
         }
     }
+}
+
+extension Columns {
+    static let referral: [Column<Referral>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        Column("referrer_kind", vi: "Loại người giới thiệu", en: "Referrer kind") { $0.referrerKind.rawValue },
+        Column("referrer", vi: "Người giới thiệu", en: "Referrer") { $0.referrerLabel },
+        Column("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship.rawValue },
+        Column("credited", vi: "Được ghi nhận", en: "Credited") { $0.credited ? "✓" : "" },
+        Column("channel", vi: "Kênh", en: "Channel") { $0.channel },
+        Column("created_at", vi: "Thời điểm", en: "Time") { $0.createdAt.local },
+        Column("justification", vi: "Lý do giới thiệu", en: "Justification") { $0.justification },
+    ]
 }

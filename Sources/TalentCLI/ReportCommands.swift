@@ -117,64 +117,55 @@ struct GroupedStage: Encodable {
     }
 }
 
-struct TargetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "target", abstract: "The plan's targets per agency and kind of post.", subcommands: [Add.self, List.self])
+extension Columns {
+    static let referrerStats: [Column<ReferrerStats>] = [
+        Column("referrer_kind", vi: "Loại", en: "Kind") { $0.referrerKind },
+        Column("referrer", vi: "Người giới thiệu", en: "Referrer") { $0.referrerName ?? $0.referrer },
+        Column("referrals", vi: "Số giới thiệu", en: "Referrals") { String($0.referrals) },
+        Column("credited", vi: "Được ghi nhận", en: "Credited") { String($0.credited) },
+        Column("reached_evaluation", vi: "Vào đánh giá", en: "Reached evaluation") { String($0.reachedEvaluation) },
+        Column("hired", vi: "Được tuyển", en: "Hired") { String($0.hired) },
+        Column("rejected", vi: "Không được chọn", en: "Rejected") { String($0.rejected) },
+        Column("median_panel_score", vi: "Điểm hội đồng (trung vị)", en: "Median panel score") {
+            $0.medianPanelScore.map { String(format: "%.2f", $0) } ?? ""
+        },
+    ]
 
-    struct Add: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a target (administrators).")
-        @OptionGroup var global: GlobalOptions
-        @Option var agency: String
-        @Option(name: .customLong("position-kind"), help: "legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")
-        var positionKind: String
-        @Option var count: Int
-        @Option(help: "YYYY-MM-DD.") var deadline: String
-        @Option(name: .customLong("starts"), help: "Where the projection starts (YYYY-MM-DD; the plan's date unless given).")
-        var startsOn: String?
-        @Option var note: String?
+    static let stage: [Column<StageFigures>] = [
+        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        Column("count", vi: "Hiện có", en: "Now") { String($0.count) },
+        Column("reached", vi: "Đã từng vào", en: "Reached") { String($0.reached) },
+        Column("conversion", vi: "Tỷ lệ chuyển tiếp", en: "Conversion") { f in
+            f.conversion.map { String(format: "%.0f%%", $0 * 100) } ?? ""
+        },
+        Column("median_days", vi: "Số ngày (trung vị)", en: "Median days") { f in f.medianDays.map { String(format: "%.1f", $0) } ?? "" },
+    ]
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.targets.add(agencyCode: agency, positionKind: positionKind, count: count,
-                                                          deadline: deadline, startsOn: startsOn, note: note, by: actor),
-                           Columns.target)
-        }
-    }
+    static let groupedStage: [Column<GroupedStage>] = [
+        Column("group", vi: "Nhóm", en: "Group") { $0.group },
+        Column("label", vi: "Tên nhóm", en: "Label") { $0.label },
+    ] + stage.map { column in Column(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.figures) } }
 
-    struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List targets.")
-        @OptionGroup var global: GlobalOptions
-        @Option var agency: String?
+    static let targetProgress: [Column<TargetProgress>] = [
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.target.agencyCode },
+        Column("agency_name", vi: "Tên cơ quan", en: "Agency name") { $0.agencyName },
+        Column("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.target.positionKind.rawValue },
+        Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.target.count) },
+        Column("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline.description },
+        Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
+        Column("status", vi: "Tình trạng", en: "Status") { $0.status.rawValue },
+        Column("id", vi: "Mã", en: "ID") { $0.target.id.text },
+    ]
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.targets.list(agency: agency, by: actor), Columns.target)
-        }
-    }
-}
-
-struct NominationCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "nomination", abstract: "Nominations partner universities submitted through the API.",
-        subcommands: [List.self, Show.self])
-
-    struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List nominations, newest first.")
-        @OptionGroup var global: GlobalOptions
-        @Option var limit: Int = PageRequest.defaultLimit
-        @Option var cursor: String?
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.nominations.list(page: PageRequest(limit: limit, cursor: cursor), by: actor)
-            printer.list(page.items, Columns.nomination, nextCursor: page.nextCursor)
-        }
-    }
-
-    struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one nomination.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.nominations.get(id, by: actor), Columns.nomination)
-        }
-    }
+    static let partnerStats: [Column<PartnerStats>] = [
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("agreement_reference", vi: "Thỏa thuận", en: "Agreement") { $0.agreementReference.cell },
+        Column("agreement_status", vi: "Trạng thái", en: "Status") { $0.agreementStatus?.rawValue ?? "" },
+        Column("nominations", vi: "Đề cử", en: "Nominations") { String($0.nominations) },
+        Column("quota_used", vi: "Đã dùng chỉ tiêu năm nay", en: "Quota used this year") { s in
+            "\(s.quotaUsed)" + (s.yearlyQuota.map { "/\($0)" } ?? "")
+        },
+        Column("reached_evaluation", vi: "Vào đánh giá", en: "Reached evaluation") { String($0.reachedEvaluation) },
+        Column("hired", vi: "Được tuyển", en: "Hired") { String($0.hired) },
+    ]
 }

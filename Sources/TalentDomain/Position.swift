@@ -120,105 +120,13 @@ public struct ValidPosition: Sendable, Hashable {
     }
 }
 
-/// A candidate considered for a position.
-public struct Application: Sendable, Encodable, Hashable {
-    public var id: UUID
-    public var candidateID: UUID
-    public var positionID: UUID
-    public var stage: PipelineStage
-    public var stageEnteredAt: Date
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
-    public var candidateName: String
-    public var positionTitle: String
-    public var agencyCode: String
-
-    public init(id: UUID, candidateID: UUID, positionID: UUID, stage: PipelineStage, stageEnteredAt: Date, version: Int,
-                createdAt: Date, updatedAt: Date, candidateName: String, positionTitle: String, agencyCode: String) {
-        self.id = id
-        self.candidateID = candidateID
-        self.positionID = positionID
-        self.stage = stage
-        self.stageEnteredAt = stageEnteredAt
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.candidateName = candidateName
-        self.positionTitle = positionTitle
-        self.agencyCode = agencyCode
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, candidateID = "candidate_id", positionID = "position_id", stage, stageEnteredAt = "stage_entered_at"
-        case version, createdAt = "created_at", updatedAt = "updated_at", candidateName = "candidate_name"
-        case positionTitle = "position_title", agencyCode = "agency_code"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(candidateID.text, forKey: .candidateID)
-        try c.encode(positionID.text, forKey: .positionID)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(stageEnteredAt, forKey: .stageEnteredAt)
-        try c.encode(version, forKey: .version)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(candidateName, forKey: .candidateName)
-        try c.encode(positionTitle, forKey: .positionTitle)
-        try c.encode(agencyCode, forKey: .agencyCode)
-    }
-}
-
-/// One stage change of an application.
-public struct StageChange: Sendable, Encodable, Hashable {
-    public var from: PipelineStage?
-    public var to: PipelineStage
-    public var actor: String
-    public var channel: Channel
-    public var reason: String?
-    public var at: Date
-    /// Time spent in `to` until the next change (or until now, for the current stage), in seconds.
-    public var secondsInStage: Double
-    /// The panel score when the application left `evaluation` (nil for other moves, or before anyone scored).
-    public var panelScore: Double?
-
-    public init(from: PipelineStage?, to: PipelineStage, actor: String, channel: Channel, reason: String?, at: Date,
-                secondsInStage: Double, panelScore: Double? = nil) {
-        self.from = from
-        self.to = to
-        self.actor = actor
-        self.channel = channel
-        self.reason = reason
-        self.at = at
-        self.secondsInStage = secondsInStage
-        self.panelScore = panelScore
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case from, to, actor, channel, reason, at, secondsInStage = "seconds_in_stage", panelScore = "panel_score"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(at, forKey: .at)
-        try c.encode(secondsInStage.rounded(), forKey: .secondsInStage)
-        try c.encode(panelScore, forKey: .panelScore)
-    }
-
-    /// Fills in the time spent in each stage from consecutive changes.
-    public static func withDurations(_ changes: [StageChange], now: Date = Date()) -> [StageChange] {
-        var result = changes
-        for i in result.indices {
-            let end = i + 1 < result.count ? result[i + 1].at : now
-            result[i].secondsInStage = max(0, end.timeIntervalSince(result[i].at))
+extension PositionKind {
+    public var label: LocalizedText {
+        switch self {
+        case .legalAffairsOfficer: LocalizedText(vi: "công chức pháp chế chuyên trách", en: "legal-affairs officer")
+        case .coreDraftingOfficer: LocalizedText(vi: "lực lượng nòng cốt xây dựng pháp luật", en: "core drafting officer")
+        case .draftingAdvisor: LocalizedText(vi: "chuyên viên tham mưu xây dựng pháp luật", en: "drafting advisor")
+        case .other: LocalizedText(vi: "khác", en: "other")
         }
-        return result
     }
 }

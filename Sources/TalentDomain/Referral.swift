@@ -148,3 +148,15 @@ public struct ValidReferral: Sendable, Hashable {
         if self.kind == .selfApplication { relationship = .none }
     }
 }
+
+extension ReferrerKind {
+    public var label: LocalizedText {
+        switch self {
+        case .person: LocalizedText(vi: "cá nhân giới thiệu", en: "a person")
+        case .user: LocalizedText(vi: "cán bộ trong hệ thống", en: "a staff user")
+        case .agency: LocalizedText(vi: "cơ quan", en: "an agency")
+        case .partner: LocalizedText(vi: "trường đối tác", en: "a partner")
+        case .selfApplication: LocalizedText(vi: "tự ứng tuyển", en: "self-application")
+        }
+    }
+}

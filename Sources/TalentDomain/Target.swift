@@ -157,43 +157,6 @@ extension TargetProgress: JSONWritable {
     }
 }
 
-extension CalendarDate {
-    /// Days since 1970-01-01 (negative before), for counting days between dates.
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-}
-
-extension PositionKind {
-    public var label: LocalizedText {
-        switch self {
-        case .legalAffairsOfficer: LocalizedText(vi: "công chức pháp chế chuyên trách", en: "legal-affairs officer")
-        case .coreDraftingOfficer: LocalizedText(vi: "lực lượng nòng cốt xây dựng pháp luật", en: "core drafting officer")
-        case .draftingAdvisor: LocalizedText(vi: "chuyên viên tham mưu xây dựng pháp luật", en: "drafting advisor")
-        case .other: LocalizedText(vi: "khác", en: "other")
-        }
-    }
-}
-
-extension ReferrerKind {
-    public var label: LocalizedText {
-        switch self {
-        case .person: LocalizedText(vi: "cá nhân giới thiệu", en: "a person")
-        case .user: LocalizedText(vi: "cán bộ trong hệ thống", en: "a staff user")
-        case .agency: LocalizedText(vi: "cơ quan", en: "an agency")
-        case .partner: LocalizedText(vi: "trường đối tác", en: "a partner")
-        case .selfApplication: LocalizedText(vi: "tự ứng tuyển", en: "self-application")
-        }
-    }
-}
-
 extension TargetStatus {
     public var label: LocalizedText {
         switch self {

@@ -33,7 +33,8 @@ public struct ReportService: Sendable {
         }
     }
 
-    static let readers: Set<Role> = [.admin, .hr, .leadership]
+    /// Who may read the reports (and so sign in to the dashboard).
+    public static let readers: Set<Role> = [.admin, .hr, .leadership]
 
     /// The pipeline per stage, narrowed and optionally grouped (agency, position_kind, source, partner).
     public func pipeline(agency: String? = nil, positionKind: String? = nil, from: String? = nil, to: String? = nil,

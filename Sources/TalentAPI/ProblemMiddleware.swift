@@ -4,7 +4,6 @@ import Hummingbird
 import Logging
 import NIOCore
 import TalentDomain
-import TalentService
 
 /// Outermost middleware: language, request id, one log line per request, and every error as problem+json.
 struct ProblemMiddleware: RouterMiddleware {
@@ -49,26 +48,5 @@ struct ProblemMiddleware: RouterMiddleware {
             "duration_ms": "\(Int(milliseconds.rounded()))",
         ])
         return response
-    }
-}
-
-/// Reads `Authorization: Bearer <token>` on `/v1` routes and asks the service layer who it acts as.
-/// Permissions are checked by the service methods themselves.
-struct AuthenticationMiddleware: RouterMiddleware {
-    typealias Context = APIContext
-    let tokens: TokenService
-
-    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/v1/") || request.uri.path == "/v1" else {
-            return try await next(request, context)
-        }
-        guard let header = request.headers[.authorization],
-              header.count > 7, header.prefix(7).lowercased() == "bearer "
-        else { throw ServiceError.unauthenticated }
-        var context = context
-        let actor = try await tokens.authenticate(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-        context.actor = actor
-        context.logger[metadataKey: "actor"] = "\(actor.role.rawValue):\(actor.name)"
-        return try await next(request, context)
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// Reads `Authorization: Bearer <token>` on `/v1` paths and asks the service layer who it acts as; the `/v1` routes
+/// then run with a `CallerContext`. It sits on the router rather than on the `/v1` group so that an unknown path
+/// under `/v1` also answers 401 to a caller without a valid token. Permissions are checked by the service methods.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let tokens: TokenService
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        guard request.uri.path.hasPrefix("/v1/") || request.uri.path == "/v1" else {
+            return try await next(request, context)
+        }
+        guard let header = request.headers[.authorization],
+              header.count > 7, header.prefix(7).lowercased() == "bearer "
+        else { throw ServiceError.unauthenticated }
+        var context = context
+        let secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let caller = try await tokens.authenticate(bearer: secret)
+        context.caller = caller
+        context.logger[metadataKey: "actor"] = "\(caller.role.rawValue):\(caller.name)"
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// `/v1/applications`: a candidate considered for a position, moved through the pipeline's stages.
+struct ApplicationController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("applications")
+            .get(use: list)
+            .post(use: open)
+            .get(":id", use: show)
+            .post(":id/transitions", use: move)
+            .get(":id/history", use: history)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        Reply.json(try await services.applications.list(
+            candidateID: request.query("candidate_id") ?? request.query("candidate"),
+            positionID: request.query("position_id") ?? request.query("position"), stage: request.query("stage"),
+            agency: request.query("agency"), page: request.pageRequest(), by: context.caller))
+    }
+
+    @Sendable func open(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let candidate = body.string("candidate_id")
+        let position = body.string("position_id")
+        try body.finish()
+        let application = try await services.applications.open(candidateID: candidate, positionID: position,
+                                                                by: context.caller)
+        return Reply.created(application, location: "/v1/applications/\(application.id.text)")
+    }
+
+    @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
+        let application = try await services.applications.get(context.parameters.require("id"), by: context.caller)
+        return Reply.versioned(application, version: application.version)
+    }
+
+    /// `{"to": STAGE, "reason": ...}`; `If-Match` is optional here.
+    @Sendable func move(_ request: Request, context: CallerContext) async throws -> Response {
+        let version = try request.optionalVersion()
+        var body = try await JSONBody.read(request, context: context)
+        let to = body.string("to")
+        let reason = body.string("reason")
+        try body.finish()
+        let application = try await services.applications.move(context.parameters.require("id"), to: to, reason: reason,
+                                                                expectedVersion: version, by: context.caller)
+        return Reply.versioned(application, version: application.version)
+    }
+
+    @Sendable func history(_ request: Request, context: CallerContext) async throws -> Response {
+        let history = try await services.applications.history(context.parameters.require("id"), by: context.caller)
+        return Reply.json(Page(items: history, nextCursor: nil))
+    }
+}

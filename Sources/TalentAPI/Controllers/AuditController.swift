@@ -1,0 +1,20 @@
+import Foundation
+import Hummingbird
+import TalentService
+
+/// `/v1/audit`: the audit trail of every write.
+struct AuditController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("audit")
+            .get(use: list)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        let page = try await services.audit.list(entity: request.query("entity"), actor: request.query("actor"),
+                                                 since: request.query("since"), page: request.pageRequest(),
+                                                 by: context.caller)
+        return Reply.json(page)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// `/v1/candidates`: profiles, search, duplicates and merges.
+struct CandidateController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("candidates")
+            .get(use: list)
+            .post(use: create)
+            .get(":id", use: show)
+            .patch(":id", use: update)
+            .get(":id/duplicates", use: duplicates)
+            .post(":id/merge", use: merge)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        Reply.json(try await services.candidates.list(request.candidateQuery(), page: request.pageRequest(),
+                                                      by: context.caller))
+    }
+
+    @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let draft = CandidateForms.draft(&body)
+        try body.finish { _ = try ValidCandidate(draft) }
+        let created = try await services.candidates.add(draft, by: context.caller)
+        return Reply.created(created, location: "/v1/candidates/\(created.candidate.id.text)")
+    }
+
+    @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
+        let candidate = try await services.candidates.get(context.parameters.require("id"), by: context.caller)
+        return Reply.versioned(candidate, version: candidate.version)
+    }
+
+    @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
+        let version = try request.requiredVersion()
+        var body = try await JSONBody.read(request, context: context)
+        let draft = CandidateForms.draft(&body)
+        try body.finish()
+        let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
+        let candidate = try await services.candidates.update(context.parameters.require("id"), patch: draft,
+                                                             fields: fields, expectedVersion: version, by: context.caller)
+        return Reply.versioned(candidate, version: candidate.version)
+    }
+
+    @Sendable func duplicates(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.candidates.duplicates(of: context.parameters.require("id"), by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func merge(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let other = body.string("other_id")
+        try body.finish()
+        guard let other else { throw ServiceError.invalid("other_id", vi: "bắt buộc", en: "is required") }
+        let merged = try await services.candidates.merge(keep: context.parameters.require("id"), other: other,
+                                                         by: context.caller)
+        return Reply.versioned(merged, version: merged.version)
+    }
+}
+
+/// A candidate's JSON body (also the `candidate` of a nomination) as the service's draft.
+enum CandidateForms {
+    static func draft(_ body: inout JSONBody) -> CandidateDraft {
+        CandidateDraft(
+            fullName: body.string("full_name"), dateOfBirth: body.string("date_of_birth"), gender: body.string("gender"),
+            citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
+            province: body.string("province"),
+            education: body.objects("education") { record in
+                EducationDraft(degree: record.string("degree"), field: record.string("field"),
+                               institution: record.string("institution"), graduationYear: record.int("graduation_year"),
+                               classification: record.string("classification"))
+            },
+            sector: body.string("sector"), currentEmployer: body.string("current_employer"),
+            currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
+            skills: body.strings("skills"), languages: body.strings("languages"), notes: body.string("notes"))
+    }
+}
+
+extension Request {
+    /// The filters of candidate lists and exports.
+    func candidateQuery() throws -> CandidateQuery {
+        var year: Int?
+        if let text = query("graduation_year") {
+            guard let value = Int(text) else {
+                throw ServiceError.invalid("graduation_year", vi: "phải là năm, ví dụ 2023", en: "must be a year such as 2023")
+            }
+            year = value
+        }
+        return CandidateQuery(text: query("q"), stage: query("stage"), agency: query("agency"),
+                              positionID: query("position_id") ?? query("position"), sector: query("sector"),
+                              degree: query("degree"), graduationYear: year, createdFrom: query("created_from"),
+                              createdTo: query("created_to"), sort: query("sort"))
+    }
+}

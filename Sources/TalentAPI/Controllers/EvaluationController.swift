@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// Evaluation panels and score sheets: an application's evaluators, recusals, sheets and panel score, an
+/// evaluator's own assignments (`/v1/assignments`), and a position's ranking.
+struct EvaluationController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("applications")
+            .get(":id/evaluators", use: panel)
+            .post(":id/evaluators", use: assign)
+            .post(":id/recusals", use: recuse)
+            .get(":id/evaluations", use: sheets)
+            .post(":id/evaluations", use: submit)
+            .get(":id/score", use: score)
+        group.group("assignments")
+            .get(use: assignments)
+        group.group("positions")
+            .get(":id/ranking", use: ranking)
+    }
+
+    @Sendable func panel(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.evaluations.panel(application: context.parameters.require("id"), by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func assign(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let evaluator = body.string("evaluator_id")
+        try body.finish()
+        let member = try await services.evaluations.assign(application: context.parameters.require("id"),
+                                                           evaluator: evaluator, by: context.caller)
+        return Reply.created(member, location: "/v1/applications/\(member.applicationID.text)/evaluators")
+    }
+
+    @Sendable func recuse(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let evaluator = body.string("evaluator_id")
+        let reason = body.string("reason")
+        let relationship = body.string("relationship")
+        try body.finish()
+        let declaration = try await services.evaluations.recuse(
+            application: context.parameters.require("id"), evaluator: evaluator, reason: reason,
+            relationship: relationship, by: context.caller)
+        return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
+    }
+
+    /// The panels an evaluator sits on: what is still to score, submitted, recused.
+    @Sendable func assignments(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.evaluations.assignments(
+            evaluator: request.query("evaluator_id"), status: request.query("status"), limit: request.pageRequest().limit,
+            by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func sheets(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
+                                                          history: request.query("history") == "true", by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let submission = EvaluationService.Submission(
+            rubricID: body.string("rubric_id"), scores: body.members("scores"), comment: body.string("comment"),
+            reason: body.string("reason"), evaluatorID: body.string("evaluator_id"))
+        try body.finish()
+        let sheet = try await services.evaluations.submit(application: context.parameters.require("id"), submission,
+                                                          by: context.caller)
+        return Reply.created(sheet, location: "/v1/applications/\(sheet.applicationID.text)/evaluations")
+    }
+
+    @Sendable func score(_ request: Request, context: CallerContext) async throws -> Response {
+        Reply.json(try await services.evaluations.score(application: context.parameters.require("id"), by: context.caller))
+    }
+
+    @Sendable func ranking(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.evaluations.rank(position: context.parameters.require("id"), by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+}

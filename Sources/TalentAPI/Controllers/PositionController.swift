@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// `/v1/positions`: openings per agency.
+struct PositionController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("positions")
+            .get(use: list)
+            .post(use: create)
+            .get(":id", use: show)
+            .patch(":id", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        Reply.json(try await services.positions.list(
+            agency: request.query("agency"), kind: request.query("kind"), status: request.query("status"),
+            page: request.pageRequest(), by: context.caller))
+    }
+
+    @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let draft = PositionForms.draft(&body)
+        try body.finish { _ = try ValidPosition(draft) }
+        let position = try await services.positions.add(draft, by: context.caller)
+        return Reply.created(position, location: "/v1/positions/\(position.id.text)")
+    }
+
+    @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
+        let position = try await services.positions.get(context.parameters.require("id"), by: context.caller)
+        return Reply.versioned(position, version: position.version)
+    }
+
+    @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
+        let version = try request.requiredVersion()
+        var body = try await JSONBody.read(request, context: context)
+        let draft = PositionForms.draft(&body)
+        try body.finish()
+        let fields = Set(body.keys.compactMap(PositionService.Field.init(rawValue:)))
+        let position = try await services.positions.update(context.parameters.require("id"), patch: draft,
+                                                           fields: fields, expectedVersion: version, by: context.caller)
+        return Reply.versioned(position, version: position.version)
+    }
+}
+
+/// A position's JSON body as the service's draft.
+enum PositionForms {
+    static func draft(_ body: inout JSONBody) -> PositionDraft {
+        PositionDraft(agencyCode: body.string("agency_code") ?? body.string("agency"), title: body.string("title"),
+                      kind: body.string("kind"), openings: body.int("openings"), targetDate: body.string("target_date"),
+                      status: body.string("status"), description: body.string("description"))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// `/v1/referrals`: referrals by people, staff, agencies and partners.
+struct ReferralController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("referrals")
+            .get(use: list)
+            .post(use: create)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        let credited = request.query("credited").map { $0 == "true" }
+        return Reply.json(try await services.referrals.list(
+            candidateID: request.query("candidate_id") ?? request.query("candidate"), kind: request.query("referrer_kind"),
+            referrer: request.query("referrer"), credited: credited, page: request.pageRequest(), by: context.caller))
+    }
+
+    @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let draft = ReferralDraft(
+            candidateID: body.string("candidate_id"), referrerKind: body.string("referrer_kind"),
+            referrerName: body.string("referrer_name"), referrerTitle: body.string("referrer_title"),
+            referrerEmail: body.string("referrer_email"), referrerUserID: body.string("referrer_user_id"),
+            referrerAgencyCode: body.string("referrer_agency_code"),
+            referrerPartnerCode: body.string("referrer_partner_code"), relationship: body.string("relationship"),
+            justification: body.string("justification"))
+        try body.finish { _ = try ValidReferral(draft) }
+        let referral = try await services.referrals.add(draft, by: context.caller)
+        return Reply.created(referral, location: "/v1/referrals?candidate_id=\(referral.candidateID.text)")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import TalentDomain
+import TalentService
+
+/// `/v1/targets`: the plan's targets per agency and kind of position.
+struct TargetController {
+    let services: TalentServices
+
+    func addRoutes(to group: RouterGroup<CallerContext>) {
+        group.group("targets")
+            .get(use: list)
+            .post(use: create)
+    }
+
+    @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
+        let items = try await services.targets.list(agency: request.query("agency"), by: context.caller)
+        return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let agency = body.string("agency_code"), kind = body.string("position_kind"), count = body.int("count")
+        let deadline = body.string("deadline"), starts = body.string("starts_on"), note = body.string("note")
+        try body.finish {
+            _ = try ValidTarget(agencyCode: agency, positionKind: kind, count: count, deadline: deadline, startsOn: starts,
+                                note: note)
+        }
+        let target = try await services.targets.add(agencyCode: agency, positionKind: kind, count: count,
+                                                    deadline: deadline, startsOn: starts, note: note, by: context.caller)
+        return Reply.created(target, location: "/v1/targets")
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentService
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "The audit trail of every write.", subcommands: [List.self])
+
+    struct List: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "TYPE or TYPE:ID, for example candidate:3f2a….") var entity: String?
+        @Option(name: .customLong("actor")) var actorName: String?
+        @Option(help: "From this date, YYYY-MM-DD.") var since: String?
+        @OptionGroup var paging: PageOptions<StandardPage>
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let page = try await services.audit.list(entity: entity, actor: actorName, since: since,
+                                                     page: paging.request(), by: actor)
+            printer.list(page.items, Columns.audit, nextCursor: page.nextCursor)
+        }
+    }
+}
+
+extension Columns {
+    static let audit: [Column<AuditEntry>] = [
+        Column("at", vi: "Thời điểm", en: "Time") { $0.at.local },
+        Column("actor", vi: "Người thực hiện", en: "Actor") { $0.actor },
+        Column("channel", vi: "Kênh", en: "Channel") { $0.channel.rawValue },
+        Column("action", vi: "Thao tác", en: "Action") { $0.action },
+        Column("entity_type", vi: "Đối tượng", en: "Entity") { $0.entityType },
+        Column("entity_id", vi: "Mã đối tượng", en: "Entity ID") { $0.entityID.lowercased() },
+    ]
+}

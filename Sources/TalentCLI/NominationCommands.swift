@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentService
+
+struct NominationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nomination", abstract: "Nominations partner universities submitted through the API.",
+        subcommands: [List.self, Show.self])
+
+    struct List: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "List nominations, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PageOptions<StandardPage>
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let page = try await services.nominations.list(page: paging.request(), by: actor)
+            printer.list(page.items, Columns.nomination, nextCursor: page.nextCursor)
+        }
+    }
+
+    struct Show: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one nomination.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            printer.record(try await services.nominations.get(id, by: actor), Columns.nomination)
+        }
+    }
+}
+
+extension Columns {
+    static let nomination: [Column<NominationView>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
+        Column("nominator", vi: "Người đề cử", en: "Nominator") { $0.nominator.name },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("submitted_at", vi: "Thời điểm", en: "Submitted") { $0.submittedAt.local },
+        Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID?.text ?? "" },
+    ]
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentService
+
+struct RubricCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubric", abstract: "Evaluation rubrics: draft → published (immutable) → retired.",
+        subcommands: [Create.self, List.self, Show.self, Publish.self, Retire.self])
+
+    struct Create: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a draft rubric from a JSON file (the next version when the name exists).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The rubric document (see CONTRACT.md and docs/evaluations.md).") var file: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let document = try JSONFile.read(file)
+            printer.record(try await services.evaluations.createRubric(document, by: actor), Columns.rubric)
+        }
+    }
+
+    struct List: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "List rubrics, every version.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "draft, published or retired.") var status: String?
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            printer.list(try await services.evaluations.rubrics(status: status, by: actor), Columns.rubric)
+        }
+    }
+
+    struct Show: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a rubric and its criteria.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let rubric = try await services.evaluations.rubric(id, by: actor)
+            printer.record(rubric, Columns.rubric)
+            if printer.format == .table {
+                printer.console.out("")
+                printer.list(rubric.definition.criteria, Columns.criterion)
+            }
+        }
+    }
+
+    struct Publish: ServiceCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a draft; the earlier published version of the same name is retired.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            printer.record(try await services.evaluations.publish(id, by: actor), Columns.rubric)
+        }
+    }
+
+    struct Retire: ServiceCommand {
+        static let configuration = CommandConfiguration(abstract: "Retire a rubric: no new panel may use it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            printer.record(try await services.evaluations.retire(id, by: actor), Columns.rubric)
+        }
+    }
+}
+
+/// A JSON document read from a file named on the command line.
+enum JSONFile {
+    static func read(_ path: String) throws(ServiceError) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ServiceError.invalid("file", vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
+        }
+        do {
+            return try JSONValue(parsing: data)
+        } catch {
+            throw ServiceError.invalid("file", vi: "\(path) không phải JSON hợp lệ", en: "\(path) is not valid JSON")
+        }
+    }
+}
+
+extension Columns {
+    static let rubric: [Column<Rubric>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        Column("name", vi: "Tên", en: "Name") { $0.definition.name },
+        Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
+        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        Column("scale", vi: "Thang điểm", en: "Scale") { "\($0.definition.scaleMin)–\($0.definition.scaleMax)" },
+        Column("pass_threshold", vi: "Ngưỡng đạt", en: "Pass threshold") { score($0.definition.passThreshold) },
+        Column("min_evaluators", vi: "Số người chấm tối thiểu", en: "Min evaluators") { String($0.definition.minEvaluators) },
+        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.definition.aggregation.rawValue },
+        Column("criteria", vi: "Số tiêu chí", en: "Criteria") { String($0.definition.criteria.count) },
+    ]
+
+    static let criterion: [Column<Criterion>] = [
+        Column("key", vi: "Khóa", en: "Key") { $0.key },
+        Column("label", vi: "Tiêu chí", en: "Criterion") { $0.label },
+        Column("weight", vi: "Trọng số", en: "Weight") { score($0.weight) },
+        Column("levels", vi: "Các mức", en: "Levels") { c in
+            c.levels.sorted { Int($0.key) ?? 0 < Int($1.key) ?? 0 }.map { "\($0.key): \($0.value)" }.joined(separator: " | ")
+        },
+    ]
+}

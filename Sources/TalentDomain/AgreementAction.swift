@@ -1,0 +1,35 @@
+import Foundation
+
+/// The moves of an agreement's life: draft → active → suspended or terminated; suspended → active again.
+public enum AgreementAction: String, Sendable, CaseIterable {
+    case activate, suspend, terminate
+
+    /// The action that brings an agreement to `status`, as `PATCH /v1/agreements/{id}` asks for it with
+    /// `{"status": ...}`; none leads back to `draft` or to `expired`, which only the dates reach.
+    public init?(reaching status: AgreementStatus) {
+        guard let action = Self.allCases.first(where: { $0.target == status }) else { return nil }
+        self = action
+    }
+
+    public var target: AgreementStatus {
+        switch self {
+        case .activate: .active
+        case .suspend: .suspended
+        case .terminate: .terminated
+        }
+    }
+
+    /// Throws a clear error unless the action is allowed from the stored status.
+    public func check(from status: AgreementStatus) throws(ServiceError) {
+        let allowed: Set<AgreementStatus> = switch self {
+        case .activate: [.draft, .suspended]
+        case .suspend: [.active]
+        case .terminate: [.draft, .active, .suspended]
+        }
+        guard allowed.contains(status) else {
+            throw ServiceError(.conflict, slug: "invalid-agreement-transition", LocalizedText(
+                vi: "Không thể \(rawValue) một thỏa thuận đang ở trạng thái \(status.rawValue)",
+                en: "Cannot \(rawValue) an agreement that is \(status.rawValue)"))
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Nominations of one partner in one month, for the dashboard's chart.
+public struct MonthlyNominations: Sendable, Hashable, Encodable {
+    public var partnerCode: String
+    public var month: String
+    public var nominations: Int
+
+    public init(partnerCode: String, month: String, nominations: Int) {
+        self.partnerCode = partnerCode
+        self.month = month
+        self.nominations = nominations
+    }
+
+    enum CodingKeys: String, CodingKey { case partnerCode = "partner_code", month, nominations }
+}

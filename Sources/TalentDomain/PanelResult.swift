@@ -1,0 +1,108 @@
+import Foundation
+
+/// The panel's result, computed from the raw scores of the current sheets and nothing else: no score is ever
+/// copied or stored elsewhere.
+public struct PanelResult: Sendable, Hashable, Encodable {
+    public struct EvaluatorScore: Sendable, Hashable, Encodable {
+        public var evaluatorID: UUID
+        public var evaluatorName: String
+        /// sum(weight × score) / sum(weight), on the rubric's scale.
+        public var weightedScore: Double
+        /// Whether the rubric's trimmed mean left this evaluator out of the panel score.
+        public var trimmed: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case evaluatorID = "evaluator_id", evaluatorName = "evaluator_name", weightedScore = "weighted_score", trimmed
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(evaluatorID.text, forKey: .evaluatorID)
+            try c.encode(evaluatorName, forKey: .evaluatorName)
+            try c.encode(weightedScore, forKey: .weightedScore)
+            try c.encode(trimmed, forKey: .trimmed)
+        }
+    }
+
+    public struct CriterionMean: Sendable, Hashable, Encodable {
+        public var key: String
+        public var label: String
+        public var weight: Double
+        public var mean: Double?
+    }
+
+    public var applicationID: UUID
+    public var rubricID: UUID?
+    public var rubricVersion: Int?
+    public var aggregation: Aggregation?
+    /// The panel score by the rubric's rule; nil until someone has submitted.
+    public var panelScore: Double?
+    public var passThreshold: Double?
+    /// True once at least the rubric's minimum number of evaluators has submitted.
+    public var complete: Bool
+    /// Pass or fail once complete; nil while the panel is incomplete.
+    public var passed: Bool?
+    public var submitted: Int
+    public var required: Int?
+    public var evaluators: [EvaluatorScore]
+    public var criteria: [CriterionMean]
+    /// The highest evaluator's weighted score minus the lowest's.
+    public var spread: Double?
+    public var disagreement: Bool
+
+    /// Computes the result from a rubric and the evaluators' current sheets (each a full set of scores).
+    public static func compute(application: UUID, rubric: Rubric?, sheets: [ScoreSheet]) -> PanelResult {
+        guard let rubric else {
+            return PanelResult(applicationID: application, rubricID: nil, rubricVersion: nil, aggregation: nil,
+                               panelScore: nil, passThreshold: nil, complete: false, passed: nil, submitted: 0,
+                               required: nil, evaluators: [], criteria: [], spread: nil, disagreement: false)
+        }
+        let definition = rubric.definition
+        let current = sheets.filter(\.isCurrent).sorted { ($0.evaluatorName, $0.evaluatorID.text) < ($1.evaluatorName, $1.evaluatorID.text) }
+        // Every figure is settled to nine decimals before it is compared or shown, so a panel exactly at the pass
+        // mark passes and equal scores are equal, whatever binary rounding did on the way.
+        let weighted = current.map { Panel.settle(Panel.weightedScore($0.scores, criteria: definition.criteria)) }
+        let kept = Panel.kept(weighted, aggregation: definition.aggregation)
+        let panelScore = kept.isEmpty ? nil : Panel.settle(Panel.mean(kept.map { weighted[$0] }))
+        let complete = current.count >= definition.minEvaluators
+        let spread = weighted.isEmpty ? nil : Panel.settle(weighted.max()! - weighted.min()!)
+        let evaluators = current.enumerated().map { i, sheet in
+            EvaluatorScore(evaluatorID: sheet.evaluatorID, evaluatorName: sheet.evaluatorName, weightedScore: weighted[i],
+                           trimmed: !kept.contains(i))
+        }
+        let criteria = definition.criteria.map { c in
+            CriterionMean(key: c.key, label: c.label, weight: c.weight,
+                          mean: current.isEmpty ? nil : Panel.settle(Panel.mean(current.map { Double($0.scores[c.key] ?? 0) })))
+        }
+        return PanelResult(
+            applicationID: application, rubricID: rubric.id, rubricVersion: rubric.version,
+            aggregation: definition.aggregation, panelScore: panelScore, passThreshold: definition.passThreshold,
+            complete: complete, passed: complete ? panelScore.map { $0 >= definition.passThreshold } : nil,
+            submitted: current.count, required: definition.minEvaluators, evaluators: evaluators, criteria: criteria,
+            spread: spread, disagreement: (spread ?? 0) > definition.disagreementThreshold)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case applicationID = "application_id", rubricID = "rubric_id", rubricVersion = "rubric_version", aggregation
+        case panelScore = "panel_score", passThreshold = "pass_threshold", complete, passed, submitted, required
+        case evaluators, criteria, spread, disagreement
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(applicationID.text, forKey: .applicationID)
+        try c.encode(rubricID?.text, forKey: .rubricID)
+        try c.encode(rubricVersion, forKey: .rubricVersion)
+        try c.encode(aggregation, forKey: .aggregation)
+        try c.encode(panelScore, forKey: .panelScore)
+        try c.encode(passThreshold, forKey: .passThreshold)
+        try c.encode(complete, forKey: .complete)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(submitted, forKey: .submitted)
+        try c.encode(required, forKey: .required)
+        try c.encode(evaluators, forKey: .evaluators)
+        try c.encode(criteria, forKey: .criteria)
+        try c.encode(spread, forKey: .spread)
+        try c.encode(disagreement, forKey: .disagreement)
+    }
+}
