@@ -19,6 +19,9 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
         }
     }
 
+    // Read and converted once, when the routes are built: a broken openapi.yaml stops the server at start.
+    let openAPIYAML = OpenAPISpec.yaml, openAPIJSON = OpenAPISpec.json
+
     return dashboardRoutes(services) + [
         APIRoute(.get, "/health") { _, _ in
             let up = await services.databaseIsReachable()
@@ -27,7 +30,11 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
         },
         APIRoute(.get, "/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: .init(string: OpenAPIDocument.json)))
+                     body: .init(byteBuffer: ByteBuffer(bytes: openAPIJSON)))
+        },
+        APIRoute(.get, "/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: openAPIYAML)))
         },
 
         // Agencies
