@@ -6,6 +6,7 @@ import TalentDomain
 import TalentService
 import TalentStore
 import Testing
+import Yams
 
 @Suite("Server")
 struct ServerTests {
@@ -20,6 +21,7 @@ struct ServerTests {
             try await app.test(.router) { client in
                 let started = ContinuousClock.now
                 let reply = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                    .conforming(.get, "/health")
                 #expect(reply.status == .serviceUnavailable)
                 #expect(String(buffer: reply.body).contains("\"database\":\"unavailable\""))
                 #expect(ContinuousClock.now - started < .seconds(10))
@@ -29,13 +31,10 @@ struct ServerTests {
 
     @Test("openapi.json is OpenAPI 3.1 and documents exactly the routes the router serves")
     func openAPIMatchesRoutes() async throws {
-        try await TestDatabase.withServices { services in
-            let app = Application(router: APIServer.buildRouter(services))
-            let document = try await app.test(.router) { client in
-                let reply = try await client.executeRequest(uri: "/openapi.json", method: .get, headers: [:], body: nil)
-                #expect(reply.status == .ok)
-                return try JSONSerialization.jsonObject(with: Data(reply.body.readableBytesView)) as? [String: Any] ?? [:]
-            }
+        try await APIHarness.with { api in
+            let reply = try await api.request(.get, "/openapi.json")
+            #expect(reply.status == 200)
+            let document = reply.object
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             var documented = Set<String>()
@@ -44,16 +43,47 @@ struct ServerTests {
                     documented.insert("\(method.uppercased()) \(path)")
                 }
             }
-            let served = Set(APIServer.routes(services).map { "\($0.method.rawValue) \($0.path)" })
+            let served = Set(APIServer.routes(api.services).map { "\($0.method.rawValue) \($0.path)" })
             #expect(served == documented, "undocumented: \(served.subtracting(documented)); not served: \(documented.subtracting(served))")
             // Every $ref resolves.
-            let text = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
-            let components = document["components"] as? [String: [String: Any]] ?? [:]
-            let refs = text.components(separatedBy: "\"$ref\":\"#/components/").dropFirst().map { $0.prefix { $0 != "\"" } }
+            let contract = OpenAPIContract(document: try JSONInstance.parse(reply.body))
+            let refs = Self.references(in: contract.document)
+            #expect(refs.count > 20)
             for ref in refs {
-                let parts = ref.replacingOccurrences(of: "\\/", with: "/").split(separator: "/")
-                #expect(components[String(parts[0])]?[String(parts[1])] != nil, "unresolved $ref \(ref)")
+                #expect(ref.hasPrefix("#/components/") && contract.validator.resolve(ref) != nil, "unresolved $ref \(ref)")
             }
+        }
+    }
+
+    @Test("openapi.yaml is served as the repository's file, and openapi.json says the same, the same bytes every time")
+    func openAPIYAMLAndJSONAgree() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/TalentAPI/openapi.yaml")
+        let source = try Data(contentsOf: file)
+        try await APIHarness.with { api in
+            let yaml = try await api.request(.get, "/openapi.yaml")
+            #expect(yaml.status == 200)
+            #expect(yaml.contentType.hasPrefix("application/yaml"))
+            #expect(yaml.body == source, "the served YAML is not the file in Sources/TalentAPI")
+            let json = try await api.request(.get, "/openapi.json")
+            #expect(json.contentType.hasPrefix("application/json"))
+            #expect(try await api.request(.get, "/openapi.json").body == json.body)
+            let loaded = try #require(try Yams.load(yaml: yaml.text))
+            let fromYAML = try #require(JSONInstance(loaded: loaded))
+            #expect(try JSONInstance.parse(json.body) == fromYAML)
+        }
+    }
+
+    static func references(in node: JSONInstance) -> Set<String> {
+        switch node {
+        case .object(let members):
+            var refs = members["$ref"]?.string.map { Set([$0]) } ?? []
+            for member in members.values { refs.formUnion(references(in: member)) }
+            return refs
+        case .array(let items):
+            return items.reduce(into: Set<String>()) { $0.formUnion(references(in: $1)) }
+        default:
+            return []
         }
     }
 }
