@@ -90,6 +90,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            // The golden files are read through #filePath (GoldenTests), not bundled.
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]
