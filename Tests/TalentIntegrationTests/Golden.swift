@@ -393,6 +393,8 @@ final class GoldenNormalizer: @unchecked Sendable {
 
     private static let uuidPattern = try! NSRegularExpression(
         pattern: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    private static let isoInText = try! NSRegularExpression(
+        pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
     private static let timestampPattern = try! NSRegularExpression(
         pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
 
@@ -489,7 +491,8 @@ final class GoldenNormalizer: @unchecked Sendable {
         return out + s[cursor...]
     }
 
-    /// Table text: UUIDs as in JSON, and local times (`YYYY-MM-DD HH:MM`) of this run as `<local-time>`, each padded
+    /// Text (tables, CSV): UUIDs as in JSON, times of this run as `<timestamp>` (`YYYY-MM-DDTHH:MM:SSZ`) and
+    /// `<local-time>` (`YYYY-MM-DD HH:MM`, the tables' local time), each padded
     /// with dots to the width of what it replaces, so the columns stay aligned as printed.
     func normalize(text: String) -> String {
         var out = ""
@@ -501,6 +504,12 @@ final class GoldenNormalizer: @unchecked Sendable {
             cursor = range.upperBound
         }
         out += text[cursor...]
+        for match in Self.isoInText.matches(in: out, range: NSRange(location: 0, length: (out as NSString).length)).reversed() {
+            let raw = (out as NSString).substring(with: match.range)
+            if let date = try? Self.iso8601.parse(raw), date >= Self.earliest(started), date <= Date().addingTimeInterval(120) {
+                out = (out as NSString).replacingCharacters(in: match.range, with: Self.padded("<timestamp>", to: 20))
+            }
+        }
         let local = try! NSRegularExpression(pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -603,5 +612,10 @@ struct GoldenScenario: Sendable {
             return
         }
         Golden.compareText(normalizer.normalize(text: result.stdout), file: name + ".txt", sourceLocation: sourceLocation)
+    }
+
+    /// Checks text (CSV, a file a command wrote) against `Golden/FILE`, with the text rules of the normaliser.
+    func text(_ file: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        Golden.compareText(normalizer.normalize(text: text), file: file, sourceLocation: sourceLocation)
     }
 }

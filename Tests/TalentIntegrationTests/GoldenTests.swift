@@ -119,6 +119,26 @@ struct GoldenTests {
             try g.check("candidate-export", export.stdout)
 
             await g.table("candidate-list.table", "candidate", "list", "--sort", "name")
+
+            // CSV export, and an import with one good row, one impossible date and one citizen ID already on file.
+            let csv = await cli.run("candidate", "export", "--sort", "name")
+            #expect(csv.status == 0, "\(csv.stderr)")
+            g.text("candidate-export.csv", csv.stdout)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("import.csv")
+            let rejects = folder.appendingPathComponent("rejects.csv")
+            try Data("""
+                \u{FEFF}full_name,date_of_birth,citizen_id,email,skills,degree,field,graduation_year
+                Trần Thị Ngọc Hân,1999-03-08,082399000111,han@example.vn,soạn thảo;thẩm định,master,law,2024
+                Sai Ngày,2001-02-30,,,,,,
+                "Nguyễn, Thư",2001-05-14,082301000123,,,,,
+
+                """.utf8).write(to: file)
+            try await g.json("candidate-import", "candidate", "import", file.path, "--skip-invalid", rejects.path)
+            g.text("candidate-import-rejects.csv", String(decoding: try Data(contentsOf: rejects), as: UTF8.self))
+            try await g.json("candidate-search-imported", "candidate", "search", "ngoc han")
         }
     }
 
