@@ -377,8 +377,9 @@ extension GoldenValue {
 ///   over the whole scenario (object keys visited in sorted order), so one record's id in another still has to match;
 /// - a time written exactly `YYYY-MM-DDTHH:MM:SSZ` that falls within this run (from six hours before the scenario
 ///   started, for the template's seeded rows, to now) becomes `<timestamp>`, and one set a whole number of days
-///   ahead during the scenario `<timestamp+Nd>` (a token's expiry); a time outside the run stays as written (inputs such as a consent's
-///   `obtained_at`), and a time in any other form (fractional seconds, an offset) stays as written and so fails;
+///   ahead during the scenario `<timestamp+Nd>` (a token's expiry); a time outside the run stays as written
+///   (inputs such as a consent's `obtained_at`), and a time in any other form (fractional seconds, an offset) stays
+///   as written and so fails;
 /// - a token secret (`tlt_` and at least 20 more characters) becomes `<token-secret>`; a token's `prefix` becomes
 ///   `<token-prefix>` when it is the first 10 characters of a secret issued in this scenario;
 /// - the numbers under the keys in `durations` (time spent, measured from the clock) become `<duration>` when they
@@ -428,7 +429,8 @@ final class GoldenNormalizer: @unchecked Sendable {
 
     private static func isSecret(_ s: String) -> Bool { s.hasPrefix("tlt_") && s.count >= 24 }
 
-    private func normalize(_ value: GoldenValue, key: String? = nil, problems: inout [String], path: String = "$") -> GoldenValue {
+    private func normalize(_ value: GoldenValue, key: String? = nil, problems: inout [String],
+                           path: String = "$") -> GoldenValue {
         switch value {
         case .object(let fields):
             var out: [String: GoldenValue] = [:]

@@ -72,7 +72,8 @@ struct GoldenTests {
             if case .number(let n)? = fields["expected_by_now"], let expected = Int(n), case .number(let c)? = fields["count"],
                let count = Int(c), (0...count).contains(expected) {
             } else {
-                problems.append("$[\(index)].expected_by_now: \(fields["expected_by_now"]?.summary ?? "absent") is not 0…count")
+                let shown = fields["expected_by_now"]?.summary ?? "absent"
+                problems.append("$[\(index)].expected_by_now: \(shown) is not 0…count")
             }
             fields["status"] = .string("<depends-on-today>")
             fields["expected_by_now"] = .string("<depends-on-today>")
