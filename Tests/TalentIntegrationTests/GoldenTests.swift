@@ -21,6 +21,23 @@ struct GoldenTests {
         return try GoldenParser.parse(result.stdout)
     }
 
+    /// Checks that `talent ARGUMENTS --format json` prints what `GET path` sends: the same fields, types and values
+    /// (for a list, the page's `items`).
+    static func sameAsAPI(_ cli: CLIRunner, _ api: APIHarness, token: String, _ arguments: [String], _ path: String,
+                          list: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let printed = await cli.run(arguments + ["--format", "json"])
+        let served = try await api.request(.get, path, token: token)
+        #expect(served.status == 200, "\(path): \(served.text)", sourceLocation: sourceLocation)
+        var body = try GoldenParser.parse(served.text)
+        if list {
+            #expect(body["next_cursor"] != nil, "\(path): no next_cursor", sourceLocation: sourceLocation)
+            body = try #require(body["items"], "\(path): no items", sourceLocation: sourceLocation)
+        }
+        let differences = try GoldenParser.parse(printed.stdout).differences(from: body)
+        #expect(differences.isEmpty, "talent \(arguments.joined(separator: " ")) against GET \(path): \(differences)",
+                sourceLocation: sourceLocation)
+    }
+
     static func id(_ value: GoldenValue, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try #require(value["id"]?.string, "no id in \(value.summary)", sourceLocation: sourceLocation)
     }
@@ -156,8 +173,8 @@ struct GoldenTests {
 
     @Test("positions, applications, referrals, rubrics, evaluations, targets and reports")
     func pipeline() async throws {
-        try await TestDatabase.withDatabase { database in
-            let cli = CLIRunner(databaseURL: database.url)
+        try await APIHarness.with { api in
+            let cli = CLIRunner(databaseURL: api.services.database.url)
             let g = GoldenScenario(cli: cli)
 
             let position = try await g.json(
@@ -254,6 +271,29 @@ struct GoldenTests {
             try await g.json("report-referrers", "report", "referrers")
             try await g.json("audit-list-application", "audit", "list", "--entity", "application:\(a1)")
 
+            let leader = try Self.id(try await Self.raw(cli, "user", "add", "--name", "Võ Thành Nam", "--role", "admin"))
+            let staff = try #require(try await Self.raw(cli, "token", "issue", "--user", leader)["token"]?.string)
+            let pairs: [([String], String, Bool)] = [
+                (["position", "show", positionID], "/v1/positions/\(positionID)", false),
+                (["position", "list"], "/v1/positions", true),
+                (["application", "show", a1], "/v1/applications/\(a1)", false),
+                (["application", "list"], "/v1/applications", true),
+                (["application", "history", a1], "/v1/applications/\(a1)/history", true),
+                (["rubric", "show", rubricID], "/v1/rubrics/\(rubricID)", false),
+                (["evaluation", "list", "--application", a1], "/v1/applications/\(a1)/evaluations", true),
+                (["evaluation", "score", a1], "/v1/applications/\(a1)/score", false),
+                (["referral", "list"], "/v1/referrals", true),
+                (["target", "list"], "/v1/targets", true),
+                (["report", "pipeline"], "/v1/reports/pipeline", false),
+                (["report", "pipeline", "--group-by", "agency"], "/v1/reports/pipeline?group_by=agency", false),
+                (["report", "targets"], "/v1/reports/targets", true),
+                (["report", "referrers"], "/v1/reports/referrers", true),
+                (["audit", "list", "--entity", "application:\(a1)"], "/v1/audit?entity=application:\(a1)", true),
+            ]
+            for (arguments, path, list) in pairs {
+                try await Self.sameAsAPI(cli, api, token: staff, arguments, path, list: list)
+            }
+
             await g.table("application-show.table", "application", "show", a1)
             await g.table("target-list.table", "target", "list")
             await g.table("evaluation-score.table", "evaluation", "score", a1)
@@ -317,6 +357,21 @@ struct GoldenTests {
             let candidateID = try #require(shown["candidate_id"]?.string)
             try await g.json("referral-list-partner", "referral", "list", "--candidate", candidateID)
             try await g.json("report-partners", "report", "partners")
+
+            // The CLI prints a record as the API sends it: the same fields, types and values.
+            let hr = try Self.id(try await Self.raw(cli, "user", "add", "--name", "Trần Minh Đức", "--role", "hr"))
+            let staff = try #require(try await Self.raw(cli, "token", "issue", "--user", hr)["token"]?.string)
+            try await Self.sameAsAPI(cli, api, token: staff, ["partner", "show", "ULAW"], "/v1/partners/ULAW")
+            try await Self.sameAsAPI(cli, api, token: staff, ["partner", "list"], "/v1/partners", list: true)
+            try await Self.sameAsAPI(cli, api, token: staff, ["agreement", "show", agreementID],
+                                     "/v1/agreements/\(agreementID)")
+            try await Self.sameAsAPI(cli, api, token: staff, ["nomination", "show", nominationID],
+                                     "/v1/nominations/\(nominationID)")
+            try await Self.sameAsAPI(cli, api, token: staff, ["nomination", "list"], "/v1/nominations", list: true)
+            try await Self.sameAsAPI(cli, api, token: staff, ["candidate", "show", candidateID],
+                                     "/v1/candidates/\(candidateID)")
+            try await Self.sameAsAPI(cli, api, token: staff, ["referral", "list", "--candidate", candidateID],
+                                     "/v1/referrals?candidate_id=\(candidateID)", list: true)
         }
     }
 }
