@@ -107,6 +107,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The golden files are read through #filePath (GoldenTests), not bundled.
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]
