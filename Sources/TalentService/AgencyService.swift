@@ -14,8 +14,9 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("kind", kind, AgencyKind.self)
         try v.check()
-        let rows = try await database.read { c in
-            try await AgencyTable.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1,
+        let rows = try await database.read { tx in
+            let c = tx.connection
+            return try await AgencyTable.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1,
                                        on: c, logger: database.logger)
         }
         let items = Array(rows.prefix(page.limit))
@@ -26,7 +27,7 @@ public struct AgencyService: Sendable {
     public func get(_ code: String, by actor: Principal) async throws -> Agency {
         try actor.require(Role.staff)
         let key = code.uppercased()
-        guard let agency = try await database.read({ try await AgencyTable.get(key, on: $0, logger: database.logger) }) else {
+        guard let agency = try await database.read({ try await AgencyTable.get(key, on: $0.connection, logger: database.logger) }) else {
             throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
         }
         return agency
@@ -40,14 +41,15 @@ public struct AgencyService: Sendable {
         let name = v.text("name", name, required: true, maxLength: 200)
         let kind = v.oneOf("kind", kind ?? AgencyKind.department.rawValue, AgencyKind.self)
         try v.check()
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             if try await AgencyTable.get(code!, on: c, logger: database.logger) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
                                    LocalizedText(vi: "Đã có cơ quan mã \(code!)", en: "An agency with code \(code!) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
             let agency = try await AgencyTable.insert(code: code!, name: name!, kind: kind!, on: c, logger: database.logger)
-            try await Audit.record(actor, "agency.add", "agency", agency.code, after: agency, on: c, logger: database.logger)
+            try await tx.audit.record(actor, "agency.add", "agency", agency.code, after: agency)
             return agency
         }
     }
@@ -58,11 +60,11 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let name = v.text("name", name, required: true, maxLength: 200)
         try v.check()
-        return try await database.transaction { c in
-            let before = try await lockActive(code, on: c)
+        return try await database.transaction { tx in
+            let c = tx.connection
+            let before = try await lockActive(code, in: tx)
             let after = try await AgencyTable.rename(before.code, to: name!, on: c, logger: database.logger)
-            try await Audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after, on: c,
-                                   logger: database.logger)
+            try await tx.audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after)
             return after
         }
     }
@@ -73,8 +75,9 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let target = v.code("merged_into", mergedInto, required: false)
         try v.check()
-        return try await database.transaction { c in
-            let before = try await lockActive(code, on: c)
+        return try await database.transaction { tx in
+            let c = tx.connection
+            let before = try await lockActive(code, in: tx)
             if let target {
                 guard target != before.code else {
                     throw ServiceError.invalid("merged_into", vi: "không thể sáp nhập vào chính nó", en: "cannot be the agency itself")
@@ -93,16 +96,16 @@ public struct AgencyService: Sendable {
                 moved = try await PositionTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
                 targets = try await TargetTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
             }
-            try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
+            try await tx.audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
                                    extra: ["positions_moved": .number(Double(moved)),
                                            "targets_moved": .array(targets.moved.map { .string($0.text) }),
-                                           "targets_folded": .array(targets.folded.map { .string($0.text) })],
-                                   on: c, logger: database.logger)
+                                           "targets_folded": .array(targets.folded.map { .string($0.text) })])
             return after
         }
     }
 
-    private func lockActive(_ code: String, on c: PostgresConnection) async throws -> Agency {
+    private func lockActive(_ code: String, in tx: Tables) async throws -> Agency {
+        let c = tx.connection
         guard let agency = try await AgencyTable.get(code.uppercased(), forUpdate: true, on: c, logger: database.logger) else {
             throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
         }

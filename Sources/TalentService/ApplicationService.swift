@@ -24,15 +24,16 @@ public struct ApplicationService: Sendable {
         try v.check()
         let candidate = try UUID.parse(candidateID!, field: "candidate_id")
         let position = try UUID.parse(positionID!, field: "position_id")
-        return try await database.transaction { c in
-            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, on: c,
-                                logger: database.logger)
+        return try await database.transaction { tx in
+            return try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, in: tx)
         }
     }
 
     /// Opens an application inside a caller's transaction (a nomination opens one too).
     static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Principal,
-                     on c: PostgresConnection, logger: Logger) async throws -> Application {
+                     in tx: Tables) async throws -> Application {
+        let c = tx.connection
+        let logger = tx.logger
         guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
         }
@@ -52,8 +53,7 @@ public struct ApplicationService: Sendable {
         }
         let application = try await ApplicationTable.insert(candidateID: candidate, positionID: positionID, stage: stage,
                                                             actor: actor, reason: reason, on: c, logger: logger)
-        try await Audit.record(actor, "application.open", "application", application.id.text, after: application, on: c,
-                               logger: logger)
+        try await tx.audit.record(actor, "application.open", "application", application.id.text, after: application)
         return application
     }
 
@@ -66,7 +66,8 @@ public struct ApplicationService: Sendable {
         let target = v.oneOf("to", stage, PipelineStage.self, required: true)
         let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
         try v.check()
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             guard let before = try await ApplicationTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
                 throw Self.notFound(uuid)
             }
@@ -82,7 +83,7 @@ public struct ApplicationService: Sendable {
             // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
             var panelScore: Double?
             if before.stage == .evaluation {
-                let panel = try await EvaluationService.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+                let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid]!
                 panelScore = panel.panelScore
                 if requireCompletePanel, [.interview, .pool].contains(target!), !panel.complete {
                     throw ServiceError(.conflict, slug: "panel-incomplete", LocalizedText(
@@ -96,8 +97,8 @@ public struct ApplicationService: Sendable {
                                                         panelScore: panelScore, on: c, logger: database.logger)
             var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
-            try await Audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
-                                   extra: extra, on: c, logger: database.logger)
+            try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
+                                   extra: extra)
             return after
         }
     }
@@ -105,7 +106,7 @@ public struct ApplicationService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Application {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
             throw Self.notFound(uuid)
         }
         return application
@@ -114,8 +115,9 @@ public struct ApplicationService: Sendable {
     /// Stage changes with actor, reason, time, and the time spent in each stage.
     public func history(_ id: String, by actor: Principal) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
-        let history = try await database.read { c in
-            try await ApplicationTable.history(application.id, on: c, logger: database.logger)
+        let history = try await database.read { tx in
+            let c = tx.connection
+            return try await ApplicationTable.history(application.id, on: c, logger: database.logger)
         }
         // An evaluator of a later panel must not learn an earlier panel's score from the history.
         guard actor.role == .evaluator else { return history }
@@ -135,8 +137,9 @@ public struct ApplicationService: Sendable {
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate") }
         let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
-        return try await database.read { c in
-            try await ApplicationTable.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
+        return try await database.read { tx in
+            let c = tx.connection
+            return try await ApplicationTable.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
                                             page: page, on: c, logger: database.logger)
         }
     }

@@ -44,7 +44,8 @@ public struct CandidateCSV: Sendable {
         try actor.require([.admin, .hr])
         let logger = database.logger
         do {
-            return try await database.transaction { c in
+            return try await database.transaction { tx in
+                let c = tx.connection
                 try await c.query("""
                     CREATE TEMP TABLE import_rows (
                         line int NOT NULL, id uuid NOT NULL, full_name text, search_name text, sort_key text,
@@ -111,10 +112,9 @@ public struct CandidateCSV: Sendable {
                     FROM import_rows r
                     """, logger: logger)
                 report.imported = report.rows - report.rejected.count
-                try await Audit.record(actor, "candidate.import", "import", importID.text,
+                try await tx.audit.record(actor, "candidate.import", "import", importID.text,
                                        extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
-                                               "rejected": .number(Double(report.rejected.count))],
-                                       on: c, logger: logger)
+                                               "rejected": .number(Double(report.rejected.count))])
                 report.committed = true
                 return report
             }
@@ -133,8 +133,9 @@ public struct CandidateCSV: Sendable {
         var count = 0
         try write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + Self.columns + ["created_at", "version"]))
         repeat {
-            let page = try await database.read { [cursor] c in
-                try await CandidateTable.list(filter, page: PageRequest(batch: 1000, after: cursor), on: c, logger: database.logger)
+            let page = try await database.read { [cursor] tx in
+                let c = tx.connection
+                return try await CandidateTable.list(filter, page: PageRequest(batch: 1000, after: cursor), on: c, logger: database.logger)
             }
             for candidate in page.items {
                 if json {

@@ -54,12 +54,12 @@ public struct CandidateService: Sendable {
     public func add(_ draft: CandidateDraft, by actor: Principal) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
         let valid = try ValidCandidate(draft)
-        return try await database.transaction { c in
-            try await Self.refuseExactDuplicate(valid, excluding: nil, on: c, logger: database.logger)
-            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, on: c, logger: database.logger)
+        return try await database.transaction { tx in
+            let c = tx.connection
+            try await Self.refuseExactDuplicate(valid, excluding: nil, in: tx)
+            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, in: tx)
             let candidate = try await CandidateTable.insert(valid, on: c, logger: database.logger)
-            try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c,
-                                   logger: database.logger)
+            try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate)
             return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
     }
@@ -68,7 +68,7 @@ public struct CandidateService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
             throw Self.notFound(uuid)
         }
         return candidate
@@ -79,8 +79,9 @@ public struct CandidateService: Sendable {
     public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
         let filter = try CandidateFilter(query)
-        return try await database.read { c in
-            try await CandidateTable.list(filter, page: page, on: c, logger: database.logger)
+        return try await database.read { tx in
+            let c = tx.connection
+            return try await CandidateTable.list(filter, page: page, on: c, logger: database.logger)
         }
     }
 
@@ -89,19 +90,19 @@ public struct CandidateService: Sendable {
                        by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             guard let before = try await CandidateTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
             let valid = try ValidCandidate(before.draft.applying(patch, fields: fields))
-            try await Self.refuseExactDuplicate(valid, excluding: uuid, on: c, logger: database.logger)
+            try await Self.refuseExactDuplicate(valid, excluding: uuid, in: tx)
             guard try await CandidateTable.update(uuid, expectedVersion: before.version, to: valid, on: c,
                                                   logger: database.logger)
             else { throw Self.stale(before.version) }
             let after = try await CandidateTable.get(uuid, on: c, logger: database.logger)!
-            try await Audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after)
             return after
         }
     }
@@ -111,15 +112,16 @@ public struct CandidateService: Sendable {
         try actor.require([.admin, .hr])
         let candidate = try await get(id, by: actor)
         let valid = try ValidCandidate(candidate.draft)
-        return try await database.read { c in
-            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, on: c, logger: database.logger)
+        return try await database.read { tx in
+            return try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: tx)
         }
     }
 
     /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
     public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
         try actor.require([.admin, .hr])
-        return try await database.read { c in
+        return try await database.read { tx in
+            let c = tx.connection
             let pairs = try await CandidateTable.duplicatePairs(limit: limit, on: c, logger: database.logger)
             var result: [DuplicatePair] = []
             for (a, b) in pairs {
@@ -142,7 +144,8 @@ public struct CandidateService: Sendable {
         guard keep != other else {
             throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó", en: "cannot merge a profile into itself")
         }
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let logger = database.logger
             // Lock in id order so two merges of the same pair cannot deadlock.
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
@@ -170,13 +173,12 @@ public struct CandidateService: Sendable {
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
             _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
             let after = try await CandidateTable.get(keep, on: c, logger: logger)!
-            try await Audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
+            try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
                                    extra: ["merged": JSONFormat.value(removed),
                                            "moved_applications": .array(moved.map { .string($0.text) }),
-                                           "moved_referrals": .array(movedReferrals.map { .string($0.text) })],
-                                   on: c, logger: logger)
-            try await Audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
-                                   extra: ["kept_id": .string(keep.text)], on: c, logger: logger)
+                                           "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
+            try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
+                                   extra: ["kept_id": .string(keep.text)])
             return after
         }
     }
@@ -202,17 +204,19 @@ public struct CandidateService: Sendable {
         return result
     }
 
-    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
-                                     logger: Logger) async throws {
+    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws {
+        let c = tx.connection
+        let logger = tx.logger
         guard valid.citizenID != nil || valid.email != nil || valid.phone != nil else { return }
         let existing = try await CandidateTable.exactMatches(citizenID: valid.citizenID, email: valid.email,
                                                              phone: valid.phone, excluding: excluding, on: c, logger: logger)
         if let other = existing.first { throw duplicate(of: other, valid) }
     }
 
-    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
-                                 logger: Logger) async throws -> [Candidate] {
-        try await CandidateTable.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws -> [Candidate] {
+        let c = tx.connection
+        let logger = tx.logger
+        return try await CandidateTable.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
                                                   institutions: valid.education.compactMap(\.institution),
                                                   excluding: excluding, on: c, logger: logger)
     }

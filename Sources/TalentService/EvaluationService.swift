@@ -14,9 +14,10 @@ public struct EvaluationService: Sendable {
     public func createRubric(_ document: JSONValue, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let definition = try RubricDefinition(json: document)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let rubric = try await RubricTable.insert(definition, createdBy: actor.name, on: c, logger: database.logger)
-            try await Audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric, on: c, logger: database.logger)
+            try await tx.audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric)
             return rubric
         }
     }
@@ -26,13 +27,13 @@ public struct EvaluationService: Sendable {
         var v = FieldValidator()
         let status = v.oneOf("status", status, RubricStatus.self)
         try v.check()
-        return try await database.read { try await RubricTable.list(status: status, on: $0, logger: database.logger) }
+        return try await database.read { try await RubricTable.list(status: status, on: $0.connection, logger: database.logger) }
     }
 
     public func rubric(_ id: String, by actor: Principal) async throws -> Rubric {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let rubric = try await database.read({ try await RubricTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let rubric = try await database.read({ try await RubricTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
             throw Self.rubricNotFound(uuid)
         }
         return rubric
@@ -51,7 +52,8 @@ public struct EvaluationService: Sendable {
     private func changeStatus(_ id: String, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let logger = database.logger
             guard let before = try await RubricTable.get(uuid, forUpdate: true, on: c, logger: logger) else {
                 throw Self.rubricNotFound(uuid)
@@ -77,7 +79,7 @@ public struct EvaluationService: Sendable {
             }
             let after = try await RubricTable.setStatus(uuid, status, on: c, logger: logger)
             audit.add(status == .published ? "rubric.publish" : "rubric.retire", "rubric", uuid.text, before: before, after: after)
-            try await audit.write(actor, on: c, logger: logger)
+            try await tx.audit.append(audit, by: actor)
             return after
         }
     }
@@ -91,11 +93,12 @@ public struct EvaluationService: Sendable {
         let evaluator = v.uuid("evaluator_id", evaluatorID, required: true)
         try v.check()
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let logger = database.logger
-            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
-            let user = try await Self.evaluatorUser(evaluator!, on: c, logger: logger)
-            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
+            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
+            let user = try await Self.evaluatorUser(evaluator!, in: tx)
+            try await Self.checkNoConflict(user: user, application: application, in: tx)
             if let existing = try await EvaluationTable.member(application: application.id, evaluator: user.id, on: c,
                                                                logger: logger) {
                 throw ServiceError(.conflict, slug: "already-assigned", LocalizedText(
@@ -104,8 +107,7 @@ public struct EvaluationService: Sendable {
             }
             let member = try await EvaluationTable.assign(application: application.id, evaluator: user.id, by: actor.name,
                                                           on: c, logger: logger)
-            try await Audit.record(actor, "evaluation.assign", "application", application.id.text, after: member, on: c,
-                                   logger: logger)
+            try await tx.audit.record(actor, "evaluation.assign", "application", application.id.text, after: member)
             return member
         }
     }
@@ -114,8 +116,9 @@ public struct EvaluationService: Sendable {
     public func panel(application applicationID: String, by actor: Principal) async throws -> [PanelMember] {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
-            _ = try await Self.application(uuid, on: c, logger: database.logger)
+        return try await database.read { tx in
+            let c = tx.connection
+            _ = try await Self.application(uuid, in: tx)
             return try await EvaluationTable.panel(application: uuid, on: c, logger: database.logger)
         }
     }
@@ -131,8 +134,9 @@ public struct EvaluationService: Sendable {
         let limit = v.integer("limit", limit, in: 1...200) ?? PageRequest.defaultLimit
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
-        return try await database.read { c in
-            try await EvaluationTable.assignments(evaluator: evaluator, status: status, limit: limit, on: c,
+        return try await database.read { tx in
+            let c = tx.connection
+            return try await EvaluationTable.assignments(evaluator: evaluator, status: status, limit: limit, on: c,
                                                   logger: database.logger)
         }
     }
@@ -150,9 +154,10 @@ public struct EvaluationService: Sendable {
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let logger = database.logger
-            let application = try await Self.application(applicationUUID, on: c, logger: logger)
+            let application = try await Self.application(applicationUUID, in: tx)
             guard let user = try await UserTable.get(evaluator!, on: c, logger: logger) else {
                 throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator!.text)",
                                            en: "no user \(evaluator!.text)")
@@ -168,7 +173,7 @@ public struct EvaluationService: Sendable {
                                                              on: c, logger: logger)
                 audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
             }
-            try await audit.write(actor, on: c, logger: logger)
+            try await tx.audit.append(audit, by: actor)
             return declaration
         }
     }
@@ -207,9 +212,10 @@ public struct EvaluationService: Sendable {
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             let logger = database.logger
-            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
+            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
             guard let rubric = try await RubricTable.get(rubricID!, on: c, logger: logger) else {
                 throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID!.text)",
                                            en: "no rubric \(rubricID!.text)")
@@ -225,8 +231,8 @@ public struct EvaluationService: Sendable {
                 throw ServiceError.invalid("evaluator_id", vi: "không ở trong hội đồng đánh giá hồ sơ này (hoặc đã rút)",
                                            en: "is not on this application's panel (or has recused)")
             }
-            let user = try await Self.evaluatorUser(member.evaluatorID, on: c, logger: logger)
-            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
+            let user = try await Self.evaluatorUser(member.evaluatorID, in: tx)
+            try await Self.checkNoConflict(user: user, application: application, in: tx)
             let previous = try await EvaluationTable.currentSheet(application: application.id, evaluator: user.id, on: c,
                                                                   logger: logger)
             let panelRubric = try await EvaluationTable.rubricID(application: application.id, on: c, logger: logger)
@@ -251,8 +257,8 @@ public struct EvaluationService: Sendable {
             let sheet = try await EvaluationTable.submit(application: application.id, evaluator: user.id, rubric: rubric.id,
                                                          scores: scores, comment: comment, reason: previous == nil ? nil : reason,
                                                          recordedBy: actor.name, on: c, logger: logger)
-            try await Audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
-                                   application.id.text, before: previous, after: sheet, on: c, logger: logger)
+            try await tx.audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
+                                   application.id.text, before: previous, after: sheet)
             return sheet
         }
     }
@@ -262,9 +268,10 @@ public struct EvaluationService: Sendable {
     public func sheets(application applicationID: String, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
+        return try await database.read { tx in
+            let c = tx.connection
             let logger = database.logger
-            _ = try await Self.application(uuid, on: c, logger: logger)
+            _ = try await Self.application(uuid, in: tx)
             let sheets = try await EvaluationTable.sheets(applications: [uuid], history: history, on: c, logger: logger)
             guard actor.role == .evaluator else { return sheets }
             guard let me = actor.userID,
@@ -281,9 +288,9 @@ public struct EvaluationService: Sendable {
     public func score(application applicationID: String, by actor: Principal) async throws -> PanelResult {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
-            _ = try await Self.application(uuid, on: c, logger: database.logger)
-            return try await Self.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+        return try await database.read { tx in
+            _ = try await Self.application(uuid, in: tx)
+            return try await Self.results(for: [uuid], in: tx)[uuid]!
         }
     }
 
@@ -293,13 +300,14 @@ public struct EvaluationService: Sendable {
         var v = FieldValidator()
         let position = v.uuid("position", positionID, required: true)
         try v.check()
-        return try await database.read { c in
+        return try await database.read { tx in
+            let c = tx.connection
             let logger = database.logger
             guard try await PositionTable.get(position!, on: c, logger: logger) != nil else {
                 throw PositionService.notFound(position!)
             }
             let applications = try await ApplicationTable.all(positionID: position!, on: c, logger: logger)
-            let results = try await Self.results(for: applications.map(\.id), on: c, logger: logger)
+            let results = try await Self.results(for: applications.map(\.id), in: tx)
             return Panel.rank(applications.map { ($0, results[$0.id]!) })
         }
     }
@@ -307,7 +315,9 @@ public struct EvaluationService: Sendable {
     // MARK: Shared with other services
 
     /// Panel results of applications, computed from their current sheets.
-    static func results(for applications: [UUID], on c: PostgresConnection, logger: Logger) async throws -> [UUID: PanelResult] {
+    static func results(for applications: [UUID], in tx: Tables) async throws -> [UUID: PanelResult] {
+        let c = tx.connection
+        let logger = tx.logger
         let sheets = try await EvaluationTable.sheets(applications: applications, on: c, logger: logger)
         let rubrics = try await RubricTable.get(Array(Set(sheets.map(\.rubricID))), on: c, logger: logger)
         let byApplication = Dictionary(grouping: sheets, by: \.applicationID)
@@ -319,7 +329,9 @@ public struct EvaluationService: Sendable {
         return results
     }
 
-    static func application(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
+    static func application(_ id: UUID, in tx: Tables) async throws -> Application {
+        let c = tx.connection
+        let logger = tx.logger
         guard let application = try await ApplicationTable.get(id, on: c, logger: logger) else {
             throw ApplicationService.notFound(id)
         }
@@ -327,7 +339,9 @@ public struct EvaluationService: Sendable {
     }
 
     /// The application, locked, and refused when it is closed.
-    static func lockOpenApplication(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
+    static func lockOpenApplication(_ id: UUID, in tx: Tables) async throws -> Application {
+        let c = tx.connection
+        let logger = tx.logger
         guard let application = try await ApplicationTable.get(id, forUpdate: true, on: c, logger: logger) else {
             throw ApplicationService.notFound(id)
         }
@@ -349,7 +363,9 @@ public struct EvaluationService: Sendable {
         return actor.userID
     }
 
-    static func evaluatorUser(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> StaffUser {
+    static func evaluatorUser(_ id: UUID, in tx: Tables) async throws -> StaffUser {
+        let c = tx.connection
+        let logger = tx.logger
         guard let user = try await UserTable.get(id, on: c, logger: logger) else {
             throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
         }
@@ -361,8 +377,9 @@ public struct EvaluationService: Sendable {
     }
 
     /// Refuses a user who referred the candidate or declared a relationship with them.
-    static func checkNoConflict(user: StaffUser, application: Application, on c: PostgresConnection,
-                                logger: Logger) async throws {
+    static func checkNoConflict(user: StaffUser, application: Application, in tx: Tables) async throws {
+        let c = tx.connection
+        let logger = tx.logger
         guard let conflict = try await EvaluationTable.conflict(user: user.id, candidate: application.candidateID, on: c,
                                                                 logger: logger) else { return }
         let why = conflict.kind == "referral"

@@ -39,7 +39,8 @@ public struct NominationService: Sendable {
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
         let logger = database.logger
 
-        let claim = try await database.read { c in
+        let claim = try await database.read { tx in
+            let c = tx.connection
             if Int.random(in: 0..<100) == 0 { try await IdempotencyTable.prune(on: c, logger: logger) }
             return try await IdempotencyTable.claim(partnerCode: partner, key: key, requestHash: hash, on: c, logger: logger)
         }
@@ -58,9 +59,10 @@ public struct NominationService: Sendable {
             break
         }
         do {
-            return try await database.transaction { c in
+            return try await database.transaction { tx in
+                let c = tx.connection
                 let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
-                                                     by: actor, on: c, logger: logger)
+                                                     by: actor, in: tx)
                 let body = JSONFormat.string(JSONValue.object([
                     "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
                     "submitted_at": .string(JSONWriter.iso8601(at)),
@@ -70,13 +72,15 @@ public struct NominationService: Sendable {
             }
         } catch {
             // Nothing was written: free the key so that a corrected retry can use it.
-            try? await database.read { c in try await IdempotencyTable.release(partnerCode: partner, key: key, on: c, logger: logger) }
+            try? await database.read { tx in try await IdempotencyTable.release(partnerCode: partner, key: key, on: tx.connection, logger: logger) }
             throw error
         }
     }
 
     static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Principal,
-                       on c: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
+                       in tx: Tables) async throws -> (UUID, Date) {
+        let c = tx.connection
+        let logger = tx.logger
         let today = CalendarDate.today()
         let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
         guard let agreement = agreements.first(where: { $0.covers(today) }) else {
@@ -121,14 +125,14 @@ public struct NominationService: Sendable {
                                         referrerName: n.nominator.name, referrerTitle: n.nominator.title,
                                         referrerEmail: n.nominator.email, referrerPartnerCode: partner,
                                         relationship: n.relationship.rawValue, justification: n.justification)),
-            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger, audit: &audit, checked: true)
+            channel: "nomination", creditMonths: creditMonths, by: actor, in: tx, audit: &audit, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {
             if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {
                 applicationID = open.id
             } else {
                 applicationID = try await ApplicationService.open(candidate: candidate.id, position: positionID, stage: .nominated,
-                                                                  reason: nil, by: actor, on: c, logger: logger).id
+                                                                  reason: nil, by: actor, in: tx).id
             }
         }
         let (id, at) = try await NominationTable.insert(
@@ -138,7 +142,7 @@ public struct NominationService: Sendable {
         audit.add("nomination.submit", "nomination", id.text,
                   extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
                           "agreement_id": .string(agreement.id.text)])
-        try await audit.write(actor, on: c, logger: logger)
+        try await tx.audit.append(audit, by: actor)
         return (id, at)
     }
 
@@ -147,8 +151,9 @@ public struct NominationService: Sendable {
         try actor.require(Role.staff.union([.partner]))
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        let page = try await database.read { c in
-            try await NominationTable.list(partnerCode: partner, page: page, on: c, logger: database.logger)
+        let page = try await database.read { tx in
+            let c = tx.connection
+            return try await NominationTable.list(partnerCode: partner, page: page, on: c, logger: database.logger)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }
@@ -159,7 +164,7 @@ public struct NominationService: Sendable {
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        guard let view = try await database.read({ try await NominationTable.get(uuid, partnerCode: partner, on: $0, logger: database.logger) }) else {
+        guard let view = try await database.read({ try await NominationTable.get(uuid, partnerCode: partner, on: $0.connection, logger: database.logger) }) else {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
         return actor.role == .partner ? view.forPartner : view

@@ -14,11 +14,11 @@ public struct PositionService: Sendable {
     public func add(_ draft: PositionDraft, by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let valid = try ValidPosition(draft)
-        return try await database.transaction { c in
-            try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
+        return try await database.transaction { tx in
+            let c = tx.connection
+            try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             let position = try await PositionTable.insert(valid, on: c, logger: database.logger)
-            try await Audit.record(actor, "position.add", "position", position.id.text, after: position, on: c,
-                                   logger: database.logger)
+            try await tx.audit.record(actor, "position.add", "position", position.id.text, after: position)
             return position
         }
     }
@@ -26,7 +26,7 @@ public struct PositionService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Position {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let position = try await database.read({ try await PositionTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let position = try await database.read({ try await PositionTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
             throw Self.notFound(uuid)
         }
         return position
@@ -40,8 +40,9 @@ public struct PositionService: Sendable {
         let kind = v.oneOf("kind", kind, PositionKind.self)
         let status = v.oneOf("status", status, PositionStatus.self)
         try v.check()
-        return try await database.read { c in
-            try await PositionTable.list(agency: agency, kind: kind, status: status, page: page, on: c, logger: database.logger)
+        return try await database.read { tx in
+            let c = tx.connection
+            return try await PositionTable.list(agency: agency, kind: kind, status: status, page: page, on: c, logger: database.logger)
         }
     }
 
@@ -50,7 +51,8 @@ public struct PositionService: Sendable {
                        by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             guard let before = try await PositionTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
                 throw Self.notFound(uuid)
             }
@@ -71,18 +73,18 @@ public struct PositionService: Sendable {
             }
             let valid = try ValidPosition(draft)
             if valid.agencyCode != before.agencyCode {
-                try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
+                try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             }
             _ = try await PositionTable.update(uuid, expectedVersion: before.version, to: valid, on: c, logger: database.logger)
             let after = try await PositionTable.get(uuid, on: c, logger: database.logger)!
-            try await Audit.record(actor, "position.update", "position", uuid.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            try await tx.audit.record(actor, "position.update", "position", uuid.text, before: before, after: after)
             return after
         }
     }
 
-    static func requireActiveAgency(_ code: String, on c: PostgresConnection, database: Database) async throws {
-        guard let agency = try await AgencyTable.get(code, on: c, logger: database.logger), agency.status == .active else {
+    static func requireActiveAgency(_ code: String, in tx: Tables) async throws {
+        let c = tx.connection
+        guard let agency = try await AgencyTable.get(code, on: c, logger: tx.logger), agency.status == .active else {
             throw ServiceError.invalid("agency", vi: "không có cơ quan đang hoạt động mã \(code)",
                                        en: "no active agency has the code \(code)")
         }

@@ -15,12 +15,12 @@ public struct ReportService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
-        return try await database.report { c in
+        return try await database.report { tx in
+            let c = tx.connection
             var stats = try await ReportTable.referrers(kind: kind, year: year, on: c, logger: database.logger)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
             let links = try await ReportTable.referrerApplications(kind: kind, year: year, on: c, logger: database.logger)
-            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), on: c,
-                                                             logger: database.logger)
+            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: tx)
             var scores: [String: [Double]] = [:]
             for link in links {
                 guard let panel = panels[link.application], panel.complete, let score = panel.panelScore else { continue }
@@ -47,7 +47,8 @@ public struct ReportService: Sendable {
         let grouping = v.oneOf("group_by", groupBy, PipelineGrouping.self)
         if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
         try v.check()
-        return try await database.report { c in
+        return try await database.report { tx in
+            let c = tx.connection
             let logger = database.logger
             let rows = try await ReportTable.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping,
                                                       on: c, logger: logger)
@@ -60,7 +61,7 @@ public struct ReportService: Sendable {
             }
             guard let grouping else { return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: nil,
                                                             stages: figures(rows), groups: nil) }
-            let labels = try await Self.labels(for: grouping, on: c, logger: logger)
+            let labels = try await Self.labels(for: grouping, in: tx)
             let grouped = Dictionary(grouping: rows.filter { $0.group != nil }, by: { $0.group! })
             let groups = grouped.keys.sorted().map { key in
                 PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(grouped[key]!))
@@ -71,7 +72,9 @@ public struct ReportService: Sendable {
     }
 
     /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
-    static func labels(for grouping: PipelineGrouping, on c: PostgresConnection, logger: Logger) async throws -> [String: String] {
+    static func labels(for grouping: PipelineGrouping, in tx: Tables) async throws -> [String: String] {
+        let c = tx.connection
+        let logger = tx.logger
         switch grouping {
         case .agency:
             return Dictionary(try await AgencyTable.list(includeRetired: true, kind: nil, after: nil, limit: 10_000, on: c, logger: logger)
@@ -91,8 +94,9 @@ public struct ReportService: Sendable {
     public func targets(asOf: CalendarDate? = nil, by actor: Principal) async throws -> [TargetProgress] {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
-        return try await database.report { c in
-            try await ReportTable.targets(asOf: day, on: c, logger: database.logger).map { target, name, hired, offer, interview in
+        return try await database.report { tx in
+            let c = tx.connection
+            return try await ReportTable.targets(asOf: day, on: c, logger: database.logger).map { target, name, hired, offer, interview in
                 let (status, expected) = TargetProgress.status(
                     count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
                     deadline: target.deadline, on: day)
@@ -105,15 +109,16 @@ public struct ReportService: Sendable {
     /// Per partner and agreement: nominations, quota used this year, reached evaluation, hired.
     public func partners(by actor: Principal) async throws -> [PartnerStats] {
         try actor.require(Self.readers)
-        return try await database.report { c in
-            try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
+        return try await database.report { tx in
+            let c = tx.connection
+            return try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
         }
     }
 
     /// Nominations per partner and month over the last twelve months (the dashboard's chart).
     public func monthlyNominations(by actor: Principal) async throws -> [MonthlyNominations] {
         try actor.require(Self.readers)
-        return try await database.report { try await ReportTable.monthlyNominations(on: $0, logger: database.logger) }
+        return try await database.report { try await ReportTable.monthlyNominations(on: $0.connection, logger: database.logger) }
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
@@ -130,7 +135,8 @@ public struct ReportService: Sendable {
         let targets = try await self.targets(asOf: asOf, by: actor)
         let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
-        return try await database.report { c in
+        return try await database.report { tx in
+            let c = tx.connection
             let logger = database.logger
             let hires = try await ReportTable.hires(year: year!, on: c, logger: logger)
             let partners = try await ReportTable.partners(year: year!, on: c, logger: logger).filter { row in
@@ -138,7 +144,7 @@ public struct ReportService: Sendable {
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
             let evaluated = try await ReportTable.evaluated(year: year!, on: c, logger: logger)
-            let panels = try await EvaluationService.results(for: evaluated.applications, on: c, logger: logger).values
+            let panels = try await EvaluationService.results(for: evaluated.applications, in: tx).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(
                 applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,

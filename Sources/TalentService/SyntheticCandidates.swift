@@ -19,7 +19,8 @@ public struct SyntheticCandidates: Sendable {
     public func load(count: Int, first: Int = 0, by actor: Principal) async throws {
         try actor.require([.admin])
         let logger = database.logger
-        try await database.transaction { c in
+        try await database.transaction { tx in
+            let c = tx.connection
             var education = ByteBuffer()
             try await c.copyFrom(table: "candidates", columns: [
                 "id", "full_name", "search_name", "sort_key", "date_of_birth", "gender", "citizen_id", "email", "phone",
@@ -52,9 +53,8 @@ public struct SyntheticCandidates: Sendable {
             ], logger: logger) { writer in
                 try await writer.write(education)
             }
-            try await Audit.record(actor, "candidate.generate", "candidate", "synthetic",
-                                   extra: ["count": .number(Double(count)), "first": .number(Double(first))],
-                                   on: c, logger: logger)
+            try await tx.audit.record(actor, "candidate.generate", "candidate", "synthetic",
+                                   extra: ["count": .number(Double(count)), "first": .number(Double(first))])
         }
     }
 

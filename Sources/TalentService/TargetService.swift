@@ -12,7 +12,8 @@ public struct TargetService: Sendable {
         try actor.require([.admin])
         let valid = try ValidTarget(agencyCode: agencyCode, positionKind: positionKind, count: count, deadline: deadline,
                                     startsOn: startsOn, note: note)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
+            let c = tx.connection
             guard let agency = try await AgencyTable.get(valid.agencyCode, on: c, logger: database.logger),
                   agency.status == .active
             else {
@@ -20,7 +21,7 @@ public struct TargetService: Sendable {
                                            en: "no active agency has the code \(valid.agencyCode)")
             }
             let target = try await TargetTable.insert(valid, createdBy: actor.name, on: c, logger: database.logger)
-            try await Audit.record(actor, "target.add", "target", target.id.text, after: target, on: c, logger: database.logger)
+            try await tx.audit.record(actor, "target.add", "target", target.id.text, after: target)
             return target
         }
     }
@@ -31,6 +32,6 @@ public struct TargetService: Sendable {
         var v = FieldValidator()
         let agency = v.code("agency", agency, required: false)
         try v.check()
-        return try await database.read { try await TargetTable.list(agency: agency, on: $0, logger: database.logger) }
+        return try await database.read { try await TargetTable.list(agency: agency, on: $0.connection, logger: database.logger) }
     }
 }

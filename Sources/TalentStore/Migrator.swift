@@ -104,7 +104,7 @@ public struct Migrator: Sendable {
 
     /// Compares the files with what the database has applied, refusing an edited, reordered or missing history.
     public func status(_ database: Database) async throws -> MigrationStatus {
-        try await database.read { connection in
+        try await database.withConnection { connection in
             try await self.ensureTable(connection, logger: database.logger)
             return try await self.compare(connection, logger: database.logger)
         }
@@ -114,7 +114,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ database: Database) async throws -> [Migration] {
         let logger = database.logger
-        return try await database.read { connection in
+        return try await database.withConnection { connection in
             // One migrator at a time, even when two `talent migrate` run at once.
             try await connection.query("SELECT pg_advisory_lock(7346010)", logger: logger)
             do {

@@ -1,0 +1,19 @@
+import Logging
+import PostgresNIO
+
+/// The tables bound to one connection, as `Database.transaction`, `read` and `report` hand them to a use case: in a
+/// transaction every statement belongs to it; in `read` and `report` each stands alone. Each table is a small struct
+/// holding the same connection and logger, so reaching one (`tx.candidates`) is a copy, never an allocation.
+public struct Tables: Sendable {
+    // Public only while services still pass a connection to tables; goes once every table is bound.
+    public let connection: PostgresConnection
+    public let logger: Logger
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// The append-only audit trail.
+    public var audit: AuditTable { AuditTable(connection: connection, logger: logger) }
+}
