@@ -37,7 +37,7 @@ public struct ApplicationService: Sendable {
         guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
         }
-        guard let position = try await PositionTable.get(positionID, on: c, logger: logger) else {
+        guard let position = try await tx.positions.get(positionID) else {
             throw ServiceError.invalid("position_id", vi: "không có vị trí \(positionID.text)", en: "no position \(positionID.text)")
         }
         guard position.status == .open else {
@@ -98,7 +98,7 @@ public struct ApplicationService: Sendable {
             var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
             try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
-                                   extra: extra)
+                                      extra: extra)
             return after
         }
     }

@@ -113,8 +113,8 @@ public struct CandidateCSV: Sendable {
                     """, logger: logger)
                 report.imported = report.rows - report.rejected.count
                 try await tx.audit.record(actor, "candidate.import", "import", importID.text,
-                                       extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
-                                               "rejected": .number(Double(report.rejected.count))])
+                                          extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
+                                                  "rejected": .number(Double(report.rejected.count))])
                 report.committed = true
                 return report
             }

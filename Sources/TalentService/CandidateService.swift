@@ -174,11 +174,11 @@ public struct CandidateService: Sendable {
             _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
             let after = try await CandidateTable.get(keep, on: c, logger: logger)!
             try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
-                                   extra: ["merged": JSONFormat.value(removed),
-                                           "moved_applications": .array(moved.map { .string($0.text) }),
-                                           "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
+                                      extra: ["merged": JSONFormat.value(removed),
+                                              "moved_applications": .array(moved.map { .string($0.text) }),
+                                              "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
             try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
-                                   extra: ["kept_id": .string(keep.text)])
+                                      extra: ["kept_id": .string(keep.text)])
             return after
         }
     }

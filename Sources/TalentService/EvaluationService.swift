@@ -158,7 +158,7 @@ public struct EvaluationService: Sendable {
             let c = tx.connection
             let logger = database.logger
             let application = try await Self.application(applicationUUID, in: tx)
-            guard let user = try await UserTable.get(evaluator!, on: c, logger: logger) else {
+            guard let user = try await tx.users.get(evaluator!) else {
                 throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator!.text)",
                                            en: "no user \(evaluator!.text)")
             }
@@ -258,7 +258,7 @@ public struct EvaluationService: Sendable {
                                                          scores: scores, comment: comment, reason: previous == nil ? nil : reason,
                                                          recordedBy: actor.name, on: c, logger: logger)
             try await tx.audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
-                                   application.id.text, before: previous, after: sheet)
+                                      application.id.text, before: previous, after: sheet)
             return sheet
         }
     }
@@ -303,7 +303,7 @@ public struct EvaluationService: Sendable {
         return try await database.read { tx in
             let c = tx.connection
             let logger = database.logger
-            guard try await PositionTable.get(position!, on: c, logger: logger) != nil else {
+            guard try await tx.positions.get(position!) != nil else {
                 throw PositionService.notFound(position!)
             }
             let applications = try await ApplicationTable.all(positionID: position!, on: c, logger: logger)
@@ -364,9 +364,7 @@ public struct EvaluationService: Sendable {
     }
 
     static func evaluatorUser(_ id: UUID, in tx: Tables) async throws -> StaffUser {
-        let c = tx.connection
-        let logger = tx.logger
-        guard let user = try await UserTable.get(id, on: c, logger: logger) else {
+        guard let user = try await tx.users.get(id) else {
             throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
         }
         guard user.role == .evaluator else {

@@ -140,7 +140,7 @@ public struct PartnerService: Sendable {
             }
             let after = try await AgreementTable.setStatus(uuid, action!.target, on: c, logger: database.logger)
             try await tx.audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
-                                   extra: ["reason": reason.map(JSONValue.string) ?? .null])
+                                      extra: ["reason": reason.map(JSONValue.string) ?? .null])
             return after
         }
     }

@@ -38,7 +38,7 @@ public struct ReferralService: Sendable {
         if !checked {
             try await Self.checkReferrer(valid, in: tx)
         }
-        let name = valid.kind == .user ? try await UserTable.get(valid.userID!, on: c, logger: logger)?.name : valid.name
+        let name = valid.kind == .user ? try await tx.users.get(valid.userID!)?.name : valid.name
         let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
                                                       creditMonths: creditMonths, on: c, logger: logger)
         audit.add("referral.add", "referral", referral.id.text, after: referral,
@@ -57,11 +57,11 @@ public struct ReferralService: Sendable {
         }
         switch valid.kind {
         case .user:
-            guard try await UserTable.get(valid.userID!, on: c, logger: logger) != nil else {
+            guard try await tx.users.get(valid.userID!) != nil else {
                 throw ServiceError.invalid("referrer_user_id", vi: "không có người dùng này", en: "no such user")
             }
         case .agency:
-            guard try await AgencyTable.get(valid.agencyCode!, on: c, logger: logger) != nil else {
+            guard try await tx.agencies.get(valid.agencyCode!) != nil else {
                 throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
             }
         case .partner:

@@ -77,7 +77,7 @@ public struct ReportService: Sendable {
         let logger = tx.logger
         switch grouping {
         case .agency:
-            return Dictionary(try await AgencyTable.list(includeRetired: true, kind: nil, after: nil, limit: 10_000, on: c, logger: logger)
+            return Dictionary(try await tx.agencies.list(includeRetired: true, kind: nil, after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .partner:
             return Dictionary(try await PartnerTable.list(after: nil, limit: 10_000, on: c, logger: logger)

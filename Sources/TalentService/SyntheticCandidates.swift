@@ -54,7 +54,7 @@ public struct SyntheticCandidates: Sendable {
                 try await writer.write(education)
             }
             try await tx.audit.record(actor, "candidate.generate", "candidate", "synthetic",
-                                   extra: ["count": .number(Double(count)), "first": .number(Double(first))])
+                                      extra: ["count": .number(Double(count)), "first": .number(Double(first))])
         }
     }
 

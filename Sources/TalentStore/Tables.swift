@@ -14,6 +14,13 @@ public struct Tables: Sendable {
         self.logger = logger
     }
 
+    public var agencies: AgencyTable { AgencyTable(connection: connection, logger: logger) }
     /// The append-only audit trail.
     public var audit: AuditTable { AuditTable(connection: connection, logger: logger) }
+    public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
+    public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
+    /// API tokens, found by the hash of their secret.
+    public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }
+    /// Staff users.
+    public var users: UserTable { UserTable(connection: connection, logger: logger) }
 }

@@ -76,7 +76,7 @@ struct MigrationTests {
         try await withEmptyDatabase { database in
             let applied = try await Migrator.fromDefaultLocation().migrate(database)
             #expect(applied.count >= 2)
-            let stp = try await database.read { try await AgencyTable.get("STP", on: $0.connection, logger: TestDatabase.logger) }
+            let stp = try await database.read { try await $0.agencies.get("STP") }
             #expect(stp?.name == "Sở Tư pháp")
         }
     }
