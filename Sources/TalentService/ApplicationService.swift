@@ -34,7 +34,7 @@ public struct ApplicationService: Sendable {
                      in tx: Tables) async throws -> Application {
         let c = tx.connection
         let logger = tx.logger
-        guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
+        guard try await tx.candidates.get(candidate) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
         }
         guard let position = try await tx.positions.get(positionID) else {

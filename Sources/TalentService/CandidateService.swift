@@ -55,10 +55,9 @@ public struct CandidateService: Sendable {
         try actor.require([.admin, .hr])
         let valid = try ValidCandidate(draft)
         return try await database.transaction { tx in
-            let c = tx.connection
             try await Self.refuseExactDuplicate(valid, excluding: nil, in: tx)
             let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, in: tx)
-            let candidate = try await CandidateTable.insert(valid, on: c, logger: database.logger)
+            let candidate = try await tx.candidates.insert(valid)
             try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate)
             return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
@@ -68,7 +67,7 @@ public struct CandidateService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
+        guard let candidate = try await database.read({ try await $0.candidates.get(uuid) }) else {
             throw Self.notFound(uuid)
         }
         return candidate
@@ -80,8 +79,7 @@ public struct CandidateService: Sendable {
         try actor.require(Role.staff)
         let filter = try CandidateFilter(query)
         return try await database.read { tx in
-            let c = tx.connection
-            return try await CandidateTable.list(filter, page: page, on: c, logger: database.logger)
+            return try await tx.candidates.list(filter, page: page)
         }
     }
 
@@ -91,17 +89,15 @@ public struct CandidateService: Sendable {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
-            let c = tx.connection
-            guard let before = try await CandidateTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+            guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
             let valid = try ValidCandidate(before.draft.applying(patch, fields: fields))
             try await Self.refuseExactDuplicate(valid, excluding: uuid, in: tx)
-            guard try await CandidateTable.update(uuid, expectedVersion: before.version, to: valid, on: c,
-                                                  logger: database.logger)
+            guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid)
             else { throw Self.stale(before.version) }
-            let after = try await CandidateTable.get(uuid, on: c, logger: database.logger)!
+            let after = try await tx.candidates.get(uuid)!
             try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after)
             return after
         }
@@ -121,12 +117,11 @@ public struct CandidateService: Sendable {
     public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
         try actor.require([.admin, .hr])
         return try await database.read { tx in
-            let c = tx.connection
-            let pairs = try await CandidateTable.duplicatePairs(limit: limit, on: c, logger: database.logger)
+            let pairs = try await tx.candidates.duplicatePairs(limit: limit)
             var result: [DuplicatePair] = []
             for (a, b) in pairs {
-                if let first = try await CandidateTable.get(a, on: c, logger: database.logger),
-                   let second = try await CandidateTable.get(b, on: c, logger: database.logger) {
+                if let first = try await tx.candidates.get(a),
+                   let second = try await tx.candidates.get(b) {
                     result.append(DuplicatePair(candidate: DuplicateSummary(first), duplicate: DuplicateSummary(second)))
                 }
             }
@@ -149,10 +144,10 @@ public struct CandidateService: Sendable {
             let logger = database.logger
             // Lock in id order so two merges of the same pair cannot deadlock.
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
-                guard try await CandidateTable.get(id, forUpdate: true, on: c, logger: logger) != nil else { throw Self.notFound(id) }
+                guard try await tx.candidates.get(id, forUpdate: true) != nil else { throw Self.notFound(id) }
             }
-            let kept = try await CandidateTable.get(keep, on: c, logger: logger)!
-            let removed = try await CandidateTable.get(other, on: c, logger: logger)!
+            let kept = try await tx.candidates.get(keep)!
+            let removed = try await tx.candidates.get(other)!
             // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
             let otherApplications = try await ApplicationTable.list(candidateID: other, positionID: nil, stage: nil,
                                                                     agency: nil, page: PageRequest(limit: 200), on: c,
@@ -169,10 +164,10 @@ public struct CandidateService: Sendable {
             let movedReferrals = try await ReferralTable.reassign(from: other, to: keep, on: c, logger: logger)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await EvaluationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
-            try await CandidateTable.delete(other, on: c, logger: logger)
+            try await tx.candidates.delete(other)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
-            _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
-            let after = try await CandidateTable.get(keep, on: c, logger: logger)!
+            _ = try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged)
+            let after = try await tx.candidates.get(keep)!
             try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
                                       extra: ["merged": JSONFormat.value(removed),
                                               "moved_applications": .array(moved.map { .string($0.text) }),
@@ -205,20 +200,16 @@ public struct CandidateService: Sendable {
     }
 
     static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws {
-        let c = tx.connection
-        let logger = tx.logger
         guard valid.citizenID != nil || valid.email != nil || valid.phone != nil else { return }
-        let existing = try await CandidateTable.exactMatches(citizenID: valid.citizenID, email: valid.email,
-                                                             phone: valid.phone, excluding: excluding, on: c, logger: logger)
+        let existing = try await tx.candidates.exactMatches(citizenID: valid.citizenID, email: valid.email,
+                                                            phone: valid.phone, excluding: excluding)
         if let other = existing.first { throw duplicate(of: other, valid) }
     }
 
     static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws -> [Candidate] {
-        let c = tx.connection
-        let logger = tx.logger
-        return try await CandidateTable.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
-                                                  institutions: valid.education.compactMap(\.institution),
-                                                  excluding: excluding, on: c, logger: logger)
+        return try await tx.candidates.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+                                                        institutions: valid.education.compactMap(\.institution),
+                                                        excluding: excluding)
     }
 
     static func notFound(_ id: UUID) -> ServiceError {

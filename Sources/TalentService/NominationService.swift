@@ -102,8 +102,8 @@ public struct NominationService: Sendable {
         try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
         var audit = AuditBatch()
         // One query finds the person (citizen ID, else e-mail) and any profile that already holds their contacts.
-        let matches = try await CandidateTable.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
-                                                            phone: n.candidate.phone, on: c, logger: logger)
+        let matches = try await tx.candidates.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
+                                                           phone: n.candidate.phone)
         let existing = n.candidate.citizenID != nil
             ? matches.first { $0.citizenID == n.candidate.citizenID }
             : matches.first { $0.email == n.candidate.email }
@@ -117,7 +117,7 @@ public struct NominationService: Sendable {
             // A contact detail that already belongs to another profile is not copied (the submission keeps it).
             if matches.contains(where: { $0.email != nil && $0.email == profile.email }) { profile.email = nil }
             if matches.contains(where: { $0.phone != nil && $0.phone == profile.phone }) { profile.phone = nil }
-            candidate = try await CandidateTable.insert(profile, on: c, logger: logger)
+            candidate = try await tx.candidates.insert(profile)
             audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
         }
         let referral = try await ReferralService.add(

@@ -51,7 +51,7 @@ public struct ReferralService: Sendable {
     static func checkReferrer(_ valid: ValidReferral, in tx: Tables) async throws {
         let c = tx.connection
         let logger = tx.logger
-        guard try await CandidateTable.get(valid.candidateID, forUpdate: true, on: c, logger: logger) != nil else {
+        guard try await tx.candidates.get(valid.candidateID, forUpdate: true) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
                                        en: "no candidate \(valid.candidateID.text)")
         }

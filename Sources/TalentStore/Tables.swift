@@ -17,6 +17,10 @@ public struct Tables: Sendable {
     public var agencies: AgencyTable { AgencyTable(connection: connection, logger: logger) }
     /// The append-only audit trail.
     public var audit: AuditTable { AuditTable(connection: connection, logger: logger) }
+    /// Candidate profiles and their education records.
+    public var candidates: CandidateTable { CandidateTable(connection: connection, logger: logger) }
+    /// The CSV import's staging table.
+    public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
     /// API tokens, found by the hash of their secret.
