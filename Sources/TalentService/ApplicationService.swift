@@ -32,8 +32,6 @@ public struct ApplicationService: Sendable {
     /// Opens an application inside a caller's transaction (a nomination opens one too).
     static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Principal,
                      in tx: Tables) async throws -> Application {
-        let c = tx.connection
-        let logger = tx.logger
         guard try await tx.candidates.get(candidate) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
         }
@@ -45,14 +43,14 @@ public struct ApplicationService: Sendable {
                 vi: "Vị trí \(position.title) không còn mở (\(position.status.rawValue))",
                 en: "Position \(position.title) is not open (\(position.status.rawValue))"))
         }
-        if let existing = try await ApplicationTable.open(candidateID: candidate, positionID: positionID, on: c, logger: logger) {
+        if let existing = try await tx.applications.open(candidateID: candidate, positionID: positionID) {
             throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
                 vi: "Ứng viên đã có hồ sơ đang xét cho vị trí này (\(existing.id.text))",
                 en: "The candidate already has an open application for this position (\(existing.id.text))"),
                 extensions: ["existing_id": .string(existing.id.text)])
         }
-        let application = try await ApplicationTable.insert(candidateID: candidate, positionID: positionID, stage: stage,
-                                                            actor: actor, reason: reason, on: c, logger: logger)
+        let application = try await tx.applications.insert(candidateID: candidate, positionID: positionID, stage: stage,
+                                                           actor: actor, reason: reason)
         try await tx.audit.record(actor, "application.open", "application", application.id.text, after: application)
         return application
     }
@@ -67,15 +65,13 @@ public struct ApplicationService: Sendable {
         let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
         try v.check()
         return try await database.transaction { tx in
-            let c = tx.connection
-            guard let before = try await ApplicationTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+            guard let before = try await tx.applications.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
             try StageMachine.check(from: before.stage, to: target!, reason: reason)
             if before.stage.isClosed,
-               let other = try await ApplicationTable.open(candidateID: before.candidateID, positionID: before.positionID,
-                                                           on: c, logger: database.logger) {
+               let other = try await tx.applications.open(candidateID: before.candidateID, positionID: before.positionID) {
                 throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
                     vi: "Không mở lại được: đã có hồ sơ khác đang xét (\(other.id.text))",
                     en: "Cannot reopen: another application is open (\(other.id.text))"))
@@ -93,8 +89,8 @@ public struct ApplicationService: Sendable {
                                      "required": panel.required.map { .number(Double($0)) } ?? .null])
                 }
             }
-            let after = try await ApplicationTable.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
-                                                        panelScore: panelScore, on: c, logger: database.logger)
+            let after = try await tx.applications.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
+                                                       panelScore: panelScore)
             var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
             try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
@@ -106,7 +102,7 @@ public struct ApplicationService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Application {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
+        guard let application = try await database.read({ try await $0.applications.get(uuid) }) else {
             throw Self.notFound(uuid)
         }
         return application
@@ -116,8 +112,7 @@ public struct ApplicationService: Sendable {
     public func history(_ id: String, by actor: Principal) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
         let history = try await database.read { tx in
-            let c = tx.connection
-            return try await ApplicationTable.history(application.id, on: c, logger: database.logger)
+            return try await tx.applications.history(application.id)
         }
         // An evaluator of a later panel must not learn an earlier panel's score from the history.
         guard actor.role == .evaluator else { return history }
@@ -138,9 +133,8 @@ public struct ApplicationService: Sendable {
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate") }
         let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
         return try await database.read { tx in
-            let c = tx.connection
-            return try await ApplicationTable.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
-                                            page: page, on: c, logger: database.logger)
+            return try await tx.applications.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
+                                                  page: page)
         }
     }
 

@@ -149,19 +149,16 @@ public struct CandidateService: Sendable {
             let kept = try await tx.candidates.get(keep)!
             let removed = try await tx.candidates.get(other)!
             // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
-            let otherApplications = try await ApplicationTable.list(candidateID: other, positionID: nil, stage: nil,
-                                                                    agency: nil, page: PageRequest(limit: 200), on: c,
-                                                                    logger: logger).items
+            let otherApplications = try await tx.applications.list(candidateID: other, positionID: nil, stage: nil,
+                                                                   agency: nil, page: PageRequest(limit: 200)).items
             for application in otherApplications where application.stage.isOpen {
-                if try await ApplicationTable.open(candidateID: keep, positionID: application.positionID, on: c,
-                                                   logger: logger) != nil {
-                    _ = try await ApplicationTable.move(application.id, from: application.stage, to: .withdrawn, actor: actor,
-                                                        reason: "Hợp nhất hồ sơ trùng / merged duplicate profile", on: c,
-                                                        logger: logger)
+                if try await tx.applications.open(candidateID: keep, positionID: application.positionID) != nil {
+                    _ = try await tx.applications.move(application.id, from: application.stage, to: .withdrawn, actor: actor,
+                                                       reason: "Hợp nhất hồ sơ trùng / merged duplicate profile")
                 }
             }
-            let moved = try await ApplicationTable.reassign(from: other, to: keep, on: c, logger: logger)
-            let movedReferrals = try await ReferralTable.reassign(from: other, to: keep, on: c, logger: logger)
+            let moved = try await tx.applications.reassign(from: other, to: keep)
+            let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await EvaluationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
             try await tx.candidates.delete(other)

@@ -301,12 +301,10 @@ public struct EvaluationService: Sendable {
         let position = v.uuid("position", positionID, required: true)
         try v.check()
         return try await database.read { tx in
-            let c = tx.connection
-            let logger = database.logger
             guard try await tx.positions.get(position!) != nil else {
                 throw PositionService.notFound(position!)
             }
-            let applications = try await ApplicationTable.all(positionID: position!, on: c, logger: logger)
+            let applications = try await tx.applications.all(positionID: position!)
             let results = try await Self.results(for: applications.map(\.id), in: tx)
             return Panel.rank(applications.map { ($0, results[$0.id]!) })
         }
@@ -330,9 +328,7 @@ public struct EvaluationService: Sendable {
     }
 
     static func application(_ id: UUID, in tx: Tables) async throws -> Application {
-        let c = tx.connection
-        let logger = tx.logger
-        guard let application = try await ApplicationTable.get(id, on: c, logger: logger) else {
+        guard let application = try await tx.applications.get(id) else {
             throw ApplicationService.notFound(id)
         }
         return application
@@ -340,9 +336,7 @@ public struct EvaluationService: Sendable {
 
     /// The application, locked, and refused when it is closed.
     static func lockOpenApplication(_ id: UUID, in tx: Tables) async throws -> Application {
-        let c = tx.connection
-        let logger = tx.logger
-        guard let application = try await ApplicationTable.get(id, forUpdate: true, on: c, logger: logger) else {
+        guard let application = try await tx.applications.get(id, forUpdate: true) else {
             throw ApplicationService.notFound(id)
         }
         guard application.stage.isOpen else {

@@ -128,7 +128,7 @@ public struct NominationService: Sendable {
             channel: "nomination", creditMonths: creditMonths, by: actor, in: tx, audit: &audit, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {
-            if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {
+            if let open = try await tx.applications.open(candidateID: candidate.id, positionID: positionID) {
                 applicationID = open.id
             } else {
                 applicationID = try await ApplicationService.open(candidate: candidate.id, position: positionID, stage: .nominated,

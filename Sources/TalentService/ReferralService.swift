@@ -33,14 +33,12 @@ public struct ReferralService: Sendable {
     /// the person's lock and knows the candidate and referrer exist (a nomination).
     static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Principal, in tx: Tables,
                     audit: inout AuditBatch, checked: Bool = false) async throws -> Referral {
-        let c = tx.connection
-        let logger = tx.logger
         if !checked {
             try await Self.checkReferrer(valid, in: tx)
         }
         let name = valid.kind == .user ? try await tx.users.get(valid.userID!)?.name : valid.name
-        let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
-                                                      creditMonths: creditMonths, on: c, logger: logger)
+        let referral = try await tx.referrals.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
+                                                     creditMonths: creditMonths)
         audit.add("referral.add", "referral", referral.id.text, after: referral,
                   extra: ["candidate_id": .string(referral.candidateID.text)])
         return referral
@@ -82,9 +80,7 @@ public struct ReferralService: Sendable {
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate_id") }
         return try await database.read { tx in
-            let c = tx.connection
-            return try await ReferralTable.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page,
-                                         on: c, logger: database.logger)
+            return try await tx.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page)
         }
     }
 }

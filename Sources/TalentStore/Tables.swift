@@ -15,6 +15,8 @@ public struct Tables: Sendable {
     }
 
     public var agencies: AgencyTable { AgencyTable(connection: connection, logger: logger) }
+    /// Applications and their stage history.
+    public var applications: ApplicationTable { ApplicationTable(connection: connection, logger: logger) }
     /// The append-only audit trail.
     public var audit: AuditTable { AuditTable(connection: connection, logger: logger) }
     /// Candidate profiles and their education records.
@@ -22,6 +24,7 @@ public struct Tables: Sendable {
     /// The CSV import's staging table.
     public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
+    public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
     /// API tokens, found by the hash of their secret.
     public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }
