@@ -37,12 +37,10 @@ public struct NominationService: Sendable {
         // Written once: hashed to recognize a retry, and stored as sent.
         let submittedText = JSONFormat.string(submitted)
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
-        let logger = database.logger
 
         let claim = try await database.read { tx in
-            let c = tx.connection
-            if Int.random(in: 0..<100) == 0 { try await IdempotencyTable.prune(on: c, logger: logger) }
-            return try await IdempotencyTable.claim(partnerCode: partner, key: key, requestHash: hash, on: c, logger: logger)
+            if Int.random(in: 0..<100) == 0 { try await tx.idempotency.prune() }
+            return try await tx.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
         }
         switch claim {
         case .replay(let status, let body):
@@ -60,29 +58,26 @@ public struct NominationService: Sendable {
         }
         do {
             return try await database.transaction { tx in
-                let c = tx.connection
                 let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
                                                      by: actor, in: tx)
                 let body = JSONFormat.string(JSONValue.object([
                     "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
                     "submitted_at": .string(JSONWriter.iso8601(at)),
                 ]))
-                try await IdempotencyTable.complete(partnerCode: partner, key: key, status: 201, body: body, on: c, logger: logger)
+                try await tx.idempotency.complete(partnerCode: partner, key: key, status: 201, body: body)
                 return NominationAnswer(status: 201, body: body, replayed: false)
             }
         } catch {
             // Nothing was written: free the key so that a corrected retry can use it.
-            try? await database.read { tx in try await IdempotencyTable.release(partnerCode: partner, key: key, on: tx.connection, logger: logger) }
+            try? await database.read { tx in try await tx.idempotency.release(partnerCode: partner, key: key) }
             throw error
         }
     }
 
     static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Principal,
                        in tx: Tables) async throws -> (UUID, Date) {
-        let c = tx.connection
-        let logger = tx.logger
         let today = CalendarDate.today()
-        let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
+        let agreements = try await tx.agreements.list(partnerCode: partner)
         guard let agreement = agreements.first(where: { $0.covers(today) }) else {
             throw ServiceError(.forbidden, slug: "no-active-agreement", LocalizedText(
                 vi: "Không có thỏa thuận hợp tác đang hiệu lực hôm nay; liên hệ Sở Tư pháp",
@@ -90,8 +85,8 @@ public struct NominationService: Sendable {
         }
         if let quota = agreement.yearlyQuota {
             // The agreement's row lock makes concurrent nominations count one after another.
-            _ = try await AgreementTable.get(agreement.id, forUpdate: true, on: c, logger: logger)
-            let used = try await NominationTable.countThisYear(agreementID: agreement.id, year: today.year, on: c, logger: logger)
+            _ = try await tx.agreements.get(agreement.id, forUpdate: true)
+            let used = try await tx.nominations.countThisYear(agreementID: agreement.id, year: today.year)
             guard used < quota else {
                 throw ServiceError(.conflict, slug: "quota-exceeded", LocalizedText(
                     vi: "Đã dùng hết chỉ tiêu đề cử năm \(today.year) của thỏa thuận (\(quota))",
@@ -99,7 +94,7 @@ public struct NominationService: Sendable {
             }
         }
         // One person, one candidate: nominations of the same person wait for each other here.
-        try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
+        try await tx.nominations.lockPerson(n.personKey)
         var audit = AuditBatch()
         // One query finds the person (citizen ID, else e-mail) and any profile that already holds their contacts.
         let matches = try await tx.candidates.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
@@ -110,7 +105,7 @@ public struct NominationService: Sendable {
         let candidate: Candidate
         if let existing {
             // Held like a staff referral holds it, so the credit goes to one referral only.
-            try await c.query("SELECT 1 FROM candidates WHERE id = \(existing.id) FOR UPDATE", logger: logger)
+            try await tx.candidates.lock(existing.id)
             candidate = existing
         } else {
             var profile = n.candidate
@@ -135,10 +130,10 @@ public struct NominationService: Sendable {
                                                                   reason: nil, by: actor, in: tx).id
             }
         }
-        let (id, at) = try await NominationTable.insert(
+        let (id, at) = try await tx.nominations.insert(
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, submitted: submitted,
-            consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion, on: c, logger: logger)
+            consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
         audit.add("nomination.submit", "nomination", id.text,
                   extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
                           "agreement_id": .string(agreement.id.text)])
@@ -152,8 +147,7 @@ public struct NominationService: Sendable {
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
         let page = try await database.read { tx in
-            let c = tx.connection
-            return try await NominationTable.list(partnerCode: partner, page: page, on: c, logger: database.logger)
+            return try await tx.nominations.list(partnerCode: partner, page: page)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }
@@ -164,7 +158,7 @@ public struct NominationService: Sendable {
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        guard let view = try await database.read({ try await NominationTable.get(uuid, partnerCode: partner, on: $0.connection, logger: database.logger) }) else {
+        guard let view = try await database.read({ try await $0.nominations.get(uuid, partnerCode: partner) }) else {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
         return actor.role == .partner ? view.forPartner : view

@@ -19,14 +19,13 @@ public struct PartnerService: Sendable {
         let phone = v.phone("contact_phone", contactPhone)
         try v.check()
         return try await database.transaction { tx in
-            let c = tx.connection
-            if try await PartnerTable.get(code!, on: c, logger: database.logger) != nil {
+            if try await tx.partners.get(code!) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
                                    LocalizedText(vi: "Đã có đối tác mã \(code!)", en: "A partner with code \(code!) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
-            let partner = try await PartnerTable.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
-                                                        contactEmail: email, contactPhone: phone, on: c, logger: database.logger)
+            let partner = try await tx.partners.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
+                                                       contactEmail: email, contactPhone: phone)
             try await tx.audit.record(actor, "partner.add", "partner", partner.code, after: partner)
             return partner
         }
@@ -34,7 +33,7 @@ public struct PartnerService: Sendable {
 
     public func get(_ code: String, by actor: Principal) async throws -> Partner {
         try actor.require([.admin, .hr, .leadership])
-        guard let partner = try await database.read({ try await PartnerTable.get(code.uppercased(), on: $0.connection, logger: database.logger) }) else {
+        guard let partner = try await database.read({ try await $0.partners.get(code.uppercased()) }) else {
             throw Self.notFound(code)
         }
         return partner
@@ -43,8 +42,7 @@ public struct PartnerService: Sendable {
     public func list(page: PageRequest, by actor: Principal) async throws -> Page<Partner> {
         try actor.require([.admin, .hr, .leadership])
         let rows = try await database.read { tx in
-            let c = tx.connection
-            return try await PartnerTable.list(after: page.cursor?.id, limit: page.limit + 1, on: c, logger: database.logger)
+            return try await tx.partners.list(after: page.cursor?.id, limit: page.limit + 1)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
@@ -55,11 +53,10 @@ public struct PartnerService: Sendable {
         try actor.require([.admin, .hr])
         let valid = try ValidAgreement(draft)
         return try await database.transaction { tx in
-            let c = tx.connection
-            guard let partner = try await PartnerTable.get(code.uppercased(), on: c, logger: database.logger) else {
+            guard let partner = try await tx.partners.get(code.uppercased()) else {
                 throw ServiceError.invalid("partner", vi: "không có đối tác mã \(code)", en: "no partner has the code \(code)")
             }
-            let agreement = try await AgreementTable.insert(partnerCode: partner.code, valid, on: c, logger: database.logger)
+            let agreement = try await tx.agreements.insert(partnerCode: partner.code, valid)
             try await tx.audit.record(actor, "agreement.add", "agreement", agreement.id.text, after: agreement)
             return agreement
         }
@@ -68,7 +65,7 @@ public struct PartnerService: Sendable {
     public func agreement(_ id: String, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(id)
-        guard let agreement = try await database.read({ try await AgreementTable.get(uuid, on: $0.connection, logger: database.logger) }) else {
+        guard let agreement = try await database.read({ try await $0.agreements.get(uuid) }) else {
             throw Self.agreementNotFound(uuid)
         }
         return agreement
@@ -78,8 +75,7 @@ public struct PartnerService: Sendable {
         try actor.require([.admin, .hr, .leadership])
         if let code { _ = try await get(code, by: actor) }
         return try await database.read { tx in
-            let c = tx.connection
-            return try await AgreementTable.list(partnerCode: code?.uppercased(), on: c, logger: database.logger)
+            return try await tx.agreements.list(partnerCode: code?.uppercased())
         }
     }
 
@@ -89,8 +85,7 @@ public struct PartnerService: Sendable {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
-            let c = tx.connection
-            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+            guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -111,7 +106,7 @@ public struct PartnerService: Sendable {
             if fields.contains("yearly_quota") { merged.yearlyQuota = draft.yearlyQuota }
             if fields.contains("training") { merged.training = draft.training }
             if fields.contains("notes") { merged.notes = draft.notes }
-            let after = try await AgreementTable.update(uuid, to: ValidAgreement(merged), on: c, logger: database.logger)
+            let after = try await tx.agreements.update(uuid, to: ValidAgreement(merged))
             try await tx.audit.record(actor, "agreement.update", "agreement", uuid.text, before: before, after: after)
             return after
         }
@@ -128,8 +123,7 @@ public struct PartnerService: Sendable {
         try v.check()
         let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
-            let c = tx.connection
-            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+            guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -138,7 +132,7 @@ public struct PartnerService: Sendable {
                 throw ServiceError(.conflict, slug: "agreement-expired", LocalizedText(
                     vi: "Thỏa thuận đã hết hạn ngày \(before.endsOn)", en: "The agreement ended on \(before.endsOn)"))
             }
-            let after = try await AgreementTable.setStatus(uuid, action!.target, on: c, logger: database.logger)
+            let after = try await tx.agreements.setStatus(uuid, action!.target)
             try await tx.audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
                                       extra: ["reason": reason.map(JSONValue.string) ?? .null])
             return after

@@ -47,8 +47,6 @@ public struct ReferralService: Sendable {
     /// The candidate exists (and is locked, so that two referrals at once cannot both take the credit) and so does
     /// the referrer.
     static func checkReferrer(_ valid: ValidReferral, in tx: Tables) async throws {
-        let c = tx.connection
-        let logger = tx.logger
         guard try await tx.candidates.get(valid.candidateID, forUpdate: true) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
                                        en: "no candidate \(valid.candidateID.text)")
@@ -63,7 +61,7 @@ public struct ReferralService: Sendable {
                 throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
             }
         case .partner:
-            guard try await PartnerTable.get(valid.partnerCode!, on: c, logger: logger) != nil else {
+            guard try await tx.partners.get(valid.partnerCode!) != nil else {
                 throw ServiceError.invalid("referrer_partner_code", vi: "không có đối tác mã này", en: "no partner has this code")
             }
         case .person, .selfApplication:

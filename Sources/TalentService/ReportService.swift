@@ -73,14 +73,12 @@ public struct ReportService: Sendable {
 
     /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
     static func labels(for grouping: PipelineGrouping, in tx: Tables) async throws -> [String: String] {
-        let c = tx.connection
-        let logger = tx.logger
         switch grouping {
         case .agency:
             return Dictionary(try await tx.agencies.list(includeRetired: true, kind: nil, after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .partner:
-            return Dictionary(try await PartnerTable.list(after: nil, limit: 10_000, on: c, logger: logger)
+            return Dictionary(try await tx.partners.list(after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .positionKind:
             return Dictionary(PositionKind.allCases.map { ($0.rawValue, $0.label.vi) }, uniquingKeysWith: { a, _ in a })

@@ -24,11 +24,10 @@ public struct TokenService: Sendable {
         let id = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
         let secret = Self.newSecret()
         return try await database.transaction { tx in
-            let c = tx.connection
             if let id, try await tx.users.get(id) == nil {
                 throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), id.text)
             }
-            if let partner, try await PartnerTable.get(partner, on: c, logger: database.logger) == nil {
+            if let partner, try await tx.partners.get(partner) == nil {
                 throw ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), partner)
             }
             let record = try await tx.tokens.insert(userID: id, partnerCode: partner, secretHash: Self.hash(secret),

@@ -14,6 +14,8 @@ public struct Tables: Sendable {
         self.logger = logger
     }
 
+    /// Partnership agreements.
+    public var agreements: AgreementTable { AgreementTable(connection: connection, logger: logger) }
     public var agencies: AgencyTable { AgencyTable(connection: connection, logger: logger) }
     /// Applications and their stage history.
     public var applications: ApplicationTable { ApplicationTable(connection: connection, logger: logger) }
@@ -23,6 +25,11 @@ public struct Tables: Sendable {
     public var candidates: CandidateTable { CandidateTable(connection: connection, logger: logger) }
     /// The CSV import's staging table.
     public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
+    /// Idempotency keys of partner requests.
+    public var idempotency: IdempotencyTable { IdempotencyTable(connection: connection, logger: logger) }
+    public var nominations: NominationTable { NominationTable(connection: connection, logger: logger) }
+    /// Partner institutions.
+    public var partners: PartnerTable { PartnerTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }

@@ -16,11 +16,13 @@ public enum IdempotencyClaim: Sendable {
 }
 
 /// SQL for the idempotency keys of partner requests: one answer per partner and key.
-public enum IdempotencyTable {
+public struct IdempotencyTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     /// Claims a key for a request, or says what the first request with it did. An in-flight claim older than five
     /// minutes is taken over (its request died).
-    public static func claim(partnerCode: String, key: String, requestHash: String, on connection: PostgresConnection,
-                             logger: Logger) async throws -> IdempotencyClaim {
+    public func claim(partnerCode: String, key: String, requestHash: String) async throws -> IdempotencyClaim {
         let inserted = try await connection.query("""
             INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES (\(partnerCode), \(key), \(requestHash), 'in_flight')
             ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
@@ -43,22 +45,21 @@ public enum IdempotencyTable {
         return .inFlight  // the other request just rolled its claim back; a retry will claim it
     }
 
-    public static func complete(partnerCode: String, key: String, status: Int, body: String, on connection: PostgresConnection,
-                                logger: Logger) async throws {
+    public func complete(partnerCode: String, key: String, status: Int, body: String) async throws {
         try await connection.query("""
             UPDATE idempotency_keys SET state = 'done', response_status = \(status), response_body = \(body)
             WHERE partner_code = \(partnerCode) AND key = \(key)
             """, logger: logger)
     }
 
-    public static func release(partnerCode: String, key: String, on connection: PostgresConnection, logger: Logger) async throws {
+    public func release(partnerCode: String, key: String) async throws {
         try await connection.query("""
             DELETE FROM idempotency_keys WHERE partner_code = \(partnerCode) AND key = \(key) AND state = 'in_flight'
             """, logger: logger)
     }
 
     /// Forgets keys older than 48 hours (they are promised for 24).
-    public static func prune(on connection: PostgresConnection, logger: Logger) async throws {
+    public func prune() async throws {
         try await connection.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'", logger: logger)
     }
 }

@@ -4,10 +4,13 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for nominations (their idempotency keys: `IdempotencyTable`).
-public enum NominationTable {
-    public static func insert(partnerCode: String, agreementID: UUID, candidateID: UUID, referralID: UUID, positionID: UUID?,
-                              applicationID: UUID?, submitted: String, consentObtainedAt: Date, consentNoticeVersion: String,
-                              on connection: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
+public struct NominationTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    public func insert(partnerCode: String, agreementID: UUID, candidateID: UUID, referralID: UUID, positionID: UUID?,
+                       applicationID: UUID?, submitted: String, consentObtainedAt: Date,
+                       consentNoticeVersion: String) async throws -> (UUID, Date) {
         let rows = try await connection.query("""
             INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, position_id, application_id,
                                      submitted, consent_obtained_at, consent_notice_version)
@@ -19,9 +22,14 @@ public enum NominationTable {
         throw ServiceError(.internalFailure, LocalizedText(vi: "Không ghi được đề cử", en: "The nomination was not written"))
     }
 
+    /// Takes the transaction's lock on one person (their citizen ID, else e-mail): nominations of the same person
+    /// wait for each other here, so that they make one candidate.
+    public func lockPerson(_ personKey: String) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(personKey), 483))", logger: logger)
+    }
+
     /// Nominations of one agreement submitted in the calendar year of `day` (Vietnam time), for the yearly quota.
-    public static func countThisYear(agreementID: UUID, year: Int, on connection: PostgresConnection,
-                                     logger: Logger) async throws -> Int {
+    public func countThisYear(agreementID: UUID, year: Int) async throws -> Int {
         let rows = try await connection.query("""
             SELECT count(*)::int FROM nominations
             WHERE agreement_id = \(agreementID)
@@ -68,19 +76,17 @@ public enum NominationTable {
         return result
     }
 
-    public static func get(_ id: UUID, partnerCode: String?, on connection: PostgresConnection,
-                           logger: Logger) async throws -> NominationView? {
-        try await decode(connection.query("""
-            \(unescaped: select) WHERE n.id = \(id) AND (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
+    public func get(_ id: UUID, partnerCode: String?) async throws -> NominationView? {
+        try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE n.id = \(id) AND (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
             """, logger: logger)).first?.0
     }
 
-    public static func list(partnerCode: String?, page: PageRequest, on connection: PostgresConnection,
-                            logger: Logger) async throws -> Page<NominationView> {
+    public func list(partnerCode: String?, page: PageRequest) async throws -> Page<NominationView> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        let rows = try await decode(connection.query("""
-            \(unescaped: select)
+        let rows = try await Self.decode(connection.query("""
+            \(unescaped: Self.select)
             WHERE (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
               AND (\(afterMicros)::bigint IS NULL
                    OR (n.created_at, n.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for partner institutions (their agreements: `AgreementTable`).
-public enum PartnerTable {
+public struct PartnerTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = "code, name, kind, contact_name, contact_email, contact_phone, version, created_at, updated_at"
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Partner] {
@@ -18,22 +21,22 @@ public enum PartnerTable {
         return result
     }
 
-    public static func insert(code: String, name: String, kind: PartnerKind, contactName: String?, contactEmail: String?,
-                              contactPhone: String?, on connection: PostgresConnection, logger: Logger) async throws -> Partner {
-        try await decode(connection.query("""
+    public func insert(code: String, name: String, kind: PartnerKind, contactName: String?, contactEmail: String?,
+                       contactPhone: String?) async throws -> Partner {
+        try await Self.decode(connection.query("""
             INSERT INTO partners (code, name, kind, contact_name, contact_email, contact_phone)
             VALUES (\(code), \(name), \(kind.rawValue), \(contactName), \(contactEmail), \(contactPhone))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func get(_ code: String, on connection: PostgresConnection, logger: Logger) async throws -> Partner? {
-        try await decode(connection.query("SELECT \(unescaped: columns) FROM partners WHERE code = \(code)", logger: logger)).first
+    public func get(_ code: String) async throws -> Partner? {
+        try await Self.decode(connection.query("SELECT \(unescaped: Self.columns) FROM partners WHERE code = \(code)", logger: logger)).first
     }
 
-    public static func list(after: String?, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [Partner] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM partners WHERE (\(after)::text IS NULL OR code > \(after)) ORDER BY code LIMIT \(limit)
+    public func list(after: String?, limit: Int) async throws -> [Partner] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM partners WHERE (\(after)::text IS NULL OR code > \(after)) ORDER BY code LIMIT \(limit)
             """, logger: logger))
     }
 }
