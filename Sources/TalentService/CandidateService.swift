@@ -160,7 +160,7 @@ public struct CandidateService: Sendable {
             let moved = try await tx.applications.reassign(from: other, to: keep)
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
-            try await EvaluationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
+            try await ConflictDeclarationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
             try await tx.candidates.delete(other)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
             _ = try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged)

@@ -163,7 +163,7 @@ public struct EvaluationService: Sendable {
                                            en: "no user \(evaluator!.text)")
             }
             var audit = AuditBatch()
-            let declaration = try await EvaluationTable.declare(candidate: application.candidateID, user: user.id,
+            let declaration = try await ConflictDeclarationTable.declare(candidate: application.candidateID, user: user.id,
                                                                 application: application.id, relationship: relationship,
                                                                 reason: reason!, by: actor.name, on: c, logger: logger)
             audit.add("conflict.declare", "candidate", application.candidateID.text, after: declaration)
@@ -372,7 +372,7 @@ public struct EvaluationService: Sendable {
     static func checkNoConflict(user: StaffUser, application: Application, in tx: Tables) async throws {
         let c = tx.connection
         let logger = tx.logger
-        guard let conflict = try await EvaluationTable.conflict(user: user.id, candidate: application.candidateID, on: c,
+        guard let conflict = try await ConflictDeclarationTable.conflict(user: user.id, candidate: application.candidateID, on: c,
                                                                 logger: logger) else { return }
         let why = conflict.kind == "referral"
             ? LocalizedText(vi: "\(user.name) đã giới thiệu ứng viên này", en: "\(user.name) referred this candidate")

@@ -3,75 +3,7 @@ import Logging
 import PostgresNIO
 import TalentDomain
 
-/// SQL for rubrics.
-public enum RubricTable {
-    static let columns = "id, version, status, definition::text, created_by, created_at, published_at, retired_at"
-
-    static func decode(_ rows: PostgresRowSequence) async throws -> [Rubric] {
-        var result: [Rubric] = []
-        for try await (id, version, status, definition, createdBy, createdAt, publishedAt, retiredAt)
-            in rows.decode((UUID, Int, String, String, String, Date, Date?, Date?).self) {
-            let json = try JSONValue(parsing: definition)
-            result.append(Rubric(id: id, version: version, status: RubricStatus(rawValue: status) ?? .draft,
-                                 definition: try RubricDefinition(json: json), createdBy: createdBy, createdAt: createdAt,
-                                 publishedAt: publishedAt, retiredAt: retiredAt))
-        }
-        return result
-    }
-
-    /// Inserts a draft, the next version of its name.
-    public static func insert(_ definition: RubricDefinition, createdBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Rubric {
-        // Two drafts of one name at once must not take the same version number.
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext('rubric:' || \(definition.name)))", logger: logger)
-        return try await decode(connection.query("""
-            INSERT INTO rubrics (name, version, definition, created_by)
-            VALUES (\(definition.name), (SELECT coalesce(max(version), 0) + 1 FROM rubrics WHERE name = \(definition.name)),
-                    \(JSONFormat.string(definition.json))::jsonb, \(createdBy))
-            RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
-            """, logger: logger)).first
-    }
-
-    public static func get(_ ids: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> [UUID: Rubric] {
-        guard !ids.isEmpty else { return [:] }
-        let rubrics = try await decode(connection.query("SELECT \(unescaped: columns) FROM rubrics WHERE id = ANY(\(ids))",
-                                                        logger: logger))
-        return Dictionary(rubrics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    public static func list(status: RubricStatus?, on connection: PostgresConnection, logger: Logger) async throws -> [Rubric] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
-            ORDER BY name, version DESC LIMIT 1000
-            """, logger: logger))
-    }
-
-    /// The published version of a name, if any.
-    public static func published(name: String, on connection: PostgresConnection, logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE name = \(name) AND status = 'published' FOR UPDATE
-            """, logger: logger)).first
-    }
-
-    public static func setStatus(_ id: UUID, _ status: RubricStatus, on connection: PostgresConnection,
-                                 logger: Logger) async throws -> Rubric {
-        try await decode(connection.query("""
-            UPDATE rubrics SET status = \(status.rawValue),
-                published_at = CASE WHEN \(status.rawValue) = 'published' THEN now() ELSE published_at END,
-                retired_at = CASE WHEN \(status.rawValue) = 'retired' THEN now() ELSE retired_at END
-            WHERE id = \(id) RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-}
-
-/// SQL for panels, score sheets and conflict-of-interest declarations.
+/// SQL for evaluation panels and score sheets.
 public enum EvaluationTable {
     static let memberColumns = """
         a.application_id, a.evaluator_id, u.name, a.assigned_by, a.assigned_at, a.recused_at, a.recusal_reason,
@@ -225,47 +157,5 @@ public enum EvaluationTable {
             """, logger: logger)
         for try await id in rows.decode(UUID.self) { return id }
         return nil
-    }
-
-    /// Why the user may not evaluate the candidate, if anything stands in the way: a referral they made, or a declared
-    /// relationship (a recusal is one).
-    public static func conflict(user: UUID, candidate: UUID, on connection: PostgresConnection,
-                                logger: Logger) async throws -> (kind: String, relationship: String, reason: String?)? {
-        let rows = try await connection.query("""
-            SELECT 'referral', relationship, justification FROM referrals
-            WHERE candidate_id = \(candidate) AND referrer_user_id = \(user)
-            UNION ALL
-            SELECT 'declaration', relationship, reason FROM conflict_declarations
-            WHERE candidate_id = \(candidate) AND user_id = \(user)
-            LIMIT 1
-            """, logger: logger)
-        for try await (kind, relationship, reason) in rows.decode((String, String, String?).self) {
-            return (kind, relationship, reason)
-        }
-        return nil
-    }
-
-    public static func declare(candidate: UUID, user: UUID, application: UUID?, relationship: Relationship, reason: String,
-                               by actor: String, on connection: PostgresConnection,
-                               logger: Logger) async throws -> ConflictDeclaration {
-        let rows = try await connection.query("""
-            INSERT INTO conflict_declarations (candidate_id, user_id, application_id, relationship, reason, declared_by)
-            VALUES (\(candidate), \(user), \(application), \(relationship.rawValue), \(reason), \(actor))
-            RETURNING id, candidate_id, user_id, application_id, relationship, reason, declared_by, declared_at
-            """, logger: logger)
-        var declaration: ConflictDeclaration?
-        for try await (id, candidate, user, application, relationship, reason, by, at)
-            in rows.decode((UUID, UUID, UUID, UUID?, String, String, String, Date).self) {
-            declaration = ConflictDeclaration(id: id, candidateID: candidate, userID: user, applicationID: application,
-                                              relationship: Relationship(rawValue: relationship) ?? .other, reason: reason,
-                                              declaredBy: by, declaredAt: at)
-        }
-        return declaration!
-    }
-
-    /// Moves a candidate's declarations to another (a merge).
-    public static func reassignDeclarations(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("UPDATE conflict_declarations SET candidate_id = \(to) WHERE candidate_id = \(from)",
-                                   logger: logger)
     }
 }
