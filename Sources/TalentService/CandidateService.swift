@@ -140,8 +140,6 @@ public struct CandidateService: Sendable {
             throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó", en: "cannot merge a profile into itself")
         }
         return try await database.transaction { tx in
-            let c = tx.connection
-            let logger = database.logger
             // Lock in id order so two merges of the same pair cannot deadlock.
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
                 guard try await tx.candidates.get(id, forUpdate: true) != nil else { throw Self.notFound(id) }
@@ -160,7 +158,7 @@ public struct CandidateService: Sendable {
             let moved = try await tx.applications.reassign(from: other, to: keep)
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
-            try await ConflictDeclarationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
+            try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.candidates.delete(other)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
             _ = try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged)

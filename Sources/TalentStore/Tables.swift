@@ -25,6 +25,10 @@ public struct Tables: Sendable {
     public var candidates: CandidateTable { CandidateTable(connection: connection, logger: logger) }
     /// The CSV import's staging table.
     public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
+    /// Conflicts of interest between evaluators and candidates.
+    public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
+    /// Evaluation panels and score sheets.
+    public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }
     /// Idempotency keys of partner requests.
     public var idempotency: IdempotencyTable { IdempotencyTable(connection: connection, logger: logger) }
     public var nominations: NominationTable { NominationTable(connection: connection, logger: logger) }
@@ -32,6 +36,8 @@ public struct Tables: Sendable {
     public var partners: PartnerTable { PartnerTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
+    /// Rubrics, versioned by name.
+    public var rubrics: RubricTable { RubricTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
     /// API tokens, found by the hash of their secret.
     public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }

@@ -4,11 +4,13 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for conflicts of interest: declarations, and the referrals that count as one.
-public enum ConflictDeclarationTable {
+public struct ConflictDeclarationTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     /// Why the user may not evaluate the candidate, if anything stands in the way: a referral they made, or a declared
     /// relationship (a recusal is one).
-    public static func conflict(user: UUID, candidate: UUID, on connection: PostgresConnection,
-                                logger: Logger) async throws -> (kind: String, relationship: String, reason: String?)? {
+    public func between(user: UUID, candidate: UUID) async throws -> (kind: String, relationship: String, reason: String?)? {
         let rows = try await connection.query("""
             SELECT 'referral', relationship, justification FROM referrals
             WHERE candidate_id = \(candidate) AND referrer_user_id = \(user)
@@ -23,9 +25,9 @@ public enum ConflictDeclarationTable {
         return nil
     }
 
-    public static func declare(candidate: UUID, user: UUID, application: UUID?, relationship: Relationship, reason: String,
-                               by actor: String, on connection: PostgresConnection,
-                               logger: Logger) async throws -> ConflictDeclaration {
+    /// Records that the user has a relationship with the candidate.
+    public func declare(candidate: UUID, user: UUID, application: UUID?, relationship: Relationship, reason: String,
+                        by actor: String) async throws -> ConflictDeclaration {
         let rows = try await connection.query("""
             INSERT INTO conflict_declarations (candidate_id, user_id, application_id, relationship, reason, declared_by)
             VALUES (\(candidate), \(user), \(application), \(relationship.rawValue), \(reason), \(actor))
@@ -42,7 +44,7 @@ public enum ConflictDeclarationTable {
     }
 
     /// Moves a candidate's declarations to another (a merge).
-    public static func reassignDeclarations(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+    public func reassign(from: UUID, to: UUID) async throws {
         try await connection.query("UPDATE conflict_declarations SET candidate_id = \(to) WHERE candidate_id = \(from)",
                                    logger: logger)
     }

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for evaluation panels and score sheets.
-public enum EvaluationTable {
+public struct EvaluationTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let memberColumns = """
         a.application_id, a.evaluator_id, u.name, a.assigned_by, a.assigned_at, a.recused_at, a.recusal_reason,
         EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.application_id
@@ -23,36 +26,34 @@ public enum EvaluationTable {
         return result
     }
 
-    public static func assign(application: UUID, evaluator: UUID, by actor: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember {
+    public func assign(application: UUID, evaluator: UUID, by actor: String) async throws -> PanelMember {
         try await connection.query("""
             INSERT INTO evaluation_assignments (application_id, evaluator_id, assigned_by)
             VALUES (\(application), \(evaluator), \(actor))
             """, logger: logger)
-        return try await member(application: application, evaluator: evaluator, on: connection, logger: logger)!
+        return try await member(application: application, evaluator: evaluator)!
     }
 
-    public static func member(application: UUID, evaluator: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember? {
-        try await decodeMembers(connection.query("""
-            SELECT \(unescaped: memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
+    public func member(application: UUID, evaluator: UUID, forUpdate: Bool = false) async throws -> PanelMember? {
+        try await Self.decodeMembers(connection.query("""
+            SELECT \(unescaped: Self.memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             WHERE a.application_id = \(application) AND a.evaluator_id = \(evaluator)
             \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
             """, logger: logger)).first
     }
 
-    public static func panel(application: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [PanelMember] {
-        try await decodeMembers(connection.query("""
-            SELECT \(unescaped: memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
+    public func panel(application: UUID) async throws -> [PanelMember] {
+        try await Self.decodeMembers(connection.query("""
+            SELECT \(unescaped: Self.memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             WHERE a.application_id = \(application) ORDER BY a.assigned_at, u.name
             """, logger: logger))
     }
 
     /// The panels an evaluator sits on (or everyone's), open applications first, newest assignment first.
-    public static func assignments(evaluator: UUID?, status: PanelMemberStatus?, limit: Int, on connection: PostgresConnection,
-                                   logger: Logger) async throws -> [EvaluatorAssignment] {
+    public func assignments(evaluator: UUID?, status: PanelMemberStatus?,
+                            limit: Int) async throws -> [EvaluatorAssignment] {
         let rows = try await connection.query("""
-            SELECT \(unescaped: memberColumns), c.full_name, p.title, p.agency_code, ap.stage
+            SELECT \(unescaped: Self.memberColumns), c.full_name, p.title, p.agency_code, ap.stage
             FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             JOIN applications ap ON ap.id = a.application_id JOIN candidates c ON c.id = ap.candidate_id
             JOIN positions p ON p.id = ap.position_id
@@ -77,13 +78,12 @@ public enum EvaluationTable {
         return result
     }
 
-    public static func recuse(application: UUID, evaluator: UUID, reason: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember {
+    public func recuse(application: UUID, evaluator: UUID, reason: String) async throws -> PanelMember {
         try await connection.query("""
             UPDATE evaluation_assignments SET recused_at = now(), recusal_reason = \(reason)
             WHERE application_id = \(application) AND evaluator_id = \(evaluator)
             """, logger: logger)
-        return try await member(application: application, evaluator: evaluator, on: connection, logger: logger)!
+        return try await member(application: application, evaluator: evaluator)!
     }
 
     static let sheetColumns = """
@@ -104,11 +104,10 @@ public enum EvaluationTable {
     }
 
     /// Sheets of some applications: the current ones that count (of evaluators not recused), or every revision.
-    public static func sheets(applications: [UUID], history: Bool = false, on connection: PostgresConnection,
-                              logger: Logger) async throws -> [ScoreSheet] {
+    public func sheets(applications: [UUID], history: Bool = false) async throws -> [ScoreSheet] {
         guard !applications.isEmpty else { return [] }
-        return try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns)
+        return try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns)
             FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             JOIN evaluation_assignments a ON a.application_id = s.application_id AND a.evaluator_id = s.evaluator_id
             WHERE s.application_id = ANY(\(applications))
@@ -118,18 +117,16 @@ public enum EvaluationTable {
     }
 
     /// The evaluator's current sheet on an application, if they have submitted.
-    public static func currentSheet(application: UUID, evaluator: UUID, on connection: PostgresConnection,
-                                    logger: Logger) async throws -> ScoreSheet? {
-        try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
+    public func currentSheet(application: UUID, evaluator: UUID) async throws -> ScoreSheet? {
+        try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             WHERE s.application_id = \(application) AND s.evaluator_id = \(evaluator) AND s.superseded_at IS NULL
             """, logger: logger)).first
     }
 
     /// Stores a sheet; an amendment supersedes the current one, which stays as history.
-    public static func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
-                              reason: String?, recordedBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> ScoreSheet {
+    public func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
+                       reason: String?, recordedBy: String) async throws -> ScoreSheet {
         let scoresJSON = JSONFormat.string(JSONValue.object(scores.mapValues { .number(Double($0)) }))
         let rows = try await connection.query("""
             WITH previous AS (
@@ -144,14 +141,14 @@ public enum EvaluationTable {
             """, logger: logger)
         var id: UUID?
         for try await value in rows.decode(UUID.self) { id = value }
-        return try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
+        return try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             WHERE s.id = \(id!)
             """, logger: logger))[0]
     }
 
     /// The rubric the application's panel uses: the one its sheets were submitted against.
-    public static func rubricID(application: UUID, on connection: PostgresConnection, logger: Logger) async throws -> UUID? {
+    public func rubricID(application: UUID) async throws -> UUID? {
         let rows = try await connection.query("""
             SELECT rubric_id FROM evaluation_sheets WHERE application_id = \(application) ORDER BY submitted_at LIMIT 1
             """, logger: logger)

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for rubrics.
-public enum RubricTable {
+public struct RubricTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = "id, version, status, definition::text, created_by, created_at, published_at, retired_at"
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Rubric] {
@@ -20,53 +23,50 @@ public enum RubricTable {
     }
 
     /// Inserts a draft, the next version of its name.
-    public static func insert(_ definition: RubricDefinition, createdBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Rubric {
+    public func insert(_ definition: RubricDefinition, createdBy: String) async throws -> Rubric {
         // Two drafts of one name at once must not take the same version number.
         try await connection.query("SELECT pg_advisory_xact_lock(hashtext('rubric:' || \(definition.name)))", logger: logger)
-        return try await decode(connection.query("""
+        return try await Self.decode(connection.query("""
             INSERT INTO rubrics (name, version, definition, created_by)
             VALUES (\(definition.name), (SELECT coalesce(max(version), 0) + 1 FROM rubrics WHERE name = \(definition.name)),
                     \(JSONFormat.string(definition.json))::jsonb, \(createdBy))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+    public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Rubric? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM rubrics WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """, logger: logger)).first
     }
 
-    public static func get(_ ids: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> [UUID: Rubric] {
+    public func get(_ ids: [UUID]) async throws -> [UUID: Rubric] {
         guard !ids.isEmpty else { return [:] }
-        let rubrics = try await decode(connection.query("SELECT \(unescaped: columns) FROM rubrics WHERE id = ANY(\(ids))",
+        let rubrics = try await Self.decode(connection.query("SELECT \(unescaped: Self.columns) FROM rubrics WHERE id = ANY(\(ids))",
                                                         logger: logger))
         return Dictionary(rubrics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public static func list(status: RubricStatus?, on connection: PostgresConnection, logger: Logger) async throws -> [Rubric] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
+    public func list(status: RubricStatus?) async throws -> [Rubric] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM rubrics WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
             ORDER BY name, version DESC LIMIT 1000
             """, logger: logger))
     }
 
     /// The published version of a name, if any.
-    public static func published(name: String, on connection: PostgresConnection, logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE name = \(name) AND status = 'published' FOR UPDATE
+    public func published(name: String) async throws -> Rubric? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM rubrics WHERE name = \(name) AND status = 'published' FOR UPDATE
             """, logger: logger)).first
     }
 
-    public static func setStatus(_ id: UUID, _ status: RubricStatus, on connection: PostgresConnection,
-                                 logger: Logger) async throws -> Rubric {
-        try await decode(connection.query("""
+    public func setStatus(_ id: UUID, _ status: RubricStatus) async throws -> Rubric {
+        try await Self.decode(connection.query("""
             UPDATE rubrics SET status = \(status.rawValue),
                 published_at = CASE WHEN \(status.rawValue) = 'published' THEN now() ELSE published_at END,
                 retired_at = CASE WHEN \(status.rawValue) = 'retired' THEN now() ELSE retired_at END
-            WHERE id = \(id) RETURNING \(unescaped: columns)
+            WHERE id = \(id) RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 }
