@@ -16,10 +16,9 @@ public struct ReportService: Sendable {
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
         return try await database.report { tx in
-            let c = tx.connection
-            var stats = try await ReportTable.referrers(kind: kind, year: year, on: c, logger: database.logger)
+            var stats = try await tx.reports.referrers(kind: kind, year: year)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await ReportTable.referrerApplications(kind: kind, year: year, on: c, logger: database.logger)
+            let links = try await tx.reports.referrerApplications(kind: kind, year: year)
             let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: tx)
             var scores: [String: [Double]] = [:]
             for link in links {
@@ -48,10 +47,7 @@ public struct ReportService: Sendable {
         if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
         try v.check()
         return try await database.report { tx in
-            let c = tx.connection
-            let logger = database.logger
-            let rows = try await ReportTable.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping,
-                                                      on: c, logger: logger)
+            let rows = try await tx.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
             func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
                 StageFigures.complete(rows.compactMap { row in
                     PipelineStage(rawValue: row.stage).map {
@@ -93,8 +89,7 @@ public struct ReportService: Sendable {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
         return try await database.report { tx in
-            let c = tx.connection
-            return try await ReportTable.targets(asOf: day, on: c, logger: database.logger).map { target, name, hired, offer, interview in
+            return try await tx.reports.targets(asOf: day).map { target, name, hired, offer, interview in
                 let (status, expected) = TargetProgress.status(
                     count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
                     deadline: target.deadline, on: day)
@@ -108,15 +103,14 @@ public struct ReportService: Sendable {
     public func partners(by actor: Principal) async throws -> [PartnerStats] {
         try actor.require(Self.readers)
         return try await database.report { tx in
-            let c = tx.connection
-            return try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
+            return try await tx.reports.partners(year: CalendarDate.today().year)
         }
     }
 
     /// Nominations per partner and month over the last twelve months (the dashboard's chart).
     public func monthlyNominations(by actor: Principal) async throws -> [MonthlyNominations] {
         try actor.require(Self.readers)
-        return try await database.report { try await ReportTable.monthlyNominations(on: $0.connection, logger: database.logger) }
+        return try await database.report { try await $0.reports.monthlyNominations() }
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
@@ -134,14 +128,12 @@ public struct ReportService: Sendable {
         let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
         return try await database.report { tx in
-            let c = tx.connection
-            let logger = database.logger
-            let hires = try await ReportTable.hires(year: year!, on: c, logger: logger)
-            let partners = try await ReportTable.partners(year: year!, on: c, logger: logger).filter { row in
+            let hires = try await tx.reports.hires(year: year!)
+            let partners = try await tx.reports.partners(year: year!).filter { row in
                 guard let starts = row.startsOn, let ends = row.endsOn else { return false }
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
-            let evaluated = try await ReportTable.evaluated(year: year!, on: c, logger: logger)
+            let evaluated = try await tx.reports.evaluated(year: year!)
             let panels = try await EvaluationService.results(for: evaluated.applications, in: tx).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(

@@ -36,6 +36,8 @@ public struct Tables: Sendable {
     public var partners: PartnerTable { PartnerTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
+    /// The reports' statements (run them through `Database.report`, on the replica when there is one).
+    public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
     /// Rubrics, versioned by name.
     public var rubrics: RubricTable { RubricTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
