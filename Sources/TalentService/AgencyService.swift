@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -14,8 +13,8 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("kind", kind, AgencyKind.self)
         try v.check()
-        let rows = try await database.read { tx in
-            return try await tx.agencies.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1)
+        let rows = try await database.read { db in
+            try await db.agencies.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)

@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -25,7 +24,7 @@ public struct ApplicationService: Sendable {
         let candidate = try UUID.parse(candidateID!, field: "candidate_id")
         let position = try UUID.parse(positionID!, field: "position_id")
         return try await database.transaction { tx in
-            return try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, in: tx)
+            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, in: tx)
         }
     }
 
@@ -111,8 +110,8 @@ public struct ApplicationService: Sendable {
     /// Stage changes with actor, reason, time, and the time spent in each stage.
     public func history(_ id: String, by actor: Principal) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
-        let history = try await database.read { tx in
-            return try await tx.applications.history(application.id)
+        let history = try await database.read { db in
+            try await db.applications.history(application.id)
         }
         // An evaluator of a later panel must not learn an earlier panel's score from the history.
         guard actor.role == .evaluator else { return history }
@@ -132,9 +131,9 @@ public struct ApplicationService: Sendable {
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate") }
         let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
-        return try await database.read { tx in
-            return try await tx.applications.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
-                                                  page: page)
+        return try await database.read { db in
+            try await db.applications.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
+                                           page: page)
         }
     }
 
@@ -142,5 +141,3 @@ public struct ApplicationService: Sendable {
         ServiceError.notFound(LocalizedText(vi: "hồ sơ ứng tuyển", en: "application"), id.text)
     }
 }
-
-import Logging

@@ -89,8 +89,8 @@ public struct CandidateCSV: Sendable {
         var count = 0
         try write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + Self.columns + ["created_at", "version"]))
         repeat {
-            let page = try await database.read { [cursor] tx in
-                return try await tx.candidates.list(filter, page: PageRequest(batch: 1000, after: cursor))
+            let page = try await database.read { [cursor] db in
+                try await db.candidates.list(filter, page: PageRequest(batch: 1000, after: cursor))
             }
             for candidate in page.items {
                 if json {
@@ -247,4 +247,3 @@ final class ImportState: @unchecked Sendable {
         staged.append(line: record.line, valid, raw: record.fields)
     }
 }
-

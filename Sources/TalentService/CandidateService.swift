@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -78,8 +77,8 @@ public struct CandidateService: Sendable {
     public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
         let filter = try CandidateFilter(query)
-        return try await database.read { tx in
-            return try await tx.candidates.list(filter, page: page)
+        return try await database.read { db in
+            try await db.candidates.list(filter, page: page)
         }
     }
 
@@ -108,20 +107,20 @@ public struct CandidateService: Sendable {
         try actor.require([.admin, .hr])
         let candidate = try await get(id, by: actor)
         let valid = try ValidCandidate(candidate.draft)
-        return try await database.read { tx in
-            return try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: tx)
+        return try await database.read { db in
+            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: db)
         }
     }
 
     /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
     public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
         try actor.require([.admin, .hr])
-        return try await database.read { tx in
-            let pairs = try await tx.candidates.duplicatePairs(limit: limit)
+        return try await database.read { db in
+            let pairs = try await db.candidates.duplicatePairs(limit: limit)
             var result: [DuplicatePair] = []
             for (a, b) in pairs {
-                if let first = try await tx.candidates.get(a),
-                   let second = try await tx.candidates.get(b) {
+                if let first = try await db.candidates.get(a),
+                   let second = try await db.candidates.get(b) {
                     result.append(DuplicatePair(candidate: DuplicateSummary(first), duplicate: DuplicateSummary(second)))
                 }
             }
@@ -201,10 +200,10 @@ public struct CandidateService: Sendable {
         if let other = existing.first { throw duplicate(of: other, valid) }
     }
 
-    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws -> [Candidate] {
-        return try await tx.candidates.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
-                                                        institutions: valid.education.compactMap(\.institution),
-                                                        excluding: excluding)
+    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in db: Tables) async throws -> [Candidate] {
+        try await db.candidates.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+                                                 institutions: valid.education.compactMap(\.institution),
+                                                 excluding: excluding)
     }
 
     static func notFound(_ id: UUID) -> ServiceError {
@@ -229,5 +228,3 @@ public struct CandidateService: Sendable {
             extensions: ["existing_id": .string(other.id.text)])
     }
 }
-
-import Logging

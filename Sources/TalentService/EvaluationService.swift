@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -109,9 +108,9 @@ public struct EvaluationService: Sendable {
     public func panel(application applicationID: String, by actor: Principal) async throws -> [PanelMember] {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { tx in
-            _ = try await Self.application(uuid, in: tx)
-            return try await tx.evaluations.panel(application: uuid)
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            return try await db.evaluations.panel(application: uuid)
         }
     }
 
@@ -126,8 +125,8 @@ public struct EvaluationService: Sendable {
         let limit = v.integer("limit", limit, in: 1...200) ?? PageRequest.defaultLimit
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
-        return try await database.read { tx in
-            return try await tx.evaluations.assignments(evaluator: evaluator, status: status, limit: limit)
+        return try await database.read { db in
+            try await db.evaluations.assignments(evaluator: evaluator, status: status, limit: limit)
         }
     }
 
@@ -155,7 +154,9 @@ public struct EvaluationService: Sendable {
                                                              application: application.id, relationship: relationship,
                                                              reason: reason!, by: actor.name)
             audit.add("conflict.declare", "candidate", application.candidateID.text, after: declaration)
-            if let member = try await tx.evaluations.member(application: application.id, evaluator: user.id, forUpdate: true), member.status != .recused {
+            if let member = try await tx.evaluations.member(application: application.id, evaluator: user.id,
+                                                            forUpdate: true),
+               member.status != .recused {
                 let after = try await tx.evaluations.recuse(application: application.id, evaluator: user.id, reason: reason!)
                 audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
             }
@@ -251,12 +252,12 @@ public struct EvaluationService: Sendable {
     public func sheets(application applicationID: String, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { tx in
-            _ = try await Self.application(uuid, in: tx)
-            let sheets = try await tx.evaluations.sheets(applications: [uuid], history: history)
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
             guard actor.role == .evaluator else { return sheets }
             guard let me = actor.userID,
-                  let member = try await tx.evaluations.member(application: uuid, evaluator: me)
+                  let member = try await db.evaluations.member(application: uuid, evaluator: me)
             else {
                 throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
                     vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
@@ -269,9 +270,9 @@ public struct EvaluationService: Sendable {
     public func score(application applicationID: String, by actor: Principal) async throws -> PanelResult {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { tx in
-            _ = try await Self.application(uuid, in: tx)
-            return try await Self.results(for: [uuid], in: tx)[uuid]!
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            return try await Self.results(for: [uuid], in: db)[uuid]!
         }
     }
 
@@ -281,12 +282,12 @@ public struct EvaluationService: Sendable {
         var v = FieldValidator()
         let position = v.uuid("position", positionID, required: true)
         try v.check()
-        return try await database.read { tx in
-            guard try await tx.positions.get(position!) != nil else {
+        return try await database.read { db in
+            guard try await db.positions.get(position!) != nil else {
                 throw PositionService.notFound(position!)
             }
-            let applications = try await tx.applications.all(positionID: position!)
-            let results = try await Self.results(for: applications.map(\.id), in: tx)
+            let applications = try await db.applications.all(positionID: position!)
+            let results = try await Self.results(for: applications.map(\.id), in: db)
             return Panel.rank(applications.map { ($0, results[$0.id]!) })
         }
     }
@@ -294,9 +295,9 @@ public struct EvaluationService: Sendable {
     // MARK: Shared with other services
 
     /// Panel results of applications, computed from their current sheets.
-    static func results(for applications: [UUID], in tx: Tables) async throws -> [UUID: PanelResult] {
-        let sheets = try await tx.evaluations.sheets(applications: applications)
-        let rubrics = try await tx.rubrics.get(Array(Set(sheets.map(\.rubricID))))
+    static func results(for applications: [UUID], in db: Tables) async throws -> [UUID: PanelResult] {
+        let sheets = try await db.evaluations.sheets(applications: applications)
+        let rubrics = try await db.rubrics.get(Array(Set(sheets.map(\.rubricID))))
         let byApplication = Dictionary(grouping: sheets, by: \.applicationID)
         var results: [UUID: PanelResult] = [:]
         for id in applications {
@@ -306,8 +307,8 @@ public struct EvaluationService: Sendable {
         return results
     }
 
-    static func application(_ id: UUID, in tx: Tables) async throws -> Application {
-        guard let application = try await tx.applications.get(id) else {
+    static func application(_ id: UUID, in db: Tables) async throws -> Application {
+        guard let application = try await db.applications.get(id) else {
             throw ApplicationService.notFound(id)
         }
         return application

@@ -1,7 +1,5 @@
 import Crypto
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -38,9 +36,9 @@ public struct NominationService: Sendable {
         let submittedText = JSONFormat.string(submitted)
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
 
-        let claim = try await database.read { tx in
-            if Int.random(in: 0..<100) == 0 { try await tx.idempotency.prune() }
-            return try await tx.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
+        let claim = try await database.read { db in
+            if Int.random(in: 0..<100) == 0 { try await db.idempotency.prune() }
+            return try await db.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
         }
         switch claim {
         case .replay(let status, let body):
@@ -69,7 +67,7 @@ public struct NominationService: Sendable {
             }
         } catch {
             // Nothing was written: free the key so that a corrected retry can use it.
-            try? await database.read { tx in try await tx.idempotency.release(partnerCode: partner, key: key) }
+            try? await database.read { db in try await db.idempotency.release(partnerCode: partner, key: key) }
             throw error
         }
     }
@@ -146,8 +144,8 @@ public struct NominationService: Sendable {
         try actor.require(Role.staff.union([.partner]))
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        let page = try await database.read { tx in
-            return try await tx.nominations.list(partnerCode: partner, page: page)
+        let page = try await database.read { db in
+            try await db.nominations.list(partnerCode: partner, page: page)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }

@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -41,8 +40,8 @@ public struct PartnerService: Sendable {
 
     public func list(page: PageRequest, by actor: Principal) async throws -> Page<Partner> {
         try actor.require([.admin, .hr, .leadership])
-        let rows = try await database.read { tx in
-            return try await tx.partners.list(after: page.cursor?.id, limit: page.limit + 1)
+        let rows = try await database.read { db in
+            try await db.partners.list(after: page.cursor?.id, limit: page.limit + 1)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
@@ -74,8 +73,8 @@ public struct PartnerService: Sendable {
     public func agreements(partner code: String? = nil, by actor: Principal) async throws -> [Agreement] {
         try actor.require([.admin, .hr, .leadership])
         if let code { _ = try await get(code, by: actor) }
-        return try await database.read { tx in
-            return try await tx.agreements.list(partnerCode: code?.uppercased())
+        return try await database.read { db in
+            try await db.agreements.list(partnerCode: code?.uppercased())
         }
     }
 

@@ -39,8 +39,8 @@ public struct PositionService: Sendable {
         let kind = v.oneOf("kind", kind, PositionKind.self)
         let status = v.oneOf("status", status, PositionStatus.self)
         try v.check()
-        return try await database.read { tx in
-            return try await tx.positions.list(agency: agency, kind: kind, status: status, page: page)
+        return try await database.read { db in
+            try await db.positions.list(agency: agency, kind: kind, status: status, page: page)
         }
     }
 
@@ -90,5 +90,3 @@ public struct PositionService: Sendable {
         ServiceError.notFound(LocalizedText(vi: "vị trí tuyển dụng", en: "position"), id.text)
     }
 }
-
-import PostgresNIO

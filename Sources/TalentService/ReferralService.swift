@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -77,8 +75,8 @@ public struct ReferralService: Sendable {
         let referrer = v.text("referrer", referrer, maxLength: 200)
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate_id") }
-        return try await database.read { tx in
-            return try await tx.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page)
+        return try await database.read { db in
+            try await db.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page)
         }
     }
 }

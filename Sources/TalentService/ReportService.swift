@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -15,11 +13,11 @@ public struct ReportService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
-        return try await database.report { tx in
-            var stats = try await tx.reports.referrers(kind: kind, year: year)
+        return try await database.report { db in
+            var stats = try await db.reports.referrers(kind: kind, year: year)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await tx.reports.referrerApplications(kind: kind, year: year)
-            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: tx)
+            let links = try await db.reports.referrerApplications(kind: kind, year: year)
+            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: db)
             var scores: [String: [Double]] = [:]
             for link in links {
                 guard let panel = panels[link.application], panel.complete, let score = panel.panelScore else { continue }
@@ -46,8 +44,8 @@ public struct ReportService: Sendable {
         let grouping = v.oneOf("group_by", groupBy, PipelineGrouping.self)
         if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
         try v.check()
-        return try await database.report { tx in
-            let rows = try await tx.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
+        return try await database.report { db in
+            let rows = try await db.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
             func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
                 StageFigures.complete(rows.compactMap { row in
                     PipelineStage(rawValue: row.stage).map {
@@ -57,7 +55,7 @@ public struct ReportService: Sendable {
             }
             guard let grouping else { return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: nil,
                                                             stages: figures(rows), groups: nil) }
-            let labels = try await Self.labels(for: grouping, in: tx)
+            let labels = try await Self.labels(for: grouping, in: db)
             let grouped = Dictionary(grouping: rows.filter { $0.group != nil }, by: { $0.group! })
             let groups = grouped.keys.sorted().map { key in
                 PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(grouped[key]!))
@@ -68,13 +66,13 @@ public struct ReportService: Sendable {
     }
 
     /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
-    static func labels(for grouping: PipelineGrouping, in tx: Tables) async throws -> [String: String] {
+    static func labels(for grouping: PipelineGrouping, in db: Tables) async throws -> [String: String] {
         switch grouping {
         case .agency:
-            return Dictionary(try await tx.agencies.list(includeRetired: true, kind: nil, after: nil, limit: 10_000)
+            return Dictionary(try await db.agencies.list(includeRetired: true, kind: nil, after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .partner:
-            return Dictionary(try await tx.partners.list(after: nil, limit: 10_000)
+            return Dictionary(try await db.partners.list(after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .positionKind:
             return Dictionary(PositionKind.allCases.map { ($0.rawValue, $0.label.vi) }, uniquingKeysWith: { a, _ in a })
@@ -88,8 +86,8 @@ public struct ReportService: Sendable {
     public func targets(asOf: CalendarDate? = nil, by actor: Principal) async throws -> [TargetProgress] {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
-        return try await database.report { tx in
-            return try await tx.reports.targets(asOf: day).map { target, name, hired, offer, interview in
+        return try await database.report { db in
+            try await db.reports.targets(asOf: day).map { target, name, hired, offer, interview in
                 let (status, expected) = TargetProgress.status(
                     count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
                     deadline: target.deadline, on: day)
@@ -102,8 +100,8 @@ public struct ReportService: Sendable {
     /// Per partner and agreement: nominations, quota used this year, reached evaluation, hired.
     public func partners(by actor: Principal) async throws -> [PartnerStats] {
         try actor.require(Self.readers)
-        return try await database.report { tx in
-            return try await tx.reports.partners(year: CalendarDate.today().year)
+        return try await database.report { db in
+            try await db.reports.partners(year: CalendarDate.today().year)
         }
     }
 
@@ -127,14 +125,14 @@ public struct ReportService: Sendable {
         let targets = try await self.targets(asOf: asOf, by: actor)
         let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
-        return try await database.report { tx in
-            let hires = try await tx.reports.hires(year: year!)
-            let partners = try await tx.reports.partners(year: year!).filter { row in
+        return try await database.report { db in
+            let hires = try await db.reports.hires(year: year!)
+            let partners = try await db.reports.partners(year: year!).filter { row in
                 guard let starts = row.startsOn, let ends = row.endsOn else { return false }
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
-            let evaluated = try await tx.reports.evaluated(year: year!)
-            let panels = try await EvaluationService.results(for: evaluated.applications, in: tx).values
+            let evaluated = try await db.reports.evaluated(year: year!)
+            let panels = try await EvaluationService.results(for: evaluated.applications, in: db).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(
                 applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,

@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 

@@ -41,8 +41,8 @@ public struct TokenService: Sendable {
     public func list(userID: String? = nil, page: PageRequest, by actor: Principal) async throws -> Page<AccessToken> {
         try actor.require([.admin])
         let user = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
-        let rows = try await database.read { tx in
-            return try await tx.tokens.list(userID: user, page: page)
+        let rows = try await database.read { db in
+            try await db.tokens.list(userID: user, page: page)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)
@@ -68,15 +68,15 @@ public struct TokenService: Sendable {
     public func authenticate(bearer secret: String) async throws -> Principal {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { throw ServiceError.unauthenticated }
         let hash = Self.hash(secret)
-        let token = try await database.read { tx in
-            return try await tx.tokens.find(secretHash: hash)
+        let token = try await database.read { db in
+            try await db.tokens.find(secretHash: hash)
         }
         guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > Date() }) ?? true else {
             throw ServiceError.unauthenticated
         }
         // Record use at most every five minutes, so reading does not turn every request into a write.
         if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
-            try? await database.read { tx in try await tx.tokens.touch(token.id) }
+            try? await database.read { db in try await db.tokens.touch(token.id) }
         }
         return Principal(name: token.holder, role: token.role, channel: .api, userID: token.userID,
                      partnerCode: token.partnerCode, tokenID: token.id)

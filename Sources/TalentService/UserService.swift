@@ -34,8 +34,8 @@ public struct UserService: Sendable {
         var v = FieldValidator()
         let role = v.oneOf("role", role, Role.self)
         try v.check()
-        let rows = try await database.read { tx in
-            return try await tx.users.list(role: role, page: page)
+        let rows = try await database.read { db in
+            try await db.users.list(role: role, page: page)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)

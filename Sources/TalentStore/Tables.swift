@@ -5,9 +5,8 @@ import PostgresNIO
 /// transaction every statement belongs to it; in `read` and `report` each stands alone. Each table is a small struct
 /// holding the same connection and logger, so reaching one (`tx.candidates`) is a copy, never an allocation.
 public struct Tables: Sendable {
-    // Public only while services still pass a connection to tables; goes once every table is bound.
-    public let connection: PostgresConnection
-    public let logger: Logger
+    let connection: PostgresConnection
+    let logger: Logger
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
