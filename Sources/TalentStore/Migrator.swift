@@ -121,19 +121,21 @@ public struct Migrator: Sendable {
                 try await self.ensureTable(connection, logger: logger)
                 let status = try await self.compare(connection, logger: logger)
                 for migration in status.pending {
-                    try await connection.query("BEGIN", logger: logger)
                     do {
-                        for statement in SQLScript.statements(migration.sql) {
-                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        try await connection.withTransaction(logger: logger) { connection in
+                            for statement in SQLScript.statements(migration.sql) {
+                                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                            }
+                            try await connection.query("""
+                                INSERT INTO schema_migrations (version, name, checksum)
+                                VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                                """, logger: logger)
                         }
-                        try await connection.query("""
-                            INSERT INTO schema_migrations (version, name, checksum)
-                            VALUES (\(migration.version), \(migration.name), \(migration.checksum))
-                            """, logger: logger)
-                        try await connection.query("COMMIT", logger: logger)
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                        let detail = (error as? PSQLError)?.serverInfo?[.message] ?? "\(error)"
+                    } catch let error as PostgresTransactionError {
+                        // A BEGIN that failed is the connection's trouble, not the migration's: thrown as it came.
+                        if let begin = error.beginError { throw begin }
+                        let failure = error.closureError ?? error.commitError ?? error
+                        let detail = (failure as? PSQLError)?.serverInfo?[.message] ?? "\(failure)"
                         throw ServiceError(.internalFailure, LocalizedText(
                             vi: "Migration \(migration.fileName) thất bại, không có gì thay đổi: \(detail)",
                             en: "Migration \(migration.fileName) failed and changed nothing: \(detail)"))
