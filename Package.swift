@@ -43,8 +43,6 @@ let package = Package(
                 "TalentDomain",
                 "TalentStore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -14,9 +13,8 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("kind", kind, AgencyKind.self)
         try v.check()
-        let rows = try await database.read { c in
-            try await AgencyTable.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1,
-                                       on: c, logger: database.logger)
+        let rows = try await database.read { db in
+            try await db.agencies.list(includeRetired: includeRetired, kind: kind, after: page.cursor?.id, limit: page.limit + 1)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
@@ -26,7 +24,7 @@ public struct AgencyService: Sendable {
     public func get(_ code: String, by actor: Principal) async throws -> Agency {
         try actor.require(Role.staff)
         let key = code.uppercased()
-        guard let agency = try await database.read({ try await AgencyTable.get(key, on: $0, logger: database.logger) }) else {
+        guard let agency = try await database.read({ try await $0.agencies.get(key) }) else {
             throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
         }
         return agency
@@ -40,14 +38,14 @@ public struct AgencyService: Sendable {
         let name = v.text("name", name, required: true, maxLength: 200)
         let kind = v.oneOf("kind", kind ?? AgencyKind.department.rawValue, AgencyKind.self)
         try v.check()
-        return try await database.transaction { c in
-            if try await AgencyTable.get(code!, on: c, logger: database.logger) != nil {
+        return try await database.transaction { tx in
+            if try await tx.agencies.get(code!) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
                                    LocalizedText(vi: "Đã có cơ quan mã \(code!)", en: "An agency with code \(code!) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
-            let agency = try await AgencyTable.insert(code: code!, name: name!, kind: kind!, on: c, logger: database.logger)
-            try await Audit.record(actor, "agency.add", "agency", agency.code, after: agency, on: c, logger: database.logger)
+            let agency = try await tx.agencies.insert(code: code!, name: name!, kind: kind!)
+            try await tx.audit.record(actor, "agency.add", "agency", agency.code, after: agency)
             return agency
         }
     }
@@ -58,11 +56,10 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let name = v.text("name", name, required: true, maxLength: 200)
         try v.check()
-        return try await database.transaction { c in
-            let before = try await lockActive(code, on: c)
-            let after = try await AgencyTable.rename(before.code, to: name!, on: c, logger: database.logger)
-            try await Audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after, on: c,
-                                   logger: database.logger)
+        return try await database.transaction { tx in
+            let before = try await lockActive(code, in: tx)
+            let after = try await tx.agencies.rename(before.code, to: name!)
+            try await tx.audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after)
             return after
         }
     }
@@ -73,37 +70,36 @@ public struct AgencyService: Sendable {
         var v = FieldValidator()
         let target = v.code("merged_into", mergedInto, required: false)
         try v.check()
-        return try await database.transaction { c in
-            let before = try await lockActive(code, on: c)
+        return try await database.transaction { tx in
+            let before = try await lockActive(code, in: tx)
             if let target {
                 guard target != before.code else {
                     throw ServiceError.invalid("merged_into", vi: "không thể sáp nhập vào chính nó", en: "cannot be the agency itself")
                 }
-                guard let into = try await AgencyTable.get(target, on: c, logger: database.logger), into.status == .active else {
+                guard let into = try await tx.agencies.get(target), into.status == .active else {
                     throw ServiceError.invalid("merged_into", vi: "phải là mã của một cơ quan đang hoạt động",
                                                en: "must be the code of an active agency")
                 }
             }
-            let after = try await AgencyTable.retire(before.code, mergedInto: target, on: c, logger: database.logger)
+            let after = try await tx.agencies.retire(before.code, mergedInto: target)
             // A merger hands the retired agency's positions to the agency that took over its work.
             // So do its targets: one of the same kind and deadline there already becomes one, with the larger count.
             var moved = 0
             var targets: (moved: [UUID], folded: [UUID]) = ([], [])
             if let target {
-                moved = try await PositionTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
-                targets = try await TargetTable.reassign(from: before.code, to: target, on: c, logger: database.logger)
+                moved = try await tx.positions.reassign(from: before.code, to: target)
+                targets = try await tx.targets.reassign(from: before.code, to: target)
             }
-            try await Audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
-                                   extra: ["positions_moved": .number(Double(moved)),
-                                           "targets_moved": .array(targets.moved.map { .string($0.text) }),
-                                           "targets_folded": .array(targets.folded.map { .string($0.text) })],
-                                   on: c, logger: database.logger)
+            try await tx.audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
+                                      extra: ["positions_moved": .number(Double(moved)),
+                                              "targets_moved": .array(targets.moved.map { .string($0.text) }),
+                                              "targets_folded": .array(targets.folded.map { .string($0.text) })])
             return after
         }
     }
 
-    private func lockActive(_ code: String, on c: PostgresConnection) async throws -> Agency {
-        guard let agency = try await AgencyTable.get(code.uppercased(), forUpdate: true, on: c, logger: database.logger) else {
+    private func lockActive(_ code: String, in tx: Tables) async throws -> Agency {
+        guard let agency = try await tx.agencies.get(code.uppercased(), forUpdate: true) else {
             throw ServiceError.notFound(LocalizedText(vi: "cơ quan", en: "agency"), code)
         }
         guard agency.status == .active else {

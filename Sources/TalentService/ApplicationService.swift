@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -24,19 +23,18 @@ public struct ApplicationService: Sendable {
         try v.check()
         let candidate = try UUID.parse(candidateID!, field: "candidate_id")
         let position = try UUID.parse(positionID!, field: "position_id")
-        return try await database.transaction { c in
-            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, on: c,
-                                logger: database.logger)
+        return try await database.transaction { tx in
+            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, in: tx)
         }
     }
 
     /// Opens an application inside a caller's transaction (a nomination opens one too).
     static func open(candidate: UUID, position positionID: UUID, stage: PipelineStage, reason: String?, by actor: Principal,
-                     on c: PostgresConnection, logger: Logger) async throws -> Application {
-        guard try await CandidateTable.get(candidate, on: c, logger: logger) != nil else {
+                     in tx: Tables) async throws -> Application {
+        guard try await tx.candidates.get(candidate) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(candidate.text)", en: "no candidate \(candidate.text)")
         }
-        guard let position = try await PositionTable.get(positionID, on: c, logger: logger) else {
+        guard let position = try await tx.positions.get(positionID) else {
             throw ServiceError.invalid("position_id", vi: "không có vị trí \(positionID.text)", en: "no position \(positionID.text)")
         }
         guard position.status == .open else {
@@ -44,16 +42,15 @@ public struct ApplicationService: Sendable {
                 vi: "Vị trí \(position.title) không còn mở (\(position.status.rawValue))",
                 en: "Position \(position.title) is not open (\(position.status.rawValue))"))
         }
-        if let existing = try await ApplicationTable.open(candidateID: candidate, positionID: positionID, on: c, logger: logger) {
+        if let existing = try await tx.applications.open(candidateID: candidate, positionID: positionID) {
             throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
                 vi: "Ứng viên đã có hồ sơ đang xét cho vị trí này (\(existing.id.text))",
                 en: "The candidate already has an open application for this position (\(existing.id.text))"),
                 extensions: ["existing_id": .string(existing.id.text)])
         }
-        let application = try await ApplicationTable.insert(candidateID: candidate, positionID: positionID, stage: stage,
-                                                            actor: actor, reason: reason, on: c, logger: logger)
-        try await Audit.record(actor, "application.open", "application", application.id.text, after: application, on: c,
-                               logger: logger)
+        let application = try await tx.applications.insert(candidateID: candidate, positionID: positionID, stage: stage,
+                                                           actor: actor, reason: reason)
+        try await tx.audit.record(actor, "application.open", "application", application.id.text, after: application)
         return application
     }
 
@@ -66,15 +63,14 @@ public struct ApplicationService: Sendable {
         let target = v.oneOf("to", stage, PipelineStage.self, required: true)
         let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
         try v.check()
-        return try await database.transaction { c in
-            guard let before = try await ApplicationTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.applications.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
             try StageMachine.check(from: before.stage, to: target!, reason: reason)
             if before.stage.isClosed,
-               let other = try await ApplicationTable.open(candidateID: before.candidateID, positionID: before.positionID,
-                                                           on: c, logger: database.logger) {
+               let other = try await tx.applications.open(candidateID: before.candidateID, positionID: before.positionID) {
                 throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
                     vi: "Không mở lại được: đã có hồ sơ khác đang xét (\(other.id.text))",
                     en: "Cannot reopen: another application is open (\(other.id.text))"))
@@ -82,7 +78,7 @@ public struct ApplicationService: Sendable {
             // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
             var panelScore: Double?
             if before.stage == .evaluation {
-                let panel = try await EvaluationService.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+                let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid]!
                 panelScore = panel.panelScore
                 if requireCompletePanel, [.interview, .pool].contains(target!), !panel.complete {
                     throw ServiceError(.conflict, slug: "panel-incomplete", LocalizedText(
@@ -92,12 +88,12 @@ public struct ApplicationService: Sendable {
                                      "required": panel.required.map { .number(Double($0)) } ?? .null])
                 }
             }
-            let after = try await ApplicationTable.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
-                                                        panelScore: panelScore, on: c, logger: database.logger)
+            let after = try await tx.applications.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
+                                                       panelScore: panelScore)
             var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
-            try await Audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
-                                   extra: extra, on: c, logger: database.logger)
+            try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
+                                      extra: extra)
             return after
         }
     }
@@ -105,7 +101,7 @@ public struct ApplicationService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Application {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let application = try await database.read({ try await ApplicationTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let application = try await database.read({ try await $0.applications.get(uuid) }) else {
             throw Self.notFound(uuid)
         }
         return application
@@ -114,8 +110,8 @@ public struct ApplicationService: Sendable {
     /// Stage changes with actor, reason, time, and the time spent in each stage.
     public func history(_ id: String, by actor: Principal) async throws -> [StageChange] {
         let application = try await get(id, by: actor)
-        let history = try await database.read { c in
-            try await ApplicationTable.history(application.id, on: c, logger: database.logger)
+        let history = try await database.read { db in
+            try await db.applications.history(application.id)
         }
         // An evaluator of a later panel must not learn an earlier panel's score from the history.
         guard actor.role == .evaluator else { return history }
@@ -135,9 +131,9 @@ public struct ApplicationService: Sendable {
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate") }
         let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
-        return try await database.read { c in
-            try await ApplicationTable.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
-                                            page: page, on: c, logger: database.logger)
+        return try await database.read { db in
+            try await db.applications.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
+                                           page: page)
         }
     }
 
@@ -145,5 +141,3 @@ public struct ApplicationService: Sendable {
         ServiceError.notFound(LocalizedText(vi: "hồ sơ ứng tuyển", en: "application"), id.text)
     }
 }
-
-import Logging

@@ -35,9 +35,8 @@ public struct AuditService: Sendable {
             return calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day))
         }
         let (entityType, entityID) = (type, id)
-        return try await database.read { c in
-            try await AuditTable.list(entityType: entityType, entityID: entityID, actor: actorName, since: start, page: page, on: c,
-                                      logger: database.logger)
+        return try await database.read { db in
+            try await db.audit.list(entityType: entityType, entityID: entityID, actor: actorName, since: start, page: page)
         }
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-import Logging
-import NIOCore
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -42,79 +39,38 @@ public struct CandidateCSV: Sendable {
                           progress: @escaping @Sendable (Int) -> Void = { _ in },
                           nextChunk: @escaping @Sendable () throws -> [UInt8]?) async throws -> ImportReport {
         try actor.require([.admin, .hr])
-        let logger = database.logger
         do {
-            return try await database.transaction { c in
-                try await c.query("""
-                    CREATE TEMP TABLE import_rows (
-                        line int NOT NULL, id uuid NOT NULL, full_name text, search_name text, sort_key text,
-                        date_of_birth date, gender text, citizen_id text, email text, phone text, province text,
-                        sector text, current_employer text, current_title text, legal_experience_years int,
-                        skills text[], languages text[], notes text, degree text, field text, institution text,
-                        institution_folded text, graduation_year int, classification text, raw text[]
-                    ) ON COMMIT DROP
-                    """, logger: logger)
-                // Trigram index entries go to the GIN pending list and are merged later in bulk, which makes large
-                // imports several times faster.
-                try await c.query("SET LOCAL gin_pending_list_limit = '64MB'", logger: logger)
+            return try await database.transaction { tx in
+                let staging = tx.candidateImport
+                try await staging.createStaging()
                 let importID = UUID()
                 let state = ImportState(language: language)
-                try await c.copyFrom(table: "import_rows", logger: logger) { writer in
-                    try await Self.stream(state: state, writer: writer, progress: progress, nextChunk: nextChunk)
+                try await staging.copy { rows in
+                    try await Self.stream(state: state, rows: &rows, progress: progress, nextChunk: nextChunk)
                 }
                 var report = state.report()
                 // Rows whose citizen ID, e-mail or phone another profile already has.
-                let clashes = try await c.query("""
-                    SELECT r.line, c.id, c.full_name, 'citizen_id' FROM import_rows r JOIN candidates c ON c.citizen_id = r.citizen_id
-                    UNION ALL
-                    SELECT r.line, c.id, c.full_name, 'email' FROM import_rows r JOIN candidates c ON c.email = r.email
-                    UNION ALL
-                    SELECT r.line, c.id, c.full_name, 'phone' FROM import_rows r JOIN candidates c ON c.phone = r.phone
-                    """, logger: logger)
                 var clashLines: [Int: String] = [:]
-                for try await (line, id, name, field) in clashes.decode((Int, UUID, String, String).self) where clashLines[line] == nil {
+                for (line, id, name, field) in try await staging.clashes() where clashLines[line] == nil {
                     clashLines[line] = language == .en
                         ? "\(field): candidate \(name) (\(id.text)) already has it"
                         : "\(field): trùng với ứng viên đã có \(name) (\(id.text))"
                 }
                 if !clashLines.isEmpty {
-                    let rows = try await c.query(
-                        "SELECT line, raw FROM import_rows WHERE line = ANY(\(Array(clashLines.keys)))", logger: logger)
-                    for try await (line, raw) in rows.decode((Int, [String]).self) {
+                    for (line, raw) in try await staging.raw(lines: Array(clashLines.keys)) {
                         report.rejected.append(RejectedRow(line: line, reason: clashLines[line]!, fields: raw))
                     }
                     report.rejected.sort { $0.line < $1.line }
-                    try await c.query("DELETE FROM import_rows WHERE line = ANY(\(Array(clashLines.keys)))", logger: logger)
+                    try await staging.discard(lines: Array(clashLines.keys))
                 }
                 if !skipInvalid && !report.rejected.isEmpty {
                     throw ImportRefused(report: report)
                 }
-                try await c.query("""
-                    INSERT INTO candidates (id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email,
-                                            phone, province, sector, current_employer, current_title,
-                                            legal_experience_years, skills, languages, notes)
-                    SELECT id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone, province,
-                           sector, current_employer, current_title, legal_experience_years, skills, languages, notes
-                    FROM import_rows ORDER BY line
-                    """, logger: logger)
-                try await c.query("""
-                    INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded,
-                                                     graduation_year, classification)
-                    SELECT id, 0, degree, field, institution, institution_folded, graduation_year, classification
-                    FROM import_rows WHERE degree IS NOT NULL
-                    """, logger: logger)
-                try await c.query("""
-                    INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
-                    SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), 'candidate.import', 'candidate',
-                           id::text, jsonb_build_object('import_id', \(importID.text)::text, 'line', line),
-                           \(actor.userID), \(actor.tokenID)
-                    FROM import_rows r
-                    """, logger: logger)
+                try await staging.insertStaged(importID: importID, actor: actor)
                 report.imported = report.rows - report.rejected.count
-                try await Audit.record(actor, "candidate.import", "import", importID.text,
-                                       extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
-                                               "rejected": .number(Double(report.rejected.count))],
-                                       on: c, logger: logger)
+                try await tx.audit.record(actor, "candidate.import", "import", importID.text,
+                                          extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
+                                                  "rejected": .number(Double(report.rejected.count))])
                 report.committed = true
                 return report
             }
@@ -133,8 +89,8 @@ public struct CandidateCSV: Sendable {
         var count = 0
         try write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + Self.columns + ["created_at", "version"]))
         repeat {
-            let page = try await database.read { [cursor] c in
-                try await CandidateTable.list(filter, page: PageRequest(batch: 1000, after: cursor), on: c, logger: database.logger)
+            let page = try await database.read { [cursor] db in
+                try await db.candidates.list(filter, page: PageRequest(batch: 1000, after: cursor))
             }
             for candidate in page.items {
                 if json {
@@ -166,22 +122,15 @@ public struct CandidateCSV: Sendable {
         var report: ImportReport
     }
 
-    static func stream(state: ImportState, writer: PostgresCopyFromWriter,
+    static func stream(state: ImportState, rows: inout ImportRows,
                        progress: @Sendable (Int) -> Void, nextChunk: @Sendable () throws -> [UInt8]?) async throws {
         var reader = CSVReader()
-        var buffer = ByteBuffer()
-        func flush() async throws {
-            if buffer.readableBytes > 0 {
-                try await writer.write(buffer)
-                buffer.clear()
-            }
-        }
         var lastReported = 0
         while let chunk = try nextChunk() {
             for record in reader.feed(chunk) {
-                try state.take(record, into: &buffer)
+                try state.take(record, into: &rows)
             }
-            if buffer.readableBytes > 512 * 1024 { try await flush() }
+            if rows.pendingBytes > 512 * 1024 { try await rows.flush() }
             if state.rows - lastReported >= 1000 {
                 lastReported = state.rows
                 progress(state.rows)
@@ -191,8 +140,8 @@ public struct CandidateCSV: Sendable {
             throw ServiceError.invalid("file", vi: "tệp kết thúc giữa một trường có dấu ngoặc kép",
                                        en: "the file ends inside a quoted field")
         }
-        if let record = reader.finish() { try state.take(record, into: &buffer) }
-        try await flush()
+        if let record = reader.finish() { try state.take(record, into: &rows) }
+        try await rows.flush()
         progress(state.rows)
         guard state.header != nil else {
             throw ServiceError.invalid("file", vi: "tệp trống: cần dòng tiêu đề với full_name", en: "the file is empty: a header row with full_name is needed")
@@ -219,8 +168,8 @@ final class ImportState: @unchecked Sendable {
         ImportReport(header: header ?? [], rows: rows, imported: 0, rejected: rejected, committed: false)
     }
 
-    /// Reads the header, or checks one row and appends it to the COPY buffer.
-    func take(_ record: CSVReader.Record, into buffer: inout ByteBuffer) throws {
+    /// Reads the header, or checks one row and appends it to the rows COPYed into the staging table.
+    func take(_ record: CSVReader.Record, into staged: inout ImportRows) throws {
         guard header != nil else {
             let names = record.fields.map { $0.trimmed.lowercased() }
             for (i, name) in names.enumerated() {
@@ -295,59 +244,6 @@ final class ImportState: @unchecked Sendable {
             return
         }
         for key in keys { seen[key] = record.line }
-        let education = valid.education.first
-        let columns: [String?] = [
-            String(record.line), UUID().uuidString, valid.fullName, valid.searchName, valid.sortKey,
-            valid.dateOfBirth?.description, valid.gender?.rawValue, valid.citizenID, valid.email, valid.phone,
-            valid.province, valid.sector?.rawValue, valid.currentEmployer, valid.currentTitle,
-            valid.legalExperienceYears.map(String.init), CopyText.array(valid.skills), CopyText.array(valid.languages),
-            valid.notes, education?.degree.rawValue, education?.field, education?.institution,
-            education?.institution.map(VietnameseText.fold), education?.graduationYear.map(String.init),
-            education?.classification?.rawValue, CopyText.array(record.fields),
-        ]
-        CopyText.appendRow(columns, to: &buffer)
-    }
-}
-
-/// PostgreSQL's COPY text format.
-enum CopyText {
-    static func appendRow(_ values: [String?], to buffer: inout ByteBuffer) {
-        for (i, value) in values.enumerated() {
-            if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-            guard let value else {
-                buffer.writeString("\\N")
-                continue
-            }
-            if !value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == 0x0A || $0 == 0x0D }) {
-                buffer.writeString(value)
-                continue
-            }
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): buffer.writeString("\\\\")
-                case UInt8(ascii: "\t"): buffer.writeString("\\t")
-                case UInt8(ascii: "\n"): buffer.writeString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeString("\\r")
-                default: buffer.writeInteger(byte)
-                }
-            }
-        }
-        buffer.writeInteger(UInt8(ascii: "\n"))
-    }
-
-    /// An array literal `{"a","b"}` (before the COPY escaping of `appendRow`).
-    static func array(_ items: [String]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (i, item) in items.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in item.utf8 {
-                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-        bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
+        staged.append(line: record.line, valid, raw: record.fields)
     }
 }

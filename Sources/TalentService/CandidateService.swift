@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -54,12 +53,11 @@ public struct CandidateService: Sendable {
     public func add(_ draft: CandidateDraft, by actor: Principal) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
         let valid = try ValidCandidate(draft)
-        return try await database.transaction { c in
-            try await Self.refuseExactDuplicate(valid, excluding: nil, on: c, logger: database.logger)
-            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, on: c, logger: database.logger)
-            let candidate = try await CandidateTable.insert(valid, on: c, logger: database.logger)
-            try await Audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate, on: c,
-                                   logger: database.logger)
+        return try await database.transaction { tx in
+            try await Self.refuseExactDuplicate(valid, excluding: nil, in: tx)
+            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, in: tx)
+            let candidate = try await tx.candidates.insert(valid)
+            try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate)
             return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
     }
@@ -68,7 +66,7 @@ public struct CandidateService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let candidate = try await database.read({ try await CandidateTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let candidate = try await database.read({ try await $0.candidates.get(uuid) }) else {
             throw Self.notFound(uuid)
         }
         return candidate
@@ -79,8 +77,8 @@ public struct CandidateService: Sendable {
     public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
         let filter = try CandidateFilter(query)
-        return try await database.read { c in
-            try await CandidateTable.list(filter, page: page, on: c, logger: database.logger)
+        return try await database.read { db in
+            try await db.candidates.list(filter, page: page)
         }
     }
 
@@ -89,19 +87,17 @@ public struct CandidateService: Sendable {
                        by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
-            guard let before = try await CandidateTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
             let valid = try ValidCandidate(before.draft.applying(patch, fields: fields))
-            try await Self.refuseExactDuplicate(valid, excluding: uuid, on: c, logger: database.logger)
-            guard try await CandidateTable.update(uuid, expectedVersion: before.version, to: valid, on: c,
-                                                  logger: database.logger)
+            try await Self.refuseExactDuplicate(valid, excluding: uuid, in: tx)
+            guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid)
             else { throw Self.stale(before.version) }
-            let after = try await CandidateTable.get(uuid, on: c, logger: database.logger)!
-            try await Audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            let after = try await tx.candidates.get(uuid)!
+            try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after)
             return after
         }
     }
@@ -111,20 +107,20 @@ public struct CandidateService: Sendable {
         try actor.require([.admin, .hr])
         let candidate = try await get(id, by: actor)
         let valid = try ValidCandidate(candidate.draft)
-        return try await database.read { c in
-            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, on: c, logger: database.logger)
+        return try await database.read { db in
+            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: db)
         }
     }
 
     /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
     public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
         try actor.require([.admin, .hr])
-        return try await database.read { c in
-            let pairs = try await CandidateTable.duplicatePairs(limit: limit, on: c, logger: database.logger)
+        return try await database.read { db in
+            let pairs = try await db.candidates.duplicatePairs(limit: limit)
             var result: [DuplicatePair] = []
             for (a, b) in pairs {
-                if let first = try await CandidateTable.get(a, on: c, logger: database.logger),
-                   let second = try await CandidateTable.get(b, on: c, logger: database.logger) {
+                if let first = try await db.candidates.get(a),
+                   let second = try await db.candidates.get(b) {
                     result.append(DuplicatePair(candidate: DuplicateSummary(first), duplicate: DuplicateSummary(second)))
                 }
             }
@@ -142,41 +138,36 @@ public struct CandidateService: Sendable {
         guard keep != other else {
             throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó", en: "cannot merge a profile into itself")
         }
-        return try await database.transaction { c in
-            let logger = database.logger
+        return try await database.transaction { tx in
             // Lock in id order so two merges of the same pair cannot deadlock.
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
-                guard try await CandidateTable.get(id, forUpdate: true, on: c, logger: logger) != nil else { throw Self.notFound(id) }
+                guard try await tx.candidates.get(id, forUpdate: true) != nil else { throw Self.notFound(id) }
             }
-            let kept = try await CandidateTable.get(keep, on: c, logger: logger)!
-            let removed = try await CandidateTable.get(other, on: c, logger: logger)!
+            let kept = try await tx.candidates.get(keep)!
+            let removed = try await tx.candidates.get(other)!
             // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
-            let otherApplications = try await ApplicationTable.list(candidateID: other, positionID: nil, stage: nil,
-                                                                    agency: nil, page: PageRequest(limit: 200), on: c,
-                                                                    logger: logger).items
+            let otherApplications = try await tx.applications.list(candidateID: other, positionID: nil, stage: nil,
+                                                                   agency: nil, page: PageRequest(limit: 200)).items
             for application in otherApplications where application.stage.isOpen {
-                if try await ApplicationTable.open(candidateID: keep, positionID: application.positionID, on: c,
-                                                   logger: logger) != nil {
-                    _ = try await ApplicationTable.move(application.id, from: application.stage, to: .withdrawn, actor: actor,
-                                                        reason: "Hợp nhất hồ sơ trùng / merged duplicate profile", on: c,
-                                                        logger: logger)
+                if try await tx.applications.open(candidateID: keep, positionID: application.positionID) != nil {
+                    _ = try await tx.applications.move(application.id, from: application.stage, to: .withdrawn, actor: actor,
+                                                       reason: "Hợp nhất hồ sơ trùng / merged duplicate profile")
                 }
             }
-            let moved = try await ApplicationTable.reassign(from: other, to: keep, on: c, logger: logger)
-            let movedReferrals = try await ReferralTable.reassign(from: other, to: keep, on: c, logger: logger)
+            let moved = try await tx.applications.reassign(from: other, to: keep)
+            let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
-            try await EvaluationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
-            try await CandidateTable.delete(other, on: c, logger: logger)
+            try await tx.conflicts.reassign(from: other, to: keep)
+            try await tx.candidates.delete(other)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
-            _ = try await CandidateTable.update(keep, expectedVersion: kept.version, to: merged, on: c, logger: logger)
-            let after = try await CandidateTable.get(keep, on: c, logger: logger)!
-            try await Audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
-                                   extra: ["merged": JSONFormat.value(removed),
-                                           "moved_applications": .array(moved.map { .string($0.text) }),
-                                           "moved_referrals": .array(movedReferrals.map { .string($0.text) })],
-                                   on: c, logger: logger)
-            try await Audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
-                                   extra: ["kept_id": .string(keep.text)], on: c, logger: logger)
+            _ = try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged)
+            let after = try await tx.candidates.get(keep)!
+            try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
+                                      extra: ["merged": JSONFormat.value(removed),
+                                              "moved_applications": .array(moved.map { .string($0.text) }),
+                                              "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
+            try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
+                                      extra: ["kept_id": .string(keep.text)])
             return after
         }
     }
@@ -202,19 +193,17 @@ public struct CandidateService: Sendable {
         return result
     }
 
-    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
-                                     logger: Logger) async throws {
+    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws {
         guard valid.citizenID != nil || valid.email != nil || valid.phone != nil else { return }
-        let existing = try await CandidateTable.exactMatches(citizenID: valid.citizenID, email: valid.email,
-                                                             phone: valid.phone, excluding: excluding, on: c, logger: logger)
+        let existing = try await tx.candidates.exactMatches(citizenID: valid.citizenID, email: valid.email,
+                                                            phone: valid.phone, excluding: excluding)
         if let other = existing.first { throw duplicate(of: other, valid) }
     }
 
-    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, on c: PostgresConnection,
-                                 logger: Logger) async throws -> [Candidate] {
-        try await CandidateTable.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
-                                                  institutions: valid.education.compactMap(\.institution),
-                                                  excluding: excluding, on: c, logger: logger)
+    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in db: Tables) async throws -> [Candidate] {
+        try await db.candidates.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+                                                 institutions: valid.education.compactMap(\.institution),
+                                                 excluding: excluding)
     }
 
     static func notFound(_ id: UUID) -> ServiceError {
@@ -239,5 +228,3 @@ public struct CandidateService: Sendable {
             extensions: ["existing_id": .string(other.id.text)])
     }
 }
-
-import Logging

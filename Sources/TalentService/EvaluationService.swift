@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -14,9 +13,9 @@ public struct EvaluationService: Sendable {
     public func createRubric(_ document: JSONValue, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let definition = try RubricDefinition(json: document)
-        return try await database.transaction { c in
-            let rubric = try await RubricTable.insert(definition, createdBy: actor.name, on: c, logger: database.logger)
-            try await Audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric, on: c, logger: database.logger)
+        return try await database.transaction { tx in
+            let rubric = try await tx.rubrics.insert(definition, createdBy: actor.name)
+            try await tx.audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric)
             return rubric
         }
     }
@@ -26,13 +25,13 @@ public struct EvaluationService: Sendable {
         var v = FieldValidator()
         let status = v.oneOf("status", status, RubricStatus.self)
         try v.check()
-        return try await database.read { try await RubricTable.list(status: status, on: $0, logger: database.logger) }
+        return try await database.read { try await $0.rubrics.list(status: status) }
     }
 
     public func rubric(_ id: String, by actor: Principal) async throws -> Rubric {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let rubric = try await database.read({ try await RubricTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let rubric = try await database.read({ try await $0.rubrics.get(uuid) }) else {
             throw Self.rubricNotFound(uuid)
         }
         return rubric
@@ -51,9 +50,8 @@ public struct EvaluationService: Sendable {
     private func changeStatus(_ id: String, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
-            let logger = database.logger
-            guard let before = try await RubricTable.get(uuid, forUpdate: true, on: c, logger: logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.rubrics.get(uuid, forUpdate: true) else {
                 throw Self.rubricNotFound(uuid)
             }
             let allowed: Set<RubricStatus> = status == .published ? [.draft] : [.draft, .published]
@@ -64,20 +62,20 @@ public struct EvaluationService: Sendable {
             }
             var audit = AuditBatch()
             if status == .published,
-               let previous = try await RubricTable.published(name: before.definition.name, on: c, logger: logger) {
+               let previous = try await tx.rubrics.published(name: before.definition.name) {
                 guard previous.version < before.version else {
                     throw ServiceError(.conflict, slug: "newer-version-published", LocalizedText(
                         vi: "Phiên bản \(previous.version) mới hơn của bảng tiêu chí này đang được dùng; hãy tạo phiên bản mới",
                         en: "Version \(previous.version), newer, is published; create a new version instead"),
                         extensions: ["published_id": .string(previous.id.text)])
                 }
-                let retired = try await RubricTable.setStatus(previous.id, .retired, on: c, logger: logger)
+                let retired = try await tx.rubrics.setStatus(previous.id, .retired)
                 audit.add("rubric.retire", "rubric", previous.id.text, before: previous, after: retired,
                           extra: ["superseded_by": .string(uuid.text)])
             }
-            let after = try await RubricTable.setStatus(uuid, status, on: c, logger: logger)
+            let after = try await tx.rubrics.setStatus(uuid, status)
             audit.add(status == .published ? "rubric.publish" : "rubric.retire", "rubric", uuid.text, before: before, after: after)
-            try await audit.write(actor, on: c, logger: logger)
+            try await tx.audit.append(audit, by: actor)
             return after
         }
     }
@@ -91,21 +89,17 @@ public struct EvaluationService: Sendable {
         let evaluator = v.uuid("evaluator_id", evaluatorID, required: true)
         try v.check()
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
-            let logger = database.logger
-            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
-            let user = try await Self.evaluatorUser(evaluator!, on: c, logger: logger)
-            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
-            if let existing = try await EvaluationTable.member(application: application.id, evaluator: user.id, on: c,
-                                                               logger: logger) {
+        return try await database.transaction { tx in
+            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
+            let user = try await Self.evaluatorUser(evaluator!, in: tx)
+            try await Self.checkNoConflict(user: user, application: application, in: tx)
+            if let existing = try await tx.evaluations.member(application: application.id, evaluator: user.id) {
                 throw ServiceError(.conflict, slug: "already-assigned", LocalizedText(
                     vi: "\(user.name) đã ở trong hội đồng đánh giá hồ sơ này (\(existing.status.rawValue))",
                     en: "\(user.name) is already on this application's panel (\(existing.status.rawValue))"))
             }
-            let member = try await EvaluationTable.assign(application: application.id, evaluator: user.id, by: actor.name,
-                                                          on: c, logger: logger)
-            try await Audit.record(actor, "evaluation.assign", "application", application.id.text, after: member, on: c,
-                                   logger: logger)
+            let member = try await tx.evaluations.assign(application: application.id, evaluator: user.id, by: actor.name)
+            try await tx.audit.record(actor, "evaluation.assign", "application", application.id.text, after: member)
             return member
         }
     }
@@ -114,9 +108,9 @@ public struct EvaluationService: Sendable {
     public func panel(application applicationID: String, by actor: Principal) async throws -> [PanelMember] {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
-            _ = try await Self.application(uuid, on: c, logger: database.logger)
-            return try await EvaluationTable.panel(application: uuid, on: c, logger: database.logger)
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            return try await db.evaluations.panel(application: uuid)
         }
     }
 
@@ -131,9 +125,8 @@ public struct EvaluationService: Sendable {
         let limit = v.integer("limit", limit, in: 1...200) ?? PageRequest.defaultLimit
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
-        return try await database.read { c in
-            try await EvaluationTable.assignments(evaluator: evaluator, status: status, limit: limit, on: c,
-                                                  logger: database.logger)
+        return try await database.read { db in
+            try await db.evaluations.assignments(evaluator: evaluator, status: status, limit: limit)
         }
     }
 
@@ -150,25 +143,24 @@ public struct EvaluationService: Sendable {
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
-            let logger = database.logger
-            let application = try await Self.application(applicationUUID, on: c, logger: logger)
-            guard let user = try await UserTable.get(evaluator!, on: c, logger: logger) else {
+        return try await database.transaction { tx in
+            let application = try await Self.application(applicationUUID, in: tx)
+            guard let user = try await tx.users.get(evaluator!) else {
                 throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator!.text)",
                                            en: "no user \(evaluator!.text)")
             }
             var audit = AuditBatch()
-            let declaration = try await EvaluationTable.declare(candidate: application.candidateID, user: user.id,
-                                                                application: application.id, relationship: relationship,
-                                                                reason: reason!, by: actor.name, on: c, logger: logger)
+            let declaration = try await tx.conflicts.declare(candidate: application.candidateID, user: user.id,
+                                                             application: application.id, relationship: relationship,
+                                                             reason: reason!, by: actor.name)
             audit.add("conflict.declare", "candidate", application.candidateID.text, after: declaration)
-            if let member = try await EvaluationTable.member(application: application.id, evaluator: user.id, forUpdate: true,
-                                                             on: c, logger: logger), member.status != .recused {
-                let after = try await EvaluationTable.recuse(application: application.id, evaluator: user.id, reason: reason!,
-                                                             on: c, logger: logger)
+            if let member = try await tx.evaluations.member(application: application.id, evaluator: user.id,
+                                                            forUpdate: true),
+               member.status != .recused {
+                let after = try await tx.evaluations.recuse(application: application.id, evaluator: user.id, reason: reason!)
                 audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
             }
-            try await audit.write(actor, on: c, logger: logger)
+            try await tx.audit.append(audit, by: actor)
             return declaration
         }
     }
@@ -207,15 +199,14 @@ public struct EvaluationService: Sendable {
         try v.check()
         let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
         let applicationUUID = try UUID.parse(applicationID)
-        return try await database.transaction { c in
-            let logger = database.logger
-            let application = try await Self.lockOpenApplication(applicationUUID, on: c, logger: logger)
-            guard let rubric = try await RubricTable.get(rubricID!, on: c, logger: logger) else {
+        return try await database.transaction { tx in
+            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
+            guard let rubric = try await tx.rubrics.get(rubricID!) else {
                 throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID!.text)",
                                            en: "no rubric \(rubricID!.text)")
             }
-            guard let member = try await EvaluationTable.member(application: application.id, evaluator: evaluator!,
-                                                                forUpdate: true, on: c, logger: logger),
+            guard let member = try await tx.evaluations.member(application: application.id, evaluator: evaluator!,
+                                                               forUpdate: true),
                   member.status != .recused
             else {
                 if actor.role == .evaluator {
@@ -225,11 +216,10 @@ public struct EvaluationService: Sendable {
                 throw ServiceError.invalid("evaluator_id", vi: "không ở trong hội đồng đánh giá hồ sơ này (hoặc đã rút)",
                                            en: "is not on this application's panel (or has recused)")
             }
-            let user = try await Self.evaluatorUser(member.evaluatorID, on: c, logger: logger)
-            try await Self.checkNoConflict(user: user, application: application, on: c, logger: logger)
-            let previous = try await EvaluationTable.currentSheet(application: application.id, evaluator: user.id, on: c,
-                                                                  logger: logger)
-            let panelRubric = try await EvaluationTable.rubricID(application: application.id, on: c, logger: logger)
+            let user = try await Self.evaluatorUser(member.evaluatorID, in: tx)
+            try await Self.checkNoConflict(user: user, application: application, in: tx)
+            let previous = try await tx.evaluations.currentSheet(application: application.id, evaluator: user.id)
+            let panelRubric = try await tx.evaluations.rubricID(application: application.id)
             if let panelRubric, panelRubric != rubric.id {
                 throw ServiceError(.conflict, slug: "rubric-mismatch", LocalizedText(
                     vi: "Hội đồng của hồ sơ này chấm theo bảng tiêu chí \(panelRubric.text)",
@@ -248,11 +238,11 @@ public struct EvaluationService: Sendable {
                     en: "A submitted sheet is locked; amending it needs a reason"),
                     fieldErrors: [FieldError("reason", vi: "bắt buộc khi sửa phiếu đã nộp", en: "is required to amend a submitted sheet")])
             }
-            let sheet = try await EvaluationTable.submit(application: application.id, evaluator: user.id, rubric: rubric.id,
-                                                         scores: scores, comment: comment, reason: previous == nil ? nil : reason,
-                                                         recordedBy: actor.name, on: c, logger: logger)
-            try await Audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
-                                   application.id.text, before: previous, after: sheet, on: c, logger: logger)
+            let sheet = try await tx.evaluations.submit(application: application.id, evaluator: user.id, rubric: rubric.id,
+                                                        scores: scores, comment: comment, reason: previous == nil ? nil : reason,
+                                                        recordedBy: actor.name)
+            try await tx.audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
+                                      application.id.text, before: previous, after: sheet)
             return sheet
         }
     }
@@ -262,13 +252,12 @@ public struct EvaluationService: Sendable {
     public func sheets(application applicationID: String, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
-            let logger = database.logger
-            _ = try await Self.application(uuid, on: c, logger: logger)
-            let sheets = try await EvaluationTable.sheets(applications: [uuid], history: history, on: c, logger: logger)
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
             guard actor.role == .evaluator else { return sheets }
             guard let me = actor.userID,
-                  let member = try await EvaluationTable.member(application: uuid, evaluator: me, on: c, logger: logger)
+                  let member = try await db.evaluations.member(application: uuid, evaluator: me)
             else {
                 throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
                     vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
@@ -281,9 +270,9 @@ public struct EvaluationService: Sendable {
     public func score(application applicationID: String, by actor: Principal) async throws -> PanelResult {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(applicationID)
-        return try await database.read { c in
-            _ = try await Self.application(uuid, on: c, logger: database.logger)
-            return try await Self.results(for: [uuid], on: c, logger: database.logger)[uuid]!
+        return try await database.read { db in
+            _ = try await Self.application(uuid, in: db)
+            return try await Self.results(for: [uuid], in: db)[uuid]!
         }
     }
 
@@ -293,13 +282,12 @@ public struct EvaluationService: Sendable {
         var v = FieldValidator()
         let position = v.uuid("position", positionID, required: true)
         try v.check()
-        return try await database.read { c in
-            let logger = database.logger
-            guard try await PositionTable.get(position!, on: c, logger: logger) != nil else {
+        return try await database.read { db in
+            guard try await db.positions.get(position!) != nil else {
                 throw PositionService.notFound(position!)
             }
-            let applications = try await ApplicationTable.all(positionID: position!, on: c, logger: logger)
-            let results = try await Self.results(for: applications.map(\.id), on: c, logger: logger)
+            let applications = try await db.applications.all(positionID: position!)
+            let results = try await Self.results(for: applications.map(\.id), in: db)
             return Panel.rank(applications.map { ($0, results[$0.id]!) })
         }
     }
@@ -307,9 +295,9 @@ public struct EvaluationService: Sendable {
     // MARK: Shared with other services
 
     /// Panel results of applications, computed from their current sheets.
-    static func results(for applications: [UUID], on c: PostgresConnection, logger: Logger) async throws -> [UUID: PanelResult] {
-        let sheets = try await EvaluationTable.sheets(applications: applications, on: c, logger: logger)
-        let rubrics = try await RubricTable.get(Array(Set(sheets.map(\.rubricID))), on: c, logger: logger)
+    static func results(for applications: [UUID], in db: Tables) async throws -> [UUID: PanelResult] {
+        let sheets = try await db.evaluations.sheets(applications: applications)
+        let rubrics = try await db.rubrics.get(Array(Set(sheets.map(\.rubricID))))
         let byApplication = Dictionary(grouping: sheets, by: \.applicationID)
         var results: [UUID: PanelResult] = [:]
         for id in applications {
@@ -319,16 +307,16 @@ public struct EvaluationService: Sendable {
         return results
     }
 
-    static func application(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
-        guard let application = try await ApplicationTable.get(id, on: c, logger: logger) else {
+    static func application(_ id: UUID, in db: Tables) async throws -> Application {
+        guard let application = try await db.applications.get(id) else {
             throw ApplicationService.notFound(id)
         }
         return application
     }
 
     /// The application, locked, and refused when it is closed.
-    static func lockOpenApplication(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> Application {
-        guard let application = try await ApplicationTable.get(id, forUpdate: true, on: c, logger: logger) else {
+    static func lockOpenApplication(_ id: UUID, in tx: Tables) async throws -> Application {
+        guard let application = try await tx.applications.get(id, forUpdate: true) else {
             throw ApplicationService.notFound(id)
         }
         guard application.stage.isOpen else {
@@ -349,8 +337,8 @@ public struct EvaluationService: Sendable {
         return actor.userID
     }
 
-    static func evaluatorUser(_ id: UUID, on c: PostgresConnection, logger: Logger) async throws -> StaffUser {
-        guard let user = try await UserTable.get(id, on: c, logger: logger) else {
+    static func evaluatorUser(_ id: UUID, in tx: Tables) async throws -> StaffUser {
+        guard let user = try await tx.users.get(id) else {
             throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
         }
         guard user.role == .evaluator else {
@@ -361,10 +349,8 @@ public struct EvaluationService: Sendable {
     }
 
     /// Refuses a user who referred the candidate or declared a relationship with them.
-    static func checkNoConflict(user: StaffUser, application: Application, on c: PostgresConnection,
-                                logger: Logger) async throws {
-        guard let conflict = try await EvaluationTable.conflict(user: user.id, candidate: application.candidateID, on: c,
-                                                                logger: logger) else { return }
+    static func checkNoConflict(user: StaffUser, application: Application, in tx: Tables) async throws {
+        guard let conflict = try await tx.conflicts.between(user: user.id, candidate: application.candidateID) else { return }
         let why = conflict.kind == "referral"
             ? LocalizedText(vi: "\(user.name) đã giới thiệu ứng viên này", en: "\(user.name) referred this candidate")
             : LocalizedText(vi: "\(user.name) đã khai có quan hệ với ứng viên này (\(conflict.relationship))",

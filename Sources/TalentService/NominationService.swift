@@ -1,7 +1,5 @@
 import Crypto
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -37,11 +35,10 @@ public struct NominationService: Sendable {
         // Written once: hashed to recognize a retry, and stored as sent.
         let submittedText = JSONFormat.string(submitted)
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
-        let logger = database.logger
 
-        let claim = try await database.read { c in
-            if Int.random(in: 0..<100) == 0 { try await IdempotencyTable.prune(on: c, logger: logger) }
-            return try await IdempotencyTable.claim(partnerCode: partner, key: key, requestHash: hash, on: c, logger: logger)
+        let claim = try await database.read { db in
+            if Int.random(in: 0..<100) == 0 { try await db.idempotency.prune() }
+            return try await db.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
         }
         switch claim {
         case .replay(let status, let body):
@@ -58,27 +55,27 @@ public struct NominationService: Sendable {
             break
         }
         do {
-            return try await database.transaction { c in
+            return try await database.transaction { tx in
                 let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
-                                                     by: actor, on: c, logger: logger)
+                                                     by: actor, in: tx)
                 let body = JSONFormat.string(JSONValue.object([
                     "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
                     "submitted_at": .string(JSONWriter.iso8601(at)),
                 ]))
-                try await IdempotencyTable.complete(partnerCode: partner, key: key, status: 201, body: body, on: c, logger: logger)
+                try await tx.idempotency.complete(partnerCode: partner, key: key, status: 201, body: body)
                 return NominationAnswer(status: 201, body: body, replayed: false)
             }
         } catch {
             // Nothing was written: free the key so that a corrected retry can use it.
-            try? await database.read { c in try await IdempotencyTable.release(partnerCode: partner, key: key, on: c, logger: logger) }
+            try? await database.read { db in try await db.idempotency.release(partnerCode: partner, key: key) }
             throw error
         }
     }
 
     static func record(_ n: ValidNomination, submitted: String, partner: String, creditMonths: Int, by actor: Principal,
-                       on c: PostgresConnection, logger: Logger) async throws -> (UUID, Date) {
+                       in tx: Tables) async throws -> (UUID, Date) {
         let today = CalendarDate.today()
-        let agreements = try await AgreementTable.list(partnerCode: partner, on: c, logger: logger)
+        let agreements = try await tx.agreements.list(partnerCode: partner)
         guard let agreement = agreements.first(where: { $0.covers(today) }) else {
             throw ServiceError(.forbidden, slug: "no-active-agreement", LocalizedText(
                 vi: "Không có thỏa thuận hợp tác đang hiệu lực hôm nay; liên hệ Sở Tư pháp",
@@ -86,8 +83,8 @@ public struct NominationService: Sendable {
         }
         if let quota = agreement.yearlyQuota {
             // The agreement's row lock makes concurrent nominations count one after another.
-            _ = try await AgreementTable.get(agreement.id, forUpdate: true, on: c, logger: logger)
-            let used = try await NominationTable.countThisYear(agreementID: agreement.id, year: today.year, on: c, logger: logger)
+            _ = try await tx.agreements.get(agreement.id, forUpdate: true)
+            let used = try await tx.nominations.countThisYear(agreementID: agreement.id, year: today.year)
             guard used < quota else {
                 throw ServiceError(.conflict, slug: "quota-exceeded", LocalizedText(
                     vi: "Đã dùng hết chỉ tiêu đề cử năm \(today.year) của thỏa thuận (\(quota))",
@@ -95,25 +92,25 @@ public struct NominationService: Sendable {
             }
         }
         // One person, one candidate: nominations of the same person wait for each other here.
-        try await c.query("SELECT pg_advisory_xact_lock(hashtextextended(\(n.personKey), 483))", logger: logger)
+        try await tx.nominations.lockPerson(n.personKey)
         var audit = AuditBatch()
         // One query finds the person (citizen ID, else e-mail) and any profile that already holds their contacts.
-        let matches = try await CandidateTable.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
-                                                            phone: n.candidate.phone, on: c, logger: logger)
+        let matches = try await tx.candidates.exactMatches(citizenID: n.candidate.citizenID, email: n.candidate.email,
+                                                           phone: n.candidate.phone)
         let existing = n.candidate.citizenID != nil
             ? matches.first { $0.citizenID == n.candidate.citizenID }
             : matches.first { $0.email == n.candidate.email }
         let candidate: Candidate
         if let existing {
             // Held like a staff referral holds it, so the credit goes to one referral only.
-            try await c.query("SELECT 1 FROM candidates WHERE id = \(existing.id) FOR UPDATE", logger: logger)
+            try await tx.candidates.lock(existing.id)
             candidate = existing
         } else {
             var profile = n.candidate
             // A contact detail that already belongs to another profile is not copied (the submission keeps it).
             if matches.contains(where: { $0.email != nil && $0.email == profile.email }) { profile.email = nil }
             if matches.contains(where: { $0.phone != nil && $0.phone == profile.phone }) { profile.phone = nil }
-            candidate = try await CandidateTable.insert(profile, on: c, logger: logger)
+            candidate = try await tx.candidates.insert(profile)
             audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
         }
         let referral = try await ReferralService.add(
@@ -121,24 +118,24 @@ public struct NominationService: Sendable {
                                         referrerName: n.nominator.name, referrerTitle: n.nominator.title,
                                         referrerEmail: n.nominator.email, referrerPartnerCode: partner,
                                         relationship: n.relationship.rawValue, justification: n.justification)),
-            channel: "nomination", creditMonths: creditMonths, by: actor, on: c, logger: logger, audit: &audit, checked: true)
+            channel: "nomination", creditMonths: creditMonths, by: actor, in: tx, audit: &audit, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {
-            if let open = try await ApplicationTable.open(candidateID: candidate.id, positionID: positionID, on: c, logger: logger) {
+            if let open = try await tx.applications.open(candidateID: candidate.id, positionID: positionID) {
                 applicationID = open.id
             } else {
                 applicationID = try await ApplicationService.open(candidate: candidate.id, position: positionID, stage: .nominated,
-                                                                  reason: nil, by: actor, on: c, logger: logger).id
+                                                                  reason: nil, by: actor, in: tx).id
             }
         }
-        let (id, at) = try await NominationTable.insert(
+        let (id, at) = try await tx.nominations.insert(
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, submitted: submitted,
-            consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion, on: c, logger: logger)
+            consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
         audit.add("nomination.submit", "nomination", id.text,
                   extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
                           "agreement_id": .string(agreement.id.text)])
-        try await audit.write(actor, on: c, logger: logger)
+        try await tx.audit.append(audit, by: actor)
         return (id, at)
     }
 
@@ -147,8 +144,8 @@ public struct NominationService: Sendable {
         try actor.require(Role.staff.union([.partner]))
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        let page = try await database.read { c in
-            try await NominationTable.list(partnerCode: partner, page: page, on: c, logger: database.logger)
+        let page = try await database.read { db in
+            try await db.nominations.list(partnerCode: partner, page: page)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }
@@ -159,7 +156,7 @@ public struct NominationService: Sendable {
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        guard let view = try await database.read({ try await NominationTable.get(uuid, partnerCode: partner, on: $0, logger: database.logger) }) else {
+        guard let view = try await database.read({ try await $0.nominations.get(uuid, partnerCode: partner) }) else {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
         return actor.role == .partner ? view.forPartner : view

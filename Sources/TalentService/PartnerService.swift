@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -18,22 +17,22 @@ public struct PartnerService: Sendable {
         let email = v.email("contact_email", contactEmail)
         let phone = v.phone("contact_phone", contactPhone)
         try v.check()
-        return try await database.transaction { c in
-            if try await PartnerTable.get(code!, on: c, logger: database.logger) != nil {
+        return try await database.transaction { tx in
+            if try await tx.partners.get(code!) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
                                    LocalizedText(vi: "Đã có đối tác mã \(code!)", en: "A partner with code \(code!) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
-            let partner = try await PartnerTable.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
-                                                        contactEmail: email, contactPhone: phone, on: c, logger: database.logger)
-            try await Audit.record(actor, "partner.add", "partner", partner.code, after: partner, on: c, logger: database.logger)
+            let partner = try await tx.partners.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
+                                                       contactEmail: email, contactPhone: phone)
+            try await tx.audit.record(actor, "partner.add", "partner", partner.code, after: partner)
             return partner
         }
     }
 
     public func get(_ code: String, by actor: Principal) async throws -> Partner {
         try actor.require([.admin, .hr, .leadership])
-        guard let partner = try await database.read({ try await PartnerTable.get(code.uppercased(), on: $0, logger: database.logger) }) else {
+        guard let partner = try await database.read({ try await $0.partners.get(code.uppercased()) }) else {
             throw Self.notFound(code)
         }
         return partner
@@ -41,8 +40,8 @@ public struct PartnerService: Sendable {
 
     public func list(page: PageRequest, by actor: Principal) async throws -> Page<Partner> {
         try actor.require([.admin, .hr, .leadership])
-        let rows = try await database.read { c in
-            try await PartnerTable.list(after: page.cursor?.id, limit: page.limit + 1, on: c, logger: database.logger)
+        let rows = try await database.read { db in
+            try await db.partners.list(after: page.cursor?.id, limit: page.limit + 1)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.code).encoded } : nil)
@@ -52,13 +51,12 @@ public struct PartnerService: Sendable {
     public func addAgreement(partner code: String, _ draft: AgreementDraft, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
         let valid = try ValidAgreement(draft)
-        return try await database.transaction { c in
-            guard let partner = try await PartnerTable.get(code.uppercased(), on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let partner = try await tx.partners.get(code.uppercased()) else {
                 throw ServiceError.invalid("partner", vi: "không có đối tác mã \(code)", en: "no partner has the code \(code)")
             }
-            let agreement = try await AgreementTable.insert(partnerCode: partner.code, valid, on: c, logger: database.logger)
-            try await Audit.record(actor, "agreement.add", "agreement", agreement.id.text, after: agreement, on: c,
-                                   logger: database.logger)
+            let agreement = try await tx.agreements.insert(partnerCode: partner.code, valid)
+            try await tx.audit.record(actor, "agreement.add", "agreement", agreement.id.text, after: agreement)
             return agreement
         }
     }
@@ -66,7 +64,7 @@ public struct PartnerService: Sendable {
     public func agreement(_ id: String, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr, .leadership])
         let uuid = try UUID.parse(id)
-        guard let agreement = try await database.read({ try await AgreementTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let agreement = try await database.read({ try await $0.agreements.get(uuid) }) else {
             throw Self.agreementNotFound(uuid)
         }
         return agreement
@@ -75,8 +73,8 @@ public struct PartnerService: Sendable {
     public func agreements(partner code: String? = nil, by actor: Principal) async throws -> [Agreement] {
         try actor.require([.admin, .hr, .leadership])
         if let code { _ = try await get(code, by: actor) }
-        return try await database.read { c in
-            try await AgreementTable.list(partnerCode: code?.uppercased(), on: c, logger: database.logger)
+        return try await database.read { db in
+            try await db.agreements.list(partnerCode: code?.uppercased())
         }
     }
 
@@ -85,8 +83,8 @@ public struct PartnerService: Sendable {
                                 by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
-            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -107,9 +105,8 @@ public struct PartnerService: Sendable {
             if fields.contains("yearly_quota") { merged.yearlyQuota = draft.yearlyQuota }
             if fields.contains("training") { merged.training = draft.training }
             if fields.contains("notes") { merged.notes = draft.notes }
-            let after = try await AgreementTable.update(uuid, to: ValidAgreement(merged), on: c, logger: database.logger)
-            try await Audit.record(actor, "agreement.update", "agreement", uuid.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            let after = try await tx.agreements.update(uuid, to: ValidAgreement(merged))
+            try await tx.audit.record(actor, "agreement.update", "agreement", uuid.text, before: before, after: after)
             return after
         }
     }
@@ -124,8 +121,8 @@ public struct PartnerService: Sendable {
         let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
         try v.check()
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
-            guard let before = try await AgreementTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -134,9 +131,9 @@ public struct PartnerService: Sendable {
                 throw ServiceError(.conflict, slug: "agreement-expired", LocalizedText(
                     vi: "Thỏa thuận đã hết hạn ngày \(before.endsOn)", en: "The agreement ended on \(before.endsOn)"))
             }
-            let after = try await AgreementTable.setStatus(uuid, action!.target, on: c, logger: database.logger)
-            try await Audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
-                                   extra: ["reason": reason.map(JSONValue.string) ?? .null], on: c, logger: database.logger)
+            let after = try await tx.agreements.setStatus(uuid, action!.target)
+            try await tx.audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
+                                      extra: ["reason": reason.map(JSONValue.string) ?? .null])
             return after
         }
     }

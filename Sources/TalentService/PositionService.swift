@@ -14,11 +14,10 @@ public struct PositionService: Sendable {
     public func add(_ draft: PositionDraft, by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let valid = try ValidPosition(draft)
-        return try await database.transaction { c in
-            try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
-            let position = try await PositionTable.insert(valid, on: c, logger: database.logger)
-            try await Audit.record(actor, "position.add", "position", position.id.text, after: position, on: c,
-                                   logger: database.logger)
+        return try await database.transaction { tx in
+            try await Self.requireActiveAgency(valid.agencyCode, in: tx)
+            let position = try await tx.positions.insert(valid)
+            try await tx.audit.record(actor, "position.add", "position", position.id.text, after: position)
             return position
         }
     }
@@ -26,7 +25,7 @@ public struct PositionService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Position {
         try actor.require(Role.staff)
         let uuid = try UUID.parse(id)
-        guard let position = try await database.read({ try await PositionTable.get(uuid, on: $0, logger: database.logger) }) else {
+        guard let position = try await database.read({ try await $0.positions.get(uuid) }) else {
             throw Self.notFound(uuid)
         }
         return position
@@ -40,8 +39,8 @@ public struct PositionService: Sendable {
         let kind = v.oneOf("kind", kind, PositionKind.self)
         let status = v.oneOf("status", status, PositionStatus.self)
         try v.check()
-        return try await database.read { c in
-            try await PositionTable.list(agency: agency, kind: kind, status: status, page: page, on: c, logger: database.logger)
+        return try await database.read { db in
+            try await db.positions.list(agency: agency, kind: kind, status: status, page: page)
         }
     }
 
@@ -50,8 +49,8 @@ public struct PositionService: Sendable {
                        by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         let uuid = try UUID.parse(id)
-        return try await database.transaction { c in
-            guard let before = try await PositionTable.get(uuid, forUpdate: true, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.positions.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -71,18 +70,17 @@ public struct PositionService: Sendable {
             }
             let valid = try ValidPosition(draft)
             if valid.agencyCode != before.agencyCode {
-                try await Self.requireActiveAgency(valid.agencyCode, on: c, database: database)
+                try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             }
-            _ = try await PositionTable.update(uuid, expectedVersion: before.version, to: valid, on: c, logger: database.logger)
-            let after = try await PositionTable.get(uuid, on: c, logger: database.logger)!
-            try await Audit.record(actor, "position.update", "position", uuid.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            _ = try await tx.positions.update(uuid, expectedVersion: before.version, to: valid)
+            let after = try await tx.positions.get(uuid)!
+            try await tx.audit.record(actor, "position.update", "position", uuid.text, before: before, after: after)
             return after
         }
     }
 
-    static func requireActiveAgency(_ code: String, on c: PostgresConnection, database: Database) async throws {
-        guard let agency = try await AgencyTable.get(code, on: c, logger: database.logger), agency.status == .active else {
+    static func requireActiveAgency(_ code: String, in tx: Tables) async throws {
+        guard let agency = try await tx.agencies.get(code), agency.status == .active else {
             throw ServiceError.invalid("agency", vi: "không có cơ quan đang hoạt động mã \(code)",
                                        en: "no active agency has the code \(code)")
         }
@@ -92,5 +90,3 @@ public struct PositionService: Sendable {
         ServiceError.notFound(LocalizedText(vi: "vị trí tuyển dụng", en: "position"), id.text)
     }
 }
-
-import PostgresNIO

@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -19,11 +17,11 @@ public struct ReferralService: Sendable {
     public func add(_ draft: ReferralDraft, by actor: Principal) async throws -> Referral {
         try actor.require([.admin, .hr])
         let valid = try ValidReferral(draft)
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
             var audit = AuditBatch()
             let referral = try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor,
-                                              on: c, logger: database.logger, audit: &audit)
-            try await audit.write(actor, on: c, logger: database.logger)
+                                              in: tx, audit: &audit)
+            try await tx.audit.append(audit, by: actor)
             return referral
         }
     }
@@ -31,14 +29,14 @@ public struct ReferralService: Sendable {
     /// Adds a referral inside a caller's transaction (a nomination adds one too).
     /// Adds a referral and its audit entry to `audit`, which the caller writes. `checked`: the caller already holds
     /// the person's lock and knows the candidate and referrer exist (a nomination).
-    static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Principal, on c: PostgresConnection,
-                    logger: Logger, audit: inout AuditBatch, checked: Bool = false) async throws -> Referral {
+    static func add(_ valid: ValidReferral, channel: String, creditMonths: Int, by actor: Principal, in tx: Tables,
+                    audit: inout AuditBatch, checked: Bool = false) async throws -> Referral {
         if !checked {
-            try await checkReferrer(valid, on: c, logger: logger)
+            try await Self.checkReferrer(valid, in: tx)
         }
-        let name = valid.kind == .user ? try await UserTable.get(valid.userID!, on: c, logger: logger)?.name : valid.name
-        let referral = try await ReferralTable.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
-                                                      creditMonths: creditMonths, on: c, logger: logger)
+        let name = valid.kind == .user ? try await tx.users.get(valid.userID!)?.name : valid.name
+        let referral = try await tx.referrals.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
+                                                     creditMonths: creditMonths)
         audit.add("referral.add", "referral", referral.id.text, after: referral,
                   extra: ["candidate_id": .string(referral.candidateID.text)])
         return referral
@@ -46,22 +44,22 @@ public struct ReferralService: Sendable {
 
     /// The candidate exists (and is locked, so that two referrals at once cannot both take the credit) and so does
     /// the referrer.
-    static func checkReferrer(_ valid: ValidReferral, on c: PostgresConnection, logger: Logger) async throws {
-        guard try await CandidateTable.get(valid.candidateID, forUpdate: true, on: c, logger: logger) != nil else {
+    static func checkReferrer(_ valid: ValidReferral, in tx: Tables) async throws {
+        guard try await tx.candidates.get(valid.candidateID, forUpdate: true) != nil else {
             throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
                                        en: "no candidate \(valid.candidateID.text)")
         }
         switch valid.kind {
         case .user:
-            guard try await UserTable.get(valid.userID!, on: c, logger: logger) != nil else {
+            guard try await tx.users.get(valid.userID!) != nil else {
                 throw ServiceError.invalid("referrer_user_id", vi: "không có người dùng này", en: "no such user")
             }
         case .agency:
-            guard try await AgencyTable.get(valid.agencyCode!, on: c, logger: logger) != nil else {
+            guard try await tx.agencies.get(valid.agencyCode!) != nil else {
                 throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
             }
         case .partner:
-            guard try await PartnerTable.get(valid.partnerCode!, on: c, logger: logger) != nil else {
+            guard try await tx.partners.get(valid.partnerCode!) != nil else {
                 throw ServiceError.invalid("referrer_partner_code", vi: "không có đối tác mã này", en: "no partner has this code")
             }
         case .person, .selfApplication:
@@ -77,9 +75,8 @@ public struct ReferralService: Sendable {
         let referrer = v.text("referrer", referrer, maxLength: 200)
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate_id") }
-        return try await database.read { c in
-            try await ReferralTable.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page,
-                                         on: c, logger: database.logger)
+        return try await database.read { db in
+            try await db.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page)
         }
     }
 }

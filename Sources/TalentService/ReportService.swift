@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -15,12 +13,11 @@ public struct ReportService: Sendable {
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         try v.check()
-        return try await database.report { c in
-            var stats = try await ReportTable.referrers(kind: kind, year: year, on: c, logger: database.logger)
+        return try await database.report { db in
+            var stats = try await db.reports.referrers(kind: kind, year: year)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await ReportTable.referrerApplications(kind: kind, year: year, on: c, logger: database.logger)
-            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), on: c,
-                                                             logger: database.logger)
+            let links = try await db.reports.referrerApplications(kind: kind, year: year)
+            let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: db)
             var scores: [String: [Double]] = [:]
             for link in links {
                 guard let panel = panels[link.application], panel.complete, let score = panel.panelScore else { continue }
@@ -48,10 +45,8 @@ public struct ReportService: Sendable {
         let grouping = v.oneOf("group_by", groupBy, PipelineGrouping.self)
         if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
         try v.check()
-        return try await database.report { c in
-            let logger = database.logger
-            let rows = try await ReportTable.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping,
-                                                      on: c, logger: logger)
+        return try await database.report { db in
+            let rows = try await db.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
             func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
                 StageFigures.complete(rows.compactMap { row in
                     PipelineStage(rawValue: row.stage).map {
@@ -61,7 +56,7 @@ public struct ReportService: Sendable {
             }
             guard let grouping else { return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: nil,
                                                             stages: figures(rows), groups: nil) }
-            let labels = try await Self.labels(for: grouping, on: c, logger: logger)
+            let labels = try await Self.labels(for: grouping, in: db)
             let grouped = Dictionary(grouping: rows.filter { $0.group != nil }, by: { $0.group! })
             let groups = grouped.keys.sorted().map { key in
                 PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(grouped[key]!))
@@ -72,13 +67,13 @@ public struct ReportService: Sendable {
     }
 
     /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
-    static func labels(for grouping: PipelineGrouping, on c: PostgresConnection, logger: Logger) async throws -> [String: String] {
+    static func labels(for grouping: PipelineGrouping, in db: Tables) async throws -> [String: String] {
         switch grouping {
         case .agency:
-            return Dictionary(try await AgencyTable.list(includeRetired: true, kind: nil, after: nil, limit: 10_000, on: c, logger: logger)
+            return Dictionary(try await db.agencies.list(includeRetired: true, kind: nil, after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .partner:
-            return Dictionary(try await PartnerTable.list(after: nil, limit: 10_000, on: c, logger: logger)
+            return Dictionary(try await db.partners.list(after: nil, limit: 10_000)
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .positionKind:
             return Dictionary(PositionKind.allCases.map { ($0.rawValue, $0.label.vi) }, uniquingKeysWith: { a, _ in a })
@@ -92,8 +87,8 @@ public struct ReportService: Sendable {
     public func targets(asOf: CalendarDate? = nil, by actor: Principal) async throws -> [TargetProgress] {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
-        return try await database.report { c in
-            try await ReportTable.targets(asOf: day, on: c, logger: database.logger).map { target, name, hired, offer, interview in
+        return try await database.report { db in
+            try await db.reports.targets(asOf: day).map { target, name, hired, offer, interview in
                 let (status, expected) = TargetProgress.status(
                     count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
                     deadline: target.deadline, on: day)
@@ -106,15 +101,15 @@ public struct ReportService: Sendable {
     /// Per partner and agreement: nominations, quota used this year, reached evaluation, hired.
     public func partners(by actor: Principal) async throws -> [PartnerStats] {
         try actor.require(Self.readers)
-        return try await database.report { c in
-            try await ReportTable.partners(year: CalendarDate.today().year, on: c, logger: database.logger)
+        return try await database.report { db in
+            try await db.reports.partners(year: CalendarDate.today().year)
         }
     }
 
     /// Nominations per partner and month over the last twelve months (the dashboard's chart).
     public func monthlyNominations(by actor: Principal) async throws -> [MonthlyNominations] {
         try actor.require(Self.readers)
-        return try await database.report { try await ReportTable.monthlyNominations(on: $0, logger: database.logger) }
+        return try await database.report { try await $0.reports.monthlyNominations() }
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
@@ -131,15 +126,14 @@ public struct ReportService: Sendable {
         let targets = try await self.targets(asOf: asOf, by: actor)
         let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
-        return try await database.report { c in
-            let logger = database.logger
-            let hires = try await ReportTable.hires(year: year!, on: c, logger: logger)
-            let partners = try await ReportTable.partners(year: year!, on: c, logger: logger).filter { row in
+        return try await database.report { db in
+            let hires = try await db.reports.hires(year: year!)
+            let partners = try await db.reports.partners(year: year!).filter { row in
                 guard let starts = row.startsOn, let ends = row.endsOn else { return false }
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
-            let evaluated = try await ReportTable.evaluated(year: year!, on: c, logger: logger)
-            let panels = try await EvaluationService.results(for: evaluated.applications, on: c, logger: logger).values
+            let evaluated = try await db.reports.evaluated(year: year!)
+            let panels = try await EvaluationService.results(for: evaluated.applications, in: db).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(
                 applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,

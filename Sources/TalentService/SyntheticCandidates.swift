@@ -1,7 +1,4 @@
 import Foundation
-import Logging
-import NIOCore
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -23,43 +20,19 @@ public struct SyntheticCandidates: Sendable {
     /// COPYs `count` candidates (half with an education record) and records one audit entry for the batch.
     public func load(count: Int, first: Int = 0, by actor: Principal) async throws {
         try actor.require([.admin])
-        let logger = database.logger
-        try await database.transaction { c in
-            var education = ByteBuffer()
-            try await c.copyFrom(table: "candidates", columns: [
-                "id", "full_name", "search_name", "sort_key", "date_of_birth", "gender", "citizen_id", "email", "phone",
-                "sector", "created_at", "updated_at",
-            ], logger: logger) { writer in
-                var buffer = ByteBuffer()
-                for n in first..<(first + count) {
-                    let person = Self.person(n)
-                    let id = UUID()
-                    CopyText.appendRow([
-                        id.uuidString, person.name, VietnameseText.fold(person.name), VietnameseText.sortKey(person.name),
-                        person.dateOfBirth, person.gender, person.citizenID, person.email, person.phone, person.sector,
-                        person.createdAt, person.createdAt,
-                    ], to: &buffer)
-                    if n % 2 == 0 {
-                        CopyText.appendRow([id.uuidString, "0", person.degree, "Luật", person.institution,
-                                            VietnameseText.fold(person.institution), person.graduationYear, person.classification],
-                                           to: &education)
-                    }
-                    if buffer.readableBytes > 1 << 20 {
-                        try await writer.write(buffer)
-                        buffer.clear()
-                    }
-                }
-                try await writer.write(buffer)
-            }
-            try await c.copyFrom(table: "candidate_education", columns: [
-                "candidate_id", "ordinal", "degree", "field", "institution", "institution_folded", "graduation_year",
-                "classification",
-            ], logger: logger) { writer in
-                try await writer.write(education)
-            }
-            try await Audit.record(actor, "candidate.generate", "candidate", "synthetic",
-                                   extra: ["count": .number(Double(count)), "first": .number(Double(first))],
-                                   on: c, logger: logger)
+        try await database.transaction { tx in
+            try await tx.candidates.copy((first..<(first + count)).lazy.map { n in
+                let person = Self.person(n)
+                return BulkCandidate(
+                    id: UUID(), fullName: person.name, dateOfBirth: person.dateOfBirth, gender: person.gender,
+                    citizenID: person.citizenID, email: person.email, phone: person.phone, sector: person.sector,
+                    createdAt: person.createdAt,
+                    education: n % 2 == 0 ? BulkCandidate.Education(
+                        degree: person.degree, field: "Luật", institution: person.institution,
+                        graduationYear: person.graduationYear, classification: person.classification) : nil)
+            })
+            try await tx.audit.record(actor, "candidate.generate", "candidate", "synthetic",
+                                      extra: ["count": .number(Double(count)), "first": .number(Double(first))])
         }
     }
 

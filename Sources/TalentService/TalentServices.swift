@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import PostgresNIO
 import TalentDomain
 import TalentStore
 
@@ -72,47 +70,6 @@ public struct ServiceSettings: Sendable, Equatable {
         self.referralCreditMonths = referralCreditMonths
         self.requireCompletePanel = requireCompletePanel
         self.migrationsDirectory = migrationsDirectory
-    }
-}
-
-/// Writes one audit entry in the transaction of the write it describes.
-enum Audit {
-    static func record(_ actor: Principal, _ action: String, _ entityType: String, _ entityID: String,
-                       before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
-                       extra: [String: JSONValue] = [:], on connection: PostgresConnection, logger: Logger) async throws {
-        var batch = AuditBatch()
-        batch.add(action, entityType, entityID, before: before, after: after, extra: extra)
-        try await batch.write(actor, on: connection, logger: logger)
-    }
-}
-
-/// Audit entries of one use case, written together in one statement (a nomination writes three).
-struct AuditBatch {
-    private(set) var entries: [AuditTable.Entry] = []
-
-    mutating func add(_ action: String, _ entityType: String, _ entityID: String,
-                      before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
-                      extra: [String: JSONValue] = [:]) {
-        // Written straight to JSON text: records that write themselves skip Foundation's encoder.
-        var w = JSONWriter()
-        w.beginObject()
-        for (key, value) in extra.sorted(by: { $0.key < $1.key }) {
-            w.key(key)
-            value.write(to: &w)
-        }
-        for (key, record) in [("after", after), ("before", before)] {
-            guard let record else { continue }
-            w.key(key)
-            if let writable = record as? any JSONWritable { writable.write(to: &w) } else { JSONFormat.value(record).write(to: &w) }
-        }
-        w.endObject()
-        entries.append(AuditTable.Entry(action: action, entityType: entityType, entityID: entityID,
-                                        changes: String(decoding: w.bytes, as: UTF8.self)))
-    }
-
-    func write(_ actor: Principal, on connection: PostgresConnection, logger: Logger) async throws {
-        guard !entries.isEmpty else { return }
-        try await AuditTable.append(actor: actor, entries, on: connection, logger: logger)
     }
 }
 

@@ -12,15 +12,15 @@ public struct TargetService: Sendable {
         try actor.require([.admin])
         let valid = try ValidTarget(agencyCode: agencyCode, positionKind: positionKind, count: count, deadline: deadline,
                                     startsOn: startsOn, note: note)
-        return try await database.transaction { c in
-            guard let agency = try await AgencyTable.get(valid.agencyCode, on: c, logger: database.logger),
+        return try await database.transaction { tx in
+            guard let agency = try await tx.agencies.get(valid.agencyCode),
                   agency.status == .active
             else {
                 throw ServiceError.invalid("agency_code", vi: "không có cơ quan đang hoạt động mã \(valid.agencyCode)",
                                            en: "no active agency has the code \(valid.agencyCode)")
             }
-            let target = try await TargetTable.insert(valid, createdBy: actor.name, on: c, logger: database.logger)
-            try await Audit.record(actor, "target.add", "target", target.id.text, after: target, on: c, logger: database.logger)
+            let target = try await tx.targets.insert(valid, createdBy: actor.name)
+            try await tx.audit.record(actor, "target.add", "target", target.id.text, after: target)
             return target
         }
     }
@@ -31,6 +31,6 @@ public struct TargetService: Sendable {
         var v = FieldValidator()
         let agency = v.code("agency", agency, required: false)
         try v.check()
-        return try await database.read { try await TargetTable.list(agency: agency, on: $0, logger: database.logger) }
+        return try await database.read { try await $0.targets.list(agency: agency) }
     }
 }

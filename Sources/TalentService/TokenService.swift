@@ -23,18 +23,16 @@ public struct TokenService: Sendable {
         try v.check()
         let id = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
         let secret = Self.newSecret()
-        return try await database.transaction { c in
-            if let id, try await UserTable.get(id, on: c, logger: database.logger) == nil {
+        return try await database.transaction { tx in
+            if let id, try await tx.users.get(id) == nil {
                 throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), id.text)
             }
-            if let partner, try await PartnerTable.get(partner, on: c, logger: database.logger) == nil {
+            if let partner, try await tx.partners.get(partner) == nil {
                 throw ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), partner)
             }
-            let record = try await TokenTable.insert(userID: id, partnerCode: partner, secretHash: Self.hash(secret),
-                                                     prefix: String(secret.prefix(10)), expiresInDays: days, on: c,
-                                                     logger: database.logger)
-            try await Audit.record(actor, "token.issue", "token", record.id.text, after: record, on: c,
-                                   logger: database.logger)
+            let record = try await tx.tokens.insert(userID: id, partnerCode: partner, secretHash: Self.hash(secret),
+                                                    prefix: String(secret.prefix(10)), expiresInDays: days)
+            try await tx.audit.record(actor, "token.issue", "token", record.id.text, after: record)
             return IssuedToken(token: secret, record: record)
         }
     }
@@ -43,8 +41,8 @@ public struct TokenService: Sendable {
     public func list(userID: String? = nil, page: PageRequest, by actor: Principal) async throws -> Page<AccessToken> {
         try actor.require([.admin])
         let user = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
-        let rows = try await database.read { c in
-            try await TokenTable.list(userID: user, page: page, on: c, logger: database.logger)
+        let rows = try await database.read { db in
+            try await db.tokens.list(userID: user, page: page)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)
@@ -54,15 +52,14 @@ public struct TokenService: Sendable {
     public func revoke(_ tokenID: String, by actor: Principal) async throws -> AccessToken {
         try actor.require([.admin])
         let id = try UUID.parse(tokenID)
-        return try await database.transaction { c in
-            guard let before = try await TokenTable.get(id, on: c, logger: database.logger) else {
+        return try await database.transaction { tx in
+            guard let before = try await tx.tokens.get(id) else {
                 throw ServiceError.notFound(LocalizedText(vi: "mã truy cập", en: "token"), id.text)
             }
             guard before.revokedAt == nil else { return before }
-            try await TokenTable.revoke(id, on: c, logger: database.logger)
-            let after = try await TokenTable.get(id, on: c, logger: database.logger)!
-            try await Audit.record(actor, "token.revoke", "token", id.text, before: before, after: after, on: c,
-                                   logger: database.logger)
+            try await tx.tokens.revoke(id)
+            let after = try await tx.tokens.get(id)!
+            try await tx.audit.record(actor, "token.revoke", "token", id.text, before: before, after: after)
             return after
         }
     }
@@ -71,15 +68,15 @@ public struct TokenService: Sendable {
     public func authenticate(bearer secret: String) async throws -> Principal {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { throw ServiceError.unauthenticated }
         let hash = Self.hash(secret)
-        let token = try await database.read { c in
-            try await TokenTable.find(secretHash: hash, on: c, logger: database.logger)
+        let token = try await database.read { db in
+            try await db.tokens.find(secretHash: hash)
         }
         guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > Date() }) ?? true else {
             throw ServiceError.unauthenticated
         }
         // Record use at most every five minutes, so reading does not turn every request into a write.
         if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
-            try? await database.read { c in try await TokenTable.touch(token.id, on: c, logger: database.logger) }
+            try? await database.read { db in try await db.tokens.touch(token.id) }
         }
         return Principal(name: token.holder, role: token.role, channel: .api, userID: token.userID,
                      partnerCode: token.partnerCode, tokenID: token.id)

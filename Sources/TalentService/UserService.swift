@@ -15,16 +15,15 @@ public struct UserService: Sendable {
         let agency = v.code("agency", agencyCode, required: false)
         let email = v.email("email", email)
         try v.check()
-        return try await database.transaction { c in
+        return try await database.transaction { tx in
             if let agency {
-                guard let found = try await AgencyTable.get(agency, on: c, logger: database.logger), found.status == .active else {
+                guard let found = try await tx.agencies.get(agency), found.status == .active else {
                     throw ServiceError.invalid("agency", vi: "không có cơ quan đang hoạt động mã \(agency)",
                                                en: "no active agency has the code \(agency)")
                 }
             }
-            let user = try await UserTable.insert(name: name!, role: role!.role, agencyCode: agency, email: email, on: c,
-                                                  logger: database.logger)
-            try await Audit.record(actor, "user.add", "user", user.id.text, after: user, on: c, logger: database.logger)
+            let user = try await tx.users.insert(name: name!, role: role!.role, agencyCode: agency, email: email)
+            try await tx.audit.record(actor, "user.add", "user", user.id.text, after: user)
             return user
         }
     }
@@ -35,8 +34,8 @@ public struct UserService: Sendable {
         var v = FieldValidator()
         let role = v.oneOf("role", role, Role.self)
         try v.check()
-        let rows = try await database.read { c in
-            try await UserTable.list(role: role, page: page, on: c, logger: database.logger)
+        let rows = try await database.read { db in
+            try await db.users.list(role: role, page: page)
         }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, nextCursor: rows.count > page.limit ? items.last.map { Cursor(key: "", id: $0.id.text).encoded } : nil)
@@ -48,7 +47,7 @@ extension UserService {
     /// then sees only what an evaluator may see); any other name acts as an administrator.
     public func operatorActor(_ cliOperator: Principal) async throws -> Principal {
         guard let id = UUID(uuidString: cliOperator.name) else { return cliOperator }
-        guard let user = try await database.read({ try await UserTable.get(id, on: $0, logger: database.logger) }) else {
+        guard let user = try await database.read({ try await $0.users.get(id) }) else {
             throw ServiceError.invalid("as", vi: "không có người dùng \(id.text)", en: "no user \(id.text)")
         }
         return Principal(name: user.name, role: user.role, channel: cliOperator.channel, userID: user.id)

@@ -34,40 +34,44 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: everything it writes is committed together, or nothing is.
-    public func transaction<Result: Sendable>(
-        _ body: @Sendable (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
+    /// Runs `body` in one transaction: everything it writes is committed together, or nothing is. PostgresNIO's
+    /// `withTransaction` sends BEGIN and COMMIT (ROLLBACK when `body` throws), as the hand-written version did.
+    public func transaction<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    let result = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+            return try await primary.withTransaction(logger: logger) { connection in
+                try await body(Tables(connection: connection, logger: logger))
             }
         } catch {
             throw Self.map(error)
         }
     }
 
-    /// Runs read-only work on one pooled connection of the primary.
-    public func read<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+    /// Runs read-only work on one pooled connection of the primary; each statement commits on its own.
+    public func read<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withConnection { try await body($0) }
+            return try await primary.withConnection { try await body(Tables(connection: $0, logger: logger)) }
         } catch {
             throw Self.map(error)
         }
     }
 
     /// Runs a report query on the replica when one is configured, else on the primary.
-    public func report<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+    public func report<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await (replica ?? primary).withConnection { try await body($0) }
+            return try await (replica ?? primary).withConnection { try await body(Tables(connection: $0, logger: logger)) }
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// A raw pooled connection of the primary, for tests and tools that need SQL of their own (the migrator, a test
+    /// ageing a row). Services never use it: their SQL is a named method of a table.
+    @discardableResult
+    public func withConnection<Result: Sendable>(
+        _ body: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await primary.withConnection { try await body($0) }
         } catch {
             throw Self.map(error)
         }
@@ -92,7 +96,9 @@ public final class Database: Sendable {
     /// Turns what PostgreSQL or the driver threw into the service layer's error.
     public static func map(_ error: any Error) -> any Error {
         if error is ServiceError { return error }
-        if let transaction = error as? PostgresTransactionError, let inner = transaction.closureError {
+        // `withTransaction` wraps what failed: the body (whatever the ROLLBACK then did), else COMMIT, else BEGIN.
+        if let transaction = error as? PostgresTransactionError,
+           let inner = transaction.closureError ?? transaction.commitError ?? transaction.beginError {
             return map(inner)
         }
         if error is CancellationError { return error }

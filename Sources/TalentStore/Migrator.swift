@@ -104,7 +104,7 @@ public struct Migrator: Sendable {
 
     /// Compares the files with what the database has applied, refusing an edited, reordered or missing history.
     public func status(_ database: Database) async throws -> MigrationStatus {
-        try await database.read { connection in
+        try await database.withConnection { connection in
             try await self.ensureTable(connection, logger: database.logger)
             return try await self.compare(connection, logger: database.logger)
         }
@@ -114,26 +114,28 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ database: Database) async throws -> [Migration] {
         let logger = database.logger
-        return try await database.read { connection in
+        return try await database.withConnection { connection in
             // One migrator at a time, even when two `talent migrate` run at once.
             try await connection.query("SELECT pg_advisory_lock(7346010)", logger: logger)
             do {
                 try await self.ensureTable(connection, logger: logger)
                 let status = try await self.compare(connection, logger: logger)
                 for migration in status.pending {
-                    try await connection.query("BEGIN", logger: logger)
                     do {
-                        for statement in SQLScript.statements(migration.sql) {
-                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        try await connection.withTransaction(logger: logger) { connection in
+                            for statement in SQLScript.statements(migration.sql) {
+                                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                            }
+                            try await connection.query("""
+                                INSERT INTO schema_migrations (version, name, checksum)
+                                VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                                """, logger: logger)
                         }
-                        try await connection.query("""
-                            INSERT INTO schema_migrations (version, name, checksum)
-                            VALUES (\(migration.version), \(migration.name), \(migration.checksum))
-                            """, logger: logger)
-                        try await connection.query("COMMIT", logger: logger)
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                        let detail = (error as? PSQLError)?.serverInfo?[.message] ?? "\(error)"
+                    } catch let error as PostgresTransactionError {
+                        // A BEGIN that failed is the connection's trouble, not the migration's: thrown as it came.
+                        if let begin = error.beginError { throw begin }
+                        let failure = error.closureError ?? error.commitError ?? error
+                        let detail = (failure as? PSQLError)?.serverInfo?[.message] ?? "\(failure)"
                         throw ServiceError(.internalFailure, LocalizedText(
                             vi: "Migration \(migration.fileName) thất bại, không có gì thay đổi: \(detail)",
                             en: "Migration \(migration.fileName) failed and changed nothing: \(detail)"))

@@ -67,7 +67,7 @@ struct APIHarness: Sendable {
 
     /// Rows in a table, to show that a refused request wrote nothing.
     func count(_ table: String) async throws -> Int {
-        try await services.database.read { c in
+        try await services.database.withConnection { c in
             let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)"),
                                          logger: TestDatabase.logger)
             var n = 0

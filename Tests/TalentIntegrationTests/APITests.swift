@@ -69,7 +69,7 @@ struct APITests {
             #expect(try await api.request(.get, "/v1/candidates", token: issued.token).status == 401)
 
             let other = try await api.services.tokens.issue(userID: user.id.text, expiresInDays: 1, by: .testAdmin)
-            try await api.services.database.read { c in
+            try await api.services.database.withConnection { c in
                 try await c.query("""
                     UPDATE access_tokens SET created_at = now() - interval '3 days', expires_at = now() - interval '1 day'
                     WHERE id = \(other.record.id)

@@ -120,7 +120,7 @@ struct CLITests {
             #expect(try await api.request(.get, "/v1/audit", token: asJSON?["token"] as? String).status == 401)
             #expect(try await api.request(.get, "/v1/audit", token: secret).status == 200)
 
-            let stored = try await api.services.database.read { c in
+            let stored = try await api.services.database.withConnection { c in
                 let rows = try await c.query("SELECT count(*)::int FROM access_tokens WHERE encode(secret_hash, 'escape') LIKE '%tlt_%'",
                                              logger: TestDatabase.logger)
                 var n = -1

@@ -71,7 +71,7 @@ struct EvaluationTests {
 
             // A published rubric's definition cannot change, even by SQL.
             await #expect(throws: (any Error).self) {
-                try await api.services.database.transaction { c in
+                try await api.services.database.withConnection { c in
                     try await c.query("UPDATE rubrics SET definition = '{}'::jsonb WHERE id = \(UUID(uuidString: v2)!)",
                                       logger: TestDatabase.logger)
                 }

@@ -294,7 +294,7 @@ struct LeadershipReportTests {
         try await TestDatabase.withDatabase { primary in
             try await TestDatabase.withDatabase { replica in
                 // The "replica" is another database, so what a query read shows where it ran.
-                try await replica.transaction { c in
+                try await replica.withConnection { c in
                     try await c.query("DELETE FROM targets WHERE position_kind = 'legal_affairs_officer'", logger: TestDatabase.logger)
                 }
                 var cli = CLIRunner(databaseURL: primary.url)
@@ -322,16 +322,18 @@ struct LeadershipReportTests {
                 _ = try await s.applications.move(application.id.text, to: stage, reason: reason, by: .testAdmin)
             }
             // Stays of known length: two days in nominated, then three in screening, each time.
-            try await s.database.transaction { c in
-                try await c.query("""
-                    UPDATE application_stage_history SET at = at - interval '30 days', left_at = left_at - interval '30 days'
-                    WHERE application_id = \(application.id)
-                    """, logger: TestDatabase.logger)
-                try await c.query("""
-                    UPDATE application_stage_history SET left_at = at + CASE to_stage WHEN 'nominated' THEN interval '2 days'
-                                                                                 ELSE interval '3 days' END
-                    WHERE application_id = \(application.id) AND left_at IS NOT NULL
-                    """, logger: TestDatabase.logger)
+            try await s.database.withConnection { c in
+                try await c.withTransaction(logger: TestDatabase.logger) { c in
+                    try await c.query("""
+                        UPDATE application_stage_history SET at = at - interval '30 days', left_at = left_at - interval '30 days'
+                        WHERE application_id = \(application.id)
+                        """, logger: TestDatabase.logger)
+                    try await c.query("""
+                        UPDATE application_stage_history SET left_at = at + CASE to_stage WHEN 'nominated' THEN interval '2 days'
+                                                                                     ELSE interval '3 days' END
+                        WHERE application_id = \(application.id) AND left_at IS NOT NULL
+                        """, logger: TestDatabase.logger)
+                }
             }
             let report = try await s.reports.pipeline(by: .testAdmin)
             #expect(report.stage(.screening).reached == 1)

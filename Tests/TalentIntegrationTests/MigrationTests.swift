@@ -61,7 +61,7 @@ struct MigrationTests {
             await #expect(throws: ServiceError.self) { try await Migrator(migrations: [first, broken]).migrate(database) }
             let status = try await Migrator(migrations: [first, broken]).status(database)
             #expect(status.applied.map(\.version) == [1])
-            let exists = try await database.read { c in
+            let exists = try await database.withConnection { c in
                 let rows = try await c.query("SELECT to_regclass('ok') IS NOT NULL", logger: TestDatabase.logger)
                 var found = true
                 for try await value in rows.decode(Bool.self) { found = value }
@@ -76,7 +76,7 @@ struct MigrationTests {
         try await withEmptyDatabase { database in
             let applied = try await Migrator.fromDefaultLocation().migrate(database)
             #expect(applied.count >= 2)
-            let stp = try await database.read { try await AgencyTable.get("STP", on: $0, logger: TestDatabase.logger) }
+            let stp = try await database.read { try await $0.agencies.get("STP") }
             #expect(stp?.name == "Sở Tư pháp")
         }
     }

@@ -72,7 +72,7 @@ struct NominationTests {
             #expect(missing.contentType == "application/problem+json")
 
             // A first request still running: its key is in flight.
-            try await api.services.database.read { c in
+            try await api.services.database.withConnection { c in
                 try await c.query("""
                     INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('ULAW', 'k-busy', 'x', 'in_flight')
                     """, logger: TestDatabase.logger)

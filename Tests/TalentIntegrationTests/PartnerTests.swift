@@ -79,7 +79,7 @@ struct PartnerTests {
             let agreement = try await api.services.partners.addAgreement(
                 partner: "HVTP", AgreementDraft(reference: "1/2020", startsOn: "2020-01-01", endsOn: "2030-12-31"), by: .testAdmin)
             _ = try await api.services.partners.act("activate", on: agreement.id.text, reason: nil, by: .testAdmin)
-            try await api.services.database.read { c in
+            try await api.services.database.withConnection { c in
                 try await c.query("UPDATE agreements SET ends_on = DATE '2021-12-31' WHERE id = \(agreement.id)",
                                   logger: TestDatabase.logger)
             }

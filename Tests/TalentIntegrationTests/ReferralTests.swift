@@ -62,7 +62,7 @@ struct ReferralTests {
             let a = try await services.candidates.add(CandidateDraft(fullName: "Phạm Thị Hoa", dateOfBirth: "1995-01-01"), by: .testAdmin).candidate
             let first = try await referrals.add(ReferralDraft(candidateID: a.id.text, referrerKind: "self", justification: "x"), by: .testAdmin)
             #expect(first.credited)
-            try await services.database.read { c in
+            try await services.database.withConnection { c in
                 try await c.query("UPDATE referrals SET created_at = now() - interval '2 months' WHERE id = \(first.id)",
                                   logger: TestDatabase.logger)
             }

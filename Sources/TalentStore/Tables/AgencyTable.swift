@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for agencies.
-public enum AgencyTable {
+public struct AgencyTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = "code, name, kind, status, merged_into, created_at, updated_at"
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Agency] {
@@ -19,43 +22,38 @@ public enum AgencyTable {
     }
 
     /// Ordered by code, after the code `after` when given.
-    public static func list(includeRetired: Bool, kind: AgencyKind?, after: String?, limit: Int,
-                            on connection: PostgresConnection, logger: Logger) async throws -> [Agency] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM agencies
+    public func list(includeRetired: Bool, kind: AgencyKind?, after: String?, limit: Int) async throws -> [Agency] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM agencies
             WHERE (\(includeRetired) OR status = 'active') AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
               AND (\(after)::text IS NULL OR code > \(after))
             ORDER BY code LIMIT \(limit)
             """, logger: logger))
     }
 
-    public static func get(_ code: String, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Agency? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM agencies WHERE code = \(code) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+    public func get(_ code: String, forUpdate: Bool = false) async throws -> Agency? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM agencies WHERE code = \(code) \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """, logger: logger)).first
     }
 
-    public static func insert(code: String, name: String, kind: AgencyKind, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Agency {
-        try await decode(connection.query("""
+    public func insert(code: String, name: String, kind: AgencyKind) async throws -> Agency {
+        try await Self.decode(connection.query("""
             INSERT INTO agencies (code, name, kind) VALUES (\(code), \(name), \(kind.rawValue))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func rename(_ code: String, to name: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Agency {
-        try await decode(connection.query("""
-            UPDATE agencies SET name = \(name), updated_at = now() WHERE code = \(code) RETURNING \(unescaped: columns)
+    public func rename(_ code: String, to name: String) async throws -> Agency {
+        try await Self.decode(connection.query("""
+            UPDATE agencies SET name = \(name), updated_at = now() WHERE code = \(code) RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func retire(_ code: String, mergedInto: String?, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Agency {
-        try await decode(connection.query("""
+    public func retire(_ code: String, mergedInto: String?) async throws -> Agency {
+        try await Self.decode(connection.query("""
             UPDATE agencies SET status = 'retired', merged_into = \(mergedInto), updated_at = now()
-            WHERE code = \(code) RETURNING \(unescaped: columns)
+            WHERE code = \(code) RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 }

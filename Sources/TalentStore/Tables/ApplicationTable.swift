@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for applications and their stage history.
-public enum ApplicationTable {
+public struct ApplicationTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let select = """
         SELECT a.id, a.candidate_id, a.position_id, a.stage, a.stage_entered_at, a.version, a.created_at, a.updated_at,
                c.full_name, p.title, p.agency_code, (extract(epoch FROM a.created_at) * 1000000)::bigint
@@ -23,53 +26,49 @@ public enum ApplicationTable {
         return result
     }
 
-    public static func insert(candidateID: UUID, positionID: UUID, stage: PipelineStage, actor: Principal, reason: String?,
-                              on connection: PostgresConnection, logger: Logger) async throws -> Application {
+    public func insert(candidateID: UUID, positionID: UUID, stage: PipelineStage, actor: Principal,
+                       reason: String?) async throws -> Application {
         let rows = try await connection.query("""
             INSERT INTO applications (candidate_id, position_id, stage) VALUES (\(candidateID), \(positionID), \(stage.rawValue))
             RETURNING id
             """, logger: logger)
         var id: UUID?
         for try await value in rows.decode(UUID.self) { id = value }
-        try await appendHistory(id!, from: nil, to: stage, actor: actor, reason: reason, on: connection, logger: logger)
-        return try await get(id!, on: connection, logger: logger)!
+        try await appendHistory(id!, from: nil, to: stage, actor: actor, reason: reason)
+        return try await get(id!)!
     }
 
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Application? {
-        try await decode(connection.query("""
-            \(unescaped: select) WHERE a.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
+    public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Application? {
+        try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE a.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
             """, logger: logger)).first?.0
     }
 
     /// Every application for a position, open and closed.
-    public static func all(positionID: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [Application] {
-        try await decode(connection.query("\(unescaped: select) WHERE a.position_id = \(positionID)", logger: logger)).map(\.0)
+    public func all(positionID: UUID) async throws -> [Application] {
+        try await Self.decode(connection.query("\(unescaped: Self.select) WHERE a.position_id = \(positionID)", logger: logger)).map(\.0)
     }
 
     /// The open application of a candidate for a position, if any.
-    public static func open(candidateID: UUID, positionID: UUID, on connection: PostgresConnection,
-                            logger: Logger) async throws -> Application? {
-        try await decode(connection.query("""
-            \(unescaped: select) WHERE a.candidate_id = \(candidateID) AND a.position_id = \(positionID)
+    public func open(candidateID: UUID, positionID: UUID) async throws -> Application? {
+        try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE a.candidate_id = \(candidateID) AND a.position_id = \(positionID)
               AND a.stage NOT IN ('hired', 'rejected', 'withdrawn')
             """, logger: logger)).first?.0
     }
 
-    public static func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Principal, reason: String?,
-                            panelScore: Double? = nil, on connection: PostgresConnection,
-                            logger: Logger) async throws -> Application {
+    public func move(_ id: UUID, from: PipelineStage, to: PipelineStage, actor: Principal, reason: String?,
+                     panelScore: Double? = nil) async throws -> Application {
         try await connection.query("""
             UPDATE applications SET stage = \(to.rawValue), stage_entered_at = now(), version = version + 1, updated_at = now()
             WHERE id = \(id)
             """, logger: logger)
-        try await appendHistory(id, from: from, to: to, actor: actor, reason: reason, panelScore: panelScore, on: connection,
-                                logger: logger)
-        return try await get(id, on: connection, logger: logger)!
+        try await appendHistory(id, from: from, to: to, actor: actor, reason: reason, panelScore: panelScore)
+        return try await get(id)!
     }
 
-    static func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Principal, reason: String?,
-                              panelScore: Double? = nil, on connection: PostgresConnection, logger: Logger) async throws {
+    func appendHistory(_ id: UUID, from: PipelineStage?, to: PipelineStage, actor: Principal, reason: String?,
+                       panelScore: Double? = nil) async throws {
         // The stage left and the stage entered share one instant; `first_entry` marks the application's first time in it.
         try await connection.query("""
             WITH instant AS (SELECT clock_timestamp() AS at),
@@ -85,7 +84,7 @@ public enum ApplicationTable {
             """, logger: logger)
     }
 
-    public static func history(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [StageChange] {
+    public func history(_ id: UUID) async throws -> [StageChange] {
         let rows = try await connection.query("""
             SELECT from_stage, to_stage, actor, channel, reason, at, panel_score FROM application_stage_history
             WHERE application_id = \(id) ORDER BY id
@@ -100,12 +99,12 @@ public enum ApplicationTable {
         return StageChange.withDurations(changes)
     }
 
-    public static func list(candidateID: UUID?, positionID: UUID?, stage: PipelineStage?, agency: String?, page: PageRequest,
-                            on connection: PostgresConnection, logger: Logger) async throws -> Page<Application> {
+    public func list(candidateID: UUID?, positionID: UUID?, stage: PipelineStage?, agency: String?,
+                     page: PageRequest) async throws -> Page<Application> {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
-        let rows = try await decode(connection.query("""
-            \(unescaped: select)
+        let rows = try await Self.decode(connection.query("""
+            \(unescaped: Self.select)
             WHERE (\(candidateID)::uuid IS NULL OR a.candidate_id = \(candidateID))
               AND (\(positionID)::uuid IS NULL OR a.position_id = \(positionID))
               AND (\(stage?.rawValue)::text IS NULL OR a.stage = \(stage?.rawValue))
@@ -120,7 +119,7 @@ public enum ApplicationTable {
     }
 
     /// Moves every application of one candidate to another (a merge). Returns the ids moved.
-    public static func reassign(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
+    public func reassign(from: UUID, to: UUID) async throws -> [UUID] {
         let rows = try await connection.query("""
             UPDATE applications SET candidate_id = \(to), version = version + 1, updated_at = now()
             WHERE candidate_id = \(from) RETURNING id

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for the append-only audit trail.
-public enum AuditTable {
+public struct AuditTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     /// One entry to append: what was done to which record, and what changed (JSON text).
     public struct Entry: Sendable {
         public var action: String
@@ -21,7 +24,7 @@ public enum AuditTable {
     }
 
     /// Appends entries by one actor in one statement, in order.
-    public static func append(actor: Principal, _ entries: [Entry], on connection: PostgresConnection, logger: Logger) async throws {
+    public func append(actor: Principal, _ entries: [Entry]) async throws {
         try await connection.query("""
             INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
             SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), e.action, e.entity_type, e.entity_id,
@@ -33,8 +36,8 @@ public enum AuditTable {
     }
 
     /// Newest first.
-    public static func list(entityType: String?, entityID: String?, actor: String?, since: Date?, page: PageRequest,
-                            on connection: PostgresConnection, logger: Logger) async throws -> Page<AuditEntry> {
+    public func list(entityType: String?, entityID: String?, actor: String?, since: Date?,
+                     page: PageRequest) async throws -> Page<AuditEntry> {
         let before = page.cursor.flatMap { Int64($0.id) }
         let rows = try await connection.query("""
             SELECT id, at, actor, role, channel, action, entity_type, entity_id, changes::text FROM audit_log

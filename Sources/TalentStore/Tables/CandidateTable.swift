@@ -1,10 +1,14 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 import TalentDomain
 
 /// SQL for candidate profiles and their education records.
-public enum CandidateTable {
+public struct CandidateTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = """
         c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
         c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
@@ -23,7 +27,7 @@ public enum CandidateTable {
 
     /// Decodes candidate rows. Education records come in the same row as one text per record, fields separated by
     /// U+001F and a missing value written U+001E (one round trip, and no JSON to parse).
-    static func decode(_ rows: PostgresRowSequence, on connection: PostgresConnection, logger: Logger) async throws -> [Row] {
+    static func decode(_ rows: PostgresRowSequence) async throws -> [Row] {
         var result: [Row] = []
         for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
                        languages, notes, version, createdAt, updatedAt, micros, sortKey, education)
@@ -49,7 +53,7 @@ public enum CandidateTable {
                                graduationYear: part(3).flatMap { Int($0) }, classification: part(4).flatMap(Classification.init))
     }
 
-    public static func insert(_ c: ValidCandidate, on connection: PostgresConnection, logger: Logger) async throws -> Candidate {
+    public func insert(_ c: ValidCandidate) async throws -> Candidate {
         let rows = try await connection.query("""
             INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone,
                                     province, sector, current_employer, current_title, legal_experience_years, skills,
@@ -62,7 +66,7 @@ public enum CandidateTable {
         var inserted: (UUID, Int, Date, Date)?
         for try await row in rows.decode((UUID, Int, Date, Date).self) { inserted = row }
         let (id, version, createdAt, updatedAt) = inserted!
-        try await replaceEducation(id, c.education, fresh: true, on: connection, logger: logger)
+        try await replaceEducation(id, c.education, fresh: true)
         // The stored profile is exactly the checked one: no need to read it back.
         return Candidate(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
                          email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
@@ -72,8 +76,7 @@ public enum CandidateTable {
     }
 
     /// Writes the profile if its version is still `expectedVersion`; false when it is not (a concurrent change).
-    public static func update(_ id: UUID, expectedVersion: Int, to c: ValidCandidate, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Bool {
+    public func update(_ id: UUID, expectedVersion: Int, to c: ValidCandidate) async throws -> Bool {
         let rows = try await connection.query("""
             UPDATE candidates SET full_name = \(c.fullName), search_name = \(c.searchName), sort_key = \(c.sortKey),
                 date_of_birth = \(c.dateOfBirth?.description)::date, gender = \(c.gender?.rawValue),
@@ -86,13 +89,12 @@ public enum CandidateTable {
             """, logger: logger)
         var updated = false
         for try await _ in rows.decode(UUID.self) { updated = true }
-        if updated { try await replaceEducation(id, c.education, on: connection, logger: logger) }
+        if updated { try await replaceEducation(id, c.education) }
         return updated
     }
 
     /// `fresh`: a new candidate, with nothing to delete first.
-    static func replaceEducation(_ id: UUID, _ records: [EducationRecord], fresh: Bool = false,
-                                 on connection: PostgresConnection, logger: Logger) async throws {
+    func replaceEducation(_ id: UUID, _ records: [EducationRecord], fresh: Bool = false) async throws {
         if !fresh { try await connection.query("DELETE FROM candidate_education WHERE candidate_id = \(id)", logger: logger) }
         for (ordinal, r) in records.enumerated() {
             try await connection.query("""
@@ -104,35 +106,38 @@ public enum CandidateTable {
         }
     }
 
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Candidate? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
-            """, logger: logger), on: connection, logger: logger).first?.candidate
+    public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Candidate? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
+            """, logger: logger)).first?.candidate
     }
 
-    public static func delete(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+    /// Locks the candidate's row until the transaction ends, reading nothing.
+    public func lock(_ id: UUID) async throws {
+        try await connection.query("SELECT 1 FROM candidates WHERE id = \(id) FOR UPDATE", logger: logger)
+    }
+
+    public func delete(_ id: UUID) async throws {
         try await connection.query("DELETE FROM candidates WHERE id = \(id)", logger: logger)
     }
 
     /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`).
-    public static func exactMatches(citizenID: String?, email: String?, phone: String?, excluding: UUID? = nil,
-                                    on connection: PostgresConnection, logger: Logger) async throws -> [Candidate] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM candidates c
+    public func exactMatches(citizenID: String?, email: String?, phone: String?,
+                             excluding: UUID? = nil) async throws -> [Candidate] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM candidates c
             WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone))
               AND (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
-            """, logger: logger), on: connection, logger: logger).map(\.candidate)
+            """, logger: logger)).map(\.candidate)
     }
 
     /// Likely duplicates of a profile: the same name (ignoring accents and case) with the same date of birth, or a
     /// very similar name (trigram similarity ≥ 0.6) with an education record at the same institution.
-    public static func likelyDuplicates(searchName: String, dateOfBirth: CalendarDate?, institutions: [String],
-                                        excluding: UUID?, on connection: PostgresConnection,
-                                        logger: Logger) async throws -> [Candidate] {
+    public func likelyDuplicates(searchName: String, dateOfBirth: CalendarDate?, institutions: [String],
+                                 excluding: UUID?) async throws -> [Candidate] {
         let folded = institutions.map(VietnameseText.fold)
-        return try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM candidates c
+        return try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM candidates c
             WHERE (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
               AND ((c.search_name = \(searchName) AND c.date_of_birth = \(dateOfBirth?.description)::date)
                    OR (c.search_name % \(searchName) AND similarity(c.search_name, \(searchName)) >= 0.6
@@ -140,12 +145,11 @@ public enum CandidateTable {
                                    WHERE e.candidate_id = c.id AND e.institution_folded = ANY(\(folded)))))
             ORDER BY c.created_at
             LIMIT 20
-            """, logger: logger), on: connection, logger: logger).map(\.candidate)
+            """, logger: logger)).map(\.candidate)
     }
 
     /// Pairs of likely duplicates across all candidates (the same folded name and date of birth), oldest first.
-    public static func duplicatePairs(limit: Int, on connection: PostgresConnection,
-                                      logger: Logger) async throws -> [(UUID, UUID)] {
+    public func duplicatePairs(limit: Int) async throws -> [(UUID, UUID)] {
         let rows = try await connection.query("""
             SELECT a.id, b.id FROM candidates a
             JOIN candidates b ON b.search_name = a.search_name AND b.date_of_birth = a.date_of_birth
@@ -158,9 +162,8 @@ public enum CandidateTable {
     }
 
     /// A page of candidates matching the filter, keyset-paginated in the filter's order.
-    public static func list(_ filter: CandidateFilter, page: PageRequest, on connection: PostgresConnection,
-                            logger: Logger) async throws -> Page<Candidate> {
-        var q = SQLBuilder("SELECT \(columns) FROM candidates c WHERE true")
+    public func list(_ filter: CandidateFilter, page: PageRequest) async throws -> Page<Candidate> {
+        var q = SQLBuilder("SELECT \(Self.columns) FROM candidates c WHERE true")
         if let folded = filter.folded {
             // Every word must appear in the folded name ("nguyen thu" finds "Nguyễn Thị Minh Thư"); the trigram
             // index serves each LIKE.
@@ -216,10 +219,45 @@ public enum CandidateTable {
         case .name: q.append(" ORDER BY c.sort_key, c.id")
         }
         q.append(" LIMIT \(q.bind(page.limit + 1))")
-        let rows = try await decode(connection.query(q.query, logger: logger), on: connection, logger: logger)
+        let rows = try await Self.decode(connection.query(q.query, logger: logger))
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
         return Page(items: rows.prefix(page.limit).map(\.candidate), nextCursor: next.map { row in
             Cursor(key: filter.sort == .name ? row.sortKey : String(row.createdMicros), id: row.candidate.id.text).encoded
         })
+    }
+
+    /// COPYs candidates, and then their education records, in two statements (the search name, sort key and folded
+    /// institution computed as `insert` computes them).
+    public func copy(_ candidates: some Sequence<BulkCandidate>) async throws {
+        var education = ByteBuffer()
+        try await connection.copyFrom(table: "candidates", columns: [
+            "id", "full_name", "search_name", "sort_key", "date_of_birth", "gender", "citizen_id", "email", "phone",
+            "sector", "created_at", "updated_at",
+        ], logger: logger) { writer in
+            var buffer = ByteBuffer()
+            for person in candidates {
+                CopyText.appendRow([
+                    person.id.uuidString, person.fullName, VietnameseText.fold(person.fullName),
+                    VietnameseText.sortKey(person.fullName), person.dateOfBirth, person.gender, person.citizenID,
+                    person.email, person.phone, person.sector, person.createdAt, person.createdAt,
+                ], to: &buffer)
+                if let e = person.education {
+                    CopyText.appendRow([person.id.uuidString, "0", e.degree, e.field, e.institution,
+                                        VietnameseText.fold(e.institution), e.graduationYear, e.classification],
+                                       to: &education)
+                }
+                if buffer.readableBytes > 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            try await writer.write(buffer)
+        }
+        try await connection.copyFrom(table: "candidate_education", columns: [
+            "candidate_id", "ordinal", "degree", "field", "institution", "institution_folded", "graduation_year",
+            "classification",
+        ], logger: logger) { writer in
+            try await writer.write(education)
+        }
     }
 }

@@ -3,76 +3,11 @@ import Logging
 import PostgresNIO
 import TalentDomain
 
-/// SQL for rubrics.
-public enum RubricTable {
-    static let columns = "id, version, status, definition::text, created_by, created_at, published_at, retired_at"
+/// SQL for evaluation panels and score sheets.
+public struct EvaluationTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
 
-    static func decode(_ rows: PostgresRowSequence) async throws -> [Rubric] {
-        var result: [Rubric] = []
-        for try await (id, version, status, definition, createdBy, createdAt, publishedAt, retiredAt)
-            in rows.decode((UUID, Int, String, String, String, Date, Date?, Date?).self) {
-            let json = try JSONValue(parsing: definition)
-            result.append(Rubric(id: id, version: version, status: RubricStatus(rawValue: status) ?? .draft,
-                                 definition: try RubricDefinition(json: json), createdBy: createdBy, createdAt: createdAt,
-                                 publishedAt: publishedAt, retiredAt: retiredAt))
-        }
-        return result
-    }
-
-    /// Inserts a draft, the next version of its name.
-    public static func insert(_ definition: RubricDefinition, createdBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Rubric {
-        // Two drafts of one name at once must not take the same version number.
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext('rubric:' || \(definition.name)))", logger: logger)
-        return try await decode(connection.query("""
-            INSERT INTO rubrics (name, version, definition, created_by)
-            VALUES (\(definition.name), (SELECT coalesce(max(version), 0) + 1 FROM rubrics WHERE name = \(definition.name)),
-                    \(JSONFormat.string(definition.json))::jsonb, \(createdBy))
-            RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
-            """, logger: logger)).first
-    }
-
-    public static func get(_ ids: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> [UUID: Rubric] {
-        guard !ids.isEmpty else { return [:] }
-        let rubrics = try await decode(connection.query("SELECT \(unescaped: columns) FROM rubrics WHERE id = ANY(\(ids))",
-                                                        logger: logger))
-        return Dictionary(rubrics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    public static func list(status: RubricStatus?, on connection: PostgresConnection, logger: Logger) async throws -> [Rubric] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
-            ORDER BY name, version DESC LIMIT 1000
-            """, logger: logger))
-    }
-
-    /// The published version of a name, if any.
-    public static func published(name: String, on connection: PostgresConnection, logger: Logger) async throws -> Rubric? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM rubrics WHERE name = \(name) AND status = 'published' FOR UPDATE
-            """, logger: logger)).first
-    }
-
-    public static func setStatus(_ id: UUID, _ status: RubricStatus, on connection: PostgresConnection,
-                                 logger: Logger) async throws -> Rubric {
-        try await decode(connection.query("""
-            UPDATE rubrics SET status = \(status.rawValue),
-                published_at = CASE WHEN \(status.rawValue) = 'published' THEN now() ELSE published_at END,
-                retired_at = CASE WHEN \(status.rawValue) = 'retired' THEN now() ELSE retired_at END
-            WHERE id = \(id) RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-}
-
-/// SQL for panels, score sheets and conflict-of-interest declarations.
-public enum EvaluationTable {
     static let memberColumns = """
         a.application_id, a.evaluator_id, u.name, a.assigned_by, a.assigned_at, a.recused_at, a.recusal_reason,
         EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.application_id
@@ -91,36 +26,34 @@ public enum EvaluationTable {
         return result
     }
 
-    public static func assign(application: UUID, evaluator: UUID, by actor: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember {
+    public func assign(application: UUID, evaluator: UUID, by actor: String) async throws -> PanelMember {
         try await connection.query("""
             INSERT INTO evaluation_assignments (application_id, evaluator_id, assigned_by)
             VALUES (\(application), \(evaluator), \(actor))
             """, logger: logger)
-        return try await member(application: application, evaluator: evaluator, on: connection, logger: logger)!
+        return try await member(application: application, evaluator: evaluator)!
     }
 
-    public static func member(application: UUID, evaluator: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember? {
-        try await decodeMembers(connection.query("""
-            SELECT \(unescaped: memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
+    public func member(application: UUID, evaluator: UUID, forUpdate: Bool = false) async throws -> PanelMember? {
+        try await Self.decodeMembers(connection.query("""
+            SELECT \(unescaped: Self.memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             WHERE a.application_id = \(application) AND a.evaluator_id = \(evaluator)
             \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
             """, logger: logger)).first
     }
 
-    public static func panel(application: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [PanelMember] {
-        try await decodeMembers(connection.query("""
-            SELECT \(unescaped: memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
+    public func panel(application: UUID) async throws -> [PanelMember] {
+        try await Self.decodeMembers(connection.query("""
+            SELECT \(unescaped: Self.memberColumns) FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             WHERE a.application_id = \(application) ORDER BY a.assigned_at, u.name
             """, logger: logger))
     }
 
     /// The panels an evaluator sits on (or everyone's), open applications first, newest assignment first.
-    public static func assignments(evaluator: UUID?, status: PanelMemberStatus?, limit: Int, on connection: PostgresConnection,
-                                   logger: Logger) async throws -> [EvaluatorAssignment] {
+    public func assignments(evaluator: UUID?, status: PanelMemberStatus?,
+                            limit: Int) async throws -> [EvaluatorAssignment] {
         let rows = try await connection.query("""
-            SELECT \(unescaped: memberColumns), c.full_name, p.title, p.agency_code, ap.stage
+            SELECT \(unescaped: Self.memberColumns), c.full_name, p.title, p.agency_code, ap.stage
             FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             JOIN applications ap ON ap.id = a.application_id JOIN candidates c ON c.id = ap.candidate_id
             JOIN positions p ON p.id = ap.position_id
@@ -145,13 +78,12 @@ public enum EvaluationTable {
         return result
     }
 
-    public static func recuse(application: UUID, evaluator: UUID, reason: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> PanelMember {
+    public func recuse(application: UUID, evaluator: UUID, reason: String) async throws -> PanelMember {
         try await connection.query("""
             UPDATE evaluation_assignments SET recused_at = now(), recusal_reason = \(reason)
             WHERE application_id = \(application) AND evaluator_id = \(evaluator)
             """, logger: logger)
-        return try await member(application: application, evaluator: evaluator, on: connection, logger: logger)!
+        return try await member(application: application, evaluator: evaluator)!
     }
 
     static let sheetColumns = """
@@ -172,11 +104,10 @@ public enum EvaluationTable {
     }
 
     /// Sheets of some applications: the current ones that count (of evaluators not recused), or every revision.
-    public static func sheets(applications: [UUID], history: Bool = false, on connection: PostgresConnection,
-                              logger: Logger) async throws -> [ScoreSheet] {
+    public func sheets(applications: [UUID], history: Bool = false) async throws -> [ScoreSheet] {
         guard !applications.isEmpty else { return [] }
-        return try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns)
+        return try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns)
             FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             JOIN evaluation_assignments a ON a.application_id = s.application_id AND a.evaluator_id = s.evaluator_id
             WHERE s.application_id = ANY(\(applications))
@@ -186,18 +117,16 @@ public enum EvaluationTable {
     }
 
     /// The evaluator's current sheet on an application, if they have submitted.
-    public static func currentSheet(application: UUID, evaluator: UUID, on connection: PostgresConnection,
-                                    logger: Logger) async throws -> ScoreSheet? {
-        try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
+    public func currentSheet(application: UUID, evaluator: UUID) async throws -> ScoreSheet? {
+        try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             WHERE s.application_id = \(application) AND s.evaluator_id = \(evaluator) AND s.superseded_at IS NULL
             """, logger: logger)).first
     }
 
     /// Stores a sheet; an amendment supersedes the current one, which stays as history.
-    public static func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
-                              reason: String?, recordedBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> ScoreSheet {
+    public func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
+                       reason: String?, recordedBy: String) async throws -> ScoreSheet {
         let scoresJSON = JSONFormat.string(JSONValue.object(scores.mapValues { .number(Double($0)) }))
         let rows = try await connection.query("""
             WITH previous AS (
@@ -212,60 +141,18 @@ public enum EvaluationTable {
             """, logger: logger)
         var id: UUID?
         for try await value in rows.decode(UUID.self) { id = value }
-        return try await decodeSheets(connection.query("""
-            SELECT \(unescaped: sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
+        return try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
             WHERE s.id = \(id!)
             """, logger: logger))[0]
     }
 
     /// The rubric the application's panel uses: the one its sheets were submitted against.
-    public static func rubricID(application: UUID, on connection: PostgresConnection, logger: Logger) async throws -> UUID? {
+    public func rubricID(application: UUID) async throws -> UUID? {
         let rows = try await connection.query("""
             SELECT rubric_id FROM evaluation_sheets WHERE application_id = \(application) ORDER BY submitted_at LIMIT 1
             """, logger: logger)
         for try await id in rows.decode(UUID.self) { return id }
         return nil
-    }
-
-    /// Why the user may not evaluate the candidate, if anything stands in the way: a referral they made, or a declared
-    /// relationship (a recusal is one).
-    public static func conflict(user: UUID, candidate: UUID, on connection: PostgresConnection,
-                                logger: Logger) async throws -> (kind: String, relationship: String, reason: String?)? {
-        let rows = try await connection.query("""
-            SELECT 'referral', relationship, justification FROM referrals
-            WHERE candidate_id = \(candidate) AND referrer_user_id = \(user)
-            UNION ALL
-            SELECT 'declaration', relationship, reason FROM conflict_declarations
-            WHERE candidate_id = \(candidate) AND user_id = \(user)
-            LIMIT 1
-            """, logger: logger)
-        for try await (kind, relationship, reason) in rows.decode((String, String, String?).self) {
-            return (kind, relationship, reason)
-        }
-        return nil
-    }
-
-    public static func declare(candidate: UUID, user: UUID, application: UUID?, relationship: Relationship, reason: String,
-                               by actor: String, on connection: PostgresConnection,
-                               logger: Logger) async throws -> ConflictDeclaration {
-        let rows = try await connection.query("""
-            INSERT INTO conflict_declarations (candidate_id, user_id, application_id, relationship, reason, declared_by)
-            VALUES (\(candidate), \(user), \(application), \(relationship.rawValue), \(reason), \(actor))
-            RETURNING id, candidate_id, user_id, application_id, relationship, reason, declared_by, declared_at
-            """, logger: logger)
-        var declaration: ConflictDeclaration?
-        for try await (id, candidate, user, application, relationship, reason, by, at)
-            in rows.decode((UUID, UUID, UUID, UUID?, String, String, String, Date).self) {
-            declaration = ConflictDeclaration(id: id, candidateID: candidate, userID: user, applicationID: application,
-                                              relationship: Relationship(rawValue: relationship) ?? .other, reason: reason,
-                                              declaredBy: by, declaredAt: at)
-        }
-        return declaration!
-    }
-
-    /// Moves a candidate's declarations to another (a merge).
-    public static func reassignDeclarations(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("UPDATE conflict_declarations SET candidate_id = \(to) WHERE candidate_id = \(from)",
-                                   logger: logger)
     }
 }

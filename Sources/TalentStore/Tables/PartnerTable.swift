@@ -3,8 +3,11 @@ import Logging
 import PostgresNIO
 import TalentDomain
 
-/// SQL for partner institutions and their agreements.
-public enum PartnerTable {
+/// SQL for partner institutions (their agreements: `AgreementTable`).
+public struct PartnerTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = "code, name, kind, contact_name, contact_email, contact_phone, version, created_at, updated_at"
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Partner] {
@@ -18,88 +21,22 @@ public enum PartnerTable {
         return result
     }
 
-    public static func insert(code: String, name: String, kind: PartnerKind, contactName: String?, contactEmail: String?,
-                              contactPhone: String?, on connection: PostgresConnection, logger: Logger) async throws -> Partner {
-        try await decode(connection.query("""
+    public func insert(code: String, name: String, kind: PartnerKind, contactName: String?, contactEmail: String?,
+                       contactPhone: String?) async throws -> Partner {
+        try await Self.decode(connection.query("""
             INSERT INTO partners (code, name, kind, contact_name, contact_email, contact_phone)
             VALUES (\(code), \(name), \(kind.rawValue), \(contactName), \(contactEmail), \(contactPhone))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func get(_ code: String, on connection: PostgresConnection, logger: Logger) async throws -> Partner? {
-        try await decode(connection.query("SELECT \(unescaped: columns) FROM partners WHERE code = \(code)", logger: logger)).first
+    public func get(_ code: String) async throws -> Partner? {
+        try await Self.decode(connection.query("SELECT \(unescaped: Self.columns) FROM partners WHERE code = \(code)", logger: logger)).first
     }
 
-    public static func list(after: String?, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [Partner] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM partners WHERE (\(after)::text IS NULL OR code > \(after)) ORDER BY code LIMIT \(limit)
-            """, logger: logger))
-    }
-}
-
-public enum AgreementTable {
-    static let columns = """
-        id, partner_code, reference, title, signed_on::text, starts_on::text, ends_on::text, status, fields, yearly_quota,
-        training, notes, version, created_at, updated_at
-        """
-
-    static func decode(_ rows: PostgresRowSequence) async throws -> [Agreement] {
-        var result: [Agreement] = []
-        for try await (id, partner, reference, title, signed, starts, ends, status, fields, quota, training, notes, version,
-                       createdAt, updatedAt)
-            in rows.decode((UUID, String, String, String?, String?, String, String, String, [String], Int?, String?, String?,
-                            Int, Date, Date).self) {
-            result.append(Agreement(id: id, partnerCode: partner, reference: reference, title: title,
-                                    signedOn: signed.flatMap(CalendarDate.init), startsOn: CalendarDate(starts)!,
-                                    endsOn: CalendarDate(ends)!, storedStatus: AgreementStatus(rawValue: status) ?? .draft,
-                                    fields: fields, yearlyQuota: quota, training: training, notes: notes, version: version,
-                                    createdAt: createdAt, updatedAt: updatedAt))
-        }
-        return result
-    }
-
-    public static func insert(partnerCode: String, _ a: ValidAgreement, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Agreement {
-        try await decode(connection.query("""
-            INSERT INTO agreements (partner_code, reference, title, signed_on, starts_on, ends_on, fields, yearly_quota,
-                                    training, notes)
-            VALUES (\(partnerCode), \(a.reference), \(a.title), \(a.signedOn?.description)::date, \(a.startsOn.description)::date,
-                    \(a.endsOn.description)::date, \(a.fields), \(a.yearlyQuota), \(a.training), \(a.notes))
-            RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-
-    public static func update(_ id: UUID, to a: ValidAgreement, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Agreement {
-        try await decode(connection.query("""
-            UPDATE agreements SET reference = \(a.reference), title = \(a.title), signed_on = \(a.signedOn?.description)::date,
-                starts_on = \(a.startsOn.description)::date, ends_on = \(a.endsOn.description)::date, fields = \(a.fields),
-                yearly_quota = \(a.yearlyQuota), training = \(a.training), notes = \(a.notes), version = version + 1,
-                updated_at = now()
-            WHERE id = \(id) RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-
-    public static func setStatus(_ id: UUID, _ status: AgreementStatus, on connection: PostgresConnection,
-                                 logger: Logger) async throws -> Agreement {
-        try await decode(connection.query("""
-            UPDATE agreements SET status = \(status.rawValue), version = version + 1, updated_at = now()
-            WHERE id = \(id) RETURNING \(unescaped: columns)
-            """, logger: logger))[0]
-    }
-
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Agreement? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM agreements WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
-            """, logger: logger)).first
-    }
-
-    public static func list(partnerCode: String?, on connection: PostgresConnection, logger: Logger) async throws -> [Agreement] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM agreements WHERE (\(partnerCode)::text IS NULL OR partner_code = \(partnerCode))
-            ORDER BY partner_code, starts_on, reference LIMIT 1000
+    public func list(after: String?, limit: Int) async throws -> [Partner] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM partners WHERE (\(after)::text IS NULL OR code > \(after)) ORDER BY code LIMIT \(limit)
             """, logger: logger))
     }
 }

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for positions.
-public enum PositionTable {
+public struct PositionTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = """
         p.id, p.agency_code, p.title, p.kind, p.openings, p.target_date::text, p.status, p.description,
         (SELECT count(*)::int FROM applications a WHERE a.position_id = p.id AND a.stage = 'hired'),
@@ -23,7 +26,7 @@ public enum PositionTable {
         return result
     }
 
-    public static func insert(_ p: ValidPosition, on connection: PostgresConnection, logger: Logger) async throws -> Position {
+    public func insert(_ p: ValidPosition) async throws -> Position {
         let rows = try await connection.query("""
             INSERT INTO positions (agency_code, title, kind, openings, target_date, status, description)
             VALUES (\(p.agencyCode), \(p.title), \(p.kind.rawValue), \(p.openings), \(p.targetDate?.description)::date,
@@ -32,11 +35,10 @@ public enum PositionTable {
             """, logger: logger)
         var id: UUID?
         for try await value in rows.decode(UUID.self) { id = value }
-        return try await get(id!, on: connection, logger: logger)!
+        return try await get(id!)!
     }
 
-    public static func update(_ id: UUID, expectedVersion: Int, to p: ValidPosition, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Bool {
+    public func update(_ id: UUID, expectedVersion: Int, to p: ValidPosition) async throws -> Bool {
         let rows = try await connection.query("""
             UPDATE positions SET agency_code = \(p.agencyCode), title = \(p.title), kind = \(p.kind.rawValue),
                 openings = \(p.openings), target_date = \(p.targetDate?.description)::date, status = \(p.status.rawValue),
@@ -48,19 +50,18 @@ public enum PositionTable {
         return updated
     }
 
-    public static func get(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection,
-                           logger: Logger) async throws -> Position? {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM positions p WHERE p.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF p" : "")
+    public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Position? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM positions p WHERE p.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF p" : "")
             """, logger: logger)).first
     }
 
-    public static func list(agency: String?, kind: PositionKind?, status: PositionStatus?, page: PageRequest,
-                            on connection: PostgresConnection, logger: Logger) async throws -> Page<Position> {
+    public func list(agency: String?, kind: PositionKind?, status: PositionStatus?,
+                     page: PageRequest) async throws -> Page<Position> {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let rows = try await connection.query("""
-            SELECT \(unescaped: columns), (extract(epoch FROM p.created_at) * 1000000)::bigint FROM positions p
+            SELECT \(unescaped: Self.columns), (extract(epoch FROM p.created_at) * 1000000)::bigint FROM positions p
             WHERE (\(agency)::text IS NULL OR p.agency_code = \(agency))
               AND (\(kind?.rawValue)::text IS NULL OR p.kind = \(kind?.rawValue))
               AND (\(status?.rawValue)::text IS NULL OR p.status = \(status?.rawValue))
@@ -82,7 +83,7 @@ public enum PositionTable {
     }
 
     /// Moves the positions of a retired agency to the agency that took over its work.
-    public static func reassign(from: String, to: String, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+    public func reassign(from: String, to: String) async throws -> Int {
         let rows = try await connection.query("""
             WITH moved AS (UPDATE positions SET agency_code = \(to), version = version + 1, updated_at = now()
                            WHERE agency_code = \(from) RETURNING 1)

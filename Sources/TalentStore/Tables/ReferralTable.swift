@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for referrals.
-public enum ReferralTable {
+public struct ReferralTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = """
         id, candidate_id, referrer_kind, referrer_name, referrer_title, referrer_email, referrer_user_id,
         referrer_agency_code, referrer_partner_code, relationship, justification, channel, credited, created_by, created_at,
@@ -28,9 +31,9 @@ public enum ReferralTable {
 
     /// Inserts a referral, credited when the candidate has no credited referral within the last `creditMonths`.
     /// The caller holds the candidate's row lock, so two referrals at once cannot both be credited.
-    public static func insert(_ r: ValidReferral, referrerName: String?, channel: String, createdBy: String, creditMonths: Int,
-                              on connection: PostgresConnection, logger: Logger) async throws -> Referral {
-        try await decode(connection.query("""
+    public func insert(_ r: ValidReferral, referrerName: String?, channel: String, createdBy: String,
+                       creditMonths: Int) async throws -> Referral {
+        try await Self.decode(connection.query("""
             INSERT INTO referrals (candidate_id, referrer_kind, referrer_name, referrer_title, referrer_email, referrer_user_id,
                                    referrer_agency_code, referrer_partner_code, relationship, justification, channel,
                                    credited, created_by)
@@ -39,16 +42,16 @@ public enum ReferralTable {
                     NOT EXISTS (SELECT 1 FROM referrals WHERE candidate_id = \(r.candidateID) AND credited
                                 AND created_at > now() - make_interval(months => \(creditMonths)::int)),
                     \(createdBy))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0].0
     }
 
-    public static func list(candidateID: UUID?, kind: ReferrerKind?, referrer: String?, credited: Bool?, page: PageRequest,
-                            on connection: PostgresConnection, logger: Logger) async throws -> Page<Referral> {
+    public func list(candidateID: UUID?, kind: ReferrerKind?, referrer: String?, credited: Bool?,
+                     page: PageRequest) async throws -> Page<Referral> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        let rows = try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM referrals
+        let rows = try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM referrals
             WHERE (\(candidateID)::uuid IS NULL OR candidate_id = \(candidateID))
               AND (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
               AND (\(credited)::boolean IS NULL OR credited = \(credited))
@@ -64,7 +67,7 @@ public enum ReferralTable {
     }
 
     /// Moves every referral of one candidate to another (a merge); credits stay as they were.
-    public static func reassign(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
+    public func reassign(from: UUID, to: UUID) async throws -> [UUID] {
         let rows = try await connection.query("UPDATE referrals SET candidate_id = \(to) WHERE candidate_id = \(from) RETURNING id",
                                               logger: logger)
         var ids: [UUID] = []

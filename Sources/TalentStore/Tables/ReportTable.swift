@@ -4,10 +4,13 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL of the reports.
-public enum ReportTable {
+public struct ReportTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     /// Per referrer: referrals, credited ones, and how far the referred candidates went. A referrer is a partner,
     /// an agency, a staff user, a person (by name, ignoring case) or "self".
-    public static func referrers(kind: ReferrerKind?, year: Int? = nil, on connection: PostgresConnection, logger: Logger) async throws -> [ReferrerStats] {
+    public func referrers(kind: ReferrerKind?, year: Int? = nil) async throws -> [ReferrerStats] {
         let rows = try await connection.query("""
             WITH r AS (
                 SELECT referrer_kind,
@@ -55,8 +58,8 @@ public enum ReportTable {
     }
 
     /// The applications of the candidates each referrer referred, keyed as `referrers` keys them.
-    public static func referrerApplications(kind: ReferrerKind?, year: Int? = nil, on connection: PostgresConnection,
-                                            logger: Logger) async throws -> [(kind: String, referrer: String, application: UUID)] {
+    public func referrerApplications(kind: ReferrerKind?, year: Int? = nil)
+        async throws -> [(kind: String, referrer: String, application: UUID)] {
         let rows = try await connection.query("""
             SELECT DISTINCT r.referrer_kind,
                    coalesce(r.referrer_partner_code, r.referrer_agency_code, r.referrer_user_id::text, lower(r.referrer_name), 'self'),
@@ -74,7 +77,7 @@ public enum ReportTable {
     }
 
     /// Hires made in a year, per agency and kind.
-    public static func hires(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [AgencyHires] {
+    public func hires(year: Int) async throws -> [AgencyHires] {
         let rows = try await connection.query("""
             SELECT p.agency_code, ag.name, p.kind, count(*)::int
             FROM applications a JOIN positions p ON p.id = a.position_id JOIN agencies ag ON ag.code = p.agency_code
@@ -90,8 +93,7 @@ public enum ReportTable {
     }
 
     /// The applications scored in a year, and how many sheets were submitted in it.
-    public static func evaluated(year: Int, on connection: PostgresConnection,
-                                 logger: Logger) async throws -> (applications: [UUID], sheets: Int) {
+    public func evaluated(year: Int) async throws -> (applications: [UUID], sheets: Int) {
         let rows = try await connection.query("""
             SELECT application_id, count(*)::int FROM evaluation_sheets
             WHERE extract(year FROM submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)
@@ -109,8 +111,7 @@ public enum ReportTable {
     /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
     /// on or before both the deadline and `asOf`, in the province's time: a range on the hired index), and the
     /// applications now in offer and in interview there.
-    public static func targets(asOf: CalendarDate, on connection: PostgresConnection,
-                               logger: Logger) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
+    public func targets(asOf: CalendarDate) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
         let rows = try await connection.query("""
             SELECT \(unescaped: TargetTable.columns), ag.name,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
@@ -137,9 +138,9 @@ public enum ReportTable {
 
     /// One row per group (nil for the whole; ungrouped, every row is the whole) and stage: applications now in it, applications that ever entered it,
     /// and the median days of completed stays in it. One statement, so the API runs exactly what a DBA would.
-    public static func pipeline(agency: String?, kind: PositionKind?, from: CalendarDate?, to: CalendarDate?,
-                                groupBy: PipelineGrouping?, on connection: PostgresConnection,
-                                logger: Logger) async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
+    public func pipeline(agency: String?, kind: PositionKind?, from: CalendarDate?, to: CalendarDate?,
+                         groupBy: PipelineGrouping?)
+        async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
         let group: String
         var source = ""
         switch groupBy {
@@ -211,7 +212,7 @@ public enum ReportTable {
         """
 
     /// Per partner and agreement (partners without one get a row of their own).
-    public static func partners(year: Int, on connection: PostgresConnection, logger: Logger) async throws -> [PartnerStats] {
+    public func partners(year: Int) async throws -> [PartnerStats] {
         let rows = try await connection.query("""
             SELECT p.code, p.name, ag.id, ag.reference, ag.status, to_char(ag.starts_on, 'YYYY-MM-DD'),
                    to_char(ag.ends_on, 'YYYY-MM-DD'), ag.yearly_quota,
@@ -243,7 +244,7 @@ public enum ReportTable {
     }
 
     /// Nominations per partner and month, over the twelve months up to today.
-    public static func monthlyNominations(on connection: PostgresConnection, logger: Logger) async throws -> [MonthlyNominations] {
+    public func monthlyNominations() async throws -> [MonthlyNominations] {
         let rows = try await connection.query("""
             SELECT partner_code, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*)::int
             FROM nominations

@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for the plan's targets.
-public enum TargetTable {
+public struct TargetTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = """
         t.id, t.agency_code, t.position_kind, t.count, to_char(t.deadline, 'YYYY-MM-DD'), to_char(t.starts_on, 'YYYY-MM-DD'),
         t.note, t.created_by, t.created_at
@@ -21,19 +24,18 @@ public enum TargetTable {
         return result
     }
 
-    public static func insert(_ t: ValidTarget, createdBy: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> Target {
-        try await decode(connection.query("""
+    public func insert(_ t: ValidTarget, createdBy: String) async throws -> Target {
+        try await Self.decode(connection.query("""
             INSERT INTO targets AS t (agency_code, position_kind, count, deadline, starts_on, note, created_by)
             VALUES (\(t.agencyCode), \(t.positionKind.rawValue), \(t.count), \(t.deadline.description)::date,
                     \(t.startsOn.description)::date, \(t.note), \(createdBy))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func list(agency: String?, on connection: PostgresConnection, logger: Logger) async throws -> [Target] {
-        try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM targets t WHERE (\(agency)::text IS NULL OR t.agency_code = \(agency))
+    public func list(agency: String?) async throws -> [Target] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM targets t WHERE (\(agency)::text IS NULL OR t.agency_code = \(agency))
             ORDER BY t.deadline, t.agency_code, t.position_kind LIMIT 10000
             """, logger: logger))
     }
@@ -41,8 +43,7 @@ public enum TargetTable {
     /// Hands a retired agency's targets to the agency that took over its work. Where the receiving agency already has
     /// a target of the same kind and deadline, the two become one with the larger count. Returns the ids moved and
     /// the ids folded into another.
-    public static func reassign(from: String, to: String, on connection: PostgresConnection,
-                                logger: Logger) async throws -> (moved: [UUID], folded: [UUID]) {
+    public func reassign(from: String, to: String) async throws -> (moved: [UUID], folded: [UUID]) {
         let folded = try await connection.query("""
             WITH pairs AS (
                 SELECT o.id AS old_id, n.id AS new_id, o.count AS old_count

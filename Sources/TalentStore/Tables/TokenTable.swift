@@ -5,7 +5,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for API tokens. Only the SHA-256 hash of a secret is ever stored or looked up.
-public enum TokenTable {
+public struct TokenTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let select = """
         SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.role, 'partner'), t.prefix,
                t.created_at, t.expires_at, t.revoked_at, t.last_used_at
@@ -24,8 +27,8 @@ public enum TokenTable {
     }
 
     /// A token for a staff user or, with `partnerCode`, for a partner institution.
-    public static func insert(userID: UUID?, partnerCode: String? = nil, secretHash: [UInt8], prefix: String,
-                              expiresInDays: Int?, on connection: PostgresConnection, logger: Logger) async throws -> AccessToken {
+    public func insert(userID: UUID?, partnerCode: String? = nil, secretHash: [UInt8], prefix: String,
+                       expiresInDays: Int?) async throws -> AccessToken {
         let hash = ByteBuffer(bytes: secretHash)
         let rows = try await connection.query("""
             INSERT INTO access_tokens (user_id, partner_code, secret_hash, prefix, expires_at)
@@ -34,24 +37,22 @@ public enum TokenTable {
             """, logger: logger)
         var id: UUID?
         for try await (value) in rows.decode(UUID.self) { id = value }
-        return try await get(id!, on: connection, logger: logger)!
+        return try await get(id!)!
     }
 
-    public static func get(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> AccessToken? {
-        try await decode(connection.query("\(unescaped: select) WHERE t.id = \(id)", logger: logger)).first
+    public func get(_ id: UUID) async throws -> AccessToken? {
+        try await Self.decode(connection.query("\(unescaped: Self.select) WHERE t.id = \(id)", logger: logger)).first
     }
 
-    public static func find(secretHash: [UInt8], on connection: PostgresConnection,
-                            logger: Logger) async throws -> AccessToken? {
+    public func find(secretHash: [UInt8]) async throws -> AccessToken? {
         let hash = ByteBuffer(bytes: secretHash)
-        return try await decode(connection.query("\(unescaped: select) WHERE t.secret_hash = \(hash)", logger: logger)).first
+        return try await Self.decode(connection.query("\(unescaped: Self.select) WHERE t.secret_hash = \(hash)", logger: logger)).first
     }
 
-    public static func list(userID: UUID?, partnerCode: String? = nil, page: PageRequest, on connection: PostgresConnection,
-                            logger: Logger) async throws -> [AccessToken] {
+    public func list(userID: UUID?, partnerCode: String? = nil, page: PageRequest) async throws -> [AccessToken] {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        return try await decode(connection.query("""
-            \(unescaped: select)
+        return try await Self.decode(connection.query("""
+            \(unescaped: Self.select)
             WHERE (\(userID)::uuid IS NULL OR t.user_id = \(userID))
               AND (\(partnerCode)::text IS NULL OR t.partner_code = \(partnerCode))
               AND (\(after)::uuid IS NULL OR t.id > \(after))
@@ -59,12 +60,12 @@ public enum TokenTable {
             """, logger: logger))
     }
 
-    public static func revoke(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+    public func revoke(_ id: UUID) async throws {
         try await connection.query("UPDATE access_tokens SET revoked_at = now() WHERE id = \(id) AND revoked_at IS NULL",
                                    logger: logger)
     }
 
-    public static func touch(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+    public func touch(_ id: UUID) async throws {
         try await connection.query("UPDATE access_tokens SET last_used_at = now() WHERE id = \(id)", logger: logger)
     }
 }

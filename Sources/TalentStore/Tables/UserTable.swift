@@ -4,7 +4,10 @@ import PostgresNIO
 import TalentDomain
 
 /// SQL for staff users.
-public enum UserTable {
+public struct UserTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
     static let columns = "id, name, role, agency_code, email, created_at"
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [StaffUser] {
@@ -17,24 +20,22 @@ public enum UserTable {
         return result
     }
 
-    public static func insert(name: String, role: Role, agencyCode: String?, email: String?,
-                              on connection: PostgresConnection, logger: Logger) async throws -> StaffUser {
-        try await decode(connection.query("""
+    public func insert(name: String, role: Role, agencyCode: String?, email: String?) async throws -> StaffUser {
+        try await Self.decode(connection.query("""
             INSERT INTO staff_users (name, role, agency_code, email) VALUES (\(name), \(role.rawValue), \(agencyCode), \(email))
-            RETURNING \(unescaped: columns)
+            RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
 
-    public static func get(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> StaffUser? {
-        try await decode(connection.query("SELECT \(unescaped: columns) FROM staff_users WHERE id = \(id)",
+    public func get(_ id: UUID) async throws -> StaffUser? {
+        try await Self.decode(connection.query("SELECT \(unescaped: Self.columns) FROM staff_users WHERE id = \(id)",
                                           logger: logger)).first
     }
 
-    public static func list(role: Role?, page: PageRequest, on connection: PostgresConnection,
-                            logger: Logger) async throws -> [StaffUser] {
+    public func list(role: Role?, page: PageRequest) async throws -> [StaffUser] {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        return try await decode(connection.query("""
-            SELECT \(unescaped: columns) FROM staff_users
+        return try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM staff_users
             WHERE (\(role?.rawValue)::text IS NULL OR role = \(role?.rawValue)) AND (\(after)::uuid IS NULL OR id > \(after))
             ORDER BY id LIMIT \(page.limit + 1)
             """, logger: logger))

@@ -1,0 +1,47 @@
+import Logging
+import PostgresNIO
+
+/// The tables bound to one connection, as `Database.transaction`, `read` and `report` hand them to a use case: in a
+/// transaction every statement belongs to it; in `read` and `report` each stands alone. Each table is a small struct
+/// holding the same connection and logger, so reaching one (`tx.candidates`) is a copy, never an allocation.
+public struct Tables: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Partnership agreements.
+    public var agreements: AgreementTable { AgreementTable(connection: connection, logger: logger) }
+    public var agencies: AgencyTable { AgencyTable(connection: connection, logger: logger) }
+    /// Applications and their stage history.
+    public var applications: ApplicationTable { ApplicationTable(connection: connection, logger: logger) }
+    /// The append-only audit trail.
+    public var audit: AuditTable { AuditTable(connection: connection, logger: logger) }
+    /// Candidate profiles and their education records.
+    public var candidates: CandidateTable { CandidateTable(connection: connection, logger: logger) }
+    /// The CSV import's staging table.
+    public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
+    /// Conflicts of interest between evaluators and candidates.
+    public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
+    /// Evaluation panels and score sheets.
+    public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }
+    /// Idempotency keys of partner requests.
+    public var idempotency: IdempotencyTable { IdempotencyTable(connection: connection, logger: logger) }
+    public var nominations: NominationTable { NominationTable(connection: connection, logger: logger) }
+    /// Partner institutions.
+    public var partners: PartnerTable { PartnerTable(connection: connection, logger: logger) }
+    public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
+    public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
+    /// The reports' statements (run them through `Database.report`, on the replica when there is one).
+    public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
+    /// Rubrics, versioned by name.
+    public var rubrics: RubricTable { RubricTable(connection: connection, logger: logger) }
+    public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
+    /// API tokens, found by the hash of their secret.
+    public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }
+    /// Staff users.
+    public var users: UserTable { UserTable(connection: connection, logger: logger) }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import TalentDomain
+
+/// SQL of the CSV import: the checked rows are COPYed into a staging table that lives as long as the transaction,
+/// checked against the stored profiles there, and moved into `candidates` in a few statements.
+public struct CandidateImportTable: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Creates the staging table, dropped at COMMIT or ROLLBACK.
+    public func createStaging() async throws {
+        try await connection.query("""
+            CREATE TEMP TABLE import_rows (
+                line int NOT NULL, id uuid NOT NULL, full_name text, search_name text, sort_key text,
+                date_of_birth date, gender text, citizen_id text, email text, phone text, province text,
+                sector text, current_employer text, current_title text, legal_experience_years int,
+                skills text[], languages text[], notes text, degree text, field text, institution text,
+                institution_folded text, graduation_year int, classification text, raw text[]
+            ) ON COMMIT DROP
+            """, logger: logger)
+        // Trigram index entries go to the GIN pending list and are merged later in bulk, which makes large
+        // imports several times faster.
+        try await connection.query("SET LOCAL gin_pending_list_limit = '64MB'", logger: logger)
+    }
+
+    /// COPYs the rows that `body` appends into the staging table.
+    public func copy(_ body: (inout ImportRows) async throws -> Void) async throws {
+        try await connection.copyFrom(table: "import_rows", logger: logger) { writer in
+            var rows = ImportRows(writer: writer)
+            try await body(&rows)
+        }
+    }
+
+    /// Staged rows whose citizen ID, e-mail or phone another profile already has, by line (a line may clash on
+    /// several fields).
+    public func clashes() async throws -> [(line: Int, id: UUID, name: String, field: String)] {
+        let rows = try await connection.query("""
+            SELECT r.line, c.id, c.full_name, 'citizen_id' FROM import_rows r JOIN candidates c ON c.citizen_id = r.citizen_id
+            UNION ALL
+            SELECT r.line, c.id, c.full_name, 'email' FROM import_rows r JOIN candidates c ON c.email = r.email
+            UNION ALL
+            SELECT r.line, c.id, c.full_name, 'phone' FROM import_rows r JOIN candidates c ON c.phone = r.phone
+            """, logger: logger)
+        var result: [(line: Int, id: UUID, name: String, field: String)] = []
+        for try await (line, id, name, field) in rows.decode((Int, UUID, String, String).self) {
+            result.append((line, id, name, field))
+        }
+        return result
+    }
+
+    /// The fields of some staged lines, as the file had them.
+    public func raw(lines: [Int]) async throws -> [(line: Int, fields: [String])] {
+        let rows = try await connection.query("SELECT line, raw FROM import_rows WHERE line = ANY(\(lines))", logger: logger)
+        var result: [(line: Int, fields: [String])] = []
+        for try await (line, raw) in rows.decode((Int, [String]).self) { result.append((line, raw)) }
+        return result
+    }
+
+    /// Takes some lines out of the staging table (rejected rows).
+    public func discard(lines: [Int]) async throws {
+        try await connection.query("DELETE FROM import_rows WHERE line = ANY(\(lines))", logger: logger)
+    }
+
+    /// Writes every staged row as a candidate with its education record, and one audit entry per candidate naming
+    /// the import and the line.
+    public func insertStaged(importID: UUID, actor: Principal) async throws {
+        try await connection.query("""
+            INSERT INTO candidates (id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email,
+                                    phone, province, sector, current_employer, current_title,
+                                    legal_experience_years, skills, languages, notes)
+            SELECT id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone, province,
+                   sector, current_employer, current_title, legal_experience_years, skills, languages, notes
+            FROM import_rows ORDER BY line
+            """, logger: logger)
+        try await connection.query("""
+            INSERT INTO candidate_education (candidate_id, ordinal, degree, field, institution, institution_folded,
+                                             graduation_year, classification)
+            SELECT id, 0, degree, field, institution, institution_folded, graduation_year, classification
+            FROM import_rows WHERE degree IS NOT NULL
+            """, logger: logger)
+        try await connection.query("""
+            INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
+            SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), 'candidate.import', 'candidate',
+                   id::text, jsonb_build_object('import_id', \(importID.text)::text, 'line', line),
+                   \(actor.userID), \(actor.tokenID)
+            FROM import_rows r
+            """, logger: logger)
+    }
+}
+
+/// Checked rows on their way into the import's staging table: appended as COPY text, sent in chunks by `flush`.
+public struct ImportRows {
+    let writer: PostgresCopyFromWriter
+    var buffer = ByteBuffer()
+
+    /// Bytes appended and not yet sent.
+    public var pendingBytes: Int { buffer.readableBytes }
+
+    /// Appends one checked row of the file, with a new id, in the staging table's column order.
+    public mutating func append(line: Int, _ valid: ValidCandidate, raw: [String]) {
+        let education = valid.education.first
+        let columns: [String?] = [
+            String(line), UUID().uuidString, valid.fullName, valid.searchName, valid.sortKey,
+            valid.dateOfBirth?.description, valid.gender?.rawValue, valid.citizenID, valid.email, valid.phone,
+            valid.province, valid.sector?.rawValue, valid.currentEmployer, valid.currentTitle,
+            valid.legalExperienceYears.map(String.init), CopyText.array(valid.skills), CopyText.array(valid.languages),
+            valid.notes, education?.degree.rawValue, education?.field, education?.institution,
+            education?.institution.map(VietnameseText.fold), education?.graduationYear.map(String.init),
+            education?.classification?.rawValue, CopyText.array(raw),
+        ]
+        CopyText.appendRow(columns, to: &buffer)
+    }
+
+    /// Sends what was appended, if anything.
+    public mutating func flush() async throws {
+        if buffer.readableBytes > 0 {
+            try await writer.write(buffer)
+            buffer.clear()
+        }
+    }
+}
