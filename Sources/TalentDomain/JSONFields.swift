@@ -165,12 +165,19 @@ public struct JSONFields {
     /// Throws every field error found, including fields the route does not know, together with the errors the
     /// domain's own check finds in what could be read, so one answer names every bad field.
     public func finish(checking check: () throws -> Void) throws {
+        _ = try finish(parsing: check)
+    }
+
+    /// Parses what was read into the use case's typed input, or throws one error naming every bad field: those the
+    /// route does not know, those that could not be read, and those the input's own checks refuse. The edge calls
+    /// this once and hands the typed value to the service, which does not check it again.
+    public func finish<Input>(parsing parse: () throws -> Input) throws -> Input {
         do {
             try finish()
         } catch let error as ServiceError where error.kind == .invalid {
             var all = error.fieldErrors
             do {
-                try check()
+                _ = try parse()
             } catch let more as ServiceError where more.kind == .invalid {
                 let named = Set(all.map(\.field))
                 all += more.fieldErrors.filter { error in
@@ -179,6 +186,7 @@ public struct JSONFields {
             }
             throw ServiceError.invalid(all)
         }
+        return try parse()
     }
 
     /// Throws every field error found, including fields the route does not know.
