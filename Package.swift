@@ -46,6 +46,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Sample data for a first look (`talent demo load`) and synthetic volumes for benchmarks (`talent demo
+        // generate`): generators that use the services and the store, kept out of the production service module.
+        .target(
+            name: "TalentDemo",
+            dependencies: ["TalentDomain", "TalentStore", "TalentService"],
+            swiftSettings: swiftSettings
+        ),
         // What people look at: the dashboard's and the annual report's HTML (Mustache templates, inline SVG charts)
         // and the annual report's Markdown. Shared by the API (dashboard) and the CLI (annual report).
         .target(
@@ -73,6 +80,7 @@ let package = Package(
             dependencies: [
                 "TalentDomain",
                 "TalentService",
+                "TalentDemo",
                 "TalentViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentDemo
 import TalentService
 
 struct DemoCommand: AsyncParsableCommand {

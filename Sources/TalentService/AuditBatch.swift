@@ -2,11 +2,14 @@ import Foundation
 import TalentDomain
 import TalentStore
 
-/// Audit entries of one use case, written together in one statement (a nomination writes three).
-struct AuditBatch {
-    private(set) var entries: [AuditTable.Entry] = []
+/// Audit entries of one use case, written together in one statement (a nomination writes three). Public for the
+/// demo and synthetic-data generators (TalentDemo), which write through the store like the services do.
+public struct AuditBatch: Sendable {
+    public private(set) var entries: [AuditTable.Entry] = []
 
-    mutating func add(_ action: String, _ entityType: String, _ entityID: String,
+    public init() {}
+
+    public mutating func add(_ action: String, _ entityType: String, _ entityID: String,
                       before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
                       extra: [String: JSONValue] = [:]) {
         // Written straight to JSON text: records that write themselves skip Foundation's encoder.
@@ -29,7 +32,7 @@ struct AuditBatch {
 
 extension AuditTable {
     /// Writes one audit entry in the transaction of the write it describes.
-    func record(_ actor: Principal, _ action: String, _ entityType: String, _ entityID: String,
+    public func record(_ actor: Principal, _ action: String, _ entityType: String, _ entityID: String,
                 before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
                 extra: [String: JSONValue] = [:]) async throws {
         var batch = AuditBatch()
@@ -38,7 +41,7 @@ extension AuditTable {
     }
 
     /// Writes a use case's entries, in order, in one statement (nothing when there are none).
-    func append(_ batch: AuditBatch, by actor: Principal) async throws {
+    public func append(_ batch: AuditBatch, by actor: Principal) async throws {
         guard !batch.entries.isEmpty else { return }
         try await append(actor: actor, batch.entries)
     }

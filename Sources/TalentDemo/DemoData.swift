@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentService
 import TalentStore
 
 /// Realistic sample data for a first look, written through the same service methods as real work (and so audited).

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentService
 import TalentStore
 
 /// Large volumes of realistic synthetic candidates, for benchmarks and load tests: COPY straight into the database,
