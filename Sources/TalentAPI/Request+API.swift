@@ -27,10 +27,17 @@ extension Request {
         guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else {
             return nil
         }
-        let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(digits) else {
-            throw ServiceError.invalid("If-Match", vi: "phải là phiên bản của bản ghi, ví dụ \"3\"",
-                                       en: "must be the record's version, for example \"3\"")
+        // RFC 9110: If-Match lists entity tags; ours are a record's version in quotes ("3"). A tag that is no version
+        // of ours can never match the current one, so it answers 412 like a stale version, whatever its spelling.
+        let versions = header.split(separator: ",").compactMap { tag -> Int? in
+            var text = tag.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("W/") { text.removeFirst(2) }
+            return Int(text.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        }
+        guard let version = versions.first else {
+            throw ServiceError(.preconditionFailed, LocalizedText(
+                vi: "If-Match (\(header)) không khớp với phiên bản nào của bản ghi; đọc lại bản ghi để lấy ETag",
+                en: "If-Match (\(header)) matches no version of the record; read it again for its ETag"))
         }
         return version
     }

@@ -69,6 +69,12 @@ struct PipelineAPITests {
             let stale = try await api.request(.patch, path, token: token, json: ["phone": "0911111111"], headers: [.ifMatch: "\"1\""])
             #expect(stale.status == 412)
             #expect(stale.object["current_version"] as? Int == 2)
+            // A tag that is no version of the record never matches: 412 whatever its spelling (RFC 9110), not 422.
+            for tag in ["\"abc\"", "abc", "W/\"x\"", "\"\""] {
+                let unmatched = try await api.request(.patch, path, token: token, json: ["phone": "0911111111"],
+                                                      headers: [.ifMatch: tag])
+                #expect(unmatched.status == 412, "If-Match \(tag): \(unmatched.text)")
+            }
             #expect(try await api.request(.patch, path, token: token, json: ["nickname": "x"], headers: [.ifMatch: "2"]).status == 422)
             #expect(try await api.request(.patch, path, token: token, json: ["full_name": nil as Any? as Any], headers: [.ifMatch: "2"]).status == 422)
             let read = try await api.request(.get, path, token: token)
