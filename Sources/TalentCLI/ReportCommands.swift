@@ -154,6 +154,7 @@ extension Columns {
         Column("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline.description },
         Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
         Column("status", vi: "Tình trạng", en: "Status") { $0.status.rawValue },
+        Column("risk", vi: "Lý do có nguy cơ", en: "Why at risk") { $0.risk?.rawValue ?? "" },
         Column("id", vi: "Mã", en: "ID") { $0.target.id.text },
     ]
 

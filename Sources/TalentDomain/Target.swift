@@ -91,6 +91,34 @@ public enum TargetStatus: String, Sendable, Codable, CaseIterable {
     case missed
 }
 
+/// Why a target is at risk, said to leadership with the status.
+public enum TargetRisk: String, Sendable, Codable, CaseIterable {
+    /// No open position of the kind at the agency and no candidate in its pipeline.
+    case nothingInPipeline = "nothing_in_pipeline"
+    /// Fewer candidates in the pipeline (every open stage) than hires still needed.
+    case pipelineTooSmall = "pipeline_too_small"
+    /// Hires and offers out are behind a straight line from the start of the window to the deadline.
+    case behindPace = "behind_pace"
+    /// In the last 180 days, hires, offers and interviews together cannot reach the count.
+    case cannotFinish = "cannot_finish"
+
+    public var label: LocalizedText {
+        switch self {
+        case .nothingInPipeline:
+            LocalizedText(vi: "chưa có vị trí tuyển dụng đang mở và chưa có ứng viên nào",
+                          en: "no open position and no candidate")
+        case .pipelineTooSmall:
+            LocalizedText(vi: "số ứng viên đang xét ít hơn số người còn phải tuyển",
+                          en: "fewer candidates in the pipeline than hires still needed")
+        case .behindPace:
+            LocalizedText(vi: "số đã tuyển và đã đề nghị tuyển chậm hơn tiến độ", en: "hires and offers are behind pace")
+        case .cannotFinish:
+            LocalizedText(vi: "còn dưới 180 ngày mà số đã tuyển, đề nghị tuyển và phỏng vấn chưa đủ chỉ tiêu",
+                          en: "under 180 days left and hires, offers and interviews cannot reach the count")
+        }
+    }
+}
+
 /// A target with the hires counted against it and its status.
 public struct TargetProgress: Sendable, Hashable {
     public var target: Target
@@ -100,40 +128,56 @@ public struct TargetProgress: Sendable, Hashable {
     /// Open applications at those positions now in `offer` and in `interview`.
     public var inOffer: Int
     public var inInterview: Int
+    /// Open applications at those positions in an earlier stage (`nominated`, `screening`, `evaluation`).
+    public var inEarlierStages: Int
+    /// Open positions of the kind at the agency.
+    public var openPositions: Int
     /// The hires a straight line from `starts_on` to the deadline asks for by the day of the report.
     public var expectedByNow: Int
     public var status: TargetStatus
+    /// Why the target is at risk (nil unless `status` is `at_risk`).
+    public var risk: TargetRisk?
 
-    public init(target: Target, agencyName: String, hired: Int, inOffer: Int, inInterview: Int, expectedByNow: Int,
-                status: TargetStatus) {
+    public init(target: Target, agencyName: String, hired: Int, inOffer: Int, inInterview: Int, inEarlierStages: Int,
+                openPositions: Int, expectedByNow: Int, status: TargetStatus, risk: TargetRisk?) {
         self.target = target
         self.agencyName = agencyName
         self.hired = hired
         self.inOffer = inOffer
         self.inInterview = inInterview
+        self.inEarlierStages = inEarlierStages
+        self.openPositions = openPositions
         self.expectedByNow = expectedByNow
         self.status = status
+        self.risk = risk
     }
 
     /// The projection rule, in one place:
     /// - `met` once the hires reach the count (on or before the deadline);
     /// - `missed` once the deadline has passed without that;
-    /// - otherwise `on_track` when the hires plus the offers out keep pace with a straight line from `starts_on` to the
-    ///   deadline (at least `round(count × elapsed ÷ window)`) and, in the last 180 days, when the hires, offers and
-    ///   interviews together could still reach the count; `at_risk` when not.
-    public static func status(count: Int, hired: Int, inOffer: Int, inInterview: Int, startsOn: CalendarDate,
-                              deadline: CalendarDate, on day: CalendarDate) -> (TargetStatus, expected: Int) {
+    /// - otherwise `at_risk` when the pipeline cannot meet the count: hires plus every open application (offers,
+    ///   interviews and the earlier stages) are fewer than the count — with nothing at all, no open position and no
+    ///   candidate, said as such;
+    /// - `at_risk` when hires plus offers out fall behind a straight line from `starts_on` to the deadline (at least
+    ///   `round(count × elapsed ÷ window)`), or when, in the last 180 days, hires, offers and interviews together
+    ///   could not reach the count;
+    /// - `on_track` otherwise.
+    public static func status(count: Int, hired: Int, inOffer: Int, inInterview: Int, inEarlierStages: Int,
+                              openPositions: Int, startsOn: CalendarDate, deadline: CalendarDate,
+                              on day: CalendarDate) -> (TargetStatus, expected: Int, risk: TargetRisk?) {
         let window = max(1, deadline.dayNumber - startsOn.dayNumber)
         let elapsed = min(window, max(0, day.dayNumber - startsOn.dayNumber))
         let expected = Int((Double(count) * Double(elapsed) / Double(window)).rounded())
-        if hired >= count { return (.met, expected) }
-        if deadline < day { return (.missed, expected) }
+        if hired >= count { return (.met, expected, nil) }
+        if deadline < day { return (.missed, expected, nil) }
+        let inPipeline = inOffer + inInterview + inEarlierStages
+        if inPipeline == 0 && openPositions == 0 { return (.atRisk, expected, .nothingInPipeline) }
+        if hired + inPipeline < count { return (.atRisk, expected, .pipelineTooSmall) }
+        if hired + inOffer < expected { return (.atRisk, expected, .behindPace) }
         let daysLeft = deadline.dayNumber - day.dayNumber
-        let keepsPace = hired + inOffer >= expected
-        let canFinish = daysLeft > 180 || hired + inOffer + inInterview >= count
-        return (keepsPace && canFinish ? .onTrack : .atRisk, expected)
+        if daysLeft <= 180 && hired + inOffer + inInterview < count { return (.atRisk, expected, .cannotFinish) }
+        return (.onTrack, expected, nil)
     }
-
 }
 
 extension TargetProgress: JSONWritable {
@@ -151,8 +195,11 @@ extension TargetProgress: JSONWritable {
         w.key("hired"); w.value(hired)
         w.key("in_offer"); w.value(inOffer)
         w.key("in_interview"); w.value(inInterview)
+        w.key("in_earlier_stages"); w.value(inEarlierStages)
+        w.key("open_positions"); w.value(openPositions)
         w.key("expected_by_now"); w.value(expectedByNow)
         w.key("status"); w.value(status.rawValue)
+        w.key("risk"); w.value(risk?.rawValue)
         w.endObject()
     }
 }

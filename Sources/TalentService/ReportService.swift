@@ -88,12 +88,15 @@ public struct ReportService: Sendable {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
         return try await database.report { db in
-            try await db.reports.targets(asOf: day).map { target, name, hired, offer, interview in
-                let (status, expected) = TargetProgress.status(
-                    count: target.count, hired: hired, inOffer: offer, inInterview: interview, startsOn: target.startsOn,
-                    deadline: target.deadline, on: day)
-                return TargetProgress(target: target, agencyName: name, hired: hired, inOffer: offer,
-                                      inInterview: interview, expectedByNow: expected, status: status)
+            try await db.reports.targets(asOf: day).map { row in
+                let (status, expected, risk) = TargetProgress.status(
+                    count: row.target.count, hired: row.hired, inOffer: row.offer, inInterview: row.interview,
+                    inEarlierStages: row.earlier, openPositions: row.openPositions, startsOn: row.target.startsOn,
+                    deadline: row.target.deadline, on: day)
+                return TargetProgress(target: row.target, agencyName: row.agencyName, hired: row.hired,
+                                      inOffer: row.offer, inInterview: row.interview, inEarlierStages: row.earlier,
+                                      openPositions: row.openPositions, expectedByNow: expected, status: status,
+                                      risk: risk)
             }
         }
     }

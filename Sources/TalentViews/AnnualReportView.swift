@@ -32,16 +32,18 @@ public enum AnnualReportView {
                 headers: ["Cơ quan", "Loại vị trí", "Chỉ tiêu", "Hạn", "Đã tuyển", "Tình trạng"],
                 rows: r.targets.map { t in
                     [t.agencyName, t.target.positionKind.label.vi, String(t.target.count), Format.date(t.target.deadline),
-                     String(t.hired), t.status.label.vi]
+                     String(t.hired), t.status.label.vi + (t.risk.map { ": " + $0.label.vi } ?? "")]
                 },
                 numeric: [2, 4]))
     }
 
     /// How a target's status is judged, for readers of the report and the dashboard.
     public static let projectionRule = """
-        Cách đánh giá: "đã đạt" khi số đã tuyển đủ chỉ tiêu; "không đạt" khi quá hạn mà chưa đủ; còn lại "đúng tiến độ" \
-        khi số đã tuyển cộng số đang ở bước đề nghị tuyển dụng theo kịp đường thẳng từ ngày bắt đầu (19/12/2024) đến hạn \
-        và, trong 180 ngày cuối, số đã tuyển, đề nghị và phỏng vấn đủ để đạt chỉ tiêu; nếu không là "có nguy cơ không đạt".
+        Cách đánh giá: "đã đạt" khi số đã tuyển đủ chỉ tiêu; "không đạt" khi quá hạn mà chưa đủ; "có nguy cơ không đạt" \
+        khi số đã tuyển cộng mọi hồ sơ đang xét ít hơn chỉ tiêu (kể cả khi chưa có vị trí nào đang mở và chưa có ứng \
+        viên), khi số đã tuyển cộng số đang ở bước đề nghị tuyển dụng chậm hơn đường thẳng từ ngày bắt đầu (19/12/2024) \
+        đến hạn, hoặc khi trong 180 ngày cuối số đã tuyển, đề nghị và phỏng vấn không đủ chỉ tiêu; còn lại là \
+        "đúng tiến độ". Lý do được ghi cạnh tình trạng.
         """
 
     static func bar(_ t: TargetProgress) -> Chart.Bar {

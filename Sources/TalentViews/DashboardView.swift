@@ -65,7 +65,8 @@ public enum DashboardView {
             "targets": d.targets.map { t in
                 ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
                  "count": t.target.count, "deadline": Format.date(t.target.deadline), "hired": t.hired,
-                 "status": t.status.rawValue, "statusLabel": t.status.label.vi, "id": t.target.id.text]
+                 "status": t.status.rawValue, "statusLabel": t.status.label.vi, "id": t.target.id.text,
+                 "risk": t.risk.map { $0.label.vi } ?? false]
             },
             "rule": AnnualReportView.projectionRule,
             "nominationsChart": both { Chart.stackedColumns("nominations", title: "Đề cử của các trường đối tác theo tháng",
@@ -114,7 +115,7 @@ extension Templates {
         {{#stages}}{{> table}}{{/stages}}</section>
         <section id="targets"><h2>Chỉ tiêu theo cơ quan</h2>{{{targetsChart}}}
         <div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th>Loại vị trí</th><th class="num">Chỉ tiêu</th><th>Hạn</th><th class="num">Đã tuyển</th><th>Tình trạng</th></tr></thead>
-        <tbody>{{#targets}}<tr data-target="{{id}}"><td>{{agency}}</td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{deadline}}</td><td class="num hired">{{hired}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/targets}}</tbody></table></div>
+        <tbody>{{#targets}}<tr data-target="{{id}}"><td>{{agency}}</td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{deadline}}</td><td class="num hired">{{hired}}</td><td class="status {{status}}">{{statusLabel}}{{#risk}}<span class="why">: {{risk}}</span>{{/risk}}</td></tr>{{/targets}}</tbody></table></div>
         <p class="muted">{{rule}}</p></section>
         <section id="nominations"><h2>Đề cử của trường đối tác</h2>{{{nominationsChart}}}
         <div class="table-wrap"><table><thead><tr><th>Đối tác</th><th>Thỏa thuận</th><th>Trạng thái</th><th class="num">Chỉ tiêu/năm</th><th class="num">Đề cử năm nay</th><th class="num">Tổng đề cử</th><th class="num">Vào đánh giá</th><th class="num">Được tuyển</th></tr></thead>

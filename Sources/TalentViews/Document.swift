@@ -146,6 +146,7 @@ enum Templates {
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; margin: 12px 0; }
         .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
         .card .figure { font-size: 1.6rem; font-weight: 700; } .card .caption { color: var(--muted); font-size: 0.85rem; }
+        .status .why { font-weight: 400; }
         .status { font-weight: 600; } .status.met { color: var(--met); } .status.on_track { color: var(--on_track); }
         .status.at_risk { color: var(--at_risk); } .status.missed { color: var(--missed); }
         form.login { max-width: 420px; margin: 10vh auto; display: grid; gap: 10px; }

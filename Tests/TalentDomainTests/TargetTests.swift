@@ -16,26 +16,50 @@ struct TargetTests {
         #expect(Self.day("2030-12-31").dayNumber - Self.day("2024-12-19").dayNumber == 2203)
     }
 
-    /// Window 2025-01-01 → 2027-01-01 (730 days); count 4.
+    /// Window 2025-01-01 → 2027-01-01 (730 days); count 4; unless a case says otherwise, four candidates in the
+    /// earlier stages and one open position, so that the pipeline could meet the count.
     @Test("the projection rule", arguments: [
-        // (hired, offers, interviews, day, status, expected by then)
-        (4, 0, 0, "2025-06-01", TargetStatus.met, 1),        // reached early
-        (4, 0, 0, "2027-06-01", .met, 4),                    // met stays met after the deadline
-        (3, 0, 0, "2027-01-02", .missed, 4),                 // the day after the deadline, short
-        (0, 0, 0, "2025-01-01", .onTrack, 0),                // the first day
-        (1, 0, 0, "2025-07-02", .onTrack, 1),                // half a year: 4 × 182/730 = 0.997 → 1
-        (0, 1, 0, "2025-07-02", .onTrack, 1),                // an offer out counts toward the pace
-        (0, 0, 5, "2025-07-02", .atRisk, 1),                 // interviews do not
-        (2, 0, 0, "2026-01-01", .onTrack, 2),                // 4 × 365/730 = 2
-        (1, 0, 0, "2026-01-01", .atRisk, 2),
-        (3, 0, 0, "2026-09-01", .atRisk, 3),                 // 122 days left: hires + offers + interviews < 4
-        (3, 0, 1, "2026-09-01", .onTrack, 3),                // … and with one interview they could
-    ])
-    func projection(hired: Int, offers: Int, interviews: Int, on: String, status: TargetStatus, expected: Int) {
+        // (hired, offers, interviews, day, status, expected by then, why at risk)
+        (4, 0, 0, "2025-06-01", TargetStatus.met, 1, nil),   // reached early
+        (4, 0, 0, "2027-06-01", .met, 4, nil),               // met stays met after the deadline
+        (3, 0, 0, "2027-01-02", .missed, 4, nil),            // the day after the deadline, short
+        (0, 0, 0, "2025-01-01", .onTrack, 0, nil),           // the first day
+        (1, 0, 0, "2025-07-02", .onTrack, 1, nil),           // half a year: 4 × 182/730 = 0.997 → 1
+        (0, 1, 0, "2025-07-02", .onTrack, 1, nil),           // an offer out counts toward the pace
+        (0, 0, 5, "2025-07-02", .atRisk, 1, .behindPace),    // interviews do not
+        (2, 0, 0, "2026-01-01", .onTrack, 2, nil),           // 4 × 365/730 = 2
+        (1, 0, 0, "2026-01-01", .atRisk, 2, .behindPace),
+        (3, 0, 0, "2026-09-01", .atRisk, 3, .cannotFinish),  // 122 days left: hires + offers + interviews < 4
+        (3, 0, 1, "2026-09-01", .onTrack, 3, nil),           // … and with one interview they could
+    ] as [(Int, Int, Int, String, TargetStatus, Int, TargetRisk?)])
+    func projection(hired: Int, offers: Int, interviews: Int, on: String, status: TargetStatus, expected: Int,
+                    risk: TargetRisk?) {
         let result = TargetProgress.status(count: 4, hired: hired, inOffer: offers, inInterview: interviews,
-                                           startsOn: Self.day("2025-01-01"), deadline: Self.day("2027-01-01"), on: Self.day(on))
+                                           inEarlierStages: 4, openPositions: 1, startsOn: Self.day("2025-01-01"),
+                                           deadline: Self.day("2027-01-01"), on: Self.day(on))
         #expect(result.0 == status)
         #expect(result.expected == expected)
+        #expect(result.risk == risk)
+    }
+
+    /// A target nothing could meet is at risk from its first day, and says why; not "on track" until mid-window.
+    @Test("a pipeline that cannot meet the target", arguments: [
+        // (hired, offers, interviews, earlier, open positions, status, why)
+        (0, 0, 0, 0, 0, TargetStatus.atRisk, TargetRisk.nothingInPipeline as TargetRisk?),  // no position, no one
+        (0, 0, 0, 0, 1, .atRisk, .pipelineTooSmall),          // a position posted, nobody applied
+        (1, 0, 0, 2, 1, .atRisk, .pipelineTooSmall),          // 1 hired + 2 candidates < 4
+        (0, 0, 0, 4, 0, .onTrack, nil),                       // candidates, though the position is on hold
+        (2, 1, 1, 0, 0, .onTrack, nil),                       // enough in offer and interview
+        (4, 0, 0, 0, 0, .met, nil),                           // met needs nothing more
+    ] as [(Int, Int, Int, Int, Int, TargetStatus, TargetRisk?)])
+    func pipelineShort(hired: Int, offers: Int, interviews: Int, earlier: Int, open: Int, status: TargetStatus,
+                       risk: TargetRisk?) {
+        let result = TargetProgress.status(count: 4, hired: hired, inOffer: offers, inInterview: interviews,
+                                           inEarlierStages: earlier, openPositions: open,
+                                           startsOn: Self.day("2025-01-01"), deadline: Self.day("2027-01-01"),
+                                           on: Self.day("2025-01-10"))
+        #expect(result.0 == status)
+        #expect(result.risk == risk)
     }
 
     @Test("targets are checked field by field")

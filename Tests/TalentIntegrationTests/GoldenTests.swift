@@ -77,7 +77,7 @@ struct GoldenTests {
     }
 
     /// The targets the migrations seed (plan 483, from 2024-12-19) are measured against today, so their `status` and
-    /// `expected_by_now` change with the date: they are checked for their form and replaced by `<depends-on-today>`.
+    /// `expected_by_now` (and `risk`) change with the date: they are checked for their form and replaced by `<depends-on-today>`.
     /// The targets the scenario adds are chosen so that theirs do not change, and are compared as they are.
     static let seededTargetsDependOnToday: GoldenScenario.Adjustment = { document, problems in
         .array(document.items.enumerated().map { index, item in
@@ -92,8 +92,14 @@ struct GoldenTests {
                 let shown = fields["expected_by_now"]?.summary ?? "absent"
                 problems.append("$[\(index)].expected_by_now: \(shown) is not 0…count")
             }
+            let risks: [GoldenValue] = [.null] + ["nothing_in_pipeline", "pipeline_too_small", "behind_pace",
+                                                   "cannot_finish"].map(GoldenValue.string)
+            if let risk = fields["risk"], !risks.contains(risk) {
+                problems.append("$[\(index)].risk: \(risk.summary) is not a reason a target is at risk")
+            }
             fields["status"] = .string("<depends-on-today>")
             fields["expected_by_now"] = .string("<depends-on-today>")
+            fields["risk"] = .string("<depends-on-today>")
             return .object(fields)
         })
     }

@@ -111,27 +111,49 @@ public struct ReportTable: Sendable {
     /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
     /// on or before both the deadline and `asOf`, in the province's time: a range on the hired index), and the
     /// applications now in offer and in interview there.
-    public func targets(asOf: CalendarDate) async throws -> [(Target, String, hired: Int, offer: Int, interview: Int)] {
+    /// A target's figures on a day: hires by then, open applications by stage group, open positions.
+    public struct TargetRow: Sendable {
+        public var target: Target
+        public var agencyName: String
+        public var hired: Int
+        public var offer: Int
+        public var interview: Int
+        /// Open applications in nominated, screening or evaluation.
+        public var earlier: Int
+        public var openPositions: Int
+    }
+
+    public func targets(asOf: CalendarDate) async throws -> [TargetRow] {
+        // Hires are counted by a range on the hired index; the open stages in one pass over the agency's positions.
         let rows = try await connection.query("""
             SELECT \(unescaped: TargetTable.columns), ag.name,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
                     WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'hired'
                       AND a.stage_entered_at
                           < (least(t.deadline, \(asOf.description)::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')::int,
-                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
-                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'offer')::int,
-                   (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
-                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'interview')::int
+                   o.offer, o.interview, o.earlier,
+                   (SELECT count(*) FROM positions p
+                    WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND p.status = 'open')::int
             FROM targets t JOIN agencies ag ON ag.code = t.agency_code
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE a.stage = 'offer')::int AS offer,
+                       count(*) FILTER (WHERE a.stage = 'interview')::int AS interview,
+                       count(*) FILTER (WHERE a.stage IN ('nominated', 'screening', 'evaluation'))::int AS earlier
+                FROM positions p JOIN applications a ON a.position_id = p.id
+                WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind
+                  AND a.stage IN ('offer', 'interview', 'nominated', 'screening', 'evaluation')) o
             ORDER BY t.deadline, t.agency_code, t.position_kind
             """, logger: logger)
-        var result: [(Target, String, hired: Int, offer: Int, interview: Int)] = []
-        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, offer, interview)
-            in rows.decode((UUID, String, String, Int, String, String, String?, String, Date, String, Int, Int, Int).self) {
+        var result: [TargetRow] = []
+        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, offer, interview,
+                       earlier, open)
+            in rows.decode((UUID, String, String, Int, String, String, String?, String, Date, String, Int, Int, Int, Int,
+                            Int).self) {
+            guard let deadline = CalendarDate(deadline), let starts = CalendarDate(starts) else { continue }
             let target = Target(id: id, agencyCode: agency, positionKind: PositionKind(rawValue: kind) ?? .other, count: count,
-                                deadline: CalendarDate(deadline)!, startsOn: CalendarDate(starts)!, note: note,
-                                createdBy: createdBy, createdAt: createdAt)
-            result.append((target, name, hired, offer, interview))
+                                deadline: deadline, startsOn: starts, note: note, createdBy: createdBy, createdAt: createdAt)
+            result.append(TargetRow(target: target, agencyName: name, hired: hired, offer: offer, interview: interview,
+                                    earlier: earlier, openPositions: open))
         }
         return result
     }
