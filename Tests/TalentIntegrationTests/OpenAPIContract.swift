@@ -110,6 +110,9 @@ struct OpenAPIContract: Sendable {
     /// Records every failure of a response as a test issue, at the test's line.
     func check(method: HTTPRequest.Method, uri: String, status: Int, headers: HTTPFields, body: Data,
                sourceLocation: SourceLocation) {
+        if ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil {
+            print("contract-trace \(method) \(template(of: String(uri.prefix { $0 != "?" })) ?? uri) \(status)")
+        }
         for failure in failures(method: method, uri: uri, status: status, headers: headers, body: body) {
             Issue.record("openapi.yaml: \(failure)", sourceLocation: sourceLocation)
         }
