@@ -69,7 +69,8 @@ struct APIHarness: Sendable {
         let reply = Reply(status: Int(response.status.code), headers: response.headers,
                           body: Data(response.body.readableBytesView))
         OpenAPIContract.shared.check(method: method, uri: path, status: reply.status, headers: reply.headers,
-                                     body: reply.body, sourceLocation: sourceLocation)
+                                     body: reply.body, requestBody: body.map { Data($0.readableBytesView) },
+                                     sourceLocation: sourceLocation)
         return reply
     }
 

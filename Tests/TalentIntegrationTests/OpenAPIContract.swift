@@ -107,9 +107,37 @@ struct OpenAPIContract: Sendable {
         return failures
     }
 
+    /// The request body held to the operation's request schema, by what the API answered: a body the API accepted
+    /// (2xx) that the schema refuses means the document is stricter than the API, a failure. A body the schema
+    /// accepts that the API refused with 422 means the schema is looser than the validation, or that a rule no
+    /// schema can say refused it (a date before another, a duplicate); with TALENT_CONTRACT_TRACE it is printed.
+    func requestFailures(method: HTTPRequest.Method, uri: String, requestBody: Data, status: Int,
+                         responseBody: Data = Data()) -> [String] {
+        let path = String(uri.prefix { $0 != "?" && $0 != "#" })
+        guard let template = template(of: path),
+              let schema = document["paths"]?[template]?[method.rawValue.lowercased()]?["requestBody"]?["content"]?[
+                  "application/json"]?["schema"],
+              let instance = try? JSONInstance.parse(requestBody)
+        else { return [] }
+        let failures = SchemaValidator(document: document).validate(instance, against: schema)
+        let label = "\(method.rawValue) \(template) \(status)"
+        if (200..<300).contains(status), !failures.isEmpty {
+            return failures.map { "\(label): the API accepted a request body that the schema refuses, \($0)" }
+        }
+        if status == 422, failures.isEmpty, ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil {
+            let errors = String(decoding: responseBody.prefix(300), as: UTF8.self)
+            print("contract-looser \(label): \(String(decoding: requestBody.prefix(400), as: UTF8.self)) → \(errors)")
+        }
+        return []
+    }
+
     /// Records every failure of a response as a test issue, at the test's line.
     func check(method: HTTPRequest.Method, uri: String, status: Int, headers: HTTPFields, body: Data,
-               sourceLocation: SourceLocation) {
+               requestBody: Data? = nil, sourceLocation: SourceLocation) {
+        for failure in requestBody.map({ requestFailures(method: method, uri: uri, requestBody: $0, status: status,
+                                                                   responseBody: body) }) ?? [] {
+            Issue.record("openapi.yaml: \(failure)", sourceLocation: sourceLocation)
+        }
         if ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil {
             print("contract-trace \(method) \(template(of: String(uri.prefix { $0 != "?" })) ?? uri) \(status)")
         }

@@ -224,6 +224,11 @@ struct SchemaValidator: Sendable {
                 }
             case "additionalProperties", "unevaluatedProperties":
                 continue // after the others, below
+            case "minProperties", "maxProperties":
+                guard case .object(let object) = instance, case .number(let bound) = value else { continue }
+                if keyword == "minProperties" ? Double(object.count) < bound : Double(object.count) > bound {
+                    fail("\(object.count) fields, \(keyword == "minProperties" ? "at least" : "at most") \(Int(bound)) allowed")
+                }
             case "required":
                 guard case .array(let names) = value else { fail("the document's required is not an array"); continue }
                 guard case .object(let object) = instance else { continue }
@@ -269,6 +274,16 @@ struct SchemaValidator: Sendable {
                             + (firstFailures ?? []).map(\.description).joined(separator: "; ")
                         : "matches \(passing.count) of oneOf's schemas, not exactly one")
                 }
+            case "if":
+                // then or else, by whether the instance matches if; what if evaluated counts when it matched.
+                var own: [Failure] = []
+                let condition = apply(value, instance, pointer, &own)
+                if own.isEmpty { evaluated.merge(condition) }
+                if let branch = keywords[own.isEmpty ? "then" : "else"] {
+                    evaluated.merge(apply(branch, instance, pointer, &failures))
+                }
+            case "then", "else":
+                continue // with if
             case "not":
                 var own: [Failure] = []
                 _ = apply(value, instance, pointer, &own)

@@ -24,7 +24,9 @@ struct SchemaValidatorTests {
       "Input": {"allOf": [{"$ref": "#/components/schemas/Profile"}], "unevaluatedProperties": false,
                 "required": ["full_name"]},
       "Closed": {"type": "object", "additionalProperties": false, "properties": {"a": {"type": "boolean"}}},
-      "Free": {"type": "object"}
+      "Free": {"type": "object"},
+      "Referral": {"type": "object", "properties": {"kind": {"enum": ["person", "self"]}, "name": {"type": "string"}},
+                   "if": {"properties": {"kind": {"const": "person"}}}, "then": {"required": ["name"]}}
     }}}
     """#.utf8))
 
@@ -45,6 +47,8 @@ struct SchemaValidatorTests {
         #expect(try Self.failures(#"{"full_name": "A", "email": null}"#, "Input") == [])
         #expect(try Self.failures(#"{"anything": [1, {"goes": true}]}"#, "Free") == [])
         #expect(try Self.failures(#"{"a": false}"#, "Closed") == [])
+        #expect(try Self.failures(#"{"kind": "self"}"#, "Referral") == [])
+        #expect(try Self.failures(#"{"kind": "person", "name": "An"}"#, "Referral") == [])
     }
 
     @Test("bodies that do not match fail, naming the field and why", arguments: [
@@ -67,6 +71,7 @@ struct SchemaValidatorTests {
         (#"{"full_name": "A", "nickname": "B"}"#, "Input", "/nickname", "not allowed"),
         (#"{"a": true, "b": 1}"#, "Closed", "/b", "not allowed"),
         (#"[1]"#, "Closed", "", "expected object"),
+        (#"{"kind": "person"}"#, "Referral", "/name", "required"),
     ])
     func fails(body: String, schema: String, pointer: String, reason: String) throws {
         let failures = try Self.failures(body, schema)
