@@ -56,6 +56,16 @@ extension Request {
         return value
     }
 
+    /// A boolean query parameter: `true` or `false`; absent is nil, anything else a 422 (bad input is 4xx).
+    func flag(_ name: String) throws -> Bool? {
+        guard let text = query(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw ServiceError.invalid(name, vi: "phải là true hoặc false", en: "must be true or false")
+        }
+    }
+
     /// `?limit=` and `?cursor=`, checked.
     func pageRequest() throws -> PageRequest {
         var limit: Int?

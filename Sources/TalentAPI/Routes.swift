@@ -40,7 +40,7 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
         // Agencies
         APIRoute(.get, "/v1/agencies") { request, context in
             let page = try await services.agencies.list(
-                includeRetired: request.query("include_retired") == "true", kind: request.query("kind"),
+                includeRetired: request.flag("include_retired") ?? false, kind: request.query("kind"),
                 page: request.pageRequest(), by: context.requireActor())
             return Reply.json(page)
         },
@@ -155,7 +155,7 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
 
         // Referrals
         APIRoute(.get, "/v1/referrals") { request, context in
-            let credited = request.query("credited").map { $0 == "true" }
+            let credited = try request.flag("credited")
             return Reply.json(try await services.referrals.list(
                 candidateID: request.query("candidate_id") ?? request.query("candidate"), kind: request.query("referrer_kind"),
                 referrer: request.query("referrer"), credited: credited, page: request.pageRequest(),
@@ -327,7 +327,7 @@ func apiRoutes(_ services: TalentServices, limiter: RateLimiter = RateLimiter())
         },
         APIRoute(.get, "/v1/applications/{id}/evaluations") { request, context in
             let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
-                                                              history: request.query("history") == "true",
+                                                              history: request.flag("history") ?? false,
                                                               by: context.requireActor())
             return Reply.json(Page(items: items, nextCursor: nil))
         },

@@ -102,6 +102,33 @@ struct ContractSweepTests {
         }
     }
 
+    @Test("every query parameter the document constrains (enum, format, integer, boolean) answers 422 outside it")
+    func queryParameters() async throws {
+        try await APIHarness.with { api in
+            let token = try await api.token(.admin)
+            let contract = OpenAPIContract.shared
+            var tried = 0
+            for operation in Self.v1 where operation.method == .get {
+                guard case .array(let parameters)? = operation.operation["parameters"] else { continue }
+                for parameter in parameters {
+                    let resolved = parameter["$ref"]?.string.flatMap(contract.validator.resolve) ?? parameter
+                    guard resolved["in"]?.string == "query", let name = resolved["name"]?.string,
+                          name != "limit", name != "cursor", var schema = resolved["schema"] else { continue }
+                    if let reference = schema["$ref"]?.string, let target = contract.validator.resolve(reference) {
+                        schema = target
+                    }
+                    let constrained = schema["enum"] != nil || schema["format"] != nil || schema["pattern"] != nil
+                        || ["integer", "boolean"].contains(schema["type"]?.string ?? "")
+                    guard constrained else { continue }
+                    tried += 1
+                    let reply = try await api.request(.get, "\(operation.path(UUID().uuidString))?\(name)=zz%21", token: token)
+                    #expect(reply.status == 422, "\(operation) ?\(name)=zz!: \(reply.status)")
+                }
+            }
+            #expect(tried >= 20)
+        }
+    }
+
     @Test("every operation of one record: an id that does not exist is 404, one that is no UUID 422")
     func records() async throws {
         try await APIHarness.with { api in
