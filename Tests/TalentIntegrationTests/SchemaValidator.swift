@@ -113,6 +113,9 @@ struct SchemaValidator: Sendable {
     let document: JSONInstance
     var undocumentedFields = false
 
+    /// TALENT_CONTRACT_TRACE=1: every object checked against a component schema is printed with its fields.
+    static let tracing = ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil
+
     static let annotations: Set<String> = [
         "description", "title", "default", "examples", "example", "readOnly", "writeOnly", "deprecated", "$comment",
         "contentMediaType", "contentEncoding",
@@ -183,6 +186,9 @@ struct SchemaValidator: Sendable {
                 guard let reference = value.string, let target = resolve(reference) else {
                     fail("unresolved $ref \(value)")
                     continue
+                }
+                if Self.tracing, case .object(let object) = instance {
+                    print("contract-seen \(reference) \(object.keys.sorted().joined(separator: ","))")
                 }
                 evaluated.merge(apply(target, instance, pointer, &failures))
             case "type":
