@@ -46,6 +46,35 @@ struct ContractSweepTests {
 
     static var v1: [Operation] { operations.filter { $0.template.hasPrefix("/v1/") } }
 
+    @Test("the successful answers no other test reads: applications, partners, a partner, retiring a rubric, a ranking")
+    func successes() async throws {
+        try await APIHarness.with { api in
+            let hr = try await api.token(.hr)
+            let application = try await EvaluationTests.application(api)
+            _ = try await api.services.partners.add(code: "ULAW", name: "Trường Đại học Luật", kind: nil, by: .testAdmin)
+
+            let applications = try await api.request(.get, "/v1/applications?candidate_id=\(application.candidateID.text)",
+                                                     token: hr)
+            #expect(applications.status == 200)
+            #expect((applications.object["items"] as? [Any])?.count == 1)
+            let partners = try await api.request(.get, "/v1/partners?limit=1", token: hr)
+            #expect(partners.status == 200)
+            #expect((partners.object["items"] as? [[String: Any]])?.first?["code"] as? String == "ULAW")
+            #expect(try await api.request(.get, "/v1/partners/ulaw", token: hr).status == 200)
+            let ranking = try await api.request(.get, "/v1/positions/\(application.positionID.text)/ranking", token: hr)
+            #expect(ranking.status == 200)
+            #expect((ranking.object["items"] as? [[String: Any]])?.first?["application_id"] as? String
+                == application.id.text)
+
+            let rubric = try #require(try await api.request(.post, "/v1/rubrics", token: hr,
+                                                             json: EvaluationTests.rubricBody).object["id"] as? String)
+            #expect(try await api.request(.post, "/v1/rubrics/\(rubric)/publish", token: hr).status == 200)
+            let retired = try await api.request(.post, "/v1/rubrics/\(rubric)/retire", token: hr)
+            #expect(retired.status == 200)
+            #expect(retired.object["status"] as? String == "retired")
+        }
+    }
+
     @Test("every /v1 operation without a token is a 401 problem")
     func unauthenticated() async throws {
         try await APIHarness.with { api in
