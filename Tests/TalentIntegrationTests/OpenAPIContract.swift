@@ -78,8 +78,19 @@ struct OpenAPIContract: Sendable {
     private func bodyFailures(label: String, response: JSONInstance, headers: HTTPFields, body: Data,
                               skipBody: Bool) -> [String] {
         var failures: [String] = []
-        for (name, header) in response["headers"]?.object ?? [:] where header["required"] == .bool(true) {
-            if let field = HTTPField.Name(name), headers[field] == nil { failures.append("\(label): header \(name) is missing") }
+        for (name, header) in (response["headers"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let field = HTTPField.Name(name) else { continue }
+            guard let value = headers[field] else {
+                if header["required"] == .bool(true) { failures.append("\(label): header \(name) is missing") }
+                continue
+            }
+            guard let schema = header["schema"] else { continue }
+            // A header is text; an integer one must read as an integer.
+            let typed: JSONInstance = schema["type"]?.string == "integer" ? Double(value).map(JSONInstance.number) ?? .string(value)
+                : .string(value)
+            for failure in SchemaValidator(document: document).validate(typed, against: schema) {
+                failures.append("\(label): header \(name): \(failure.reason)")
+            }
         }
         let content = response["content"]?.object ?? [:]
         let mediaType = headers[.contentType].map {
