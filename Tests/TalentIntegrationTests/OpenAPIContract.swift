@@ -78,7 +78,8 @@ struct OpenAPIContract: Sendable {
     private func bodyFailures(label: String, response: JSONInstance, headers: HTTPFields, body: Data,
                               skipBody: Bool) -> [String] {
         var failures: [String] = []
-        for (name, header) in (response["headers"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (name, declared) in (response["headers"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let header = declared["$ref"]?.string.flatMap(validator.resolve) ?? declared
             guard let field = HTTPField.Name(name) else { continue }
             guard let value = headers[field] else {
                 if header["required"] == .bool(true) { failures.append("\(label): header \(name) is missing") }

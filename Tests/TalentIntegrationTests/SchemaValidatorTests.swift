@@ -100,11 +100,12 @@ struct SchemaValidatorTests {
     func responses() throws {
         let contract = OpenAPIContract(document: try JSONInstance.parse(Data(#"""
         {"paths": {"/v1/things/{id}": {"get": {"responses": {
-           "200": {"description": "A thing", "headers": {"ETag": {"required": true, "schema": {"type": "string", "pattern": "^\"[0-9]+\"$"}}},
+           "200": {"description": "A thing", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
                    "content": {"application/json": {"schema": {"type": "object", "required": ["id"],
                                                                "properties": {"id": {"type": "string"}}}}}},
            "404": {"$ref": "#/components/responses/NotFound"}}}}},
-         "components": {"responses": {"NotFound": {"description": "No such thing", "content": {
+         "components": {"headers": {"ETag": {"required": true, "schema": {"type": "string", "pattern": "^\"[0-9]+\"$"}}},
+           "responses": {"NotFound": {"description": "No such thing", "content": {
            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}},
            "schemas": {"Problem": {"type": "object", "required": ["status"], "properties": {"status": {"type": "integer"}}}}}}
         """#.utf8)))
