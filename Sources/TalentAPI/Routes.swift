@@ -465,7 +465,7 @@ extension Request {
 
     /// PATCH needs `If-Match` with the version read, so a concurrent change is never overwritten (428 without it).
     func requiredVersion() throws -> Int? {
-        guard headers[.ifMatch] != nil else {
+        guard let header = headers[.ifMatch], !header.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ServiceError(.preconditionRequired, LocalizedText(
                 vi: "Cần tiêu đề If-Match với phiên bản (ETag) của bản ghi", en: "If-Match with the record's version (ETag) is required"))
         }

@@ -158,6 +158,23 @@ struct ContractSweepTests {
         }
     }
 
+    @Test("every PATCH needs If-Match with a version: missing or empty is 428, not a version 422")
+    func versions() async throws {
+        try await APIHarness.with { api in
+            let token = try await api.token(.admin)
+            let patches = Self.v1.filter { $0.method == .patch }
+            #expect(patches.count >= 3)
+            for operation in patches {
+                let path = operation.path(UUID().uuidString)
+                #expect(try await api.request(.patch, path, token: token, json: [:]).status == 428, "\(operation)")
+                #expect(try await api.request(.patch, path, token: token, json: [:], headers: [.ifMatch: ""]).status == 428,
+                        "\(operation)")
+                #expect(try await api.request(.patch, path, token: token, json: [:], headers: [.ifMatch: "\"v2\""]).status
+                    == 422, "\(operation)")
+            }
+        }
+    }
+
     @Test("every operation of one record: an id that does not exist is 404, one that is no UUID 422")
     func records() async throws {
         try await APIHarness.with { api in
