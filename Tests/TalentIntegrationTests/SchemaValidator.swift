@@ -166,7 +166,6 @@ struct SchemaValidator: Sendable {
         }
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func apply(_ schema: JSONInstance, _ instance: JSONInstance, _ pointer: String,
                        _ failures: inout [Failure]) -> Evaluated {
         var evaluated = Evaluated()
