@@ -24,6 +24,9 @@ grep -q "talent migrate" <<<"$out" || fail "serve did not say to run talent migr
 
 start_server "$TALENT" "$API_PORT"
 [ "$(curl -s "$BASE/health")" = '{"database":"ok","status":"ok"}' ] || fail "health is not ok"; ok
+# the API description comes from the binary's resource bundle (openapi.yaml), as YAML and as JSON
+curl -sf -o /dev/null -w '%{content_type}' "$BASE/openapi.yaml" | grep -q '^application/yaml' || fail "no /openapi.yaml"; ok
+curl -sf "$BASE/openapi.json" | grep -q '"openapi":"3.1.0"' || fail "no /openapi.json"; ok
 
 hr=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
 token=$("$TALENT" token issue --user "$hr" | tail -n 1)

@@ -10,6 +10,16 @@ extension Request {
         return value
     }
 
+    /// A boolean query parameter: `true` or `false`; absent is nil, anything else a 422 (bad input is 4xx).
+    func flag(_ name: String) throws -> Bool? {
+        guard let text = query(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw ServiceError.invalid(name, vi: "phải là true hoặc false", en: "must be true or false")
+        }
+    }
+
     /// `?limit=` and `?cursor=`, checked.
     func pageRequest() throws -> PageRequest {
         var limit: Int?
@@ -44,7 +54,7 @@ extension Request {
 
     /// PATCH needs `If-Match` with the version read, so a concurrent change is never overwritten (428 without it).
     func requiredVersion() throws -> Int? {
-        guard headers[.ifMatch] != nil else {
+        guard let header = headers[.ifMatch], !header.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ServiceError(.preconditionRequired, LocalizedText(
                 vi: "Cần tiêu đề If-Match với phiên bản (ETag) của bản ghi", en: "If-Match with the record's version (ETag) is required"))
         }

@@ -7,6 +7,7 @@ import TalentAPI
 import TalentDomain
 import TalentService
 import TalentStore
+import Testing
 
 /// The API over a fresh test database, through HummingbirdTesting's router client.
 struct APIHarness: Sendable {
@@ -49,8 +50,11 @@ struct APIHarness: Sendable {
         return (user.id.text, try await services.tokens.issue(userID: user.id.text, expiresInDays: 30, by: .testAdmin).token)
     }
 
+    /// Sends a request; the response is checked against the schema openapi.yaml declares for the operation, and
+    /// every mismatch is a test issue at the caller's line.
     func request(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
-                 raw: Data? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+                 raw: Data? = nil, headers: HTTPFields = [:],
+                 sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         var headers = headers
         if let token { headers[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
@@ -62,7 +66,12 @@ struct APIHarness: Sendable {
             if headers[.contentType] == nil { headers[.contentType] = "application/json" }
         }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
-        return Reply(status: Int(response.status.code), headers: response.headers, body: Data(response.body.readableBytesView))
+        let reply = Reply(status: Int(response.status.code), headers: response.headers,
+                          body: Data(response.body.readableBytesView))
+        OpenAPIContract.shared.check(method: method, uri: path, status: reply.status, headers: reply.headers,
+                                     body: reply.body, requestBody: body.map { Data($0.readableBytesView) },
+                                     sourceLocation: sourceLocation)
+        return reply
     }
 
     /// Rows in a table, to show that a refused request wrote nothing.

@@ -207,6 +207,7 @@ struct NominationTests {
                 for _ in 0..<5 {
                     let reply = try await client.executeRequest(uri: "/v1/nominations", method: .get,
                                                                 headers: [.authorization: "Bearer \(token)"], body: nil)
+                        .conforming(.get, "/v1/nominations")
                     statuses.append(reply.status)
                     retryAfter = reply.headers[.retryAfter] ?? retryAfter
                 }

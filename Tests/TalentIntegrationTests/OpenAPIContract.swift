@@ -78,8 +78,20 @@ struct OpenAPIContract: Sendable {
     private func bodyFailures(label: String, response: JSONInstance, headers: HTTPFields, body: Data,
                               skipBody: Bool) -> [String] {
         var failures: [String] = []
-        for (name, header) in response["headers"]?.object ?? [:] where header["required"] == .bool(true) {
-            if let field = HTTPField.Name(name), headers[field] == nil { failures.append("\(label): header \(name) is missing") }
+        for (name, declared) in (response["headers"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let header = declared["$ref"]?.string.flatMap(validator.resolve) ?? declared
+            guard let field = HTTPField.Name(name) else { continue }
+            guard let value = headers[field] else {
+                if header["required"] == .bool(true) { failures.append("\(label): header \(name) is missing") }
+                continue
+            }
+            guard let schema = header["schema"] else { continue }
+            // A header is text; an integer one must read as an integer.
+            let typed: JSONInstance = schema["type"]?.string == "integer" ? Double(value).map(JSONInstance.number) ?? .string(value)
+                : .string(value)
+            for failure in SchemaValidator(document: document).validate(typed, against: schema) {
+                failures.append("\(label): header \(name): \(failure.reason)")
+            }
         }
         let content = response["content"]?.object ?? [:]
         let mediaType = headers[.contentType].map {
@@ -107,9 +119,40 @@ struct OpenAPIContract: Sendable {
         return failures
     }
 
+    /// The request body held to the operation's request schema, by what the API answered: a body the API accepted
+    /// (2xx) that the schema refuses means the document is stricter than the API, a failure. A body the schema
+    /// accepts that the API refused with 422 means the schema is looser than the validation, or that a rule no
+    /// schema can say refused it (a date before another, a duplicate); with TALENT_CONTRACT_TRACE it is printed.
+    func requestFailures(method: HTTPRequest.Method, uri: String, requestBody: Data, status: Int,
+                         responseBody: Data = Data()) -> [String] {
+        let path = String(uri.prefix { $0 != "?" && $0 != "#" })
+        guard let template = template(of: path),
+              let schema = document["paths"]?[template]?[method.rawValue.lowercased()]?["requestBody"]?["content"]?[
+                  "application/json"]?["schema"],
+              let instance = try? JSONInstance.parse(requestBody)
+        else { return [] }
+        let failures = SchemaValidator(document: document).validate(instance, against: schema)
+        let label = "\(method.rawValue) \(template) \(status)"
+        if (200..<300).contains(status), !failures.isEmpty {
+            return failures.map { "\(label): the API accepted a request body that the schema refuses, \($0)" }
+        }
+        if status == 422, failures.isEmpty, ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil {
+            let errors = String(decoding: responseBody.prefix(300), as: UTF8.self)
+            print("contract-looser \(label): \(String(decoding: requestBody.prefix(400), as: UTF8.self)) → \(errors)")
+        }
+        return []
+    }
+
     /// Records every failure of a response as a test issue, at the test's line.
     func check(method: HTTPRequest.Method, uri: String, status: Int, headers: HTTPFields, body: Data,
-               sourceLocation: SourceLocation) {
+               requestBody: Data? = nil, sourceLocation: SourceLocation) {
+        for failure in requestBody.map({ requestFailures(method: method, uri: uri, requestBody: $0, status: status,
+                                                                   responseBody: body) }) ?? [] {
+            Issue.record("openapi.yaml: \(failure)", sourceLocation: sourceLocation)
+        }
+        if ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil {
+            print("contract-trace \(method) \(template(of: String(uri.prefix { $0 != "?" })) ?? uri) \(status)")
+        }
         for failure in failures(method: method, uri: uri, status: status, headers: headers, body: body) {
             Issue.record("openapi.yaml: \(failure)", sourceLocation: sourceLocation)
         }

@@ -113,6 +113,9 @@ struct SchemaValidator: Sendable {
     let document: JSONInstance
     var undocumentedFields = false
 
+    /// TALENT_CONTRACT_TRACE=1: every object checked against a component schema is printed with its fields.
+    static let tracing = ProcessInfo.processInfo.environment["TALENT_CONTRACT_TRACE"] != nil
+
     static let annotations: Set<String> = [
         "description", "title", "default", "examples", "example", "readOnly", "writeOnly", "deprecated", "$comment",
         "contentMediaType", "contentEncoding",
@@ -163,7 +166,6 @@ struct SchemaValidator: Sendable {
         }
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func apply(_ schema: JSONInstance, _ instance: JSONInstance, _ pointer: String,
                        _ failures: inout [Failure]) -> Evaluated {
         var evaluated = Evaluated()
@@ -183,6 +185,9 @@ struct SchemaValidator: Sendable {
                 guard let reference = value.string, let target = resolve(reference) else {
                     fail("unresolved $ref \(value)")
                     continue
+                }
+                if Self.tracing, case .object(let object) = instance {
+                    print("contract-seen \(reference) \(object.keys.sorted().joined(separator: ","))")
                 }
                 evaluated.merge(apply(target, instance, pointer, &failures))
             case "type":
@@ -224,6 +229,11 @@ struct SchemaValidator: Sendable {
                 }
             case "additionalProperties", "unevaluatedProperties":
                 continue // after the others, below
+            case "minProperties", "maxProperties":
+                guard case .object(let object) = instance, case .number(let bound) = value else { continue }
+                if keyword == "minProperties" ? Double(object.count) < bound : Double(object.count) > bound {
+                    fail("\(object.count) fields, \(keyword == "minProperties" ? "at least" : "at most") \(Int(bound)) allowed")
+                }
             case "required":
                 guard case .array(let names) = value else { fail("the document's required is not an array"); continue }
                 guard case .object(let object) = instance else { continue }
@@ -269,6 +279,16 @@ struct SchemaValidator: Sendable {
                             + (firstFailures ?? []).map(\.description).joined(separator: "; ")
                         : "matches \(passing.count) of oneOf's schemas, not exactly one")
                 }
+            case "if":
+                // then or else, by whether the instance matches if; what if evaluated counts when it matched.
+                var own: [Failure] = []
+                let condition = apply(value, instance, pointer, &own)
+                if own.isEmpty { evaluated.merge(condition) }
+                if let branch = keywords[own.isEmpty ? "then" : "else"] {
+                    evaluated.merge(apply(branch, instance, pointer, &failures))
+                }
+            case "then", "else":
+                continue // with if
             case "not":
                 var own: [Failure] = []
                 _ = apply(value, instance, pointer, &own)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 
 /// The validator that holds API responses to openapi.yaml, on a small document of its own.
@@ -24,7 +25,9 @@ struct SchemaValidatorTests {
       "Input": {"allOf": [{"$ref": "#/components/schemas/Profile"}], "unevaluatedProperties": false,
                 "required": ["full_name"]},
       "Closed": {"type": "object", "additionalProperties": false, "properties": {"a": {"type": "boolean"}}},
-      "Free": {"type": "object"}
+      "Free": {"type": "object"},
+      "Referral": {"type": "object", "properties": {"kind": {"enum": ["person", "self"]}, "name": {"type": "string"}},
+                   "if": {"properties": {"kind": {"const": "person"}}}, "then": {"required": ["name"]}}
     }}}
     """#.utf8))
 
@@ -45,6 +48,8 @@ struct SchemaValidatorTests {
         #expect(try Self.failures(#"{"full_name": "A", "email": null}"#, "Input") == [])
         #expect(try Self.failures(#"{"anything": [1, {"goes": true}]}"#, "Free") == [])
         #expect(try Self.failures(#"{"a": false}"#, "Closed") == [])
+        #expect(try Self.failures(#"{"kind": "self"}"#, "Referral") == [])
+        #expect(try Self.failures(#"{"kind": "person", "name": "An"}"#, "Referral") == [])
     }
 
     @Test("bodies that do not match fail, naming the field and why", arguments: [
@@ -67,6 +72,7 @@ struct SchemaValidatorTests {
         (#"{"full_name": "A", "nickname": "B"}"#, "Input", "/nickname", "not allowed"),
         (#"{"a": true, "b": 1}"#, "Closed", "/b", "not allowed"),
         (#"[1]"#, "Closed", "", "expected object"),
+        (#"{"kind": "person"}"#, "Referral", "/name", "required"),
     ])
     func fails(body: String, schema: String, pointer: String, reason: String) throws {
         let failures = try Self.failures(body, schema)
@@ -88,6 +94,34 @@ struct SchemaValidatorTests {
         #expect(validator.validate(instance, against: .object(["propertyNames": .object([:])])).count == 1)
         #expect(validator.validate(instance, against: .object(["format": .string("ipv6")])).count == 1)
         #expect(validator.validate(instance, against: .object(["$ref": .string("#/components/schemas/Nope")])).count == 1)
+    }
+
+    @Test("a response is held to its operation: status, headers, content type and body")
+    func responses() throws {
+        let contract = OpenAPIContract(document: try JSONInstance.parse(Data(#"""
+        {"paths": {"/v1/things/{id}": {"get": {"responses": {
+           "200": {"description": "A thing", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                   "content": {"application/json": {"schema": {"type": "object", "required": ["id"],
+                                                               "properties": {"id": {"type": "string"}}}}}},
+           "404": {"$ref": "#/components/responses/NotFound"}}}}},
+         "components": {"headers": {"ETag": {"required": true, "schema": {"type": "string", "pattern": "^\"[0-9]+\"$"}}},
+           "responses": {"NotFound": {"description": "No such thing", "content": {
+           "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}},
+           "schemas": {"Problem": {"type": "object", "required": ["status"], "properties": {"status": {"type": "integer"}}}}}}
+        """#.utf8)))
+        let json: HTTPFields = [.contentType: "application/json; charset=utf-8", .eTag: "\"3\""]
+        func failures(_ status: Int, _ headers: HTTPFields, _ body: String) -> [String] {
+            contract.failures(method: .get, uri: "/v1/things/7?x=1", status: status, headers: headers, body: Data(body.utf8))
+        }
+        #expect(failures(200, json, #"{"id": "7"}"#) == [])
+        #expect(failures(404, [.contentType: "application/problem+json"], #"{"status": 404}"#) == [])
+        #expect(failures(200, json, #"{"id": 7}"#).count == 1)
+        #expect(failures(200, json, #"{"id": "7", "extra": 1}"#).first?.contains("/extra") == true)
+        #expect(failures(200, [.contentType: "application/json"], #"{"id": "7"}"#).first?.contains("ETag is missing") == true)
+        #expect(failures(200, [.contentType: "application/json", .eTag: "W/3"], #"{"id": "7"}"#).count == 1)
+        #expect(failures(200, [.contentType: "text/html", .eTag: "\"3\""], "<p>").first?.contains("text/html") == true)
+        #expect(failures(500, json, "{}").first?.contains("not documented") == true)
+        #expect(failures(200, json, "not json").first?.contains("not JSON") == true)
     }
 
     @Test("concrete paths find their templated operation; literal segments win")

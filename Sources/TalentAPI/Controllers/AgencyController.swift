@@ -13,7 +13,7 @@ struct AgencyController {
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
         let page = try await services.agencies.list(
-            includeRetired: request.query("include_retired") == "true", kind: request.query("kind"),
+            includeRetired: try request.flag("include_retired") ?? false, kind: request.query("kind"),
             page: request.pageRequest(), by: context.caller)
         return Reply.json(page)
     }

@@ -58,7 +58,7 @@ struct EvaluationController {
 
     @Sendable func sheets(_ request: Request, context: CallerContext) async throws -> Response {
         let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
-                                                          history: request.query("history") == "true", by: context.caller)
+                                                          history: try request.flag("history") ?? false, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 

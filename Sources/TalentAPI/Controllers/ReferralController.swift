@@ -14,7 +14,7 @@ struct ReferralController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let credited = request.query("credited").map { $0 == "true" }
+        let credited = try request.flag("credited")
         return Reply.json(try await services.referrals.list(
             candidateID: request.query("candidate_id") ?? request.query("candidate"), kind: request.query("referrer_kind"),
             referrer: request.query("referrer"), credited: credited, page: request.pageRequest(), by: context.caller))
