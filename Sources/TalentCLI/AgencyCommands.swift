@@ -30,7 +30,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: "department, district, commune or other.") var kind: String = "department"
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.add(code: code, name: name, kind: kind, by: actor)
+            let agency = try await services.agencies.add(try NewAgency(code: code, name: name, kind: kind), by: actor)
             printer.record(agency, Columns.agency)
         }
     }
@@ -42,7 +42,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option var name: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.rename(code, name: name, by: actor)
+            let agency = try await services.agencies.rename(code, try AgencyRename(name: name), by: actor)
             printer.record(agency, Columns.agency)
         }
     }
@@ -54,7 +54,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(name: .customLong("merged-into")) var mergedInto: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.retire(code, mergedInto: mergedInto, by: actor)
+            let agency = try await services.agencies.retire(code, try AgencyRetirement(mergedInto: mergedInto), by: actor)
             printer.record(agency, Columns.agency)
         }
     }

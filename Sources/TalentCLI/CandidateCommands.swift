@@ -100,7 +100,7 @@ struct CandidateCommand: AsyncParsableCommand {
         }
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let created = try await services.candidates.add(profile.draft, by: actor)
+            let created = try await services.candidates.add(try ValidCandidate(profile.draft), by: actor)
             if printer.format == .json {
                 printer.console.out(JSONFormat.string(created, pretty: true))
             } else {
@@ -120,7 +120,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.candidates.get(id, by: actor), Columns.candidateDetail)
+            printer.record(try await services.candidates.get(UUID.parse(id), by: actor), Columns.candidateDetail)
         }
     }
 
@@ -173,8 +173,9 @@ struct CandidateCommand: AsyncParsableCommand {
             guard !fields.isEmpty else {
                 throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change")
             }
-            let candidate = try await services.candidates.update(id, patch: profile.draft, fields: fields,
-                                                                 expectedVersion: ifVersion, by: actor)
+            let uuid = try UUID.parse(id)
+            let patch = try CandidatePatch(profile.draft, fields: fields)
+            let candidate = try await services.candidates.update(uuid, patch: patch, expectedVersion: ifVersion, by: actor)
             printer.record(candidate, Columns.candidateDetail)
         }
     }
@@ -187,7 +188,7 @@ struct CandidateCommand: AsyncParsableCommand {
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             if let id {
-                printer.list(try await services.candidates.duplicates(of: id, by: actor), Columns.candidate)
+                printer.list(try await services.candidates.duplicates(of: UUID.parse(id), by: actor), Columns.candidate)
             } else {
                 printer.list(try await services.candidates.duplicatePairs(by: actor), Columns.duplicatePair)
             }
@@ -202,7 +203,8 @@ struct CandidateCommand: AsyncParsableCommand {
         @Argument(help: "The duplicate that is merged in and removed.") var other: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.candidates.merge(keep: keep, other: other, by: actor), Columns.candidateDetail)
+            let pair = try CandidateMerge(keep: keep, other: other)
+            printer.record(try await services.candidates.merge(pair, by: actor), Columns.candidateDetail)
         }
     }
 }

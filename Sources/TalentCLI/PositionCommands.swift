@@ -18,9 +18,10 @@ struct PositionCommand: AsyncParsableCommand {
         @Option var description: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let position = try await services.positions.add(
+            let input = try ValidPosition(
                 PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings, targetDate: targetDate,
-                              description: description), by: actor)
+                              description: description))
+            let position = try await services.positions.add(input, by: actor)
             printer.record(position, Columns.position)
         }
     }
@@ -46,7 +47,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.positions.get(id, by: actor), Columns.position)
+            printer.record(try await services.positions.get(UUID.parse(id), by: actor), Columns.position)
         }
     }
 
@@ -64,7 +65,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Option(name: .customLong("if-version")) var ifVersion: Int?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            var fields: Set<PositionService.Field> = []
+            var fields: Set<PositionDraft.Field> = []
             if agency != nil { fields.insert(.agencyCode) }
             if title != nil { fields.insert(.title) }
             if kind != nil { fields.insert(.kind) }
@@ -73,10 +74,12 @@ struct PositionCommand: AsyncParsableCommand {
             if status != nil { fields.insert(.status) }
             if description != nil { fields.insert(.description) }
             guard !fields.isEmpty else { throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change") }
-            let position = try await services.positions.update(
-                id, patch: PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings,
-                                         targetDate: targetDate, status: status, description: description),
-                fields: fields, expectedVersion: ifVersion, by: actor)
+            let uuid = try UUID.parse(id)
+            let patch = try PositionPatch(
+                PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings, targetDate: targetDate,
+                              status: status, description: description),
+                fields: fields)
+            let position = try await services.positions.update(uuid, patch: patch, expectedVersion: ifVersion, by: actor)
             printer.record(position, Columns.position)
         }
     }

@@ -16,7 +16,8 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(name: .customLong("expires-in"), help: "Days until it expires (default 90).") var expiresIn: Int?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let issued = try await services.tokens.issue(userID: user, partnerCode: partner, expiresInDays: expiresIn, by: actor)
+            let input = try TokenRequest(userID: user, partnerCode: partner, expiresInDays: expiresIn)
+            let issued = try await services.tokens.issue(input, by: actor)
             var columns = Columns.token.map { column in
                 Column<IssuedToken>(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.record) }
             }
@@ -44,7 +45,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token's id (from `talent token list`).") var tokenID: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let token = try await services.tokens.revoke(tokenID, by: actor)
+            let token = try await services.tokens.revoke(UUID.parse(tokenID), by: actor)
             printer.record(token, Columns.token)
         }
     }

@@ -16,7 +16,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option var email: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let user = try await services.users.add(name: name, role: role, agencyCode: agency, email: email, by: actor)
+            let input = try NewStaffUser(name: name, role: role, agencyCode: agency, email: email)
+            let user = try await services.users.add(input, by: actor)
             printer.record(user, Columns.user)
         }
     }

@@ -45,7 +45,8 @@ public struct DemoData: Sendable {
             ("Võ Thành Nam", .leadership, "VPUBND", "nam.vo@demo.talent.vn"),
         ]
         for (name, role, agency, email) in staff where !users.contains(where: { $0.email == email }) {
-            users.append(try await services.users.add(name: name, role: role.rawValue, agencyCode: agency, email: email, by: actor))
+            let input = try NewStaffUser(name: name, role: role.rawValue, agencyCode: agency, email: email)
+            users.append(try await services.users.add(input, by: actor))
         }
 
         // Positions: the Department of Justice's core drafting force and a legal-affairs officer in departments.
@@ -64,8 +65,8 @@ public struct DemoData: Sendable {
                 ("VPUBND", "Chuyên viên tham mưu xây dựng pháp luật", .draftingAdvisor, 1, "2026-12-31"),
             ]
             for (agency, title, kind, openings, date) in plan {
-                positions.append(try await services.positions.add(
-                    PositionDraft(agencyCode: agency, title: title, kind: kind.rawValue, openings: openings, targetDate: date),
+                positions.append(try await services.positions.add(try ValidPosition(
+                    PositionDraft(agencyCode: agency, title: title, kind: kind.rawValue, openings: openings, targetDate: date)),
                     by: actor))
             }
         }
@@ -83,7 +84,7 @@ public struct DemoData: Sendable {
             let draft = Self.candidate(index, using: &generator)
             let created: CandidateCreated
             do {
-                created = try await services.candidates.add(draft, by: actor)
+                created = try await services.candidates.add(try ValidCandidate(draft), by: actor)
             } catch let error as ServiceError where error.kind == .conflict {
                 continue  // already there from an interrupted run, or a generated identifier collided
             }
@@ -106,8 +107,8 @@ public struct DemoData: Sendable {
             }
         }
         try await partnerNominations(positions: positions, using: &generator, by: actor)
-        users.append(try await services.users.add(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
-                                                   agencyCode: "STP", email: Self.marker, by: actor))
+        users.append(try await services.users.add(try NewStaffUser(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
+                                                                   agencyCode: "STP", email: Self.marker), by: actor))
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
     }

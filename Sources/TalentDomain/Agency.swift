@@ -49,3 +49,45 @@ public struct Agency: Sendable, Encodable, Hashable {
         try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
+
+/// A new agency, checked: its code, its name and its kind (`department` unless given).
+public struct NewAgency: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var kind: AgencyKind
+
+    public init(code: String?, name: String?, kind: String?) throws(ServiceError) {
+        var v = FieldValidator()
+        let code = v.code("code", code)
+        let name = v.text("name", name, required: true, maxLength: 200)
+        let kind = v.oneOf("kind", kind ?? AgencyKind.department.rawValue, AgencyKind.self)
+        guard v.errors.isEmpty, let code, let name, let kind else { throw ServiceError.invalid(v.errors) }
+        self.code = code
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// An agency's new name, checked.
+public struct AgencyRename: Sendable, Hashable {
+    public var name: String
+
+    public init(name: String?) throws(ServiceError) {
+        var v = FieldValidator()
+        let name = v.text("name", name, required: true, maxLength: 200)
+        guard v.errors.isEmpty, let name else { throw ServiceError.invalid(v.errors) }
+        self.name = name
+    }
+}
+
+/// An agency's retirement, optionally into the agency that took over its work (`merged_into`, a code).
+public struct AgencyRetirement: Sendable, Hashable {
+    public var mergedInto: String?
+
+    public init(mergedInto: String?) throws(ServiceError) {
+        var v = FieldValidator()
+        let target = v.code("merged_into", mergedInto, required: false)
+        try v.check()
+        self.mergedInto = target
+    }
+}

@@ -266,7 +266,8 @@ public struct ValidCandidate: Sendable, Hashable {
     public init(_ draft: CandidateDraft, today: CalendarDate = .today()) throws(ServiceError) {
         var v = FieldValidator()
         let name = v.personName("full_name", draft.fullName)
-        let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
+        var earliest = today
+        (earliest.year, earliest.month, earliest.day) = (1900, 1, 1)
         dateOfBirth = v.date("date_of_birth", draft.dateOfBirth, in: earliest...today)
         gender = v.oneOf("gender", draft.gender, Gender.self)
         citizenID = v.citizenID("citizen_id", draft.citizenID)
@@ -295,10 +296,95 @@ public struct ValidCandidate: Sendable, Hashable {
         skills = v.tags("skills", draft.skills)
         languages = v.tags("languages", draft.languages)
         notes = v.text("notes", draft.notes, maxLength: 10_000, multiline: true)
-        try v.check()
-        fullName = name!
-        searchName = VietnameseText.fold(name!)
-        sortKey = VietnameseText.sortKey(name!)
+        guard v.errors.isEmpty, let name else { throw ServiceError.invalid(v.errors) }
+        fullName = name
+        searchName = VietnameseText.fold(name)
+        sortKey = VietnameseText.sortKey(name)
+    }
+
+    /// A stored profile, which passed these checks when it was written.
+    public init(_ candidate: Candidate) {
+        fullName = candidate.fullName
+        searchName = VietnameseText.fold(candidate.fullName)
+        sortKey = VietnameseText.sortKey(candidate.fullName)
+        dateOfBirth = candidate.dateOfBirth
+        gender = candidate.gender
+        citizenID = candidate.citizenID
+        email = candidate.email
+        phone = candidate.phone
+        province = candidate.province
+        education = candidate.education
+        sector = candidate.sector
+        currentEmployer = candidate.currentEmployer
+        currentTitle = candidate.currentTitle
+        legalExperienceYears = candidate.legalExperienceYears
+        skills = candidate.skills
+        languages = candidate.languages
+        notes = candidate.notes
+    }
+}
+
+/// A change to some fields of a profile, checked field by field by the same rules as a new profile.
+public struct CandidatePatch: Sendable, Hashable {
+    public let fields: Set<CandidateDraft.Field>
+    /// The named fields' checked values; the others are stand-ins and never used.
+    let values: ValidCandidate
+
+    public init(_ draft: CandidateDraft, fields: Set<CandidateDraft.Field>, today: CalendarDate = .today())
+        throws(ServiceError) {
+        // The fields the patch leaves alone keep the stored profile's values, so only the named ones are checked; a
+        // stand-in fills the one required field when the patch does not name it.
+        let probe = CandidateDraft(fullName: "A").applying(draft, fields: fields)
+        values = try ValidCandidate(probe, today: today)
+        self.fields = fields
+    }
+
+    /// The profile with the named fields changed.
+    public func applied(to candidate: Candidate) -> ValidCandidate {
+        var result = ValidCandidate(candidate)
+        for field in fields {
+            switch field {
+            case .fullName:
+                result.fullName = values.fullName
+                result.searchName = values.searchName
+                result.sortKey = values.sortKey
+            case .dateOfBirth: result.dateOfBirth = values.dateOfBirth
+            case .gender: result.gender = values.gender
+            case .citizenID: result.citizenID = values.citizenID
+            case .email: result.email = values.email
+            case .phone: result.phone = values.phone
+            case .province: result.province = values.province
+            case .education: result.education = values.education
+            case .sector: result.sector = values.sector
+            case .currentEmployer: result.currentEmployer = values.currentEmployer
+            case .currentTitle: result.currentTitle = values.currentTitle
+            case .legalExperienceYears: result.legalExperienceYears = values.legalExperienceYears
+            case .skills: result.skills = values.skills
+            case .languages: result.languages = values.languages
+            case .notes: result.notes = values.notes
+            }
+        }
+        return result
+    }
+}
+
+/// Two profiles of one person to merge: `other` goes into `keep`.
+public struct CandidateMerge: Sendable, Hashable {
+    public var keep: UUID
+    public var other: UUID
+
+    /// Checks both ids (`keep_id`, `other_id`) and that they differ.
+    public init(keep: String?, other: String?) throws(ServiceError) {
+        var v = FieldValidator()
+        let keep = v.uuid("keep_id", keep, required: true)
+        let other = v.uuid("other_id", other, required: true)
+        guard v.errors.isEmpty, let keep, let other else { throw ServiceError.invalid(v.errors) }
+        guard keep != other else {
+            throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó",
+                                       en: "cannot merge a profile into itself")
+        }
+        self.keep = keep
+        self.other = other
     }
 }
 

@@ -91,6 +91,28 @@ public struct PositionDraft: Sendable, Hashable {
         self.status = status
         self.description = description
     }
+
+    /// The fields of a position, by their API names; an update names the ones it changes.
+    public enum Field: String, Sendable, CaseIterable {
+        case agencyCode = "agency_code", title, kind, openings, targetDate = "target_date", status, description
+    }
+
+    /// This draft with the named fields taken from `patch` (a field named there but nil in it is cleared).
+    public func applying(_ patch: PositionDraft, fields: Set<Field>) -> PositionDraft {
+        var result = self
+        for field in fields {
+            switch field {
+            case .agencyCode: result.agencyCode = patch.agencyCode
+            case .title: result.title = patch.title
+            case .kind: result.kind = patch.kind
+            case .openings: result.openings = patch.openings
+            case .targetDate: result.targetDate = patch.targetDate
+            case .status: result.status = patch.status
+            case .description: result.description = patch.description
+            }
+        }
+        return result
+    }
 }
 
 public struct ValidPosition: Sendable, Hashable {
@@ -111,12 +133,58 @@ public struct ValidPosition: Sendable, Hashable {
         targetDate = v.date("target_date", draft.targetDate)
         let status = v.oneOf("status", draft.status ?? PositionStatus.open.rawValue, PositionStatus.self)
         description = v.text("description", draft.description, maxLength: 10_000, multiline: true)
-        try v.check()
-        agencyCode = agency!
-        self.title = title!
-        self.kind = kind!
-        self.openings = openings!
-        self.status = status!
+        guard v.errors.isEmpty, let agency, let title, let kind, let openings, let status else {
+            throw ServiceError.invalid(v.errors)
+        }
+        agencyCode = agency
+        self.title = title
+        self.kind = kind
+        self.openings = openings
+        self.status = status
+    }
+
+    /// A stored position, which passed these checks when it was written.
+    public init(_ position: Position) {
+        agencyCode = position.agencyCode
+        title = position.title
+        kind = position.kind
+        openings = position.openings
+        targetDate = position.targetDate
+        status = position.status
+        description = position.description
+    }
+}
+
+/// A change to some fields of a position, checked field by field by the same rules as a new position.
+public struct PositionPatch: Sendable, Hashable {
+    public let fields: Set<PositionDraft.Field>
+    /// The named fields' checked values; the others are stand-ins and never used.
+    let values: ValidPosition
+
+    public init(_ draft: PositionDraft, fields: Set<PositionDraft.Field>) throws(ServiceError) {
+        // The fields the patch leaves alone keep the stored position's values, so only the named ones are checked;
+        // stand-ins fill the required fields the patch does not name.
+        let probe = PositionDraft(agencyCode: "X", title: "X", kind: PositionKind.other.rawValue)
+            .applying(draft, fields: fields)
+        values = try ValidPosition(probe)
+        self.fields = fields
+    }
+
+    /// The position with the named fields changed.
+    public func applied(to position: Position) -> ValidPosition {
+        var result = ValidPosition(position)
+        for field in fields {
+            switch field {
+            case .agencyCode: result.agencyCode = values.agencyCode
+            case .title: result.title = values.title
+            case .kind: result.kind = values.kind
+            case .openings: result.openings = values.openings
+            case .targetDate: result.targetDate = values.targetDate
+            case .status: result.status = values.status
+            case .description: result.description = values.description
+            }
+        }
+        return result
     }
 }
 

@@ -31,45 +31,36 @@ public struct AgencyService: Sendable {
     }
 
     /// Adds an agency with a new code.
-    public func add(code: String?, name: String?, kind: String?, by actor: Principal) async throws -> Agency {
+    public func add(_ new: NewAgency, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
-        var v = FieldValidator()
-        let code = v.code("code", code)
-        let name = v.text("name", name, required: true, maxLength: 200)
-        let kind = v.oneOf("kind", kind ?? AgencyKind.department.rawValue, AgencyKind.self)
-        try v.check()
+        let code = new.code
         return try await database.transaction { tx in
-            if try await tx.agencies.get(code!) != nil {
+            if try await tx.agencies.get(code) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
-                                   LocalizedText(vi: "Đã có cơ quan mã \(code!)", en: "An agency with code \(code!) exists"),
+                                   LocalizedText(vi: "Đã có cơ quan mã \(code)", en: "An agency with code \(code) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
-            let agency = try await tx.agencies.insert(code: code!, name: name!, kind: kind!)
+            let agency = try await tx.agencies.insert(code: code, name: new.name, kind: new.kind)
             try await tx.audit.record(actor, "agency.add", "agency", agency.code, after: agency)
             return agency
         }
     }
 
     /// Renames an agency (its code, and so its history, stays).
-    public func rename(_ code: String, name: String?, by actor: Principal) async throws -> Agency {
+    public func rename(_ code: String, _ rename: AgencyRename, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
-        var v = FieldValidator()
-        let name = v.text("name", name, required: true, maxLength: 200)
-        try v.check()
         return try await database.transaction { tx in
             let before = try await lockActive(code, in: tx)
-            let after = try await tx.agencies.rename(before.code, to: name!)
+            let after = try await tx.agencies.rename(before.code, to: rename.name)
             try await tx.audit.record(actor, "agency.rename", "agency", after.code, before: before, after: after)
             return after
         }
     }
 
     /// Retires an agency, optionally into the active agency that took over its work.
-    public func retire(_ code: String, mergedInto: String?, by actor: Principal) async throws -> Agency {
+    public func retire(_ code: String, _ retirement: AgencyRetirement, by actor: Principal) async throws -> Agency {
         try actor.require([.admin])
-        var v = FieldValidator()
-        let target = v.code("merged_into", mergedInto, required: false)
-        try v.check()
+        let target = retirement.mergedInto
         return try await database.transaction { tx in
             let before = try await lockActive(code, in: tx)
             if let target {

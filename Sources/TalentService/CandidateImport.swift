@@ -58,7 +58,8 @@ public struct CandidateCSV: Sendable {
                 }
                 if !clashLines.isEmpty {
                     for (line, raw) in try await staging.raw(lines: Array(clashLines.keys)) {
-                        report.rejected.append(RejectedRow(line: line, reason: clashLines[line]!, fields: raw))
+                        guard let reason = clashLines[line] else { continue }
+                        report.rejected.append(RejectedRow(line: line, reason: reason, fields: raw))
                     }
                     report.rejected.sort { $0.line < $1.line }
                     try await staging.discard(lines: Array(clashLines.keys))
@@ -170,7 +171,7 @@ final class ImportState: @unchecked Sendable {
 
     /// Reads the header, or checks one row and appends it to the rows COPYed into the staging table.
     func take(_ record: CSVReader.Record, into staged: inout ImportRows) throws {
-        guard header != nil else {
+        guard let header else {
             let names = record.fields.map { $0.trimmed.lowercased() }
             for (i, name) in names.enumerated() {
                 guard CandidateCSV.columns.contains(name) || CandidateCSV.ignored.contains(name) else {
@@ -198,9 +199,9 @@ final class ImportState: @unchecked Sendable {
         func reject(_ reason: String) {
             rejected.append(RejectedRow(line: record.line, reason: reason, fields: record.fields))
         }
-        if record.fields.count != header!.count {
-            reject(language == .en ? "has \(record.fields.count) fields, the header \(header!.count)"
-                   : "có \(record.fields.count) cột, dòng tiêu đề có \(header!.count)")
+        if record.fields.count != header.count {
+            reject(language == .en ? "has \(record.fields.count) fields, the header \(header.count)"
+                   : "có \(record.fields.count) cột, dòng tiêu đề có \(header.count)")
             return
         }
         var numberErrors: [String] = []
@@ -237,10 +238,10 @@ final class ImportState: @unchecked Sendable {
         // The same person twice in one file is a rejected row, never two profiles.
         let keys = [valid.citizenID.map { "citizen_id:" + $0 }, valid.email.map { "email:" + $0 },
                     valid.phone.map { "phone:" + $0 }].compactMap { $0 }
-        if let clash = keys.first(where: { seen[$0] != nil }) {
+        if let (clash, first) = keys.lazy.compactMap({ key in self.seen[key].map { (key, $0) } }).first {
             let field = String(clash.prefix { $0 != ":" })
-            reject(language == .en ? "\(field): same as line \(seen[clash]!) of this file"
-                   : "\(field): trùng với dòng \(seen[clash]!) của tệp này")
+            reject(language == .en ? "\(field): same as line \(first) of this file"
+                   : "\(field): trùng với dòng \(first) của tệp này")
             return
         }
         for key in keys { seen[key] = record.line }

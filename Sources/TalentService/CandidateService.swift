@@ -50,9 +50,8 @@ public struct CandidateService: Sendable {
     /// Adds a candidate. A citizen ID, e-mail or phone that another profile already has is refused, naming that
     /// profile; likely duplicates (same name and birth date, or a similar name from the same institution) come back
     /// with the new profile.
-    public func add(_ draft: CandidateDraft, by actor: Principal) async throws -> CandidateCreated {
+    public func add(_ valid: ValidCandidate, by actor: Principal) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
-        let valid = try ValidCandidate(draft)
         return try await database.transaction { tx in
             try await Self.refuseExactDuplicate(valid, excluding: nil, in: tx)
             let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, in: tx)
@@ -63,11 +62,10 @@ public struct CandidateService: Sendable {
     }
 
     /// One candidate by id.
-    public func get(_ id: String, by actor: Principal) async throws -> Candidate {
+    public func get(_ id: UUID, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
-        let uuid = try UUID.parse(id)
-        guard let candidate = try await database.read({ try await $0.candidates.get(uuid) }) else {
-            throw Self.notFound(uuid)
+        guard let candidate = try await database.read({ try await $0.candidates.get(id) }) else {
+            throw Self.notFound(id)
         }
         return candidate
     }
@@ -82,31 +80,30 @@ public struct CandidateService: Sendable {
         }
     }
 
-    /// Changes the named fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
-    public func update(_ id: String, patch: CandidateDraft, fields: Set<CandidateDraft.Field>, expectedVersion: Int?,
+    /// Changes the patch's fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
+    public func update(_ uuid: UUID, patch: CandidatePatch, expectedVersion: Int?,
                        by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
-        let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
             guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
-            let valid = try ValidCandidate(before.draft.applying(patch, fields: fields))
+            let valid = patch.applied(to: before)
             try await Self.refuseExactDuplicate(valid, excluding: uuid, in: tx)
-            guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid)
+            guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid),
+                  let after = try await tx.candidates.get(uuid)
             else { throw Self.stale(before.version) }
-            let after = try await tx.candidates.get(uuid)!
             try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after)
             return after
         }
     }
 
     /// Likely duplicates of one candidate.
-    public func duplicates(of id: String, by actor: Principal) async throws -> [Candidate] {
+    public func duplicates(of id: UUID, by actor: Principal) async throws -> [Candidate] {
         try actor.require([.admin, .hr])
         let candidate = try await get(id, by: actor)
-        let valid = try ValidCandidate(candidate.draft)
+        let valid = ValidCandidate(candidate)
         return try await database.read { db in
             try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: db)
         }
@@ -131,20 +128,17 @@ public struct CandidateService: Sendable {
     /// Merges `other` into `keep`: every application (with its history) moves to `keep`, blanks in `keep` are filled
     /// from `other`, education, skills and languages are united, notes joined, and `other` is removed. The audit
     /// trail keeps the whole removed profile.
-    public func merge(keep keepID: String, other otherID: String, by actor: Principal) async throws -> Candidate {
+    public func merge(_ pair: CandidateMerge, by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
-        let keep = try UUID.parse(keepID, field: "keep_id")
-        let other = try UUID.parse(otherID, field: "other_id")
-        guard keep != other else {
-            throw ServiceError.invalid("other_id", vi: "không thể hợp nhất một hồ sơ với chính nó", en: "cannot merge a profile into itself")
-        }
+        let (keep, other) = (pair.keep, pair.other)
         return try await database.transaction { tx in
             // Lock in id order so two merges of the same pair cannot deadlock.
+            var locked: [UUID: Candidate] = [:]
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
-                guard try await tx.candidates.get(id, forUpdate: true) != nil else { throw Self.notFound(id) }
+                guard let candidate = try await tx.candidates.get(id, forUpdate: true) else { throw Self.notFound(id) }
+                locked[id] = candidate
             }
-            let kept = try await tx.candidates.get(keep)!
-            let removed = try await tx.candidates.get(other)!
+            guard let kept = locked[keep], let removed = locked[other] else { throw Self.notFound(keep) }
             // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
             let otherApplications = try await tx.applications.list(candidateID: other, positionID: nil, stage: nil,
                                                                    agency: nil, page: PageRequest(limit: 200)).items
@@ -160,8 +154,9 @@ public struct CandidateService: Sendable {
             try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.candidates.delete(other)
             let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
-            _ = try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged)
-            let after = try await tx.candidates.get(keep)!
+            guard try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged),
+                  let after = try await tx.candidates.get(keep)
+            else { throw Self.stale(kept.version) }
             try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
                                       extra: ["merged": JSONFormat.value(removed),
                                               "moved_applications": .array(moved.map { .string($0.text) }),

@@ -6,14 +6,9 @@ import TalentStore
 public struct PositionService: Sendable {
     let database: Database
 
-    /// The fields of a position, by their API names; an update names the ones it changes.
-    public enum Field: String, Sendable, CaseIterable {
-        case agencyCode = "agency_code", title, kind, openings, targetDate = "target_date", status, description
-    }
-
-    public func add(_ draft: PositionDraft, by actor: Principal) async throws -> Position {
+    /// Adds a position to an active agency.
+    public func add(_ valid: ValidPosition, by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
-        let valid = try ValidPosition(draft)
         return try await database.transaction { tx in
             try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             let position = try await tx.positions.insert(valid)
@@ -22,11 +17,11 @@ public struct PositionService: Sendable {
         }
     }
 
-    public func get(_ id: String, by actor: Principal) async throws -> Position {
+    /// One position by id.
+    public func get(_ id: UUID, by actor: Principal) async throws -> Position {
         try actor.require(Role.staff)
-        let uuid = try UUID.parse(id)
-        guard let position = try await database.read({ try await $0.positions.get(uuid) }) else {
-            throw Self.notFound(uuid)
+        guard let position = try await database.read({ try await $0.positions.get(id) }) else {
+            throw Self.notFound(id)
         }
         return position
     }
@@ -44,36 +39,22 @@ public struct PositionService: Sendable {
         }
     }
 
-    /// Changes the named fields; with `expectedVersion`, refuses (412) a position changed since it was read.
-    public func update(_ id: String, patch: PositionDraft, fields: Set<Field>, expectedVersion: Int?,
+    /// Changes the patch's fields; with `expectedVersion`, refuses (412) a position changed since it was read.
+    public func update(_ uuid: UUID, patch: PositionPatch, expectedVersion: Int?,
                        by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
-        let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
             guard let before = try await tx.positions.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
-            var draft = PositionDraft(agencyCode: before.agencyCode, title: before.title, kind: before.kind.rawValue,
-                                      openings: before.openings, targetDate: before.targetDate?.description,
-                                      status: before.status.rawValue, description: before.description)
-            for field in fields {
-                switch field {
-                case .agencyCode: draft.agencyCode = patch.agencyCode
-                case .title: draft.title = patch.title
-                case .kind: draft.kind = patch.kind
-                case .openings: draft.openings = patch.openings
-                case .targetDate: draft.targetDate = patch.targetDate
-                case .status: draft.status = patch.status
-                case .description: draft.description = patch.description
-                }
-            }
-            let valid = try ValidPosition(draft)
+            let valid = patch.applied(to: before)
             if valid.agencyCode != before.agencyCode {
                 try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             }
-            _ = try await tx.positions.update(uuid, expectedVersion: before.version, to: valid)
-            let after = try await tx.positions.get(uuid)!
+            guard try await tx.positions.update(uuid, expectedVersion: before.version, to: valid),
+                  let after = try await tx.positions.get(uuid)
+            else { throw CandidateService.stale(before.version) }
             try await tx.audit.record(actor, "position.update", "position", uuid.text, before: before, after: after)
             return after
         }

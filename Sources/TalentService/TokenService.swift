@@ -7,31 +7,31 @@ import TalentStore
 public struct TokenService: Sendable {
     let database: Database
 
-    public static let defaultLifetimeDays = 90
+    public static let defaultLifetimeDays = TokenRequest.defaultLifetimeDays
     static let secretPrefix = "tlt_"
 
     /// Issues a token that acts as the given staff user, or (with `partnerCode`) as a partner institution, whose
     /// role `partner` reaches the nomination routes only.
-    public func issue(userID: String?, partnerCode: String? = nil, expiresInDays: Int?, by actor: Principal) async throws -> IssuedToken {
+    public func issue(_ request: TokenRequest, by actor: Principal) async throws -> IssuedToken {
         try actor.require([.admin])
-        var v = FieldValidator()
-        if (userID == nil) == (partnerCode == nil) {
-            v.add("user", vi: "cần đúng một trong --user ID hoặc --partner CODE", en: "give exactly one of --user ID or --partner CODE")
-        }
-        let days = v.integer("expires_in", expiresInDays ?? Self.defaultLifetimeDays, in: 1...3650)
-        let partner = v.code("partner", partnerCode, required: false)
-        try v.check()
-        let id = try userID.map { text throws(ServiceError) in try UUID.parse(text, field: "user") }
         let secret = Self.newSecret()
         return try await database.transaction { tx in
-            if let id, try await tx.users.get(id) == nil {
-                throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), id.text)
-            }
-            if let partner, try await tx.partners.get(partner) == nil {
-                throw ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), partner)
+            var (id, partner): (UUID?, String?) = (nil, nil)
+            switch request.holder {
+            case .user(let user):
+                guard try await tx.users.get(user) != nil else {
+                    throw ServiceError.notFound(LocalizedText(vi: "người dùng", en: "user"), user.text)
+                }
+                id = user
+            case .partner(let code):
+                guard try await tx.partners.get(code) != nil else {
+                    throw ServiceError.notFound(LocalizedText(vi: "đối tác", en: "partner"), code)
+                }
+                partner = code
             }
             let record = try await tx.tokens.insert(userID: id, partnerCode: partner, secretHash: Self.hash(secret),
-                                                    prefix: String(secret.prefix(10)), expiresInDays: days)
+                                                    prefix: String(secret.prefix(10)),
+                                                    expiresInDays: request.expiresInDays)
             try await tx.audit.record(actor, "token.issue", "token", record.id.text, after: record)
             return IssuedToken(token: secret, record: record)
         }
@@ -49,16 +49,17 @@ public struct TokenService: Sendable {
     }
 
     /// Revokes a token; it stops working at once. Revoking a revoked token changes nothing.
-    public func revoke(_ tokenID: String, by actor: Principal) async throws -> AccessToken {
+    public func revoke(_ id: UUID, by actor: Principal) async throws -> AccessToken {
         try actor.require([.admin])
-        let id = try UUID.parse(tokenID)
         return try await database.transaction { tx in
             guard let before = try await tx.tokens.get(id) else {
                 throw ServiceError.notFound(LocalizedText(vi: "mã truy cập", en: "token"), id.text)
             }
             guard before.revokedAt == nil else { return before }
             try await tx.tokens.revoke(id)
-            let after = try await tx.tokens.get(id)!
+            guard let after = try await tx.tokens.get(id) else {
+                throw ServiceError.notFound(LocalizedText(vi: "mã truy cập", en: "token"), id.text)
+            }
             try await tx.audit.record(actor, "token.revoke", "token", id.text, before: before, after: after)
             return after
         }

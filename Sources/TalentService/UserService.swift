@@ -7,14 +7,9 @@ public struct UserService: Sendable {
     let database: Database
 
     /// Adds a staff user; only administrators may.
-    public func add(name: String?, role: String?, agencyCode: String?, email: String?, by actor: Principal) async throws -> StaffUser {
+    public func add(_ new: NewStaffUser, by actor: Principal) async throws -> StaffUser {
         try actor.require([.admin])
-        var v = FieldValidator()
-        let name = v.personName("name", name)
-        let role = v.oneOf("role", role, StaffRole.self, required: true)
-        let agency = v.code("agency", agencyCode, required: false)
-        let email = v.email("email", email)
-        try v.check()
+        let agency = new.agencyCode
         return try await database.transaction { tx in
             if let agency {
                 guard let found = try await tx.agencies.get(agency), found.status == .active else {
@@ -22,7 +17,7 @@ public struct UserService: Sendable {
                                                en: "no active agency has the code \(agency)")
                 }
             }
-            let user = try await tx.users.insert(name: name!, role: role!.role, agencyCode: agency, email: email)
+            let user = try await tx.users.insert(name: new.name, role: new.role, agencyCode: agency, email: new.email)
             try await tx.audit.record(actor, "user.add", "user", user.id.text, after: user)
             return user
         }
@@ -52,11 +47,4 @@ extension UserService {
         }
         return Principal(name: user.name, role: user.role, channel: cliOperator.channel, userID: user.id)
     }
-}
-
-/// The roles a staff account can hold (partner credentials belong to partner institutions).
-enum StaffRole: String, CaseIterable {
-    case admin, hr, evaluator, leadership
-
-    var role: Role { Role(rawValue: rawValue)! }
 }

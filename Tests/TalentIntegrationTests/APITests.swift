@@ -65,13 +65,13 @@ struct APITests {
             #expect(try await api.request(.get, "/v1/candidates", token: "tlt_nope").status == 401)
             #expect(try await api.request(.get, "/v1/candidates", headers: [.authorization: "Basic YTpi"]).status == 401)
 
-            let user = try await api.services.users.add(name: "Lê Văn Hải", role: "hr", agencyCode: nil, email: nil, by: .testAdmin)
-            let issued = try await api.services.tokens.issue(userID: user.id.text, expiresInDays: nil, by: .testAdmin)
+            let user = try await api.services.users.add(try NewStaffUser(name: "Lê Văn Hải", role: "hr", agencyCode: nil, email: nil), by: .testAdmin)
+            let issued = try await api.services.tokens.issue(try TokenRequest(userID: user.id.text, expiresInDays: nil), by: .testAdmin)
             #expect(try await api.request(.get, "/v1/candidates", token: issued.token).status == 200)
-            _ = try await api.services.tokens.revoke(issued.record.id.text, by: .testAdmin)
+            _ = try await api.services.tokens.revoke(issued.record.id, by: .testAdmin)
             #expect(try await api.request(.get, "/v1/candidates", token: issued.token).status == 401)
 
-            let other = try await api.services.tokens.issue(userID: user.id.text, expiresInDays: 1, by: .testAdmin)
+            let other = try await api.services.tokens.issue(try TokenRequest(userID: user.id.text, expiresInDays: 1), by: .testAdmin)
             try await api.services.database.withConnection { c in
                 try await c.query("""
                     UPDATE access_tokens SET created_at = now() - interval '3 days', expires_at = now() - interval '1 day'

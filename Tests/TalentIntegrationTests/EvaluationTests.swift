@@ -21,9 +21,9 @@ struct EvaluationTests {
     /// An application in `evaluation` for a new candidate.
     static func application(_ api: APIHarness, name: String = "Lê Thị Hồng Nhung") async throws -> Application {
         let s = api.services
-        let position = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên xây dựng pháp luật",
-                                                               kind: "core_drafting_officer", openings: 2), by: .testAdmin)
-        let candidate = try await s.candidates.add(CandidateDraft(fullName: name), by: .testAdmin).candidate
+        let position = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên xây dựng pháp luật",
+                                                               kind: "core_drafting_officer", openings: 2)), by: .testAdmin)
+        let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate
         let application = try await s.applications.open(candidateID: candidate.id.text, positionID: position.id.text,
                                                         by: .testAdmin)
         _ = try await s.applications.move(application.id.text, to: "screening", reason: nil, by: .testAdmin)
@@ -327,7 +327,7 @@ struct EvaluationTests {
                 evaluatorID: evaluator.id), by: .testAdmin)
             _ = try await s.evaluations.recuse(application: other.id.text, evaluator: related.id, reason: "Hàng xóm",
                                                relationship: "other", by: .testAdmin)
-            _ = try await s.candidates.merge(keep: keep.candidateID.text, other: other.candidateID.text, by: .testAdmin)
+            _ = try await s.candidates.merge(try CandidateMerge(keep: keep.candidateID.text, other: other.candidateID.text), by: .testAdmin)
             let moved = try await s.applications.get(other.id.text, by: .testAdmin)
             #expect(moved.candidateID == keep.candidateID)
             #expect(try await s.evaluations.sheets(application: other.id.text, by: .testAdmin).count == 1)

@@ -16,10 +16,10 @@ struct LeadershipReportTests {
 
     static func scenario(_ api: APIHarness) async throws -> Scenario {
         let s = api.services
-        let core = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên nòng cốt",
-                                                           kind: "core_drafting_officer", openings: 3), by: .testAdmin)
-        let legal = try await s.positions.add(PositionDraft(agencyCode: "SNV", title: "Công chức pháp chế",
-                                                            kind: "legal_affairs_officer", openings: 1), by: .testAdmin)
+        let core = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên nòng cốt",
+                                                           kind: "core_drafting_officer", openings: 3)), by: .testAdmin)
+        let legal = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "SNV", title: "Công chức pháp chế",
+                                                            kind: "legal_affairs_officer", openings: 1)), by: .testAdmin)
         let partnerToken = try await NominationTests.partner(api, code: "ULAW", quota: 10)
         _ = partnerToken
         let partner = Principal(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
@@ -32,7 +32,7 @@ struct LeadershipReportTests {
             return nomination.candidateID!
         }
         func candidate(_ name: String) async throws -> UUID {
-            try await s.candidates.add(CandidateDraft(fullName: name), by: .testAdmin).candidate.id
+            try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate.id
         }
         func apply(_ candidate: UUID, _ position: Position, _ stages: [String]) async throws {
             let application = try await s.applications.open(candidateID: candidate.text, positionID: position.id.text,
@@ -140,7 +140,7 @@ struct LeadershipReportTests {
 
             let scenario = try await Self.scenario(api)
             // A second core officer hired: the 2027 target (2) is met, the 2030 one (3) is not.
-            let second = try await api.services.candidates.add(CandidateDraft(fullName: "Ngô Thị Giang"), by: .testAdmin).candidate
+            let second = try await api.services.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Ngô Thị Giang")), by: .testAdmin).candidate
             let application = try await api.services.applications.open(candidateID: second.id.text,
                                                                         positionID: scenario.core.id.text, by: .testAdmin)
             for stage in ["screening", "evaluation", "interview", "offer", "hired"] {
@@ -174,7 +174,7 @@ struct LeadershipReportTests {
 
             // SNV merges into STP: SNV's legal-affairs target folds into STP's, its drafting-advisor target moves.
             let before = try await api.services.targets.list(by: .testAdmin).count
-            _ = try await api.services.agencies.retire("SNV", mergedInto: "STP", by: .testAdmin)
+            _ = try await api.services.agencies.retire("SNV", try AgencyRetirement(mergedInto: "STP"), by: .testAdmin)
             let merged = try await api.services.targets.list(by: .testAdmin)
             #expect(merged.count == before - 1)
             #expect(!merged.contains { $0.agencyCode == "SNV" })
@@ -283,7 +283,7 @@ struct LeadershipReportTests {
             // A revoked token signs the browser out at once.
             let tokens = try await api.services.tokens.list(page: PageRequest(limit: 200), by: .testAdmin).items
             for token in tokens where token.role == .leadership {
-                _ = try await api.services.tokens.revoke(token.id.text, by: .testAdmin)
+                _ = try await api.services.tokens.revoke(token.id, by: .testAdmin)
             }
             #expect(try await api.request(.get, "/dashboard", headers: [.cookie: value]).status == 303)
         }
@@ -313,9 +313,9 @@ struct LeadershipReportTests {
     func reentry() async throws {
         try await APIHarness.with(requireCompletePanel: false) { api in
             let s = api.services
-            let position = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other"),
+            let position = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other")),
                                                      by: .testAdmin)
-            let candidate = try await s.candidates.add(CandidateDraft(fullName: "Lý Thị Hai Lần"), by: .testAdmin).candidate
+            let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Lý Thị Hai Lần")), by: .testAdmin).candidate
             let application = try await s.applications.open(candidateID: candidate.id.text, positionID: position.id.text,
                                                             by: .testAdmin)
             for (stage, reason) in [("screening", nil), ("evaluation", nil), ("screening", "Bổ sung hồ sơ"), ("evaluation", nil)] {

@@ -36,7 +36,7 @@ struct NominationTests {
             reference: "\(code)/1", startsOn: "\(today.year - 1)-01-01", endsOn: "\(today.year + 2)-12-31", yearlyQuota: quota),
             by: .testAdmin)
         if active { _ = try await api.services.partners.act("activate", on: agreement.id.text, reason: nil, by: .testAdmin) }
-        return try await api.services.tokens.issue(userID: nil, partnerCode: code, expiresInDays: 30, by: .testAdmin).token
+        return try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: code, expiresInDays: 30), by: .testAdmin).token
     }
 
     func nominate(_ api: APIHarness, _ token: String, key: String?, _ body: [String: Any]) async throws -> APIHarness.Reply {
@@ -200,7 +200,7 @@ struct NominationTests {
         try await TestDatabase.withServices { services in
             let app = Application(router: APIServer.buildRouter(services, partnerRatePerMinute: 3))
             _ = try await services.partners.add(code: "ULAW", name: "Trường Đại học Luật", kind: nil, by: .testAdmin)
-            let token = try await services.tokens.issue(userID: nil, partnerCode: "ULAW", expiresInDays: 1, by: .testAdmin).token
+            let token = try await services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "ULAW", expiresInDays: 1), by: .testAdmin).token
             try await app.test(.router) { client in
                 var statuses: [HTTPResponse.Status] = []
                 var retryAfter: String?

@@ -92,17 +92,17 @@ struct PartnerTests {
     func partnerTokens() async throws {
         try await APIHarness.with { api in
             _ = try await api.services.partners.add(code: "CTU", name: "Trường Đại học Cần Thơ", kind: "university", by: .testAdmin)
-            let issued = try await api.services.tokens.issue(userID: nil, partnerCode: "ctu", expiresInDays: 30, by: .testAdmin)
+            let issued = try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "ctu", expiresInDays: 30), by: .testAdmin)
             #expect(issued.record.role == .partner)
             #expect(issued.record.partnerCode == "CTU")
             for path in ["/v1/candidates", "/v1/agencies", "/v1/positions", "/v1/partners", "/v1/audit"] {
                 #expect(try await api.request(.get, path, token: issued.token).status == 403, "\(path)")
             }
             await #expect(throws: ServiceError.self) {
-                try await api.services.tokens.issue(userID: nil, partnerCode: "NOPE", expiresInDays: 30, by: .testAdmin)
+                try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "NOPE", expiresInDays: 30), by: .testAdmin)
             }
             await #expect(throws: ServiceError.self) {
-                try await api.services.tokens.issue(userID: nil, partnerCode: nil, expiresInDays: 30, by: .testAdmin)
+                try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: nil, expiresInDays: 30), by: .testAdmin)
             }
         }
     }

@@ -241,7 +241,7 @@ struct PipelineAPITests {
             let hr = try await api.token(.hr)
             let position = try #require(try await api.request(.post, "/v1/positions", token: hr, json: [
                 "agency_code": "MYTHO", "title": "Công chức tư pháp", "kind": "other"]).object["id"] as? String)
-            _ = try await api.services.agencies.retire("MYTHO", mergedInto: "STP", by: .testAdmin)
+            _ = try await api.services.agencies.retire("MYTHO", try AgencyRetirement(mergedInto: "STP"), by: .testAdmin)
             let read = try await api.request(.get, "/v1/positions/\(position)", token: hr)
             #expect(read.object["agency_code"] as? String == "STP")
         }

@@ -9,10 +9,10 @@ struct ReportTests {
     func referrers() async throws {
         try await APIHarness.with { api in
             let s = api.services
-            let position = try await s.positions.add(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other",
-                                                                   openings: 5), by: .testAdmin)
+            let position = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other",
+                                                                   openings: 5)), by: .testAdmin)
             func candidate(_ name: String) async throws -> Candidate {
-                try await s.candidates.add(CandidateDraft(fullName: name), by: .testAdmin).candidate
+                try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate
             }
             func refer(_ c: Candidate, person: String) async throws {
                 _ = try await s.referrals.add(ReferralDraft(candidateID: c.id.text, referrerKind: "person", referrerName: person,
@@ -25,7 +25,7 @@ struct ReportTests {
                 "criteria": .array([.object(["key": .string("a"), "label": .string("A")])]),
             ]), by: .testAdmin)
             _ = try await s.evaluations.publish(rubric.id.text, by: .testAdmin)
-            let evaluator = try await s.users.add(name: "Người Chấm", role: "evaluator", agencyCode: nil, email: nil, by: .testAdmin)
+            let evaluator = try await s.users.add(try NewStaffUser(name: "Người Chấm", role: "evaluator", agencyCode: nil, email: nil), by: .testAdmin)
             func move(_ c: Candidate, through stages: [String], score: Int? = nil) async throws {
                 let application = try await s.applications.open(candidateID: c.id.text, positionID: position.id.text, by: .testAdmin)
                 for stage in stages {

@@ -21,9 +21,9 @@ struct RoutingTests {
         try await TestDatabase.withServices { services in
             let routes = APIServer.routes(services)
             #expect(Set(routes).count == routes.count)
-            let user = try await services.users.add(name: "Người dùng kiểm thử", role: "hr", agencyCode: "STP",
-                                                    email: nil, by: .testAdmin)
-            let token = try await services.tokens.issue(userID: user.id.text, expiresInDays: 1, by: .testAdmin).token
+            let user = try await services.users.add(try NewStaffUser(name: "Người dùng kiểm thử", role: "hr", agencyCode: "STP",
+                                                    email: nil), by: .testAdmin)
+            let token = try await services.tokens.issue(try TokenRequest(userID: user.id.text, expiresInDays: 1), by: .testAdmin).token
             let app = Application(router: APIServer.buildRouter(services))
             try await app.test(.router) { client in
                 for (path, served) in Dictionary(grouping: routes, by: \.path) {

@@ -25,13 +25,14 @@ struct CandidateController {
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
         let draft = CandidateForms.draft(&body)
-        try body.finish { _ = try ValidCandidate(draft) }
-        let created = try await services.candidates.add(draft, by: context.caller)
+        let input = try body.finish { try ValidCandidate(draft) }
+        let created = try await services.candidates.add(input, by: context.caller)
         return Reply.created(created, location: "/v1/candidates/\(created.candidate.id.text)")
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
-        let candidate = try await services.candidates.get(context.parameters.require("id"), by: context.caller)
+        let id = try UUID.parse(context.parameters.require("id"))
+        let candidate = try await services.candidates.get(id, by: context.caller)
         return Reply.versioned(candidate, version: candidate.version)
     }
 
@@ -39,25 +40,26 @@ struct CandidateController {
         let version = try request.requiredVersion()
         var body = try await JSONBody.read(request, context: context)
         let draft = CandidateForms.draft(&body)
-        try body.finish()
         let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
-        let candidate = try await services.candidates.update(context.parameters.require("id"), patch: draft,
-                                                             fields: fields, expectedVersion: version, by: context.caller)
+        let patch = try body.finish { try CandidatePatch(draft, fields: fields) }
+        let id = try UUID.parse(context.parameters.require("id"))
+        let candidate = try await services.candidates.update(id, patch: patch, expectedVersion: version,
+                                                             by: context.caller)
         return Reply.versioned(candidate, version: candidate.version)
     }
 
     @Sendable func duplicates(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.candidates.duplicates(of: context.parameters.require("id"), by: context.caller)
+        let id = try UUID.parse(context.parameters.require("id"))
+        let items = try await services.candidates.duplicates(of: id, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func merge(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
+        let keep = try context.parameters.require("id")
         let other = body.string("other_id")
-        try body.finish()
-        guard let other else { throw ServiceError.invalid("other_id", vi: "bắt buộc", en: "is required") }
-        let merged = try await services.candidates.merge(keep: context.parameters.require("id"), other: other,
-                                                         by: context.caller)
+        let pair = try body.finish { try CandidateMerge(keep: keep, other: other) }
+        let merged = try await services.candidates.merge(pair, by: context.caller)
         return Reply.versioned(merged, version: merged.version)
     }
 }

@@ -24,13 +24,14 @@ struct PositionController {
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
         let draft = PositionForms.draft(&body)
-        try body.finish { _ = try ValidPosition(draft) }
-        let position = try await services.positions.add(draft, by: context.caller)
+        let input = try body.finish { try ValidPosition(draft) }
+        let position = try await services.positions.add(input, by: context.caller)
         return Reply.created(position, location: "/v1/positions/\(position.id.text)")
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
-        let position = try await services.positions.get(context.parameters.require("id"), by: context.caller)
+        let id = try UUID.parse(context.parameters.require("id"))
+        let position = try await services.positions.get(id, by: context.caller)
         return Reply.versioned(position, version: position.version)
     }
 
@@ -38,10 +39,11 @@ struct PositionController {
         let version = try request.requiredVersion()
         var body = try await JSONBody.read(request, context: context)
         let draft = PositionForms.draft(&body)
-        try body.finish()
-        let fields = Set(body.keys.compactMap(PositionService.Field.init(rawValue:)))
-        let position = try await services.positions.update(context.parameters.require("id"), patch: draft,
-                                                           fields: fields, expectedVersion: version, by: context.caller)
+        let fields = Set(body.keys.compactMap(PositionDraft.Field.init(rawValue:)))
+        let patch = try body.finish { try PositionPatch(draft, fields: fields) }
+        let id = try UUID.parse(context.parameters.require("id"))
+        let position = try await services.positions.update(id, patch: patch, expectedVersion: version,
+                                                           by: context.caller)
         return Reply.versioned(position, version: position.version)
     }
 }
