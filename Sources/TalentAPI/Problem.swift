@@ -20,14 +20,11 @@ struct Problem: Error, HTTPResponseError {
     init(_ error: ServiceError, language: Language) {
         switch error.kind {
         case .invalid: status = .unprocessableContent
-        case .badRequest: status = .badRequest
         case .unauthenticated: status = .unauthorized
         case .forbidden: status = .forbidden
         case .notFound: status = .notFound
         case .conflict: status = .conflict
         case .preconditionFailed: status = .preconditionFailed
-        case .preconditionRequired: status = .init(code: 428, reasonPhrase: "Precondition Required")
-        case .tooLarge: status = .contentTooLarge
         case .unavailable: status = .serviceUnavailable
         case .internalFailure: status = .internalServerError
         }

@@ -55,8 +55,10 @@ extension Request {
     /// PATCH needs `If-Match` with the version read, so a concurrent change is never overwritten (428 without it).
     func requiredVersion() throws -> Int? {
         guard let header = headers[.ifMatch], !header.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ServiceError(.preconditionRequired, LocalizedText(
-                vi: "Cần tiêu đề If-Match với phiên bản (ETag) của bản ghi", en: "If-Match with the record's version (ETag) is required"))
+            throw Problem(status: .init(code: 428, reasonPhrase: "Precondition Required"), slug: "version-required",
+                          detail: LocalizedText(vi: "Cần tiêu đề If-Match với phiên bản (ETag) của bản ghi",
+                                                en: "If-Match with the record's version (ETag) is required"),
+                          language: Language.negotiate(headers[.acceptLanguage]))
         }
         return try optionalVersion()
     }

@@ -87,7 +87,7 @@ public enum TalentCLI {
             console.err((language == .en ? "talent: error: " : "talent: lỗi: ")
                         + line.replacingOccurrences(of: "\n", with: " "))
             switch error.kind {
-            case .invalid, .badRequest, .notFound, .conflict, .preconditionFailed, .preconditionRequired, .tooLarge: return 2
+            case .invalid, .notFound, .conflict, .preconditionFailed: return 2
             default: return 1
             }
         } catch let error as ExitCode {

@@ -25,13 +25,14 @@ struct AgreementCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let draft = AgreementDraft(reference: reference, title: title, signedOn: signed, startsOn: starts, endsOn: ends,
                                        fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes)
-            printer.record(try await services.partners.addAgreement(partner: partner, draft, by: actor), Columns.agreement)
+            printer.record(try await services.partners.addAgreement(partner: partner, ValidAgreement(draft), by: actor),
+                           Columns.agreement)
         }
     }
 
     struct Activate: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Activate an agreement.")
-        static let action = "activate"
+        static let action = AgreementAction.activate
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
@@ -39,7 +40,7 @@ struct AgreementCommand: AsyncParsableCommand {
 
     struct Suspend: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend an active agreement.")
-        static let action = "suspend"
+        static let action = AgreementAction.suspend
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
@@ -47,7 +48,7 @@ struct AgreementCommand: AsyncParsableCommand {
 
     struct Terminate: AgreementActionCommand {
         static let configuration = CommandConfiguration(abstract: "Terminate an agreement (final).")
-        static let action = "terminate"
+        static let action = AgreementAction.terminate
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String?
@@ -76,14 +77,15 @@ struct AgreementCommand: AsyncParsableCommand {
 
 /// `agreement activate|suspend|terminate ID [--reason TEXT]`: one body for the three.
 protocol AgreementActionCommand: ServiceCommand {
-    static var action: String { get }
+    static var action: AgreementAction { get }
     var id: String { get }
     var reason: String? { get }
 }
 
 extension AgreementActionCommand {
     func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-        printer.record(try await services.partners.act(Self.action, on: id, reason: reason, by: actor), Columns.agreement)
+        let input = try AgreementTransition(Self.action, reason: reason)
+        printer.record(try await services.partners.act(input, on: UUID.parse(id), by: actor), Columns.agreement)
     }
 }
 

@@ -16,8 +16,8 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option var position: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.applications.open(candidateID: candidate, positionID: position, by: actor),
-                           Columns.application)
+            let input = try NewApplication(ApplicationDraft(candidateID: candidate, positionID: position))
+            printer.record(try await services.applications.open(input, by: actor), Columns.application)
         }
     }
 
@@ -30,8 +30,10 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option(name: .customLong("if-version")) var ifVersion: Int?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.applications.move(id, to: to, reason: reason, expectedVersion: ifVersion,
-                                                                by: actor), Columns.application)
+            let uuid = try UUID.parse(id)
+            let input = try StageMove(StageMoveDraft(to: to, reason: reason))
+            printer.record(try await services.applications.move(uuid, input, expectedVersion: ifVersion, by: actor),
+                           Columns.application)
         }
     }
 

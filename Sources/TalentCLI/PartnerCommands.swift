@@ -19,9 +19,9 @@ struct PartnerCommand: AsyncParsableCommand {
         @Option(name: .customLong("contact-phone")) var contactPhone: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.partners.add(code: code, name: name, kind: kind, contactName: contactName,
-                                                           contactEmail: contactEmail, contactPhone: contactPhone, by: actor),
-                           Columns.partner)
+            let input = try ValidPartner(PartnerDraft(code: code, name: name, kind: kind, contactName: contactName,
+                                                      contactEmail: contactEmail, contactPhone: contactPhone))
+            printer.record(try await services.partners.add(input, by: actor), Columns.partner)
         }
     }
 

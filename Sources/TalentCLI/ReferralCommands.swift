@@ -37,7 +37,7 @@ struct ReferralCommand: AsyncParsableCommand {
                                       referrerTitle: referrerTitle, referrerEmail: referrerEmail, referrerUserID: byUser,
                                       referrerAgencyCode: byAgency, referrerPartnerCode: byPartner,
                                       relationship: relationship, justification: justification)
-            printer.record(try await services.referrals.add(draft, by: actor), Columns.referral)
+            printer.record(try await services.referrals.add(ValidReferral(draft), by: actor), Columns.referral)
         }
     }
 

@@ -91,13 +91,13 @@ public struct DemoData: Sendable {
             candidates += 1
             guard index % 3 != 0 else { continue }  // a third wait in the talent pool without an application
             let position = positions[Int(generator.next() % UInt64(positions.count))]
-            guard let application = try? await services.applications.open(candidateID: created.candidate.id.text,
-                                                                           positionID: position.id.text, by: actor)
+            guard let application = try? await services.applications.open(
+                NewApplication(candidateID: created.candidate.id, positionID: position.id), by: actor)
             else { continue }
             applications += 1
             let stages = stageMix[Int(generator.next() % UInt64(stageMix.count))]
             for (step, stage) in stages.enumerated() {
-                _ = try await services.applications.move(application.id.text, to: stage.rawValue, reason: nil, by: actor)
+                _ = try await services.applications.move(application.id, StageMove(to: stage), by: actor)
                 if stage == .evaluation {
                     // A panel of the three evaluators; those who moved on have all scored, others are part-way.
                     let movesOn = step + 1 < stages.count && [.interview, .pool].contains(stages[step + 1])
@@ -122,17 +122,17 @@ public struct DemoData: Sendable {
                         ("HVTP", "Học viện Tư pháp", 10)]
         for (code, name, quota) in partners {
             do {
-                _ = try await services.partners.add(code: code, name: name, kind: code == "HVTP" ? "institute" : "university",
-                                                    by: actor)
+                _ = try await services.partners.add(ValidPartner(PartnerDraft(
+                    code: code, name: name, kind: code == "HVTP" ? "institute" : "university")), by: actor)
             } catch let error as ServiceError where error.kind == .conflict {
                 continue  // there from an interrupted run, with its agreement
             }
-            let agreement = try await services.partners.addAgreement(partner: code, AgreementDraft(
+            let agreement = try await services.partners.addAgreement(partner: code, ValidAgreement(AgreementDraft(
                 reference: "\(code)/HĐHT-\(today.year - 1)", title: "Thỏa thuận hợp tác phát triển nguồn nhân lực pháp luật",
                 signedOn: "\(today.year - 1)-03-15", startsOn: "\(today.year - 1)-04-01", endsOn: "\(today.year + 3)-12-31",
                 fields: ["luật", "hành chính công"], yearlyQuota: quota,
-                training: "10 suất bồi dưỡng kỹ năng xây dựng pháp luật mỗi năm"), by: actor)
-            _ = try await services.partners.act("activate", on: agreement.id.text, reason: nil, by: actor)
+                training: "10 suất bồi dưỡng kỹ năng xây dựng pháp luật mỗi năm")), by: actor)
+            _ = try await services.partners.act(AgreementTransition(.activate), on: agreement.id, by: actor)
         }
         for i in 0..<15 {
             let (code, name, _) = partners[i % partners.count]
@@ -146,7 +146,7 @@ public struct DemoData: Sendable {
                 consentObtainedAt: "\(today.year)-01-10T08:00:00Z", consentNoticeVersion: "\(today.year)-01")
             let submitted = JSONValue.object(["candidate": .object(["full_name": .string(person.fullName ?? "")]),
                                               "position_id": position.map(JSONValue.string) ?? .null])
-            _ = try await services.nominations.submit(draft, submitted: submitted, idempotencyKey: "demo-\(i)", by: partner)
+            _ = try await services.nominations.submit(ValidNomination(draft), submitted: submitted, idempotencyKey: "demo-\(i)", by: partner)
         }
     }
 

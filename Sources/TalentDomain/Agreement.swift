@@ -133,9 +133,9 @@ public struct ValidAgreement: Sendable, Hashable {
         yearlyQuota = v.integer("yearly_quota", draft.yearlyQuota, in: 0...100_000)
         training = v.text("training", draft.training, maxLength: 5000, multiline: true)
         notes = v.text("notes", draft.notes, maxLength: 10_000, multiline: true)
-        try v.check()
-        self.reference = reference!
-        startsOn = starts!
-        endsOn = ends!
+        guard v.errors.isEmpty, let reference, let starts, let ends else { throw ServiceError.invalid(v.errors) }
+        self.reference = reference
+        startsOn = starts
+        endsOn = ends
     }
 }

@@ -94,11 +94,11 @@ public struct ValidNomination: Sendable, Hashable {
         if let raw = draft.consentObtainedAt {
             obtained = (try? Date(raw, strategy: Date.ISO8601FormatStyle()))
                 ?? (try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-            if obtained == nil {
+            if let time = obtained, time > now.addingTimeInterval(300) {
+                v.add("consent.obtained_at", vi: "không được ở tương lai", en: "must not be in the future")
+            } else if obtained == nil {
                 v.add("consent.obtained_at", vi: "phải là thời điểm ISO 8601, ví dụ 2026-11-02T09:00:00Z",
                       en: "must be an ISO 8601 time such as 2026-11-02T09:00:00Z")
-            } else if obtained! > now.addingTimeInterval(300) {
-                v.add("consent.obtained_at", vi: "không được ở tương lai", en: "must not be in the future")
             }
         } else {
             v.add("consent.obtained_at", vi: "bắt buộc: sự đồng ý của ứng viên", en: "is required: the candidate's consent")
@@ -109,12 +109,14 @@ public struct ValidNomination: Sendable, Hashable {
             errors.append(FieldError("candidate.citizen_id", vi: "cần số CCCD hoặc e-mail của ứng viên",
                                      en: "a citizen ID or an e-mail of the candidate is required"))
         }
-        if !errors.isEmpty { throw ServiceError.invalid(errors) }
-        self.candidate = candidate!
-        nominator = Nominator(name: name!, title: title, email: email)
-        self.justification = justification!
-        consentObtainedAt = obtained!
-        consentNoticeVersion = notice!
+        guard errors.isEmpty, let candidate, let name, let justification, let obtained, let notice else {
+            throw ServiceError.invalid(errors)
+        }
+        self.candidate = candidate
+        nominator = Nominator(name: name, title: title, email: email)
+        self.justification = justification
+        consentObtainedAt = obtained
+        consentNoticeVersion = notice
     }
 }
 

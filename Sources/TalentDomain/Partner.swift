@@ -47,3 +47,47 @@ public struct Partner: Sendable, Encodable, Hashable {
         try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
+
+/// A partner institution as typed or sent, before it is checked.
+public struct PartnerDraft: Sendable, Hashable {
+    public var code: String?
+    public var name: String?
+    public var kind: String?
+    public var contactName: String?
+    public var contactEmail: String?
+    public var contactPhone: String?
+
+    public init(code: String?, name: String?, kind: String? = nil, contactName: String? = nil,
+                contactEmail: String? = nil, contactPhone: String? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.contactName = contactName
+        self.contactEmail = contactEmail
+        self.contactPhone = contactPhone
+    }
+}
+
+/// A checked partner institution; a university unless another kind is given.
+public struct ValidPartner: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var kind: PartnerKind
+    public var contactName: String?
+    public var contactEmail: String?
+    public var contactPhone: String?
+
+    public init(_ draft: PartnerDraft) throws(ServiceError) {
+        var v = FieldValidator()
+        let code = v.code("code", draft.code)
+        let name = v.text("name", draft.name, required: true, maxLength: 300)
+        let kind = v.oneOf("kind", draft.kind ?? PartnerKind.university.rawValue, PartnerKind.self)
+        contactName = v.personName("contact_name", draft.contactName, required: false)
+        contactEmail = v.email("contact_email", draft.contactEmail)
+        contactPhone = v.phone("contact_phone", draft.contactPhone)
+        guard v.errors.isEmpty, let code, let name, let kind else { throw ServiceError.invalid(v.errors) }
+        self.code = code
+        self.name = name
+        self.kind = kind
+    }
+}

@@ -139,13 +139,30 @@ public struct ValidReferral: Sendable, Hashable {
         partnerCode = v.code("referrer_partner_code", draft.referrerPartnerCode, required: kind == .partner)
         relationship = v.oneOf("relationship", draft.relationship ?? Relationship.none.rawValue, Relationship.self) ?? .none
         let justification = v.text("justification", draft.justification, required: true, maxLength: 5000, multiline: true)
-        try v.check()
-        candidateID = candidate!
-        self.kind = kind!
-        self.justification = justification!
-        if self.kind != .agency { agencyCode = nil }
-        if self.kind != .partner { partnerCode = nil }
-        if self.kind == .selfApplication { relationship = .none }
+        guard v.errors.isEmpty, let candidate, let kind, let justification else { throw ServiceError.invalid(v.errors) }
+        candidateID = candidate
+        self.kind = kind
+        self.justification = justification
+        if kind != .agency { agencyCode = nil }
+        if kind != .partner { partnerCode = nil }
+        if kind == .selfApplication { relationship = .none }
+    }
+}
+
+extension ValidReferral {
+    /// The referral a partner's nomination becomes: its nominator, already checked with the nomination.
+    public init(nominationBy partnerCode: String, nominator: Nominator, of candidateID: UUID, relationship: Relationship,
+                justification: String) {
+        self.candidateID = candidateID
+        kind = .partner
+        name = nominator.name
+        title = nominator.title
+        email = nominator.email
+        userID = nil
+        agencyCode = nil
+        self.partnerCode = partnerCode
+        self.relationship = relationship
+        self.justification = justification
     }
 }
 

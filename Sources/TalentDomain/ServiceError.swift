@@ -10,19 +10,16 @@ public struct FieldError: Sendable, Hashable {
 }
 
 /// The one error type the service layer throws. Each edge maps it once: the API to a problem+json response,
-/// the CLI to a message and an exit code.
+/// the CLI to a message and an exit code. What only a protocol can get wrong (a missing header, a body too large,
+/// a missing If-Match) is the edge's own error, not a kind here.
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case invalid
-        /// A request that cannot be read at all, such as a missing required header (HTTP 400).
-        case badRequest
         case unauthenticated
         case forbidden
         case notFound
         case conflict
         case preconditionFailed
-        case preconditionRequired
-        case tooLarge
         case unavailable
         case internalFailure
     }
@@ -49,14 +46,11 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     static func defaultSlug(_ kind: Kind) -> String {
         switch kind {
         case .invalid: "validation"
-        case .badRequest: "bad-request"
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .notFound: "not-found"
         case .conflict: "conflict"
         case .preconditionFailed: "stale-version"
-        case .preconditionRequired: "version-required"
-        case .tooLarge: "too-large"
         case .unavailable: "unavailable"
         case .internalFailure: "internal"
         }

@@ -15,16 +15,11 @@ public struct ApplicationService: Sendable {
     }
 
     /// Opens an application in `nominated`. One open application per candidate and position.
-    public func open(candidateID: String?, positionID: String?, by actor: Principal) async throws -> Application {
+    public func open(_ new: NewApplication, by actor: Principal) async throws -> Application {
         try actor.require([.admin, .hr])
-        var v = FieldValidator()
-        if candidateID == nil { v.add("candidate_id", vi: "bắt buộc", en: "is required") }
-        if positionID == nil { v.add("position_id", vi: "bắt buộc", en: "is required") }
-        try v.check()
-        let candidate = try UUID.parse(candidateID!, field: "candidate_id")
-        let position = try UUID.parse(positionID!, field: "position_id")
         return try await database.transaction { tx in
-            try await Self.open(candidate: candidate, position: position, stage: .nominated, reason: nil, by: actor, in: tx)
+            try await Self.open(candidate: new.candidateID, position: new.positionID, stage: .nominated, reason: nil,
+                                by: actor, in: tx)
         }
     }
 
@@ -55,20 +50,16 @@ public struct ApplicationService: Sendable {
     }
 
     /// Moves an application to another stage if the rules allow it; otherwise nothing changes.
-    public func move(_ id: String, to stage: String?, reason: String?, expectedVersion: Int? = nil,
+    public func move(_ uuid: UUID, _ move: StageMove, expectedVersion: Int? = nil,
                      by actor: Principal) async throws -> Application {
         try actor.require([.admin, .hr])
-        let uuid = try UUID.parse(id)
-        var v = FieldValidator()
-        let target = v.oneOf("to", stage, PipelineStage.self, required: true)
-        let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
-        try v.check()
+        let target = move.to, reason = move.reason
         return try await database.transaction { tx in
             guard let before = try await tx.applications.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
-            try StageMachine.check(from: before.stage, to: target!, reason: reason)
+            try StageMachine.check(from: before.stage, to: target, reason: reason)
             if before.stage.isClosed,
                let other = try await tx.applications.open(candidateID: before.candidateID, positionID: before.positionID) {
                 throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(
@@ -78,9 +69,13 @@ public struct ApplicationService: Sendable {
             // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
             var panelScore: Double?
             if before.stage == .evaluation {
-                let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid]!
+                guard let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid] else {
+                    throw ServiceError(.internalFailure, LocalizedText(
+                        vi: "Không tính được kết quả hội đồng của hồ sơ \(uuid.text)",
+                        en: "The panel result of application \(uuid.text) could not be computed"))
+                }
                 panelScore = panel.panelScore
-                if requireCompletePanel, [.interview, .pool].contains(target!), !panel.complete {
+                if requireCompletePanel, [.interview, .pool].contains(target), !panel.complete {
                     throw ServiceError(.conflict, slug: "panel-incomplete", LocalizedText(
                         vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(panel.required ?? 1) phiếu đã nộp",
                         en: "The evaluation panel is not complete: \(panel.submitted) of \(panel.required ?? 1) sheets submitted"),
@@ -88,7 +83,7 @@ public struct ApplicationService: Sendable {
                                      "required": panel.required.map { .number(Double($0)) } ?? .null])
                 }
             }
-            let after = try await tx.applications.move(uuid, from: before.stage, to: target!, actor: actor, reason: reason,
+            let after = try await tx.applications.move(uuid, from: before.stage, to: target, actor: actor, reason: reason,
                                                        panelScore: panelScore)
             var extra: [String: JSONValue] = ["reason": reason.map(JSONValue.string) ?? .null]
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }

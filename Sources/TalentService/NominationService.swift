@@ -3,13 +3,6 @@ import Foundation
 import TalentDomain
 import TalentStore
 
-/// The answer to a nomination: what to send back, and whether it is the replay of a first answer.
-public struct NominationAnswer: Sendable {
-    public var status: Int
-    public var body: String
-    public var replayed: Bool
-}
-
 /// Nominations from partner universities: idempotent per partner and key, gated by an active agreement and its
 /// yearly quota, with the candidate's consent stored; the same person (citizen ID, else e-mail) is one candidate with
 /// one more referral, however many partners nominate them at once.
@@ -17,21 +10,12 @@ public struct NominationService: Sendable {
     let database: Database
     let referrals: ReferralService
 
-    /// Submits a nomination. `submitted` is the body as sent (stored, and hashed to recognize a retry).
-    public func submit(_ draft: NominationDraft, submitted: JSONValue, idempotencyKey: String?,
-                       by actor: Principal) async throws -> NominationAnswer {
+    /// Submits a nomination. `submitted` is the body as sent (stored, and hashed to recognize a retry); `key` is the
+    /// partner's `Idempotency-Key`, which the edge has checked (1–255 printable ASCII characters).
+    public func submit(_ valid: ValidNomination, submitted: JSONValue, idempotencyKey key: String,
+                       by actor: Principal) async throws -> NominationReceipt {
         try actor.require([.partner])
         guard let partner = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
-        guard let key = idempotencyKey?.trimmed, !key.isEmpty else {
-            throw ServiceError(.badRequest, slug: "idempotency-key-required", LocalizedText(
-                vi: "Cần tiêu đề Idempotency-Key (một giá trị duy nhất cho mỗi đề cử, dùng lại khi gửi lại)",
-                en: "The Idempotency-Key header is required (one unique value per nomination, reused on retries)"))
-        }
-        guard key.utf8.count <= 255, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
-            throw ServiceError(.badRequest, slug: "idempotency-key-invalid", LocalizedText(
-                vi: "Idempotency-Key phải gồm 1–255 ký tự ASCII in được", en: "Idempotency-Key must be 1–255 printable ASCII characters"))
-        }
-        let valid = try ValidNomination(draft)
         // Written once: hashed to recognize a retry, and stored as sent.
         let submittedText = JSONFormat.string(submitted)
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
@@ -41,8 +25,13 @@ public struct NominationService: Sendable {
             return try await db.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
         }
         switch claim {
-        case .replay(let status, let body):
-            return NominationAnswer(status: status, body: body, replayed: true)
+        case .replay(_, let body):
+            guard let receipt = NominationReceipt(replaying: body) else {
+                throw ServiceError(.internalFailure, LocalizedText(
+                    vi: "Không đọc được câu trả lời đã lưu của Idempotency-Key này",
+                    en: "The stored answer of this Idempotency-Key cannot be read"))
+            }
+            return receipt
         case .inFlight:
             throw ServiceError(.conflict, slug: "idempotency-in-flight", LocalizedText(
                 vi: "Một yêu cầu với cùng Idempotency-Key đang được xử lý; thử lại sau giây lát",
@@ -58,12 +47,9 @@ public struct NominationService: Sendable {
             return try await database.transaction { tx in
                 let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
                                                      by: actor, in: tx)
-                let body = JSONFormat.string(JSONValue.object([
-                    "id": .string(id.text), "status": .string(NominationStatus.received.rawValue),
-                    "submitted_at": .string(JSONWriter.iso8601(at)),
-                ]))
-                try await tx.idempotency.complete(partnerCode: partner, key: key, status: 201, body: body)
-                return NominationAnswer(status: 201, body: body, replayed: false)
+                let receipt = NominationReceipt(id: id, status: .received, submittedAt: at)
+                try await tx.idempotency.complete(partnerCode: partner, key: key, status: 201, body: receipt.json)
+                return receipt
             }
         } catch {
             // Nothing was written: free the key so that a corrected retry can use it.
@@ -114,10 +100,8 @@ public struct NominationService: Sendable {
             audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
         }
         let referral = try await ReferralService.add(
-            ValidReferral(ReferralDraft(candidateID: candidate.id.text, referrerKind: ReferrerKind.partner.rawValue,
-                                        referrerName: n.nominator.name, referrerTitle: n.nominator.title,
-                                        referrerEmail: n.nominator.email, referrerPartnerCode: partner,
-                                        relationship: n.relationship.rawValue, justification: n.justification)),
+            ValidReferral(nominationBy: partner, nominator: n.nominator, of: candidate.id, relationship: n.relationship,
+                          justification: n.justification),
             channel: "nomination", creditMonths: creditMonths, by: actor, in: tx, audit: &audit, checked: true)
         var applicationID: UUID?
         if let positionID = n.positionID {

@@ -6,25 +6,19 @@ import TalentStore
 public struct PartnerService: Sendable {
     let database: Database
 
-    public func add(code: String?, name: String?, kind: String?, contactName: String? = nil, contactEmail: String? = nil,
-                    contactPhone: String? = nil, by actor: Principal) async throws -> Partner {
+    /// Adds a partner institution; its code is unique.
+    public func add(_ valid: ValidPartner, by actor: Principal) async throws -> Partner {
         try actor.require([.admin, .hr])
-        var v = FieldValidator()
-        let code = v.code("code", code)
-        let name = v.text("name", name, required: true, maxLength: 300)
-        let kind = v.oneOf("kind", kind ?? PartnerKind.university.rawValue, PartnerKind.self)
-        let contactName = v.personName("contact_name", contactName, required: false)
-        let email = v.email("contact_email", contactEmail)
-        let phone = v.phone("contact_phone", contactPhone)
-        try v.check()
+        let code = valid.code
         return try await database.transaction { tx in
-            if try await tx.partners.get(code!) != nil {
+            if try await tx.partners.get(code) != nil {
                 throw ServiceError(.conflict, slug: "duplicate",
-                                   LocalizedText(vi: "Đã có đối tác mã \(code!)", en: "A partner with code \(code!) exists"),
+                                   LocalizedText(vi: "Đã có đối tác mã \(code)", en: "A partner with code \(code) exists"),
                                    fieldErrors: [FieldError("code", vi: "đã được dùng", en: "is already taken")])
             }
-            let partner = try await tx.partners.insert(code: code!, name: name!, kind: kind!, contactName: contactName,
-                                                       contactEmail: email, contactPhone: phone)
+            let partner = try await tx.partners.insert(code: code, name: valid.name, kind: valid.kind,
+                                                       contactName: valid.contactName, contactEmail: valid.contactEmail,
+                                                       contactPhone: valid.contactPhone)
             try await tx.audit.record(actor, "partner.add", "partner", partner.code, after: partner)
             return partner
         }
@@ -48,9 +42,8 @@ public struct PartnerService: Sendable {
     }
 
     /// Adds an agreement in `draft`; it counts only once activated.
-    public func addAgreement(partner code: String, _ draft: AgreementDraft, by actor: Principal) async throws -> Agreement {
+    public func addAgreement(partner code: String, _ valid: ValidAgreement, by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
-        let valid = try ValidAgreement(draft)
         return try await database.transaction { tx in
             guard let partner = try await tx.partners.get(code.uppercased()) else {
                 throw ServiceError.invalid("partner", vi: "không có đối tác mã \(code)", en: "no partner has the code \(code)")
@@ -79,10 +72,10 @@ public struct PartnerService: Sendable {
     }
 
     /// Changes the terms of a draft agreement (an active one is changed by a new agreement).
-    public func updateAgreement(_ id: String, _ draft: AgreementDraft, fields: Set<String>, expectedVersion: Int?,
+    /// `fields` names the terms `draft` changes; the others keep their values, and the result is checked whole.
+    public func updateAgreement(_ uuid: UUID, _ draft: AgreementDraft, fields: Set<String>, expectedVersion: Int?,
                                 by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
-        let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
             guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
@@ -113,26 +106,22 @@ public struct PartnerService: Sendable {
 
     /// Activates, suspends or terminates an agreement. Activation is refused for one already past its end date and
     /// when the partner has another active agreement overlapping its dates (the database's exclusion rule).
-    public func act(_ action: String?, on id: String, reason: String?, expectedVersion: Int? = nil,
+    public func act(_ transition: AgreementTransition, on uuid: UUID, expectedVersion: Int? = nil,
                     by actor: Principal) async throws -> Agreement {
         try actor.require([.admin, .hr])
-        var v = FieldValidator()
-        let action = v.oneOf("action", action, AgreementAction.self, required: true)
-        let reason = v.text("reason", reason, maxLength: 2000, multiline: true)
-        try v.check()
-        let uuid = try UUID.parse(id)
+        let action = transition.action, reason = transition.reason
         return try await database.transaction { tx in
             guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
-            try action!.check(from: before.storedStatus)
+            try action.check(from: before.storedStatus)
             if action == .activate, before.endsOn < CalendarDate.today() {
                 throw ServiceError(.conflict, slug: "agreement-expired", LocalizedText(
                     vi: "Thỏa thuận đã hết hạn ngày \(before.endsOn)", en: "The agreement ended on \(before.endsOn)"))
             }
-            let after = try await tx.agreements.setStatus(uuid, action!.target)
-            try await tx.audit.record(actor, "agreement.\(action!.rawValue)", "agreement", uuid.text, before: before, after: after,
+            let after = try await tx.agreements.setStatus(uuid, action.target)
+            try await tx.audit.record(actor, "agreement.\(action.rawValue)", "agreement", uuid.text, before: before, after: after,
                                       extra: ["reason": reason.map(JSONValue.string) ?? .null])
             return after
         }

@@ -14,9 +14,9 @@ public struct ReferralService: Sendable {
         self.creditMonths = max(1, creditMonths)
     }
 
-    public func add(_ draft: ReferralDraft, by actor: Principal) async throws -> Referral {
+    /// Records a referral; the first within the credit window is credited.
+    public func add(_ valid: ValidReferral, by actor: Principal) async throws -> Referral {
         try actor.require([.admin, .hr])
-        let valid = try ValidReferral(draft)
         return try await database.transaction { tx in
             var audit = AuditBatch()
             let referral = try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor,
@@ -34,7 +34,8 @@ public struct ReferralService: Sendable {
         if !checked {
             try await Self.checkReferrer(valid, in: tx)
         }
-        let name = valid.kind == .user ? try await tx.users.get(valid.userID!)?.name : valid.name
+        var name = valid.name
+        if valid.kind == .user, let userID = valid.userID { name = try await tx.users.get(userID)?.name }
         let referral = try await tx.referrals.insert(valid, referrerName: name, channel: channel, createdBy: actor.name,
                                                      creditMonths: creditMonths)
         audit.add("referral.add", "referral", referral.id.text, after: referral,
@@ -51,15 +52,15 @@ public struct ReferralService: Sendable {
         }
         switch valid.kind {
         case .user:
-            guard try await tx.users.get(valid.userID!) != nil else {
+            guard let userID = valid.userID, try await tx.users.get(userID) != nil else {
                 throw ServiceError.invalid("referrer_user_id", vi: "không có người dùng này", en: "no such user")
             }
         case .agency:
-            guard try await tx.agencies.get(valid.agencyCode!) != nil else {
+            guard let code = valid.agencyCode, try await tx.agencies.get(code) != nil else {
                 throw ServiceError.invalid("referrer_agency_code", vi: "không có cơ quan mã này", en: "no agency has this code")
             }
         case .partner:
-            guard try await tx.partners.get(valid.partnerCode!) != nil else {
+            guard let code = valid.partnerCode, try await tx.partners.get(code) != nil else {
                 throw ServiceError.invalid("referrer_partner_code", vi: "không có đối tác mã này", en: "no partner has this code")
             }
         case .person, .selfApplication:

@@ -24,10 +24,9 @@ struct EvaluationTests {
         let position = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên xây dựng pháp luật",
                                                                kind: "core_drafting_officer", openings: 2)), by: .testAdmin)
         let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate
-        let application = try await s.applications.open(candidateID: candidate.id.text, positionID: position.id.text,
-                                                        by: .testAdmin)
-        _ = try await s.applications.move(application.id.text, to: "screening", reason: nil, by: .testAdmin)
-        return try await s.applications.move(application.id.text, to: "evaluation", reason: nil, by: .testAdmin)
+        let application = try await s.applications.open(NewApplication(candidateID: candidate.id, positionID: position.id), by: .testAdmin)
+        _ = try await s.applications.move(application.id, StageMove(to: .screening), by: .testAdmin)
+        return try await s.applications.move(application.id, StageMove(to: .evaluation), by: .testAdmin)
     }
 
     @Test("rubrics: create as draft, publish (immutable), a new version retires the old; roles and bad input")
@@ -256,9 +255,9 @@ struct EvaluationTests {
             let later = try await api.user(.evaluator, name: "Đặng Văn Sau")
             let application = try await Self.application(api, name: "Trần Minh Khoa")
             let a = application.id.text
-            _ = try await api.services.referrals.add(ReferralDraft(
+            _ = try await api.services.referrals.add(ValidReferral(ReferralDraft(
                 candidateID: application.candidateID.text, referrerKind: "user", referrerUserID: referrer.id,
-                relationship: "teacher", justification: "Sinh viên giỏi của tôi"), by: .testAdmin)
+                relationship: "teacher", justification: "Sinh viên giỏi của tôi")), by: .testAdmin)
 
             let refused = try await api.request(.post, "/v1/applications/\(a)/evaluators", token: hr,
                                                 json: ["evaluator_id": referrer.id])
@@ -276,9 +275,9 @@ struct EvaluationTests {
             // Someone assigned who later turns out to be a referrer cannot score.
             #expect(try await api.request(.post, "/v1/applications/\(a)/evaluators", token: hr,
                                           json: ["evaluator_id": later.id]).status == 201)
-            _ = try await api.services.referrals.add(ReferralDraft(
+            _ = try await api.services.referrals.add(ValidReferral(ReferralDraft(
                 candidateID: application.candidateID.text, referrerKind: "user", referrerUserID: later.id,
-                justification: "Đồng nghiệp cũ"), by: .testAdmin)
+                justification: "Đồng nghiệp cũ")), by: .testAdmin)
             let blocked = try await api.request(.post, "/v1/applications/\(a)/evaluations", token: later.token, json: [
                 "rubric_id": Self.defaultRubric,
                 "scores": ["political_steadfastness": 4, "ethics_conduct": 4, "relevant_expertise": 4, "legal_drafting": 4,

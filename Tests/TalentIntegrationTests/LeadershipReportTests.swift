@@ -24,20 +24,19 @@ struct LeadershipReportTests {
         _ = partnerToken
         let partner = Principal(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
         func nominated(_ name: String, _ id: String) async throws -> UUID {
-            let answer = try await s.nominations.submit(NominationDraft(
+            let receipt = try await s.nominations.submit(ValidNomination(NominationDraft(
                 candidate: CandidateDraft(fullName: name, citizenID: id), nominatorName: "TS. Trần Văn An",
                 relationship: "teacher", justification: "Sinh viên xuất sắc", consentObtainedAt: "2026-11-02T09:00:00Z",
-                consentNoticeVersion: "2026-01"), submitted: .object(["n": .string(id)]), idempotencyKey: id, by: partner)
-            let nomination = try await s.nominations.get(String(answer.body.split(separator: "\"")[3]), by: .testAdmin)
+                consentNoticeVersion: "2026-01")), submitted: .object(["n": .string(id)]), idempotencyKey: id, by: partner)
+            let nomination = try await s.nominations.get(receipt.id.text, by: .testAdmin)
             return nomination.candidateID!
         }
         func candidate(_ name: String) async throws -> UUID {
             try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate.id
         }
         func apply(_ candidate: UUID, _ position: Position, _ stages: [String]) async throws {
-            let application = try await s.applications.open(candidateID: candidate.text, positionID: position.id.text,
-                                                            by: .testAdmin)
-            for stage in stages { _ = try await s.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin) }
+            let application = try await s.applications.open(NewApplication(candidateID: candidate, positionID: position.id), by: .testAdmin)
+            for stage in stages { _ = try await s.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: nil)), by: .testAdmin) }
         }
         try await apply(candidate("Lê Văn An"), core, ["screening", "evaluation", "interview", "offer", "hired"])
         try await apply(candidate("Trần Thị Bình"), core, ["screening", "evaluation", "rejected"])
@@ -141,10 +140,9 @@ struct LeadershipReportTests {
             let scenario = try await Self.scenario(api)
             // A second core officer hired: the 2027 target (2) is met, the 2030 one (3) is not.
             let second = try await api.services.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Ngô Thị Giang")), by: .testAdmin).candidate
-            let application = try await api.services.applications.open(candidateID: second.id.text,
-                                                                        positionID: scenario.core.id.text, by: .testAdmin)
+            let application = try await api.services.applications.open(NewApplication(candidateID: second.id, positionID: scenario.core.id), by: .testAdmin)
             for stage in ["screening", "evaluation", "interview", "offer", "hired"] {
-                _ = try await api.services.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin)
+                _ = try await api.services.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: nil)), by: .testAdmin)
             }
             items = try await api.request(.get, "/v1/reports/targets", token: leadership).object["items"] as? [[String: Any]] ?? []
             let after = items.filter { $0["agency_code"] as? String == "STP" && $0["position_kind"] as? String == "core_drafting_officer" }
@@ -316,10 +314,9 @@ struct LeadershipReportTests {
             let position = try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: "STP", title: "Chuyên viên", kind: "other")),
                                                      by: .testAdmin)
             let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Lý Thị Hai Lần")), by: .testAdmin).candidate
-            let application = try await s.applications.open(candidateID: candidate.id.text, positionID: position.id.text,
-                                                            by: .testAdmin)
+            let application = try await s.applications.open(NewApplication(candidateID: candidate.id, positionID: position.id), by: .testAdmin)
             for (stage, reason) in [("screening", nil), ("evaluation", nil), ("screening", "Bổ sung hồ sơ"), ("evaluation", nil)] {
-                _ = try await s.applications.move(application.id.text, to: stage, reason: reason, by: .testAdmin)
+                _ = try await s.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: reason)), by: .testAdmin)
             }
             // Stays of known length: two days in nominated, then three in screening, each time.
             try await s.database.withConnection { c in

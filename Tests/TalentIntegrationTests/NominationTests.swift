@@ -30,12 +30,12 @@ struct NominationTests {
 
     /// A partner with an active agreement and a token for it.
     static func partner(_ api: APIHarness, code: String, quota: Int? = nil, active: Bool = true) async throws -> String {
-        _ = try await api.services.partners.add(code: code, name: "Trường \(code)", kind: "university", by: .testAdmin)
+        _ = try await api.services.partners.add(ValidPartner(PartnerDraft(code: code, name: "Trường \(code)", kind: "university")), by: .testAdmin)
         let today = CalendarDate.today()
-        let agreement = try await api.services.partners.addAgreement(partner: code, AgreementDraft(
-            reference: "\(code)/1", startsOn: "\(today.year - 1)-01-01", endsOn: "\(today.year + 2)-12-31", yearlyQuota: quota),
+        let agreement = try await api.services.partners.addAgreement(partner: code, ValidAgreement(AgreementDraft(
+            reference: "\(code)/1", startsOn: "\(today.year - 1)-01-01", endsOn: "\(today.year + 2)-12-31", yearlyQuota: quota)),
             by: .testAdmin)
-        if active { _ = try await api.services.partners.act("activate", on: agreement.id.text, reason: nil, by: .testAdmin) }
+        if active { _ = try await api.services.partners.act(AgreementTransition(.activate), on: agreement.id, by: .testAdmin) }
         return try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: code, expiresInDays: 30), by: .testAdmin).token
     }
 
@@ -188,9 +188,9 @@ struct NominationTests {
 
             // The application opened by the nomination moves on; the partner sees a coarse status.
             let application = try #require(try await api.request(.get, "/v1/nominations/\(mine)", token: hr).object["application_id"] as? String)
-            _ = try await api.services.applications.move(application, to: "screening", reason: nil, by: .testAdmin)
+            _ = try await api.services.applications.move(UUID.parse(application), StageMove(to: .screening), by: .testAdmin)
             #expect(try await api.request(.get, "/v1/nominations/\(mine)", token: ulaw).object["status"] as? String == "under_review")
-            _ = try await api.services.applications.move(application, to: "rejected", reason: nil, by: .testAdmin)
+            _ = try await api.services.applications.move(UUID.parse(application), StageMove(to: .rejected), by: .testAdmin)
             #expect(try await api.request(.get, "/v1/nominations/\(mine)", token: ulaw).object["status"] as? String == "not_selected")
         }
     }
@@ -199,7 +199,7 @@ struct NominationTests {
     func rateLimit() async throws {
         try await TestDatabase.withServices { services in
             let app = Application(router: APIServer.buildRouter(services, partnerRatePerMinute: 3))
-            _ = try await services.partners.add(code: "ULAW", name: "Trường Đại học Luật", kind: nil, by: .testAdmin)
+            _ = try await services.partners.add(ValidPartner(PartnerDraft(code: "ULAW", name: "Trường Đại học Luật", kind: nil)), by: .testAdmin)
             let token = try await services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "ULAW", expiresInDays: 1), by: .testAdmin).token
             try await app.test(.router) { client in
                 var statuses: [HTTPResponse.Status] = []

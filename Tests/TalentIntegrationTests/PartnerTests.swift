@@ -75,10 +75,10 @@ struct PartnerTests {
     func expiry() async throws {
         try await APIHarness.with { api in
             let hr = try await api.token(.hr)
-            _ = try await api.services.partners.add(code: "HVTP", name: "Học viện Tư pháp", kind: "institute", by: .testAdmin)
+            _ = try await api.services.partners.add(ValidPartner(PartnerDraft(code: "HVTP", name: "Học viện Tư pháp", kind: "institute")), by: .testAdmin)
             let agreement = try await api.services.partners.addAgreement(
-                partner: "HVTP", AgreementDraft(reference: "1/2020", startsOn: "2020-01-01", endsOn: "2030-12-31"), by: .testAdmin)
-            _ = try await api.services.partners.act("activate", on: agreement.id.text, reason: nil, by: .testAdmin)
+                partner: "HVTP", ValidAgreement(AgreementDraft(reference: "1/2020", startsOn: "2020-01-01", endsOn: "2030-12-31")), by: .testAdmin)
+            _ = try await api.services.partners.act(AgreementTransition(.activate), on: agreement.id, by: .testAdmin)
             try await api.services.database.withConnection { c in
                 try await c.query("UPDATE agreements SET ends_on = DATE '2021-12-31' WHERE id = \(agreement.id)",
                                   logger: TestDatabase.logger)
@@ -91,7 +91,7 @@ struct PartnerTests {
     @Test("a partner token reaches no staff route: 403")
     func partnerTokens() async throws {
         try await APIHarness.with { api in
-            _ = try await api.services.partners.add(code: "CTU", name: "Trường Đại học Cần Thơ", kind: "university", by: .testAdmin)
+            _ = try await api.services.partners.add(ValidPartner(PartnerDraft(code: "CTU", name: "Trường Đại học Cần Thơ", kind: "university")), by: .testAdmin)
             let issued = try await api.services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "ctu", expiresInDays: 30), by: .testAdmin)
             #expect(issued.record.role == .partner)
             #expect(issued.record.partnerCode == "CTU")

@@ -11,7 +11,7 @@ struct ReferralTests {
             let hr = try await api.token(.hr)
             let candidate = try #require(try await api.request(.post, "/v1/candidates", token: hr,
                                                                json: ["full_name": "Lê Văn An"]).object["id"] as? String)
-            _ = try await api.services.partners.add(code: "ULAW", name: "Trường Đại học Luật TP. Hồ Chí Minh", kind: nil, by: .testAdmin)
+            _ = try await api.services.partners.add(ValidPartner(PartnerDraft(code: "ULAW", name: "Trường Đại học Luật TP. Hồ Chí Minh", kind: nil)), by: .testAdmin)
             let staff = try await api.services.users.add(try NewStaffUser(name: "Trần Minh Đức", role: "hr", agencyCode: nil, email: nil), by: .testAdmin)
             let first = try await api.request(.post, "/v1/referrals", token: hr, json: [
                 "candidate_id": candidate, "referrer_kind": "person", "referrer_name": "TS. Trần Văn An",
@@ -60,17 +60,17 @@ struct ReferralTests {
         try await TestDatabase.withServices { services in
             let referrals = ReferralService(database: services.database, creditMonths: 1)
             let a = try await services.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Phạm Thị Hoa", dateOfBirth: "1995-01-01")), by: .testAdmin).candidate
-            let first = try await referrals.add(ReferralDraft(candidateID: a.id.text, referrerKind: "self", justification: "x"), by: .testAdmin)
+            let first = try await referrals.add(ValidReferral(ReferralDraft(candidateID: a.id.text, referrerKind: "self", justification: "x")), by: .testAdmin)
             #expect(first.credited)
             try await services.database.withConnection { c in
                 try await c.query("UPDATE referrals SET created_at = now() - interval '2 months' WHERE id = \(first.id)",
                                   logger: TestDatabase.logger)
             }
-            let second = try await referrals.add(ReferralDraft(candidateID: a.id.text, referrerKind: "agency",
-                                                               referrerAgencyCode: "SNV", justification: "y"), by: .testAdmin)
+            let second = try await referrals.add(ValidReferral(ReferralDraft(candidateID: a.id.text, referrerKind: "agency",
+                                                               referrerAgencyCode: "SNV", justification: "y")), by: .testAdmin)
             #expect(second.credited)
             let b = try await services.candidates.add(try ValidCandidate(CandidateDraft(fullName: "PHAM THI HOA", dateOfBirth: "1995-01-01")), by: .testAdmin).candidate
-            let third = try await referrals.add(ReferralDraft(candidateID: b.id.text, referrerKind: "self", justification: "z"), by: .testAdmin)
+            let third = try await referrals.add(ValidReferral(ReferralDraft(candidateID: b.id.text, referrerKind: "self", justification: "z")), by: .testAdmin)
             #expect(third.credited)
             _ = try await services.candidates.merge(try CandidateMerge(keep: a.id.text, other: b.id.text), by: .testAdmin)
             let all = try await services.referrals.list(candidateID: a.id.text, page: PageRequest(), by: .testAdmin).items

@@ -15,8 +15,8 @@ struct ReportTests {
                 try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: name)), by: .testAdmin).candidate
             }
             func refer(_ c: Candidate, person: String) async throws {
-                _ = try await s.referrals.add(ReferralDraft(candidateID: c.id.text, referrerKind: "person", referrerName: person,
-                                                            justification: "x"), by: .testAdmin)
+                _ = try await s.referrals.add(ValidReferral(ReferralDraft(candidateID: c.id.text, referrerKind: "person", referrerName: person,
+                                                            justification: "x")), by: .testAdmin)
             }
             // One evaluator is a complete panel under this rubric.
             let rubric = try await s.evaluations.createRubric(.object([
@@ -27,9 +27,9 @@ struct ReportTests {
             _ = try await s.evaluations.publish(rubric.id.text, by: .testAdmin)
             let evaluator = try await s.users.add(try NewStaffUser(name: "Người Chấm", role: "evaluator", agencyCode: nil, email: nil), by: .testAdmin)
             func move(_ c: Candidate, through stages: [String], score: Int? = nil) async throws {
-                let application = try await s.applications.open(candidateID: c.id.text, positionID: position.id.text, by: .testAdmin)
+                let application = try await s.applications.open(NewApplication(candidateID: c.id, positionID: position.id), by: .testAdmin)
                 for stage in stages {
-                    _ = try await s.applications.move(application.id.text, to: stage, reason: nil, by: .testAdmin)
+                    _ = try await s.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: nil)), by: .testAdmin)
                     if stage == "evaluation", let score {
                         _ = try await s.evaluations.assign(application: application.id.text, evaluator: evaluator.id.text,
                                                            by: .testAdmin)

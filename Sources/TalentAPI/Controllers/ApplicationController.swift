@@ -25,11 +25,9 @@ struct ApplicationController {
 
     @Sendable func open(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let candidate = body.string("candidate_id")
-        let position = body.string("position_id")
-        try body.finish()
-        let application = try await services.applications.open(candidateID: candidate, positionID: position,
-                                                                by: context.caller)
+        let draft = ApplicationDraft(candidateID: body.string("candidate_id"), positionID: body.string("position_id"))
+        let input = try body.finish { try NewApplication(draft) }
+        let application = try await services.applications.open(input, by: context.caller)
         return Reply.created(application, location: "/v1/applications/\(application.id.text)")
     }
 
@@ -40,13 +38,12 @@ struct ApplicationController {
 
     /// `{"to": STAGE, "reason": ...}`; `If-Match` is optional here.
     @Sendable func move(_ request: Request, context: CallerContext) async throws -> Response {
+        let id = try UUID.parse(context.parameters.require("id"))
         let version = try request.optionalVersion()
         var body = try await JSONBody.read(request, context: context)
-        let to = body.string("to")
-        let reason = body.string("reason")
-        try body.finish()
-        let application = try await services.applications.move(context.parameters.require("id"), to: to, reason: reason,
-                                                                expectedVersion: version, by: context.caller)
+        let draft = StageMoveDraft(to: body.string("to"), reason: body.string("reason"))
+        let input = try body.finish { try StageMove(draft) }
+        let application = try await services.applications.move(id, input, expectedVersion: version, by: context.caller)
         return Reply.versioned(application, version: application.version)
     }
 

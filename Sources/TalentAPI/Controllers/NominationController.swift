@@ -33,14 +33,33 @@ struct NominationController {
             candidate: candidate ?? CandidateDraft(), positionID: position, nominatorName: nominator?.0,
             nominatorTitle: nominator?.1, nominatorEmail: nominator?.2, relationship: relationship,
             justification: justification, consentObtainedAt: consent?.0, consentNoticeVersion: consent?.1)
-        try body.finish { _ = try ValidNomination(draft) }
-        let answer = try await services.nominations.submit(draft, submitted: submitted,
-                                                           idempotencyKey: request.headers[.init("Idempotency-Key")!],
-                                                           by: context.caller)
+        let input = try body.finish { try ValidNomination(draft) }
+        let key = try Self.idempotencyKey(request, context: context)
+        let receipt = try await services.nominations.submit(input, submitted: submitted, idempotencyKey: key,
+                                                            by: context.caller)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if answer.replayed { headers[.init("Idempotent-Replayed")!] = "true" }
-        return Response(status: .init(code: answer.status), headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        if receipt.replayed { headers[Self.replayedHeader] = "true" }
+        return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: receipt.json)))
+    }
+
+    // Both are valid field names, so the fallback is never taken; it only spares a force unwrap.
+    static let keyHeader = HTTPField.Name("Idempotency-Key") ?? .contentType
+    static let replayedHeader = HTTPField.Name("Idempotent-Replayed") ?? .contentType
+
+    /// The partner's `Idempotency-Key`: required, 1–255 printable ASCII characters.
+    static func idempotencyKey(_ request: Request, context: CallerContext) throws -> String {
+        guard let key = request.headers[keyHeader]?.trimmed, !key.isEmpty else {
+            throw Problem(status: .badRequest, slug: "idempotency-key-required", detail: LocalizedText(
+                vi: "Cần tiêu đề Idempotency-Key (một giá trị duy nhất cho mỗi đề cử, dùng lại khi gửi lại)",
+                en: "The Idempotency-Key header is required (one unique value per nomination, reused on retries)"),
+                language: context.language)
+        }
+        guard key.utf8.count <= 255, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
+            throw Problem(status: .badRequest, slug: "idempotency-key-invalid", detail: LocalizedText(
+                vi: "Idempotency-Key phải gồm 1–255 ký tự ASCII in được", en: "Idempotency-Key must be 1–255 printable ASCII characters"),
+                language: context.language)
+        }
+        return key
     }
 
     /// A partner sees its own nominations only.

@@ -25,12 +25,11 @@ struct PartnerController {
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let code = body.string("code"), name = body.string("name"), kind = body.string("kind")
-        let contactName = body.string("contact_name"), email = body.string("contact_email")
-        let phone = body.string("contact_phone")
-        try body.finish()
-        let partner = try await services.partners.add(code: code, name: name, kind: kind, contactName: contactName,
-                                                      contactEmail: email, contactPhone: phone, by: context.caller)
+        let draft = PartnerDraft(code: body.string("code"), name: body.string("name"), kind: body.string("kind"),
+                                 contactName: body.string("contact_name"), contactEmail: body.string("contact_email"),
+                                 contactPhone: body.string("contact_phone"))
+        let input = try body.finish { try ValidPartner(draft) }
+        let partner = try await services.partners.add(input, by: context.caller)
         return Reply.created(partner, location: "/v1/partners/\(partner.code)")
     }
 
@@ -46,8 +45,8 @@ struct PartnerController {
     @Sendable func addAgreement(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
         let draft = AgreementForms.draft(&body)
-        try body.finish { _ = try ValidAgreement(draft) }
-        let agreement = try await services.partners.addAgreement(partner: context.parameters.require("code"), draft,
+        let input = try body.finish { try ValidAgreement(draft) }
+        let agreement = try await services.partners.addAgreement(partner: context.parameters.require("code"), input,
                                                                  by: context.caller)
         return Reply.created(agreement, location: "/v1/agreements/\(agreement.id.text)")
     }
@@ -62,17 +61,12 @@ struct PartnerController {
     @Sendable func updateAgreement(_ request: Request, context: CallerContext) async throws -> Response {
         let version = try request.requiredVersion()
         var body = try await JSONBody.read(request, context: context)
-        let id = try context.parameters.require("id")
+        let id = try UUID.parse(context.parameters.require("id"))
         if body.has("status") {
             let status = body.string("status")
             let reason = body.string("reason")
-            try body.finish()
-            guard let action = status.flatMap(AgreementStatus.init(rawValue:)).flatMap(AgreementAction.init(reaching:)) else {
-                throw ServiceError.invalid("status", vi: "phải là active, suspended hoặc terminated",
-                                           en: "must be active, suspended or terminated")
-            }
-            let agreement = try await services.partners.act(action.rawValue, on: id, reason: reason,
-                                                            expectedVersion: version, by: context.caller)
+            let input = try body.finish { try AgreementTransition(reaching: status, reason: reason) }
+            let agreement = try await services.partners.act(input, on: id, expectedVersion: version, by: context.caller)
             return Reply.versioned(agreement, version: agreement.version)
         }
         let draft = AgreementForms.draft(&body)

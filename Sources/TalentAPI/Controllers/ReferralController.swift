@@ -29,8 +29,8 @@ struct ReferralController {
             referrerAgencyCode: body.string("referrer_agency_code"),
             referrerPartnerCode: body.string("referrer_partner_code"), relationship: body.string("relationship"),
             justification: body.string("justification"))
-        try body.finish { _ = try ValidReferral(draft) }
-        let referral = try await services.referrals.add(draft, by: context.caller)
+        let input = try body.finish { try ValidReferral(draft) }
+        let referral = try await services.referrals.add(input, by: context.caller)
         return Reply.created(referral, location: "/v1/referrals?candidate_id=\(referral.candidateID.text)")
     }
 }
