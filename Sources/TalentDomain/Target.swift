@@ -73,11 +73,11 @@ public struct ValidTarget: Sendable, Hashable {
             v.add("deadline", vi: "phải sau ngày bắt đầu tính (\(starts))", en: "must be after the start of the window (\(starts))")
         }
         let note = v.text("note", note, maxLength: 2000, multiline: true)
-        try v.check()
-        self.agencyCode = agency!
-        self.positionKind = kind!
-        self.count = count!
-        self.deadline = deadline!
+        guard v.errors.isEmpty, let agency, let kind, let count, let deadline else { throw ServiceError.invalid(v.errors) }
+        self.agencyCode = agency
+        self.positionKind = kind
+        self.count = count
+        self.deadline = deadline
         self.startsOn = starts
         self.note = note
     }
