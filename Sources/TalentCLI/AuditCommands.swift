@@ -16,7 +16,8 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.audit.list(entity: entity, actor: actorName, since: since,
+            let query = try AuditQuery(entity: entity, actor: actorName, since: since)
+            let page = try await services.audit.list(entity: query.entity, actor: query.actor, since: query.since,
                                                      page: paging.request(), by: actor)
             printer.list(page.items, Columns.audit, nextCursor: page.nextCursor)
         }

@@ -19,7 +19,8 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: "The evaluator's user id.") var evaluator: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.assign(application: application, evaluator: evaluator, by: actor),
+            let input = try PanelAssignment(evaluatorID: evaluator)
+            printer.record(try await services.evaluations.assign(application: UUID.parse(application), input, by: actor),
                            Columns.panelMember)
         }
     }
@@ -34,8 +35,9 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var limit: Int = PageRequest.defaultLimit
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.assignments(evaluator: evaluator, status: status, limit: limit,
-                                                                    by: actor), Columns.assignment)
+            let query = try AssignmentQuery(evaluatorID: evaluator, status: status, limit: limit)
+            printer.list(try await services.evaluations.assignments(evaluator: query.evaluatorID, status: query.status,
+                                                                    limit: query.limit, by: actor), Columns.assignment)
         }
     }
 
@@ -49,8 +51,8 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: "none, teacher, colleague, supervisor, relative or other.") var relationship: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.recuse(application: application, evaluator: evaluator,
-                                                                  reason: reason, relationship: relationship, by: actor),
+            let input = try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: actor)
+            printer.record(try await services.evaluations.recuse(application: UUID.parse(application), input, by: actor),
                            Columns.conflict)
         }
     }
@@ -61,7 +63,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var application: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.panel(application: application, by: actor), Columns.panelMember)
+            printer.list(try await services.evaluations.panel(application: UUID.parse(application), by: actor), Columns.panelMember)
         }
     }
 
@@ -77,9 +79,9 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: "Why a submitted sheet is amended.") var reason: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let submission = EvaluationService.Submission(rubricID: rubric, scores: try ScoreArguments.parse(scores),
-                                                          comment: comment, reason: reason, evaluatorID: evaluator)
-            printer.record(try await services.evaluations.submit(application: application, submission, by: actor),
+            let submission = try Submission(rubricID: rubric, scores: ScoreArguments.parse(scores), comment: comment,
+                                            reason: reason, evaluatorID: evaluator, by: actor)
+            printer.record(try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor),
                            Columns.sheet)
         }
     }
@@ -91,7 +93,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Flag(help: "Include amended revisions.") var history = false
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.sheets(application: application, history: history, by: actor),
+            printer.list(try await services.evaluations.sheets(application: UUID.parse(application), history: history, by: actor),
                          Columns.sheet)
         }
     }
@@ -102,7 +104,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Argument var application: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let result = try await services.evaluations.score(application: application, by: actor)
+            let result = try await services.evaluations.score(application: UUID.parse(application), by: actor)
             printer.record(result, Columns.panelResult)
             if printer.format == .table, !result.evaluators.isEmpty {
                 printer.console.out("")
@@ -119,7 +121,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option var position: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.rank(position: position, by: actor), Columns.ranking)
+            printer.list(try await services.evaluations.rank(position: UUID.parse(position, field: "position"), by: actor), Columns.ranking)
         }
     }
 }

@@ -20,8 +20,9 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(name: .customLong("group-by"), help: "agency, position_kind, source or partner.") var groupBy: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let report = try await services.reports.pipeline(agency: agency, positionKind: positionKind, from: from, to: to,
-                                                             groupBy: groupBy, by: actor)
+            let query = try PipelineQuery.parse(agency: agency, positionKind: positionKind, from: from, to: to,
+                                                groupBy: groupBy)
+            let report = try await services.reports.pipeline(query, by: actor)
             switch printer.format {
             case .json:
                 printer.console.out(JSONFormat.string(report, pretty: true))
@@ -59,7 +60,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "A folder to write report.md and report.html to (created if missing).") var out: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let report = try await services.reports.annual(year: year, by: actor)
+            let report = try await services.reports.annual(ReportYear(year), by: actor)
             if printer.format == .json {
                 printer.console.out(JSONFormat.string(report, pretty: true))
                 return
@@ -101,7 +102,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "person, user, agency, partner or self.") var kind: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.reports.referrers(kind: kind, by: actor), Columns.referrerStats)
+            printer.list(try await services.reports.referrers(kind: ReferrerKind.parse(kind, field: "referrer_kind"), by: actor), Columns.referrerStats)
         }
     }
 }

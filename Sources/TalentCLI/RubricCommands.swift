@@ -15,8 +15,8 @@ struct RubricCommand: AsyncParsableCommand {
         @Option(help: "The rubric document (see CONTRACT.md and docs/evaluations.md).") var file: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let document = try JSONFile.read(file)
-            printer.record(try await services.evaluations.createRubric(document, by: actor), Columns.rubric)
+            let definition = try RubricDefinition(json: JSONFile.read(file))
+            printer.record(try await services.evaluations.createRubric(definition, by: actor), Columns.rubric)
         }
     }
 
@@ -26,7 +26,7 @@ struct RubricCommand: AsyncParsableCommand {
         @Option(help: "draft, published or retired.") var status: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.rubrics(status: status, by: actor), Columns.rubric)
+            printer.list(try await services.evaluations.rubrics(status: RubricStatus.parse(status, field: "status"), by: actor), Columns.rubric)
         }
     }
 
@@ -36,7 +36,7 @@ struct RubricCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let rubric = try await services.evaluations.rubric(id, by: actor)
+            let rubric = try await services.evaluations.rubric(UUID.parse(id), by: actor)
             printer.record(rubric, Columns.rubric)
             if printer.format == .table {
                 printer.console.out("")
@@ -52,7 +52,7 @@ struct RubricCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.publish(id, by: actor), Columns.rubric)
+            printer.record(try await services.evaluations.publish(UUID.parse(id), by: actor), Columns.rubric)
         }
     }
 
@@ -62,7 +62,7 @@ struct RubricCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.retire(id, by: actor), Columns.rubric)
+            printer.record(try await services.evaluations.retire(UUID.parse(id), by: actor), Columns.rubric)
         }
     }
 }

@@ -20,9 +20,9 @@ struct TargetCommand: AsyncParsableCommand {
         @Option var note: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.targets.add(agencyCode: agency, positionKind: positionKind, count: count,
-                                                          deadline: deadline, startsOn: startsOn, note: note, by: actor),
-                           Columns.target)
+            let input = try ValidTarget(agencyCode: agency, positionKind: positionKind, count: count, deadline: deadline,
+                                        startsOn: startsOn, note: note)
+            printer.record(try await services.targets.add(input, by: actor), Columns.target)
         }
     }
 

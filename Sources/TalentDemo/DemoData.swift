@@ -154,18 +154,18 @@ public struct DemoData: Sendable {
     /// that is the candidate's own.
     func panel(_ application: UUID, evaluators: [UUID], sheets: Int, using g: inout SeededGenerator,
                by actor: Principal) async throws {
-        let rubric = try await services.evaluations.rubric(Self.defaultRubric, by: actor)
+        let rubric = try await services.evaluations.rubric(UUID.parse(Self.defaultRubric), by: actor)
         let level = 2 + Int(g.next() % 4)
         for (i, evaluator) in evaluators.enumerated() {
-            _ = try await services.evaluations.assign(application: application.text, evaluator: evaluator.text, by: actor)
+            _ = try await services.evaluations.assign(application: application, PanelAssignment(evaluatorID: evaluator), by: actor)
             guard i < sheets else { continue }
             var scores: [String: JSONValue] = [:]
             for criterion in rubric.definition.criteria {
                 let score = min(rubric.definition.scaleMax, max(rubric.definition.scaleMin, level + Int(g.next() % 3) - 1))
                 scores[criterion.key] = .number(Double(score))
             }
-            _ = try await services.evaluations.submit(application: application.text, .init(
-                rubricID: rubric.id.text, scores: scores, evaluatorID: evaluator.text), by: actor)
+            _ = try await services.evaluations.submit(application: application, Submission(
+                rubricID: rubric.id, scores: scores, evaluatorID: evaluator), by: actor)
         }
     }
 

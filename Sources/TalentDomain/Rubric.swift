@@ -149,9 +149,9 @@ public struct RubricDefinition: Sendable, Hashable {
         } catch let error as ServiceError {
             for e in error.fieldErrors { v.add(e.field, vi: e.message.vi, en: e.message.en) }
         } catch {}
-        try v.check()
-        self.init(name: name!, description: description, scaleMin: scaleMin, scaleMax: scaleMax,
-                  passThreshold: threshold!, minEvaluators: minEvaluators, aggregation: aggregation,
+        guard v.errors.isEmpty, let name, let threshold else { throw ServiceError.invalid(v.errors) }
+        self.init(name: name, description: description, scaleMin: scaleMin, scaleMax: scaleMax,
+                  passThreshold: threshold, minEvaluators: minEvaluators, aggregation: aggregation,
                   disagreementThreshold: disagreement, criteria: criteria)
     }
 

@@ -66,18 +66,21 @@ public struct ValidTarget: Sendable, Hashable {
         let kind = v.oneOf("position_kind", positionKind, PositionKind.self, required: true)
         if count == nil { v.add("count", vi: "bắt buộc", en: "is required") }
         let count = v.integer("count", count, in: 1...10_000)
-        let deadline = v.date("deadline", deadline, required: true,
-                              in: CalendarDate(year: 2000, month: 1, day: 1)!...CalendarDate(year: 2100, month: 12, day: 31)!)
+        var deadline = v.date("deadline", deadline, required: true)
+        if let day = deadline, !(2000...2100).contains(day.year) {
+            v.add("deadline", vi: "phải trong khoảng 2000-01-01 đến 2100-12-31", en: "must be between 2000-01-01 and 2100-12-31")
+            deadline = nil
+        }
         let starts = v.date("starts_on", startsOn) ?? Target.planDate
         if let deadline, !(starts < deadline) {
             v.add("deadline", vi: "phải sau ngày bắt đầu tính (\(starts))", en: "must be after the start of the window (\(starts))")
         }
         let note = v.text("note", note, maxLength: 2000, multiline: true)
-        try v.check()
-        self.agencyCode = agency!
-        self.positionKind = kind!
-        self.count = count!
-        self.deadline = deadline!
+        guard v.errors.isEmpty, let agency, let kind, let count, let deadline else { throw ServiceError.invalid(v.errors) }
+        self.agencyCode = agency
+        self.positionKind = kind
+        self.count = count
+        self.deadline = deadline
         self.startsOn = starts
         self.note = note
     }

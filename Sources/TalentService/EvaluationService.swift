@@ -10,9 +10,8 @@ public struct EvaluationService: Sendable {
     // MARK: Rubrics
 
     /// Creates a draft rubric: the next version of its name.
-    public func createRubric(_ document: JSONValue, by actor: Principal) async throws -> Rubric {
+    public func createRubric(_ definition: RubricDefinition, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
-        let definition = try RubricDefinition(json: document)
         return try await database.transaction { tx in
             let rubric = try await tx.rubrics.insert(definition, createdBy: actor.name)
             try await tx.audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric)
@@ -20,36 +19,33 @@ public struct EvaluationService: Sendable {
         }
     }
 
-    public func rubrics(status: String? = nil, by actor: Principal) async throws -> [Rubric] {
+    /// Every version of every rubric, optionally of one status.
+    public func rubrics(status: RubricStatus? = nil, by actor: Principal) async throws -> [Rubric] {
         try actor.require(Role.staff)
-        var v = FieldValidator()
-        let status = v.oneOf("status", status, RubricStatus.self)
-        try v.check()
         return try await database.read { try await $0.rubrics.list(status: status) }
     }
 
-    public func rubric(_ id: String, by actor: Principal) async throws -> Rubric {
+    /// One rubric with its criteria.
+    public func rubric(_ id: UUID, by actor: Principal) async throws -> Rubric {
         try actor.require(Role.staff)
-        let uuid = try UUID.parse(id)
-        guard let rubric = try await database.read({ try await $0.rubrics.get(uuid) }) else {
-            throw Self.rubricNotFound(uuid)
+        guard let rubric = try await database.read({ try await $0.rubrics.get(id) }) else {
+            throw Self.rubricNotFound(id)
         }
         return rubric
     }
 
     /// Publishes a draft; the version of the same name published before it is retired in the same transaction.
-    public func publish(_ id: String, by actor: Principal) async throws -> Rubric {
+    public func publish(_ id: UUID, by actor: Principal) async throws -> Rubric {
         try await changeStatus(id, to: .published, by: actor)
     }
 
     /// Retires a rubric: no new panel may use it; sheets already scored against it keep it.
-    public func retire(_ id: String, by actor: Principal) async throws -> Rubric {
+    public func retire(_ id: UUID, by actor: Principal) async throws -> Rubric {
         try await changeStatus(id, to: .retired, by: actor)
     }
 
-    private func changeStatus(_ id: String, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
+    private func changeStatus(_ uuid: UUID, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
         try actor.require([.admin, .hr])
-        let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
             guard let before = try await tx.rubrics.get(uuid, forUpdate: true) else {
                 throw Self.rubricNotFound(uuid)
@@ -83,15 +79,12 @@ public struct EvaluationService: Sendable {
     // MARK: Panels
 
     /// Assigns an evaluator (a user with role evaluator) to an application, unless they have a conflict of interest.
-    public func assign(application applicationID: String, evaluator evaluatorID: String?, by actor: Principal) async throws -> PanelMember {
+    public func assign(application applicationID: UUID, _ assignment: PanelAssignment,
+                       by actor: Principal) async throws -> PanelMember {
         try actor.require([.admin, .hr])
-        var v = FieldValidator()
-        let evaluator = v.uuid("evaluator_id", evaluatorID, required: true)
-        try v.check()
-        let applicationUUID = try UUID.parse(applicationID)
         return try await database.transaction { tx in
-            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
-            let user = try await Self.evaluatorUser(evaluator!, in: tx)
+            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            let user = try await Self.evaluatorUser(assignment.evaluatorID, in: tx)
             try await Self.checkNoConflict(user: user, application: application, in: tx)
             if let existing = try await tx.evaluations.member(application: application.id, evaluator: user.id) {
                 throw ServiceError(.conflict, slug: "already-assigned", LocalizedText(
@@ -105,9 +98,8 @@ public struct EvaluationService: Sendable {
     }
 
     /// The application's panel and where each member stands.
-    public func panel(application applicationID: String, by actor: Principal) async throws -> [PanelMember] {
+    public func panel(application uuid: UUID, by actor: Principal) async throws -> [PanelMember] {
         try actor.require([.admin, .hr, .leadership])
-        let uuid = try UUID.parse(applicationID)
         return try await database.read { db in
             _ = try await Self.application(uuid, in: db)
             return try await db.evaluations.panel(application: uuid)
@@ -116,15 +108,11 @@ public struct EvaluationService: Sendable {
 
     /// An evaluator's list of panels: their own (an evaluator sees only theirs); staff may name an evaluator or see all.
     /// `status` narrows to assigned (still to score), submitted or recused.
-    public func assignments(evaluator evaluatorID: String? = nil, status: String? = nil, limit: Int? = nil,
+    public func assignments(evaluator named: UUID? = nil, status: PanelMemberStatus? = nil,
+                            limit: Int = PageRequest.defaultLimit,
                             by actor: Principal) async throws -> [EvaluatorAssignment] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
-        var v = FieldValidator()
-        let named = v.uuid("evaluator_id", evaluatorID)
-        let status = v.oneOf("status", status, PanelMemberStatus.self)
-        let limit = v.integer("limit", limit, in: 1...200) ?? PageRequest.defaultLimit
-        try v.check()
-        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
+        let evaluator: UUID? = try Self.evaluatorOrSelf(named, by: actor)
         return try await database.read { db in
             try await db.evaluations.assignments(evaluator: evaluator, status: status, limit: limit)
         }
@@ -133,31 +121,26 @@ public struct EvaluationService: Sendable {
     /// Records a recusal: the evaluator declares a relationship with the candidate and steps off the panel (their
     /// sheet, if any, no longer counts). They can be assigned to none of the candidate's applications afterwards.
     /// An evaluator recuses themselves; hr and admin record it for them.
-    public func recuse(application applicationID: String, evaluator evaluatorID: String?, reason: String?,
-                       relationship: String?, by actor: Principal) async throws -> ConflictDeclaration {
+    public func recuse(application applicationID: UUID, _ recusal: Recusal,
+                       by actor: Principal) async throws -> ConflictDeclaration {
         try actor.require([.admin, .hr, .evaluator])
-        var v = FieldValidator()
-        let named = v.uuid("evaluator_id", evaluatorID, required: actor.role != .evaluator)
-        let reason = v.text("reason", reason, required: true, maxLength: 2000, multiline: true)
-        let relationship = v.oneOf("relationship", relationship, Relationship.self) ?? .other
-        try v.check()
-        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
-        let applicationUUID = try UUID.parse(applicationID)
+        let evaluator = try Self.evaluatorActing(recusal.evaluatorID, by: actor)
+        let (reason, relationship) = (recusal.reason, recusal.relationship)
         return try await database.transaction { tx in
-            let application = try await Self.application(applicationUUID, in: tx)
-            guard let user = try await tx.users.get(evaluator!) else {
-                throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator!.text)",
-                                           en: "no user \(evaluator!.text)")
+            let application = try await Self.application(applicationID, in: tx)
+            guard let user = try await tx.users.get(evaluator) else {
+                throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator.text)",
+                                           en: "no user \(evaluator.text)")
             }
             var audit = AuditBatch()
             let declaration = try await tx.conflicts.declare(candidate: application.candidateID, user: user.id,
                                                              application: application.id, relationship: relationship,
-                                                             reason: reason!, by: actor.name)
+                                                             reason: reason, by: actor.name)
             audit.add("conflict.declare", "candidate", application.candidateID.text, after: declaration)
             if let member = try await tx.evaluations.member(application: application.id, evaluator: user.id,
                                                             forUpdate: true),
                member.status != .recused {
-                let after = try await tx.evaluations.recuse(application: application.id, evaluator: user.id, reason: reason!)
+                let after = try await tx.evaluations.recuse(application: application.id, evaluator: user.id, reason: reason)
                 audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
             }
             try await tx.audit.append(audit, by: actor)
@@ -167,45 +150,19 @@ public struct EvaluationService: Sendable {
 
     // MARK: Score sheets
 
-    /// What an evaluator sends: scores against a rubric, a comment, and the reason when amending.
-    public struct Submission: Sendable {
-        public var rubricID: String?
-        public var scores: [String: JSONValue]?
-        public var comment: String?
-        public var reason: String?
-        /// Whose sheet it is: an evaluator submits their own; hr and admin name the evaluator (a paper sheet typed in).
-        public var evaluatorID: String?
-
-        public init(rubricID: String?, scores: [String: JSONValue]?, comment: String? = nil, reason: String? = nil,
-                    evaluatorID: String? = nil) {
-            self.rubricID = rubricID
-            self.scores = scores
-            self.comment = comment
-            self.reason = reason
-            self.evaluatorID = evaluatorID
-        }
-    }
-
     /// Submits a sheet. A second submission by the same evaluator is an amendment: it needs a reason and keeps the
     /// earlier scores as history.
-    public func submit(application applicationID: String, _ submission: Submission, by actor: Principal) async throws -> ScoreSheet {
+    public func submit(application applicationID: UUID, _ submission: Submission, by actor: Principal) async throws -> ScoreSheet {
         try actor.require([.admin, .hr, .evaluator])
-        var v = FieldValidator()
-        let rubricID = v.uuid("rubric_id", submission.rubricID, required: true)
-        let named = v.uuid("evaluator_id", submission.evaluatorID, required: actor.role != .evaluator)
-        let comment = v.text("comment", submission.comment, maxLength: 5000, multiline: true)
-        let reason = v.text("reason", submission.reason, maxLength: 2000, multiline: true)
-        if submission.scores == nil { v.add("scores", vi: "bắt buộc", en: "is required") }
-        try v.check()
-        let evaluator: UUID? = try Self.evaluatorActing(named, by: actor)
-        let applicationUUID = try UUID.parse(applicationID)
+        let evaluator = try Self.evaluatorActing(submission.evaluatorID, by: actor)
+        let (rubricID, comment, reason) = (submission.rubricID, submission.comment, submission.reason)
         return try await database.transaction { tx in
-            let application = try await Self.lockOpenApplication(applicationUUID, in: tx)
-            guard let rubric = try await tx.rubrics.get(rubricID!) else {
-                throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID!.text)",
-                                           en: "no rubric \(rubricID!.text)")
+            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            guard let rubric = try await tx.rubrics.get(rubricID) else {
+                throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID.text)",
+                                           en: "no rubric \(rubricID.text)")
             }
-            guard let member = try await tx.evaluations.member(application: application.id, evaluator: evaluator!,
+            guard let member = try await tx.evaluations.member(application: application.id, evaluator: evaluator,
                                                                forUpdate: true),
                   member.status != .recused
             else {
@@ -231,7 +188,7 @@ public struct EvaluationService: Sendable {
                     vi: "Bảng tiêu chí đang ở trạng thái \(rubric.status.rawValue); chỉ chấm theo bảng đã công bố",
                     en: "The rubric is \(rubric.status.rawValue); only a published rubric can be used"))
             }
-            let scores = try rubric.definition.check(scores: submission.scores ?? [:])
+            let scores = try rubric.definition.check(scores: submission.scores)
             if previous != nil, reason == nil {
                 throw ServiceError(.invalid, slug: "reason-required", LocalizedText(
                     vi: "Phiếu đã nộp bị khóa; sửa phiếu cần nêu lý do (reason)",
@@ -249,9 +206,8 @@ public struct EvaluationService: Sendable {
 
     /// The sheets of an application. Staff see all; an evaluator sees only their own until they have submitted, and
     /// the panel's after that. With `history`, amended revisions too.
-    public func sheets(application applicationID: String, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
+    public func sheets(application uuid: UUID, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
-        let uuid = try UUID.parse(applicationID)
         return try await database.read { db in
             _ = try await Self.application(uuid, in: db)
             let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
@@ -267,28 +223,24 @@ public struct EvaluationService: Sendable {
     }
 
     /// The panel's result.
-    public func score(application applicationID: String, by actor: Principal) async throws -> PanelResult {
+    public func score(application uuid: UUID, by actor: Principal) async throws -> PanelResult {
         try actor.require([.admin, .hr, .leadership])
-        let uuid = try UUID.parse(applicationID)
         return try await database.read { db in
             _ = try await Self.application(uuid, in: db)
-            return try await Self.results(for: [uuid], in: db)[uuid]!
+            return try await Self.result(for: uuid, in: Self.results(for: [uuid], in: db))
         }
     }
 
     /// The applications for a position, ranked by panel score (complete panels first; equal scores share a rank).
-    public func rank(position positionID: String?, by actor: Principal) async throws -> [RankedApplication] {
+    public func rank(position: UUID, by actor: Principal) async throws -> [RankedApplication] {
         try actor.require([.admin, .hr, .leadership])
-        var v = FieldValidator()
-        let position = v.uuid("position", positionID, required: true)
-        try v.check()
         return try await database.read { db in
-            guard try await db.positions.get(position!) != nil else {
-                throw PositionService.notFound(position!)
+            guard try await db.positions.get(position) != nil else {
+                throw PositionService.notFound(position)
             }
-            let applications = try await db.applications.all(positionID: position!)
+            let applications = try await db.applications.all(positionID: position)
             let results = try await Self.results(for: applications.map(\.id), in: db)
-            return Panel.rank(applications.map { ($0, results[$0.id]!) })
+            return Panel.rank(applications.map { ($0, Self.result(for: $0.id, in: results)) })
         }
     }
 
@@ -305,6 +257,11 @@ public struct EvaluationService: Sendable {
             results[id] = PanelResult.compute(application: id, rubric: own.first.flatMap { rubrics[$0.rubricID] }, sheets: own)
         }
         return results
+    }
+
+    /// An application's result among those computed; one without sheets has the empty panel's result.
+    static func result(for application: UUID, in results: [UUID: PanelResult]) -> PanelResult {
+        results[application] ?? PanelResult.compute(application: application, rubric: nil, sheets: [])
     }
 
     static func application(_ id: UUID, in db: Tables) async throws -> Application {
@@ -327,15 +284,25 @@ public struct EvaluationService: Sendable {
         return application
     }
 
-    /// Whose sheet or recusal it is: an evaluator acts only for themselves; hr and admin name the evaluator.
-    static func evaluatorActing(_ named: UUID?, by actor: Principal) throws(ServiceError) -> UUID? {
+    /// Whose list it is: an evaluator's own; staff may name an evaluator, or nobody for everyone's.
+    static func evaluatorOrSelf(_ named: UUID?, by actor: Principal) throws(ServiceError) -> UUID? {
         guard actor.role == .evaluator else { return named }
-        guard named == nil || named == actor.userID else {
-            throw ServiceError(.forbidden, slug: "forbidden", LocalizedText(
-                vi: "Người đánh giá chỉ hành động cho chính mình", en: "An evaluator acts only for themselves"))
-        }
+        guard named == nil || named == actor.userID else { throw Self.actsForThemselves }
         return actor.userID
     }
+
+    /// Whose sheet or recusal it is: an evaluator acts only for themselves; hr and admin name the evaluator (the
+    /// typed input requires it of them).
+    static func evaluatorActing(_ named: UUID?, by actor: Principal) throws(ServiceError) -> UUID {
+        guard let evaluator = try evaluatorOrSelf(named, by: actor) else {
+            if actor.role == .evaluator { throw Self.actsForThemselves }
+            throw ServiceError.invalid("evaluator_id", vi: "bắt buộc", en: "is required")
+        }
+        return evaluator
+    }
+
+    static let actsForThemselves = ServiceError(.forbidden, slug: "forbidden", LocalizedText(
+        vi: "Người đánh giá chỉ hành động cho chính mình", en: "An evaluator acts only for themselves"))
 
     static func evaluatorUser(_ id: UUID, in tx: Tables) async throws -> StaffUser {
         guard let user = try await tx.users.get(id) else {

@@ -8,11 +8,8 @@ public struct ReportService: Sendable {
 
     /// Per referrer: referrals, credited, reached evaluation, hired, rejected (and the median panel score, once
     /// evaluations exist).
-    public func referrers(kind: String? = nil, year: Int? = nil, by actor: Principal) async throws -> [ReferrerStats] {
+    public func referrers(kind: ReferrerKind? = nil, year: Int? = nil, by actor: Principal) async throws -> [ReferrerStats] {
         try actor.require([.admin, .hr, .leadership])
-        var v = FieldValidator()
-        let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
-        try v.check()
         return try await database.report { db in
             var stats = try await db.reports.referrers(kind: kind, year: year)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
@@ -34,17 +31,9 @@ public struct ReportService: Sendable {
     public static let readers: Set<Role> = [.admin, .hr, .leadership]
 
     /// The pipeline per stage, narrowed and optionally grouped (agency, position_kind, source, partner).
-    public func pipeline(agency: String? = nil, positionKind: String? = nil, from: String? = nil, to: String? = nil,
-                         groupBy: String? = nil, by actor: Principal) async throws -> PipelineReport {
+    public func pipeline(_ query: PipelineQuery = .everything, by actor: Principal) async throws -> PipelineReport {
         try actor.require(Self.readers)
-        var v = FieldValidator()
-        let agency = v.code("agency", agency, required: false)
-        let kind = v.oneOf("position_kind", positionKind, PositionKind.self)
-        let from = v.date("from", from)
-        let to = v.date("to", to)
-        let grouping = v.oneOf("group_by", groupBy, PipelineGrouping.self)
-        if let from, let to, to < from { v.add("to", vi: "phải sau ngày from", en: "must not be before from") }
-        try v.check()
+        let (agency, kind, from, to, grouping) = (query.agency, query.positionKind, query.from, query.to, query.groupBy)
         return try await database.report { db in
             let rows = try await db.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
             func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
@@ -57,9 +46,12 @@ public struct ReportService: Sendable {
             guard let grouping else { return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: nil,
                                                             stages: figures(rows), groups: nil) }
             let labels = try await Self.labels(for: grouping, in: db)
-            let grouped = Dictionary(grouping: rows.filter { $0.group != nil }, by: { $0.group! })
-            let groups = grouped.keys.sorted().map { key in
-                PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(grouped[key]!))
+            var grouped: [String: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)]] = [:]
+            for row in rows {
+                if let key = row.group { grouped[key, default: []].append(row) }
+            }
+            let groups = grouped.sorted { $0.key < $1.key }.map { key, rows in
+                PipelineGroup(key: key, label: labels[key] ?? key, stages: figures(rows))
             }
             return PipelineReport(agency: agency, positionKind: kind, from: from, to: to, groupBy: grouping,
                                   stages: figures(rows.filter { $0.group == nil }), groups: groups)
@@ -116,33 +108,28 @@ public struct ReportService: Sendable {
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
-    public func annual(year: Int?, by actor: Principal) async throws -> AnnualReport {
+    public func annual(_ period: ReportYear, by actor: Principal) async throws -> AnnualReport {
         try actor.require(Self.readers)
         let today = CalendarDate.today()
-        var v = FieldValidator()
-        if year == nil { v.add("year", vi: "bắt buộc", en: "is required") }
-        let year = v.integer("year", year, in: 2024...(today.year + 1))
-        try v.check()
-        let first = CalendarDate(year: year!, month: 1, day: 1)!
-        let last = CalendarDate(year: year!, month: 12, day: 31)!
+        let (year, first, last) = (period.year, period.first, period.last)
         let asOf = last < today ? last : today
         let targets = try await self.targets(asOf: asOf, by: actor)
-        let pipeline = try await self.pipeline(from: first.description, to: last.description, groupBy: "agency", by: actor)
+        let pipeline = try await self.pipeline(PipelineQuery(from: first, to: last, groupBy: .agency), by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
         return try await database.report { db in
-            let hires = try await db.reports.hires(year: year!)
-            let partners = try await db.reports.partners(year: year!).filter { row in
+            let hires = try await db.reports.hires(year: year)
+            let partners = try await db.reports.partners(year: year).filter { row in
                 guard let starts = row.startsOn, let ends = row.endsOn else { return false }
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
-            let evaluated = try await db.reports.evaluated(year: year!)
+            let evaluated = try await db.reports.evaluated(year: year)
             let panels = try await EvaluationService.results(for: evaluated.applications, in: db).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(
                 applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,
                 passed: complete.filter { $0.passed == true }.count, failed: complete.filter { $0.passed == false }.count,
                 medianPanelScore: Panel.median(complete.compactMap(\.panelScore)))
-            return AnnualReport(year: year!, asOf: asOf, generatedAt: Date(), targets: targets, pipeline: pipeline,
+            return AnnualReport(year: year, asOf: asOf, generatedAt: Date(), targets: targets, pipeline: pipeline,
                                 hires: hires, partners: partners, referrers: referrers, evaluations: summary)
         }
     }

@@ -7,11 +7,8 @@ public struct TargetService: Sendable {
     let database: Database
 
     /// Adds a target; administrators only.
-    public func add(agencyCode: String?, positionKind: String?, count: Int?, deadline: String?, startsOn: String? = nil,
-                    note: String?, by actor: Principal) async throws -> Target {
+    public func add(_ valid: ValidTarget, by actor: Principal) async throws -> Target {
         try actor.require([.admin])
-        let valid = try ValidTarget(agencyCode: agencyCode, positionKind: positionKind, count: count, deadline: deadline,
-                                    startsOn: startsOn, note: note)
         return try await database.transaction { tx in
             guard let agency = try await tx.agencies.get(valid.agencyCode),
                   agency.status == .active

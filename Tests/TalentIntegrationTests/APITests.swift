@@ -47,7 +47,7 @@ struct APITests {
             #expect(read.object["version"] as? Int == 1)
             for field in ["citizen_id", "created_at", "updated_at"] { #expect(read.object[field] != nil) }
 
-            let audit = try await api.services.audit.list(entity: "candidate:\(id)", page: PageRequest(), by: .testAdmin)
+            let audit = try await api.services.audit.list(entity: AuditEntity(parsing: "candidate:\(id)"), page: PageRequest(), by: .testAdmin)
             #expect(audit.items.count == 1)
             #expect(audit.items.first?.actor == "Trần Minh Đức")
             #expect(audit.items.first?.channel == .api)

@@ -51,7 +51,7 @@ struct ContractSweepTests {
         try await APIHarness.with { api in
             let hr = try await api.token(.hr)
             let application = try await EvaluationTests.application(api)
-            _ = try await api.services.partners.add(code: "ULAW", name: "Trường Đại học Luật", kind: nil, by: .testAdmin)
+            _ = try await api.services.partners.add(ValidPartner(PartnerDraft(code: "ULAW", name: "Trường Đại học Luật", kind: nil)), by: .testAdmin)
 
             let applications = try await api.request(.get, "/v1/applications?candidate_id=\(application.candidateID.text)",
                                                      token: hr)

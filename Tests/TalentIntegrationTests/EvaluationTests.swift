@@ -318,20 +318,20 @@ struct EvaluationTests {
             let related = try await api.user(.evaluator, name: "Lê Văn Quen")
             let keep = try await Self.application(api, name: "Nguyễn Văn Giữ")
             let other = try await Self.application(api, name: "Nguyen Van Giu")
-            _ = try await s.evaluations.assign(application: other.id.text, evaluator: evaluator.id, by: .testAdmin)
-            _ = try await s.evaluations.submit(application: other.id.text, .init(
+            _ = try await s.evaluations.assign(application: other.id, PanelAssignment(evaluatorID: evaluator.id), by: .testAdmin)
+            _ = try await s.evaluations.submit(application: other.id, Submission(
                 rubricID: Self.defaultRubric,
                 scores: ["political_steadfastness": .number(4), "ethics_conduct": .number(4), "relevant_expertise": .number(4),
                          "legal_drafting": .number(4), "creativity": .number(4), "dedication": .number(4)],
-                evaluatorID: evaluator.id), by: .testAdmin)
-            _ = try await s.evaluations.recuse(application: other.id.text, evaluator: related.id, reason: "Hàng xóm",
-                                               relationship: "other", by: .testAdmin)
+                evaluatorID: evaluator.id, by: .testAdmin), by: .testAdmin)
+            _ = try await s.evaluations.recuse(application: other.id, Recusal(evaluatorID: related.id, reason: "Hàng xóm",
+                                               relationship: "other", by: .testAdmin), by: .testAdmin)
             _ = try await s.candidates.merge(try CandidateMerge(keep: keep.candidateID.text, other: other.candidateID.text), by: .testAdmin)
             let moved = try await s.applications.get(other.id.text, by: .testAdmin)
             #expect(moved.candidateID == keep.candidateID)
-            #expect(try await s.evaluations.sheets(application: other.id.text, by: .testAdmin).count == 1)
+            #expect(try await s.evaluations.sheets(application: other.id, by: .testAdmin).count == 1)
             await #expect(throws: ServiceError.self) {
-                _ = try await s.evaluations.assign(application: keep.id.text, evaluator: related.id, by: .testAdmin)
+                _ = try await s.evaluations.assign(application: keep.id, PanelAssignment(evaluatorID: related.id), by: .testAdmin)
             }
         }
     }

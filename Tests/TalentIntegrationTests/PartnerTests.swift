@@ -65,7 +65,7 @@ struct PartnerTests {
                                           headers: [.ifMatch: "*"]).status == 422)
             let list = try await api.request(.get, "/v1/partners/ULAW/agreements", token: hr)
             #expect((list.object["items"] as? [Any])?.count == 3)
-            let audit = try await api.services.audit.list(entity: "agreement:\(id)", page: PageRequest(), by: .testAdmin).items
+            let audit = try await api.services.audit.list(entity: AuditEntity(parsing: "agreement:\(id)"), page: PageRequest(), by: .testAdmin).items
             #expect(audit.map(\.action) == ["agreement.terminate", "agreement.suspend", "agreement.activate",
                                             "agreement.update", "agreement.add"])
         }

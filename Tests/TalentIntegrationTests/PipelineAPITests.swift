@@ -81,7 +81,7 @@ struct PipelineAPITests {
             #expect(read.object["phone"] as? String == "+84987654321")
             #expect(read.object["version"] as? Int == 2)
 
-            let audit = try await api.services.audit.list(entity: "candidate:\(id)", page: PageRequest(), by: .testAdmin).items
+            let audit = try await api.services.audit.list(entity: AuditEntity(parsing: "candidate:\(id)"), page: PageRequest(), by: .testAdmin).items
             #expect(audit.map(\.action) == ["candidate.update", "candidate.add"])
             guard case .object(let changes) = audit[0].changes,
                   case .object(let before)? = changes["before"], case .object(let after)? = changes["after"]
@@ -192,7 +192,7 @@ struct PipelineAPITests {
             #expect(moved.object["candidate_id"] as? String == keep)
             let history = try await api.request(.get, "/v1/applications/\(application)/history", token: hr)
             #expect((history.object["items"] as? [Any])?.count == 1)
-            let audit = try await api.services.audit.list(entity: "candidate:\(other)", page: PageRequest(), by: .testAdmin).items
+            let audit = try await api.services.audit.list(entity: AuditEntity(parsing: "candidate:\(other)"), page: PageRequest(), by: .testAdmin).items
             #expect(audit.first?.action == "candidate.merged_into")
         }
     }

@@ -19,22 +19,22 @@ struct ReportTests {
                                                             justification: "x")), by: .testAdmin)
             }
             // One evaluator is a complete panel under this rubric.
-            let rubric = try await s.evaluations.createRubric(.object([
+            let rubric = try await s.evaluations.createRubric(RubricDefinition(json: .object([
                 "name": .string("Một người chấm"), "scale": .object(["min": .number(1), "max": .number(5)]),
                 "pass_threshold": .number(3), "min_evaluators": .number(1),
                 "criteria": .array([.object(["key": .string("a"), "label": .string("A")])]),
-            ]), by: .testAdmin)
-            _ = try await s.evaluations.publish(rubric.id.text, by: .testAdmin)
+            ])), by: .testAdmin)
+            _ = try await s.evaluations.publish(rubric.id, by: .testAdmin)
             let evaluator = try await s.users.add(try NewStaffUser(name: "Người Chấm", role: "evaluator", agencyCode: nil, email: nil), by: .testAdmin)
             func move(_ c: Candidate, through stages: [String], score: Int? = nil) async throws {
                 let application = try await s.applications.open(NewApplication(candidateID: c.id, positionID: position.id), by: .testAdmin)
                 for stage in stages {
                     _ = try await s.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: nil)), by: .testAdmin)
                     if stage == "evaluation", let score {
-                        _ = try await s.evaluations.assign(application: application.id.text, evaluator: evaluator.id.text,
+                        _ = try await s.evaluations.assign(application: application.id, PanelAssignment(evaluatorID: evaluator.id),
                                                            by: .testAdmin)
-                        _ = try await s.evaluations.submit(application: application.id.text, .init(
-                            rubricID: rubric.id.text, scores: ["a": .number(Double(score))], evaluatorID: evaluator.id.text),
+                        _ = try await s.evaluations.submit(application: application.id, Submission(
+                            rubricID: rubric.id, scores: ["a": .number(Double(score))], evaluatorID: evaluator.id),
                             by: .testAdmin)
                     }
                 }

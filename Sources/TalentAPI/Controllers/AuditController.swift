@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TalentDomain
 import TalentService
 
 /// `/v1/audit`: the audit trail of every write.
@@ -12,9 +13,10 @@ struct AuditController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let page = try await services.audit.list(entity: request.query("entity"), actor: request.query("actor"),
-                                                 since: request.query("since"), page: request.pageRequest(),
-                                                 by: context.caller)
+        let query = try AuditQuery(entity: request.query("entity"), actor: request.query("actor"),
+                                   since: request.query("since"))
+        let page = try await services.audit.list(entity: query.entity, actor: query.actor, since: query.since,
+                                                 page: request.pageRequest(), by: context.caller)
         return Reply.json(page)
     }
 }

@@ -23,16 +23,16 @@ struct EvaluationController {
     }
 
     @Sendable func panel(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.panel(application: context.parameters.require("id"), by: context.caller)
+        let items = try await services.evaluations.panel(application: UUID.parse(context.parameters.require("id")), by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func assign(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
         let evaluator = body.string("evaluator_id")
-        try body.finish()
-        let member = try await services.evaluations.assign(application: context.parameters.require("id"),
-                                                           evaluator: evaluator, by: context.caller)
+        let input = try body.finish { try PanelAssignment(evaluatorID: evaluator) }
+        let member = try await services.evaluations.assign(application: UUID.parse(context.parameters.require("id")),
+                                                           input, by: context.caller)
         return Reply.created(member, location: "/v1/applications/\(member.applicationID.text)/evaluators")
     }
 
@@ -41,44 +41,48 @@ struct EvaluationController {
         let evaluator = body.string("evaluator_id")
         let reason = body.string("reason")
         let relationship = body.string("relationship")
-        try body.finish()
+        let input = try body.finish {
+            try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: context.caller)
+        }
         let declaration = try await services.evaluations.recuse(
-            application: context.parameters.require("id"), evaluator: evaluator, reason: reason,
-            relationship: relationship, by: context.caller)
+            application: UUID.parse(context.parameters.require("id")), input, by: context.caller)
         return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
     }
 
     /// The panels an evaluator sits on: what is still to score, submitted, recused.
     @Sendable func assignments(_ request: Request, context: CallerContext) async throws -> Response {
+        let query = try AssignmentQuery(evaluatorID: request.query("evaluator_id"), status: request.query("status"),
+                                        limit: request.pageRequest().limit)
         let items = try await services.evaluations.assignments(
-            evaluator: request.query("evaluator_id"), status: request.query("status"), limit: request.pageRequest().limit,
-            by: context.caller)
+            evaluator: query.evaluatorID, status: query.status, limit: query.limit, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func sheets(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
+        let items = try await services.evaluations.sheets(application: UUID.parse(context.parameters.require("id")),
                                                           history: try request.flag("history") ?? false, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let submission = EvaluationService.Submission(
-            rubricID: body.string("rubric_id"), scores: body.members("scores"), comment: body.string("comment"),
-            reason: body.string("reason"), evaluatorID: body.string("evaluator_id"))
-        try body.finish()
-        let sheet = try await services.evaluations.submit(application: context.parameters.require("id"), submission,
-                                                          by: context.caller)
+        let rubric = body.string("rubric_id"), scores = body.members("scores"), comment = body.string("comment")
+        let reason = body.string("reason"), evaluator = body.string("evaluator_id")
+        let submission = try body.finish {
+            try Submission(rubricID: rubric, scores: scores, comment: comment, reason: reason, evaluatorID: evaluator,
+                           by: context.caller)
+        }
+        let sheet = try await services.evaluations.submit(application: UUID.parse(context.parameters.require("id")),
+                                                          submission, by: context.caller)
         return Reply.created(sheet, location: "/v1/applications/\(sheet.applicationID.text)/evaluations")
     }
 
     @Sendable func score(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.evaluations.score(application: context.parameters.require("id"), by: context.caller))
+        Reply.json(try await services.evaluations.score(application: UUID.parse(context.parameters.require("id")), by: context.caller))
     }
 
     @Sendable func ranking(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.rank(position: context.parameters.require("id"), by: context.caller)
+        let items = try await services.evaluations.rank(position: UUID.parse(context.parameters.require("id"), field: "position"), by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 }

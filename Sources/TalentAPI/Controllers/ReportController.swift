@@ -16,9 +16,9 @@ struct ReportController {
     }
 
     @Sendable func pipeline(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.reports.pipeline(
+        Reply.json(try await services.reports.pipeline(PipelineQuery.parse(
             agency: request.query("agency"), positionKind: request.query("position_kind"), from: request.query("from"),
-            to: request.query("to"), groupBy: request.query("group_by"), by: context.caller))
+            to: request.query("to"), groupBy: request.query("group_by")), by: context.caller))
     }
 
     @Sendable func targets(_ request: Request, context: CallerContext) async throws -> Response {
@@ -32,7 +32,7 @@ struct ReportController {
     }
 
     @Sendable func referrers(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.reports.referrers(kind: request.query("referrer_kind"), by: context.caller)
+        let items = try await services.reports.referrers(kind: ReferrerKind.parse(request.query("referrer_kind"), field: "referrer_kind"), by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 }

@@ -17,26 +17,28 @@ struct RubricController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.rubrics(status: request.query("status"), by: context.caller)
+        let status = try RubricStatus.parse(request.query("status"), field: "status")
+        let items = try await services.evaluations.rubrics(status: status, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         // The domain reads the document itself and names every bad or unknown field.
         let body = try await JSONBody.read(request, context: context)
-        let rubric = try await services.evaluations.createRubric(body.value, by: context.caller)
+        let definition = try RubricDefinition(json: body.value)
+        let rubric = try await services.evaluations.createRubric(definition, by: context.caller)
         return Reply.created(rubric, location: "/v1/rubrics/\(rubric.id.text)")
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.evaluations.rubric(context.parameters.require("id"), by: context.caller))
+        Reply.json(try await services.evaluations.rubric(UUID.parse(context.parameters.require("id")), by: context.caller))
     }
 
     @Sendable func publish(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.evaluations.publish(context.parameters.require("id"), by: context.caller))
+        Reply.json(try await services.evaluations.publish(UUID.parse(context.parameters.require("id")), by: context.caller))
     }
 
     @Sendable func retire(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.evaluations.retire(context.parameters.require("id"), by: context.caller))
+        Reply.json(try await services.evaluations.retire(UUID.parse(context.parameters.require("id")), by: context.caller))
     }
 }

@@ -22,12 +22,11 @@ struct TargetController {
         var body = try await JSONBody.read(request, context: context)
         let agency = body.string("agency_code"), kind = body.string("position_kind"), count = body.int("count")
         let deadline = body.string("deadline"), starts = body.string("starts_on"), note = body.string("note")
-        try body.finish {
-            _ = try ValidTarget(agencyCode: agency, positionKind: kind, count: count, deadline: deadline, startsOn: starts,
-                                note: note)
+        let input = try body.finish {
+            try ValidTarget(agencyCode: agency, positionKind: kind, count: count, deadline: deadline, startsOn: starts,
+                            note: note)
         }
-        let target = try await services.targets.add(agencyCode: agency, positionKind: kind, count: count,
-                                                    deadline: deadline, startsOn: starts, note: note, by: context.caller)
+        let target = try await services.targets.add(input, by: context.caller)
         return Reply.created(target, location: "/v1/targets")
     }
 }
