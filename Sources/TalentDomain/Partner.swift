@@ -47,3 +47,13 @@ public struct Partner: Sendable, Encodable, Hashable {
         try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
+
+extension PartnerKind: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .university: LocalizedText(vi: "trường đại học", en: "university")
+        case .institute: LocalizedText(vi: "học viện, viện", en: "institute")
+        case .college: LocalizedText(vi: "trường cao đẳng", en: "college")
+        }
+    }
+}

@@ -167,3 +167,5 @@ extension TargetStatus {
         }
     }
 }
+
+extension TargetStatus: LabeledCode {}
