@@ -14,7 +14,7 @@ extension CandidateCommand {
                 abstract: L(vi: "Nhập hồ sơ ứng viên từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào, trừ khi dùng --skip-invalid để giữ các dòng hợp lệ.",
                             en: "Import candidates from CSV: all rows or none, unless --skip-invalid keeps the valid ones."),
                 discussion: L(vi: "Các cột: \(CandidateCSV.columns.joined(separator: ", ")) (bắt buộc có full_name; mã hóa UTF-8, có hoặc không có BOM; kỹ năng và ngoại ngữ cách nhau bằng ';').",
-                              en: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';').")
+                              en: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';')."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Tệp CSV.", en: "The CSV file.")) var file: String
