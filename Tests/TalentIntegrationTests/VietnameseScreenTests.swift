@@ -108,8 +108,6 @@ struct VietnameseScreenTests {
             let addEN = await CLIRunner(databaseURL: database.url, environment: ["TALENT_LANG": "en"])
                 .run("candidate", "add", "--help")
             #expect(addEN.stdout.contains("Citizen ID (CCCD), 12 digits."), "\(addEN.stdout)")
-            let helpCommand = await cli.run("help", "agency", "list", "--lang", "en")
-            #expect(helpCommand.stdout.contains("List agencies."), "\(helpCommand.stdout)")
         }
     }
 
