@@ -71,22 +71,30 @@ struct ConfiguredHost: ServiceHost {
 
 /// The root of `talent`.
 struct TalentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "talent",
-        abstract: "Talent recruitment and referral tracker (plan 483/KH-UBND).",
-        discussion: "Every command reads the database from --database-url, DATABASE_URL, config/talent.json or the local cluster of `make db`.",
-        version: TalentCommands.version,
-        subcommands: [TalentCommands.all[0], ServeCommand.self] + TalentCommands.all.dropFirst())
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "talent",
+            abstract: L(vi: "Theo dõi thu hút, tuyển dụng và giới thiệu người có tài năng (Kế hoạch 483/KH-UBND).",
+                        en: "Talent recruitment and referral tracker (plan 483/KH-UBND)."),
+            discussion: L(vi: "Mọi lệnh đọc cơ sở dữ liệu từ --database-url, biến DATABASE_URL, tệp config/talent.json hoặc cụm cơ sở dữ liệu cục bộ do `make db` khởi động. Ngôn ngữ hiển thị: --lang vi|en (hoặc biến TALENT_LANG), mặc định tiếng Việt.",
+                          en: "Every command reads the database from --database-url, DATABASE_URL, config/talent.json or the local cluster of `make db`."),
+            version: TalentCommands.version,
+            subcommands: [TalentCommands.all[0], ServeCommand.self] + TalentCommands.all.dropFirst())
+    }
 }
 
 /// `talent serve`: the JSON API, refusing to start on a database with pending migrations unless told to apply them.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the JSON API.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "serve", abstract: L(vi: "Chạy máy chủ API JSON.", en: "Run the JSON API."))
+    }
     @OptionGroup var global: GlobalOptions
-    @Option var host: String?
-    @Option var port: Int?
-    @Flag(help: "Apply pending migrations first instead of refusing to start.") var migrate = false
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error.") var logLevel: String = "info"
+    @Option(help: L(vi: "Địa chỉ lắng nghe.", en: "The address to listen on.")) var host: String?
+    @Option(help: L(vi: "Cổng lắng nghe.", en: "The port to listen on.")) var port: Int?
+    @Flag(help: L(vi: "Áp dụng các tệp cập nhật cơ sở dữ liệu còn chờ trước khi chạy, thay vì từ chối khởi động.",
+                  en: "Apply pending migrations first instead of refusing to start.")) var migrate = false
+    @Option(name: .customLong("log-level"), help: L(vi: "Mức ghi nhật ký: trace, debug, info, notice, warning, error.",
+                                                    en: "trace, debug, info, notice, warning, error.")) var logLevel: String = "info"
 
     func run() async throws {
         let configuration = try Configuration.resolve(

@@ -4,10 +4,14 @@ import TalentDomain
 import TalentService
 
 struct MigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "migrate", abstract: "Apply the SQL files of sql/migrations that are not applied yet.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "migrate", abstract: L(vi: "Áp dụng các tệp SQL trong sql/migrations chưa được áp dụng.",
+                                                en: "Apply the SQL files of sql/migrations that are not applied yet."))
+    }
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Only say what is applied and what is pending.") var status = false
+    @Flag(help: L(vi: "Chỉ cho biết tệp nào đã áp dụng, tệp nào còn chờ.",
+                  en: "Only say what is applied and what is pending.")) var status = false
 
     func run() async throws {
         let printer = global.printer
@@ -31,7 +35,10 @@ struct MigrateCommand: AsyncParsableCommand {
 }
 
 struct VersionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "version", abstract: L(vi: "In phiên bản chương trình.",
+                                                                 en: "Print the version."))
+    }
     static let version = "0.1.0"
 
     func run() throws {
@@ -56,10 +63,14 @@ public enum TalentCommands {
 public enum TalentCLI {
     /// Parses `arguments` as `root`'s, runs the command, and returns the exit code.
     public static func run(_ arguments: [String], root: any ParsableCommand.Type) async -> Int32 {
+        let language = HelpLanguage.scan(arguments, environment: Console.current.environment)
+        return await HelpLanguage.$current.withValue(language) {
+            await run(arguments, root: root, language: language)
+        }
+    }
+
+    private static func run(_ arguments: [String], root: any ParsableCommand.Type, language: Language) async -> Int32 {
         let console = Console.current
-        let language = console.language(arguments.firstIndex(of: "--lang").flatMap {
-            $0 + 1 < arguments.count ? Language(rawValue: arguments[$0 + 1]) : nil
-        })
         var command: any ParsableCommand
         do {
             command = try root.parseAsRoot(arguments)
@@ -81,11 +92,8 @@ public enum TalentCLI {
             }
             return 0
         } catch let error as ServiceError {
-            var line = error.message.text(language)
-            let shown = error.fieldErrors.dropFirst().map { "\($0.field): \($0.message.text(language))" }
-            if !shown.isEmpty { line += "; " + shown.joined(separator: "; ") }
             console.err((language == .en ? "talent: error: " : "talent: lỗi: ")
-                        + line.replacingOccurrences(of: "\n", with: " "))
+                        + message(error, language).replacingOccurrences(of: "\n", with: " "))
             switch error.kind {
             case .invalid, .notFound, .conflict, .preconditionFailed: return 2
             default: return 1
@@ -102,5 +110,17 @@ public enum TalentCLI {
             console.err("talent: " + message)
             return code == .validationFailure ? 2 : 1
         }
+    }
+
+    /// A service error as one line for people: fields named as officers name them ("số CCCD", not `citizen_id`).
+    static func message(_ error: ServiceError, _ language: Language) -> String {
+        func named(_ e: FieldError) -> String { FieldName.label(e.field, language) + ": " + e.message.text(language) }
+        guard !error.fieldErrors.isEmpty else { return error.message.text(language) }
+        if error.message == ServiceError.invalid(error.fieldErrors).message {
+            let all = error.fieldErrors.map(named).joined(separator: "; ")
+            return language == .en ? "Invalid input: " + all : "Dữ liệu không hợp lệ: " + all
+        }
+        let shown = error.fieldErrors.dropFirst().map(named)
+        return ([error.message.text(language)] + shown).joined(separator: "; ")
     }
 }

@@ -4,15 +4,23 @@ import TalentDomain
 import TalentService
 
 struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "The audit trail of every write.", subcommands: [List.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "audit", abstract: L(vi: "Nhật ký kiểm tra mọi thao tác ghi dữ liệu.",
+                                              en: "The audit trail of every write."), subcommands: [List.self])
+    }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê nhật ký, mới nhất trước.",
+                                             en: "List audit entries, newest first."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "TYPE or TYPE:ID, for example candidate:3f2a….") var entity: String?
-        @Option(name: .customLong("actor")) var actorName: String?
-        @Option(help: "From this date, YYYY-MM-DD.") var since: String?
+        @Option(help: L(vi: "LOẠI hoặc LOẠI:MÃ, ví dụ candidate:3f2a….",
+                        en: "TYPE or TYPE:ID, for example candidate:3f2a….")) var entity: String?
+        @Option(name: .customLong("actor"), help: L(vi: "Người thực hiện.", en: "Who acted.")) var actorName: String?
+        @Option(help: L(vi: "Từ ngày này, dd/mm/yyyy hoặc YYYY-MM-DD.",
+                        en: "From this date, YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var since: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -26,7 +34,7 @@ struct AuditCommand: AsyncParsableCommand {
 
 extension Columns {
     static let audit: [Column<AuditEntry>] = [
-        Column("at", vi: "Thời điểm", en: "Time") { $0.at.local },
+        .time("at", vi: "Thời điểm", en: "Time") { $0.at },
         Column("actor", vi: "Người thực hiện", en: "Actor") { $0.actor },
         Column("channel", vi: "Kênh", en: "Channel") { $0.channel.rawValue },
         Column("action", vi: "Thao tác", en: "Action") { $0.action },

@@ -9,12 +9,17 @@ import Glibc
 
 extension CandidateCommand {
     struct Import: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import candidates from CSV: all rows or none, unless --skip-invalid keeps the valid ones.",
-            discussion: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';').")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Nhập hồ sơ ứng viên từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào, trừ khi dùng --skip-invalid để giữ các dòng hợp lệ.",
+                            en: "Import candidates from CSV: all rows or none, unless --skip-invalid keeps the valid ones."),
+                discussion: L(vi: "Các cột: \(CandidateCSV.columns.joined(separator: ", ")) (bắt buộc có full_name; mã hóa UTF-8, có hoặc không có BOM; kỹ năng và ngoại ngữ cách nhau bằng ';').",
+                              en: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';')."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
-        @Option(name: .customLong("skip-invalid"), help: "Import the valid rows; write the rejected ones, with a reason column, here.")
+        @Argument(help: L(vi: "Tệp CSV.", en: "The CSV file.")) var file: String
+        @Option(name: .customLong("skip-invalid"), help: L(vi: "Nhập các dòng hợp lệ; ghi các dòng bị từ chối, kèm cột lý do, vào tệp này.",
+                                                           en: "Import the valid rows; write the rejected ones, with a reason column, here."))
         var rejects: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -71,11 +76,15 @@ extension CandidateCommand {
     }
 
     struct Export: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Export candidates as CSV (with a byte-order mark, for Excel) or JSON, with the filters of list.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Xuất hồ sơ ứng viên ra CSV (có BOM, để mở bằng Excel) hoặc JSON, với các bộ lọc như lệnh list.",
+                            en: "Export candidates as CSV (with a byte-order mark, for Excel) or JSON, with the filters of list."))
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: CandidateFilterOptions
-        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: L(vi: "Ghi vào tệp này thay vì in ra màn hình.",
+                        en: "Write to this file instead of standard output.")) var out: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let json = printer.format == .json

@@ -66,16 +66,61 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, csv
 }
 
-/// One column of a printed record: the API field name (json, csv) and the people's heading (table).
+/// One column of a printed record: the API field name (json, csv) and the people's heading (table). `value` is the
+/// raw value that CSV writes; `cell` is what a table shows, which for a code is its label in the chosen language and
+/// for a date is dd/mm/yyyy in Vietnamese tables.
 struct Column<Record>: @unchecked Sendable {
     var field: String
     var heading: LocalizedText
     var value: (Record) -> String
+    var cell: (Record, Language) -> String
 
     init(_ field: String, vi: String, en: String, _ value: @escaping (Record) -> String) {
         self.field = field
         self.heading = LocalizedText(vi: vi, en: en)
         self.value = value
+        self.cell = { record, _ in value(record) }
+    }
+
+    init(_ field: String, vi: String, en: String, value: @escaping (Record) -> String,
+         cell: @escaping (Record, Language) -> String) {
+        self.field = field
+        self.heading = LocalizedText(vi: vi, en: en)
+        self.value = value
+        self.cell = cell
+    }
+
+    /// A code: CSV writes its raw value (`non_state`), a table its label ("ngoài khu vực nhà nước").
+    static func code<Code: LabeledCode>(_ field: String, vi: String, en: String, _ code: @escaping (Record) -> Code?)
+        -> Column {
+        Column(field, vi: vi, en: en, value: { code($0)?.rawValue ?? "" },
+               cell: { record, language in code(record)?.label.text(language) ?? "" })
+    }
+
+    /// A time: CSV writes the local `yyyy-MM-dd HH:mm` it always wrote, a table `dd/MM/yyyy HH:mm`.
+    static func time(_ field: String, vi: String, en: String, _ time: @escaping (Record) -> Date?) -> Column {
+        Column(field, vi: vi, en: en, value: { time($0)?.local ?? "" }, cell: { record, _ in time(record)?.dayMonthYearTime ?? "" })
+    }
+
+    /// This column of a record found inside another (`TargetProgress.target`), with its table cell.
+    func of<Outer>(_ inner: @escaping (Outer) -> Record) -> Column<Outer> {
+        let value = self.value, cell = self.cell
+        return Column<Outer>(field, vi: heading.vi, en: heading.en, value: { value(inner($0)) },
+                             cell: { outer, language in cell(inner(outer), language) })
+    }
+
+    /// A date: CSV writes ISO 8601 (`2001-05-14`), a table dd/mm/yyyy (`14/05/2001`) in both languages.
+    static func date(_ field: String, vi: String, en: String, _ date: @escaping (Record) -> CalendarDate?) -> Column {
+        Column(field, vi: vi, en: en, value: { date($0)?.description ?? "" },
+               cell: { record, _ in date(record)?.dayMonthYear ?? "" })
+    }
+}
+
+extension CalendarDate {
+    /// The date as officers write it: `14/05/2001`.
+    var dayMonthYear: String {
+        let iso = description.split(separator: "-")
+        return iso.count == 3 ? "\(iso[2])/\(iso[1])/\(iso[0])" : description
     }
 }
 
@@ -88,8 +133,19 @@ struct Printer {
     var format: OutputFormat
     var language: Language
     var console: Console
+    /// At most this many records of a list are printed (`--limit` of a list read whole).
+    var limit: Int?
 
-    func list<Record: Encodable>(_ records: [Record], _ columns: [Column<Record>], nextCursor: String? = nil) {
+    /// This printer, printing at most `limit` records of a list.
+    func limited(_ limit: Int) -> Printer {
+        var printer = self
+        printer.limit = limit
+        return printer
+    }
+
+    func list<Record: Encodable>(_ all: [Record], _ columns: [Column<Record>], nextCursor: String? = nil) {
+        let records = limit.map { Array(all.prefix($0)) } ?? all
+        let more = all.count - records.count
         switch format {
         case .json:
             console.out(JSONFormat.string(records, pretty: true))
@@ -101,10 +157,14 @@ struct Printer {
                 console.out(language == .en ? "(none)" : "(không có)")
                 return
             }
-            let rows = records.map { record in columns.map { $0.value(record) } }
+            let rows = records.map { record in columns.map { $0.cell(record, language) } }
             table(header: columns.map { $0.heading.text(language) }, rows: rows)
             if let nextCursor {
                 console.out(language == .en ? "More: --cursor \(nextCursor)" : "Còn nữa: --cursor \(nextCursor)")
+            }
+            if more > 0 {
+                console.out(language == .en ? "\(more) more: raise --limit to see them"
+                            : "Còn \(more) bản ghi nữa: tăng --limit để xem")
             }
         }
     }
@@ -121,7 +181,8 @@ struct Printer {
             let headings = columns.map { $0.heading.text(language) }
             let width = headings.map(\.count).max() ?? 0
             for (heading, column) in zip(headings, columns) {
-                console.out(heading + ":" + String(repeating: " ", count: width - heading.count + 1) + column.value(record))
+                console.out(heading + ":" + String(repeating: " ", count: width - heading.count + 1)
+                            + column.cell(record, language))
             }
         }
         if let trailer, format == .table { console.out(trailer) }
@@ -159,12 +220,17 @@ extension Optional where Wrapped: CustomStringConvertible {
 }
 
 extension Date {
-    /// A time as people in the province read it: local date and time.
-    var local: String {
+    /// A time in the province's clock, as CSV has always written it: `2026-11-02 16:00`.
+    var local: String { formatted("yyyy-MM-dd HH:mm") }
+
+    /// A time as officers write it, for tables: `02/11/2026 16:00`.
+    var dayMonthYearTime: String { formatted("dd/MM/yyyy HH:mm") }
+
+    private func formatted(_ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = CalendarDate.vietnam
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.dateFormat = format
         return formatter.string(from: self)
     }
 }

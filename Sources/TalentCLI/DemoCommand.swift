@@ -5,11 +5,17 @@ import TalentDemo
 import TalentService
 
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Sample data for a first look.", subcommands: [Load.self, Generate.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo", abstract: L(vi: "Dữ liệu mẫu để xem thử.",
+                                             en: "Sample data for a first look."), subcommands: [Load.self, Generate.self])
+    }
 
     struct Load: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Load realistic sample data (once).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Nạp dữ liệu mẫu sát thực tế (một lần).",
+                                             en: "Load realistic sample data (once)."))
+        }
         @OptionGroup var global: GlobalOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -30,12 +36,17 @@ struct DemoCommand: AsyncParsableCommand {
 
 extension DemoCommand {
     struct Generate: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Generate many synthetic candidates for benchmarks: COPY into the database, or --csv FILE to write an import file.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Tạo nhiều hồ sơ ứng viên giả lập để đo hiệu năng: nạp thẳng vào cơ sở dữ liệu, hoặc --csv TỆP để ghi tệp nhập.",
+                            en: "Generate many synthetic candidates for benchmarks: COPY into the database, or --csv FILE to write an import file."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var candidates: Int = 100_000
-        @Option(help: "Number of the first generated person (batches with different numbers never collide).") var first: Int = 0
-        @Option(help: "Write an import CSV here instead of loading the database.") var csv: String?
+        @Option(help: L(vi: "Số hồ sơ cần tạo.", en: "How many candidates to generate.")) var candidates: Int = 100_000
+        @Option(help: L(vi: "Số thứ tự của người đầu tiên được tạo (các đợt có số khác nhau không bao giờ trùng nhau).",
+                        en: "Number of the first generated person (batches with different numbers never collide).")) var first: Int = 0
+        @Option(help: L(vi: "Ghi tệp CSV để nhập vào đây thay vì nạp vào cơ sở dữ liệu.",
+                        en: "Write an import CSV here instead of loading the database.")) var csv: String?
 
         func run() async throws {
             if let csv {

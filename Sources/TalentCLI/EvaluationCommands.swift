@@ -4,19 +4,30 @@ import TalentDomain
 import TalentService
 
 struct EvaluationCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "evaluation", abstract: "Evaluation panels, score sheets and the panel's result.",
-        discussion: """
-            The CLI acts as an administrator. To act as an evaluator (and see only what they may see), pass the \
-            evaluator's user id to --as.
-            """,
-        subcommands: [Assign.self, Assigned.self, Recuse.self, Panel.self, Submit.self, List.self, Score.self, Rank.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "evaluation", abstract: L(vi: "Hội đồng đánh giá, phiếu đánh giá và kết quả của hội đồng.",
+                                                   en: "Evaluation panels, score sheets and the panel's result."),
+            discussion: L(vi: """
+                    Dòng lệnh thao tác với quyền quản trị hệ thống. Để thao tác với tư cách một thành viên hội đồng \
+                    (và chỉ thấy những gì thành viên đó được xem), truyền mã người dùng của thành viên đó vào --as.
+                    """,
+                          en: """
+                    The CLI acts as an administrator. To act as an evaluator (and see only what they may see), pass the \
+                    evaluator's user id to --as.
+                    """),
+            subcommands: [Assign.self, Assigned.self, Recuse.self, Panel.self, Submit.self, List.self, Score.self, Rank.self])
+    }
 
     struct Assign: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Put an evaluator on an application's panel.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Phân công thành viên vào hội đồng đánh giá một hồ sơ dự tuyển.",
+                                             en: "Put an evaluator on an application's panel."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var application: String
-        @Option(help: "The evaluator's user id.") var evaluator: String
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
+        @Option(help: L(vi: "Mã người dùng của thành viên hội đồng.",
+                        en: "The evaluator's user id.")) var evaluator: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try PanelAssignment(evaluatorID: evaluator)
@@ -26,13 +37,19 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Assigned: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The panels an evaluator sits on: what is still to score, what was submitted, recusals.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Các hội đồng mà một thành viên tham gia: hồ sơ còn phải chấm, phiếu đã nộp, các trường hợp rút khỏi hội đồng.",
+                            en: "The panels an evaluator sits on: what is still to score, what was submitted, recusals."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "An evaluator's user id (omit when acting as the evaluator with --as, or for everyone's).")
+        @Option(help: L(vi: "Mã người dùng của thành viên hội đồng (bỏ trống khi thao tác với tư cách thành viên đó qua --as, hoặc để xem của mọi người).",
+                        en: "An evaluator's user id (omit when acting as the evaluator with --as, or for everyone's)."))
         var evaluator: String?
-        @Option(help: "assigned (still to score), submitted or recused.") var status: String?
-        @Option var limit: Int = PageRequest.defaultLimit
+        @Option(help: L(vi: "assigned (đã phân công, chưa chấm), submitted (đã nộp phiếu) hoặc recused (đã rút).",
+                        en: "assigned (still to score), submitted or recused.")) var status: String?
+        @Option(help: L(vi: "Số bản ghi tối đa được in (mặc định 50, tối đa 200).",
+                        en: "How many records to print (default 50, at most 200).")) var limit: Int = PageRequest.defaultLimit
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let query = try AssignmentQuery(evaluatorID: evaluator, status: status, limit: limit)
@@ -42,13 +59,18 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Recuse: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record a recusal: the evaluator declares a relationship with the candidate and steps off.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Ghi nhận việc rút khỏi hội đồng: thành viên khai báo quan hệ với ứng viên và không tham gia chấm.",
+                            en: "Record a recusal: the evaluator declares a relationship with the candidate and steps off."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var application: String
-        @Option(help: "The evaluator's user id (omit when acting as the evaluator with --as).") var evaluator: String?
-        @Option var reason: String
-        @Option(help: "none, teacher, colleague, supervisor, relative or other.") var relationship: String?
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
+        @Option(help: L(vi: "Mã người dùng của thành viên hội đồng (bỏ trống khi thao tác với tư cách thành viên đó qua --as).",
+                        en: "The evaluator's user id (omit when acting as the evaluator with --as).")) var evaluator: String?
+        @Option(help: L(vi: "Lý do.", en: "The reason.")) var reason: String
+        @Option(help: L(vi: "Quan hệ: none (không có), teacher (giảng viên, thầy cô), colleague (đồng nghiệp), supervisor (cấp trên), relative (người thân) hoặc other (khác).",
+                        en: "none, teacher, colleague, supervisor, relative or other.")) var relationship: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: actor)
@@ -58,9 +80,12 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Panel: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an application's panel and who has submitted.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xem hội đồng đánh giá của một hồ sơ dự tuyển và ai đã nộp phiếu.",
+                                             en: "Show an application's panel and who has submitted."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var application: String
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.panel(application: UUID.parse(application), by: actor), Columns.panelMember)
@@ -68,15 +93,20 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Submit: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Submit an evaluator's scores; again, with --reason, to amend a submitted sheet.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Nộp phiếu đánh giá của một thành viên; nộp lại kèm --reason để sửa phiếu đã nộp.",
+                            en: "Submit an evaluator's scores; again, with --reason, to amend a submitted sheet."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var application: String
-        @Option var rubric: String
-        @Option(help: "The evaluator's user id (omit when acting as the evaluator with --as).") var evaluator: String?
-        @Option(name: .customLong("score"), help: "KEY=N, once per criterion.") var scores: [String] = []
-        @Option var comment: String?
-        @Option(help: "Why a submitted sheet is amended.") var reason: String?
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
+        @Option(help: L(vi: "Mã bộ tiêu chí đánh giá.", en: "The rubric's id.")) var rubric: String
+        @Option(help: L(vi: "Mã người dùng của thành viên hội đồng (bỏ trống khi thao tác với tư cách thành viên đó qua --as).",
+                        en: "The evaluator's user id (omit when acting as the evaluator with --as).")) var evaluator: String?
+        @Option(name: .customLong("score"), help: L(vi: "TIÊU_CHÍ=ĐIỂM, mỗi tiêu chí một lần.",
+                                                    en: "KEY=N, once per criterion.")) var scores: [String] = []
+        @Option(help: L(vi: "Nhận xét của thành viên hội đồng.", en: "The evaluator's comment.")) var comment: String?
+        @Option(help: L(vi: "Lý do sửa phiếu đã nộp.", en: "Why a submitted sheet is amended.")) var reason: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let submission = try Submission(rubricID: rubric, scores: ScoreArguments.parse(scores), comment: comment,
@@ -87,21 +117,29 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List an application's score sheets.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các phiếu đánh giá của một hồ sơ dự tuyển.",
+                                             en: "List an application's score sheets."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var application: String
-        @Flag(help: "Include amended revisions.") var history = false
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
+        @Flag(help: L(vi: "Kể cả các bản đã được sửa đổi.", en: "Include amended revisions.")) var history = false
+        @OptionGroup var paging: LimitOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let printer = printer.limited(try paging.checked())
             printer.list(try await services.evaluations.sheets(application: UUID.parse(application), history: history, by: actor),
                          Columns.sheet)
         }
     }
 
     struct Score: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "The panel's result for an application.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Kết quả đánh giá của hội đồng đối với một hồ sơ dự tuyển.",
+                                             en: "The panel's result for an application."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var application: String
+        @Argument(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let result = try await services.evaluations.score(application: UUID.parse(application), by: actor)
@@ -116,9 +154,12 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Rank: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Rank a position's applications by panel score.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xếp hạng các hồ sơ dự tuyển của một vị trí theo điểm của hội đồng.",
+                                             en: "Rank a position's applications by panel score."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var position: String
+        @Option(help: L(vi: "Mã vị trí tuyển dụng.", en: "The position's id.")) var position: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.evaluations.rank(position: UUID.parse(position, field: "position"), by: actor), Columns.ranking)
@@ -150,8 +191,8 @@ extension Columns {
     static let panelMember: [Column<PanelMember>] = [
         Column("evaluator_id", vi: "Mã người chấm", en: "Evaluator ID") { $0.evaluatorID.text },
         Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.evaluatorName },
-        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
-        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.assignedAt.local },
+        .code("status", vi: "Trạng thái", en: "Status") { $0.status },
+        .time("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.assignedAt },
         Column("recusal_reason", vi: "Lý do rút", en: "Recusal reason") { $0.recusalReason.cell },
     ]
 
@@ -159,9 +200,9 @@ extension Columns {
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("user_id", vi: "Người dùng", en: "User") { $0.userID.text },
         Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
-        Column("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship.rawValue },
+        .code("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship },
         Column("reason", vi: "Lý do", en: "Reason") { $0.reason },
-        Column("declared_at", vi: "Thời điểm", en: "Time") { $0.declaredAt.local },
+        .time("declared_at", vi: "Thời điểm", en: "Time") { $0.declaredAt },
     ]
 
     static let sheet: [Column<ScoreSheet>] = [
@@ -170,7 +211,7 @@ extension Columns {
         Column("revision", vi: "Lần", en: "Revision") { String($0.revision) },
         Column("current", vi: "Hiện hành", en: "Current") { $0.isCurrent ? "✓" : "" },
         Column("scores", vi: "Điểm", en: "Scores") { $0.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") },
-        Column("submitted_at", vi: "Nộp lúc", en: "Submitted") { $0.submittedAt.local },
+        .time("submitted_at", vi: "Nộp lúc", en: "Submitted") { $0.submittedAt },
         Column("reason", vi: "Lý do sửa", en: "Amendment reason") { $0.reason.cell },
         Column("comment", vi: "Nhận xét", en: "Comment") { $0.comment.cell },
     ]
@@ -184,7 +225,7 @@ extension Columns {
         },
         Column("spread", vi: "Độ chênh", en: "Spread") { $0.spread.map(score) ?? "" },
         Column("disagreement", vi: "Bất đồng", en: "Disagreement") { $0.disagreement ? "⚠" : "" },
-        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.aggregation?.rawValue ?? "" },
+        .code("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.aggregation },
     ]
 
     static let evaluatorScore: [Column<PanelResult.EvaluatorScore>] = [
@@ -205,7 +246,7 @@ extension Columns {
         Column("panel_score", vi: "Điểm hội đồng", en: "Panel score") { $0.panelScore.map(score) ?? "" },
         Column("complete", vi: "Đủ hội đồng", en: "Complete") { "\($0.submitted)/\($0.required.cell)" + ($0.complete ? " ✓" : "") },
         Column("passed", vi: "Đạt", en: "Passed") { $0.passed.map { $0 ? "✓" : "✗" } ?? "" },
-        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        .code("stage", vi: "Giai đoạn", en: "Stage") { $0.stage },
         Column("application_id", vi: "Hồ sơ", en: "Application") { $0.applicationID.text },
     ]
 
@@ -220,9 +261,9 @@ extension Columns {
         Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
         Column("position_title", vi: "Vị trí", en: "Position") { $0.positionTitle },
         Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
-        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
-        Column("status", vi: "Phiếu", en: "Sheet") { $0.member.status.rawValue },
+        .code("stage", vi: "Giai đoạn", en: "Stage") { $0.stage },
+        .code("status", vi: "Phiếu", en: "Sheet") { $0.member.status },
         Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.member.evaluatorName },
-        Column("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.member.assignedAt.local },
+        .time("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.member.assignedAt },
     ]
 }

@@ -10,22 +10,27 @@ extension Language: ExpressibleByArgument {}
 public struct GlobalOptions: ParsableArguments, Sendable {
     public init() {}
 
-    @Option(name: .customLong("database-url"), help: "postgres://user[:password]@host:port/dbname (else DATABASE_URL, config/talent.json, the local cluster)")
+    @Option(name: .customLong("database-url"), help: L(vi: "postgres://user[:password]@host:port/dbname (nếu không có: DATABASE_URL, config/talent.json, cụm cơ sở dữ liệu cục bộ)",
+                                                       en: "postgres://user[:password]@host:port/dbname (else DATABASE_URL, config/talent.json, the local cluster)"))
     public var databaseURL: String?
 
-    @Option(name: .customLong("database-read-url"), help: "A replica for report queries (else DATABASE_READ_URL).")
+    @Option(name: .customLong("database-read-url"), help: L(vi: "Bản sao cơ sở dữ liệu dùng cho báo cáo (nếu không có: DATABASE_READ_URL).",
+                                                            en: "A replica for report queries (else DATABASE_READ_URL)."))
     public var databaseReadURL: String?
 
-    @Option(name: .customLong("pool-size"), help: "Connections in the pool (else TALENT_POOL_SIZE, config, 10).")
+    @Option(name: .customLong("pool-size"), help: L(vi: "Số kết nối tới cơ sở dữ liệu (nếu không có: TALENT_POOL_SIZE, tệp cấu hình, 10).",
+                                                    en: "Connections in the pool (else TALENT_POOL_SIZE, config, 10)."))
     public var poolSize: Int?
 
-    @Option(name: .customLong("as"), help: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user). A user's id acts as that user, with their role.")
+    @Option(name: .customLong("as"), help: L(vi: "Người thao tác, ghi vào nhật ký (nếu không có: TALENT_OPERATOR, rồi tên người dùng hệ điều hành). Mã của một người dùng thì thao tác với tư cách và vai trò của người đó.",
+                                             en: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user). A user's id acts as that user, with their role."))
     var operatorName: String?
 
-    @Option(help: "Output: table, json or csv.")
+    @Option(help: L(vi: "Định dạng kết quả: table (bảng), json hoặc csv.", en: "Output: table, json or csv."))
     var format: OutputFormat = .table
 
-    @Option(help: "Language of messages and headings: vi or en (else TALENT_LANG, else vi).")
+    @Option(help: L(vi: "Ngôn ngữ của thông báo và tiêu đề: vi hoặc en (nếu không có: TALENT_LANG, mặc định vi).",
+                    en: "Language of messages and headings: vi or en (else TALENT_LANG, else vi)."))
     var lang: Language?
 
     var console: Console { Console.current }

@@ -4,12 +4,18 @@ import TalentDomain
 import TalentService
 
 struct NominationCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "nomination", abstract: "Nominations partner universities submitted through the API.",
-        subcommands: [List.self, Show.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "nomination", abstract: L(vi: "Đề cử do các trường đối tác gửi qua API.",
+                                                   en: "Nominations partner universities submitted through the API."),
+            subcommands: [List.self, Show.self])
+    }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List nominations, newest first.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các đề cử, mới nhất trước.",
+                                             en: "List nominations, newest first."))
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
@@ -20,9 +26,11 @@ struct NominationCommand: AsyncParsableCommand {
     }
 
     struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one nomination.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xem một đề cử.", en: "Show one nomination."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.nominations.get(id, by: actor), Columns.nomination)
@@ -36,8 +44,8 @@ extension Columns {
         Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
         Column("candidate_name", vi: "Ứng viên", en: "Candidate") { $0.candidateName },
         Column("nominator", vi: "Người đề cử", en: "Nominator") { $0.nominator.name },
-        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
-        Column("submitted_at", vi: "Thời điểm", en: "Submitted") { $0.submittedAt.local },
+        .code("status", vi: "Trạng thái", en: "Status") { $0.status },
+        .time("submitted_at", vi: "Thời điểm", en: "Submitted") { $0.submittedAt },
         Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID?.text ?? "" },
     ]
 }

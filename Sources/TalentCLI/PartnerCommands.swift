@@ -4,19 +4,30 @@ import TalentDomain
 import TalentService
 
 struct PartnerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "partner", abstract: "Partner universities, institutes and colleges.",
-        subcommands: [Add.self, List.self, Show.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "partner", abstract: L(vi: "Đối tác: các trường đại học, học viện và trường cao đẳng.",
+                                                en: "Partner universities, institutes and colleges."),
+            subcommands: [Add.self, List.self, Show.self])
+    }
 
     struct Add: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a partner institution.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Thêm cơ sở đào tạo đối tác.", en: "Add a partner institution."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var code: String
-        @Option var name: String
-        @Option(help: "university, institute or college.") var kind: String = "university"
-        @Option(name: .customLong("contact-name")) var contactName: String?
-        @Option(name: .customLong("contact-email")) var contactEmail: String?
-        @Option(name: .customLong("contact-phone")) var contactPhone: String?
+        @Option(help: L(vi: "Mã (chữ in hoa, không dấu), ví dụ STP.",
+                        en: "The code (capital letters), such as STP.")) var code: String
+        @Option(help: L(vi: "Tên (họ tên với người, tên đầy đủ với cơ quan, đối tác).",
+                        en: "The name (a person's full name, an agency's or partner's full name).")) var name: String
+        @Option(help: L(vi: "university (trường đại học), institute (học viện, viện) hoặc college (trường cao đẳng).",
+                        en: "university, institute or college.")) var kind: String = "university"
+        @Option(name: .customLong("contact-name"), help: L(vi: "Người liên hệ.",
+                                                           en: "The contact person.")) var contactName: String?
+        @Option(name: .customLong("contact-email"), help: L(vi: "Thư điện tử người liên hệ.",
+                                                            en: "The contact's e-mail.")) var contactEmail: String?
+        @Option(name: .customLong("contact-phone"), help: L(vi: "Điện thoại người liên hệ.",
+                                                            en: "The contact's phone.")) var contactPhone: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try ValidPartner(PartnerDraft(code: code, name: name, kind: kind, contactName: contactName,
@@ -26,7 +37,9 @@ struct PartnerCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List partners.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các đối tác.", en: "List partners."))
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
@@ -37,9 +50,13 @@ struct PartnerCommand: AsyncParsableCommand {
     }
 
     struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a partner and its agreements.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xem một đối tác và các thỏa thuận hợp tác của đối tác.",
+                                             en: "Show a partner and its agreements."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var code: String
+        @Argument(help: L(vi: "Mã (chữ in hoa, không dấu), ví dụ STP.",
+                          en: "The code (capital letters), such as STP.")) var code: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.partners.get(code, by: actor), Columns.partner)
@@ -55,7 +72,7 @@ extension Columns {
     static let partner: [Column<Partner>] = [
         Column("code", vi: "Mã", en: "Code") { $0.code },
         Column("name", vi: "Tên", en: "Name") { $0.name },
-        Column("kind", vi: "Loại", en: "Kind") { $0.kind.rawValue },
+        .code("kind", vi: "Loại", en: "Kind") { $0.kind },
         Column("contact_name", vi: "Người liên hệ", en: "Contact") { $0.contactName.cell },
         Column("contact_email", vi: "E-mail", en: "E-mail") { $0.contactEmail.cell },
         Column("contact_phone", vi: "Điện thoại", en: "Phone") { $0.contactPhone.cell },

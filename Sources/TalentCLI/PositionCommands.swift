@@ -4,18 +4,25 @@ import TalentDomain
 import TalentService
 
 struct PositionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "position", abstract: "Openings per agency.", subcommands: [Add.self, List.self, Show.self, Update.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "position", abstract: L(vi: "Vị trí tuyển dụng của từng cơ quan.",
+                                                 en: "Openings per agency."), subcommands: [Add.self, List.self, Show.self, Update.self])
+    }
 
     struct Add: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a position.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Thêm vị trí tuyển dụng.", en: "Add a position."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The agency's code, such as STP.") var agency: String
-        @Option var title: String
-        @Option(help: "legal_affairs_officer, core_drafting_officer, drafting_advisor or other.") var kind: String
-        @Option var openings: Int?
-        @Option(name: .customLong("target-date"), help: "YYYY-MM-DD.") var targetDate: String?
-        @Option var description: String?
+        @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String
+        @Option(help: L(vi: "Tên gọi, chức danh.", en: "The title.")) var title: String
+        @Option(help: L(vi: "Loại vị trí: legal_affairs_officer (công chức pháp chế chuyên trách), core_drafting_officer (lực lượng nòng cốt xây dựng pháp luật), drafting_advisor (chuyên viên tham mưu xây dựng pháp luật) hoặc other (khác).",
+                        en: "legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")) var kind: String
+        @Option(help: L(vi: "Số lượng cần tuyển.", en: "Number of openings.")) var openings: Int?
+        @Option(name: .customLong("target-date"), help: L(vi: "dd/mm/yyyy hoặc YYYY-MM-DD.",
+                                                          en: "YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var targetDate: String?
+        @Option(help: L(vi: "Mô tả công việc.", en: "Job description.")) var description: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try ValidPosition(
@@ -27,11 +34,16 @@ struct PositionCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List positions, newest first.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê vị trí tuyển dụng, mới nhất trước.",
+                                             en: "List positions, newest first."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var agency: String?
-        @Option var kind: String?
-        @Option(help: "open, on_hold, filled or closed.") var status: String?
+        @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
+        @Option(help: L(vi: "Loại vị trí: legal_affairs_officer, core_drafting_officer, drafting_advisor hoặc other.",
+                        en: "Position kind: legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")) var kind: String?
+        @Option(help: L(vi: "open (đang tuyển), on_hold (tạm dừng), filled (đã tuyển đủ) hoặc closed (đã đóng).",
+                        en: "open, on_hold, filled or closed.")) var status: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -42,9 +54,11 @@ struct PositionCommand: AsyncParsableCommand {
     }
 
     struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one position.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xem một vị trí tuyển dụng.", en: "Show one position."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.positions.get(UUID.parse(id), by: actor), Columns.position)
@@ -52,17 +66,22 @@ struct PositionCommand: AsyncParsableCommand {
     }
 
     struct Update: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a position's fields.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Sửa thông tin vị trí tuyển dụng.", en: "Change a position's fields."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
-        @Option var agency: String?
-        @Option var title: String?
-        @Option var kind: String?
-        @Option var openings: Int?
-        @Option(name: .customLong("target-date")) var targetDate: String?
-        @Option(help: "open, on_hold, filled or closed.") var status: String?
-        @Option var description: String?
-        @Option(name: .customLong("if-version")) var ifVersion: Int?
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
+        @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
+        @Option(help: L(vi: "Tên gọi, chức danh.", en: "The title.")) var title: String?
+        @Option(help: L(vi: "Loại vị trí: legal_affairs_officer, core_drafting_officer, drafting_advisor hoặc other.",
+                        en: "Position kind: legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")) var kind: String?
+        @Option(help: L(vi: "Số lượng cần tuyển.", en: "Number of openings.")) var openings: Int?
+        @Option(name: .customLong("target-date"), transform: DateInput.iso) var targetDate: String?
+        @Option(help: L(vi: "open (đang tuyển), on_hold (tạm dừng), filled (đã tuyển đủ) hoặc closed (đã đóng).",
+                        en: "open, on_hold, filled or closed.")) var status: String?
+        @Option(help: L(vi: "Mô tả công việc.", en: "Job description.")) var description: String?
+        @Option(name: .customLong("if-version"), help: L(vi: "Chỉ thực hiện nếu bản ghi vẫn ở phiên bản này.",
+                                                         en: "Only if the record is still at this version.")) var ifVersion: Int?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             var fields: Set<PositionDraft.Field> = []
@@ -90,10 +109,10 @@ extension Columns {
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
         Column("title", vi: "Vị trí", en: "Title") { $0.title },
-        Column("kind", vi: "Loại", en: "Kind") { $0.kind.rawValue },
+        .code("kind", vi: "Loại", en: "Kind") { $0.kind },
         Column("openings", vi: "Chỉ tiêu", en: "Openings") { String($0.openings) },
         Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
-        Column("target_date", vi: "Hạn", en: "Target date") { $0.targetDate.cell },
-        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        .date("target_date", vi: "Hạn", en: "Target date") { $0.targetDate },
+        .code("status", vi: "Trạng thái", en: "Status") { $0.status },
     ]
 }

@@ -5,19 +5,28 @@ import TalentService
 import TalentViews
 
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports for leadership.",
-        subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report", abstract: L(vi: "Báo cáo cho lãnh đạo.", en: "Reports for leadership."),
+            subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self])
+    }
 
     struct Pipeline: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Per stage: applications now in it, those that ever reached it, conversion and median days.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Theo giai đoạn: số hồ sơ đang ở giai đoạn, số hồ sơ đã từng đến, tỷ lệ chuyển tiếp và số ngày trung vị.",
+                            en: "Per stage: applications now in it, those that ever reached it, conversion and median days."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "An agency's code.") var agency: String?
-        @Option(name: .customLong("position-kind")) var positionKind: String?
-        @Option(help: "Applications opened from this day (YYYY-MM-DD).") var from: String?
-        @Option(help: "Applications opened up to this day (YYYY-MM-DD).") var to: String?
-        @Option(name: .customLong("group-by"), help: "agency, position_kind, source or partner.") var groupBy: String?
+        @Option(help: L(vi: "Mã cơ quan.", en: "An agency's code.")) var agency: String?
+        @Option(name: .customLong("position-kind"), help: L(vi: "Loại vị trí: legal_affairs_officer, core_drafting_officer, drafting_advisor hoặc other.",
+                                                            en: "Position kind: legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")) var positionKind: String?
+        @Option(help: L(vi: "Hồ sơ dự tuyển mở từ ngày này (dd/mm/yyyy hoặc YYYY-MM-DD).",
+                        en: "Applications opened from this day (YYYY-MM-DD or dd/mm/yyyy)."), transform: DateInput.iso) var from: String?
+        @Option(help: L(vi: "Hồ sơ dự tuyển mở đến ngày này (dd/mm/yyyy hoặc YYYY-MM-DD).",
+                        en: "Applications opened up to this day (YYYY-MM-DD or dd/mm/yyyy)."), transform: DateInput.iso) var to: String?
+        @Option(name: .customLong("group-by"), help: L(vi: "Nhóm theo: agency (cơ quan), position_kind (loại vị trí), source (nguồn) hoặc partner (đối tác).",
+                                                       en: "agency, position_kind, source or partner.")) var groupBy: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let query = try PipelineQuery.parse(agency: agency, positionKind: positionKind, from: from, to: to,
@@ -42,8 +51,11 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Targets: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The plan's targets: hired against each, and met, on track, at risk or missed.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Chỉ tiêu của kế hoạch: số đã tuyển so với từng chỉ tiêu, và tình trạng đã đạt, đúng tiến độ, có nguy cơ không đạt hoặc không đạt.",
+                            en: "The plan's targets: hired against each, and met, on track, at risk or missed."))
+        }
         @OptionGroup var global: GlobalOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -52,12 +64,17 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Annual: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The yearly report in Vietnamese: Markdown on stdout; with --out, report.md and report.html in DIR.",
-            discussion: "report.html is meant for printing (or saving as PDF from a browser), with its tables and charts.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Báo cáo năm bằng tiếng Việt: in Markdown ra màn hình; với --out, ghi report.md và report.html vào THƯ_MỤC.",
+                            en: "The yearly report in Vietnamese: Markdown on stdout; with --out, report.md and report.html in DIR."),
+                discussion: L(vi: "report.html dùng để in (hoặc lưu thành PDF từ trình duyệt), có đủ bảng và biểu đồ.",
+                              en: "report.html is meant for printing (or saving as PDF from a browser), with its tables and charts."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The year, YYYY.") var year: Int
-        @Option(help: "A folder to write report.md and report.html to (created if missing).") var out: String?
+        @Option(help: L(vi: "Năm báo cáo, YYYY.", en: "The year, YYYY.")) var year: Int
+        @Option(help: L(vi: "Thư mục để ghi report.md và report.html (tạo mới nếu chưa có).",
+                        en: "A folder to write report.md and report.html to (created if missing).")) var out: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let report = try await services.reports.annual(ReportYear(year), by: actor)
@@ -86,8 +103,11 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Partners: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Per partner and agreement: nominations, quota used this year, reached evaluation, hired.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Theo đối tác và thỏa thuận: số đề cử, chỉ tiêu đã dùng trong năm, số vào vòng đánh giá, số được tuyển.",
+                            en: "Per partner and agreement: nominations, quota used this year, reached evaluation, hired."))
+        }
         @OptionGroup var global: GlobalOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -96,10 +116,14 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Referrers: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Per referrer: referrals, credited, reached evaluation, hired, rejected.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Theo người giới thiệu: số lượt giới thiệu, được ghi nhận, vào vòng đánh giá, được tuyển, không được chọn.",
+                            en: "Per referrer: referrals, credited, reached evaluation, hired, rejected."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "person, user, agency, partner or self.") var kind: String?
+        @Option(help: L(vi: "person (cá nhân), user (cán bộ), agency (cơ quan), partner (đối tác) hoặc self (tự ứng tuyển).",
+                        en: "person, user, agency, partner or self.")) var kind: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.list(try await services.reports.referrers(kind: ReferrerKind.parse(kind, field: "referrer_kind"), by: actor), Columns.referrerStats)
@@ -120,7 +144,8 @@ struct GroupedStage: Encodable {
 
 extension Columns {
     static let referrerStats: [Column<ReferrerStats>] = [
-        Column("referrer_kind", vi: "Loại", en: "Kind") { $0.referrerKind },
+        Column("referrer_kind", vi: "Loại", en: "Kind", value: { $0.referrerKind },
+               cell: { stats, language in ReferrerKind.label(of: stats.referrerKind, language) }),
         Column("referrer", vi: "Người giới thiệu", en: "Referrer") { $0.referrerName ?? $0.referrer },
         Column("referrals", vi: "Số giới thiệu", en: "Referrals") { String($0.referrals) },
         Column("credited", vi: "Được ghi nhận", en: "Credited") { String($0.credited) },
@@ -133,7 +158,7 @@ extension Columns {
     ]
 
     static let stage: [Column<StageFigures>] = [
-        Column("stage", vi: "Giai đoạn", en: "Stage") { $0.stage.rawValue },
+        .code("stage", vi: "Giai đoạn", en: "Stage") { $0.stage },
         Column("count", vi: "Hiện có", en: "Now") { String($0.count) },
         Column("reached", vi: "Đã từng vào", en: "Reached") { String($0.reached) },
         Column("conversion", vi: "Tỷ lệ chuyển tiếp", en: "Conversion") { f in
@@ -145,24 +170,24 @@ extension Columns {
     static let groupedStage: [Column<GroupedStage>] = [
         Column("group", vi: "Nhóm", en: "Group") { $0.group },
         Column("label", vi: "Tên nhóm", en: "Label") { $0.label },
-    ] + stage.map { column in Column(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.figures) } }
+    ] + stage.map { $0.of { (grouped: GroupedStage) in grouped.figures } }
 
     static let targetProgress: [Column<TargetProgress>] = [
         Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.target.agencyCode },
         Column("agency_name", vi: "Tên cơ quan", en: "Agency name") { $0.agencyName },
-        Column("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.target.positionKind.rawValue },
+        .code("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.target.positionKind },
         Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.target.count) },
-        Column("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline.description },
+        .date("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline },
         Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
-        Column("status", vi: "Tình trạng", en: "Status") { $0.status.rawValue },
-        Column("risk", vi: "Lý do có nguy cơ", en: "Why at risk") { $0.risk?.rawValue ?? "" },
+        .code("status", vi: "Tình trạng", en: "Status") { $0.status },
+        .code("risk", vi: "Lý do có nguy cơ", en: "Why at risk") { $0.risk },
         Column("id", vi: "Mã", en: "ID") { $0.target.id.text },
     ]
 
     static let partnerStats: [Column<PartnerStats>] = [
         Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
         Column("agreement_reference", vi: "Thỏa thuận", en: "Agreement") { $0.agreementReference.cell },
-        Column("agreement_status", vi: "Trạng thái", en: "Status") { $0.agreementStatus?.rawValue ?? "" },
+        .code("agreement_status", vi: "Trạng thái", en: "Status") { $0.agreementStatus },
         Column("nominations", vi: "Đề cử", en: "Nominations") { String($0.nominations) },
         Column("quota_used", vi: "Đã dùng chỉ tiêu năm nay", en: "Quota used this year") { s in
             "\(s.quotaUsed)" + (s.yearlyQuota.map { "/\($0)" } ?? "")

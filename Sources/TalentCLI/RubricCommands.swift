@@ -4,15 +4,22 @@ import TalentDomain
 import TalentService
 
 struct RubricCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rubric", abstract: "Evaluation rubrics: draft → published (immutable) → retired.",
-        subcommands: [Create.self, List.self, Show.self, Publish.self, Retire.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rubric", abstract: L(vi: "Bộ tiêu chí đánh giá: dự thảo → ban hành (không sửa được) → ngừng sử dụng.",
+                                               en: "Evaluation rubrics: draft → published (immutable) → retired."),
+            subcommands: [Create.self, List.self, Show.self, Publish.self, Retire.self])
+    }
 
     struct Create: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create a draft rubric from a JSON file (the next version when the name exists).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Tạo bộ tiêu chí dự thảo từ tệp JSON (thành phiên bản mới nếu tên đã có).",
+                            en: "Create a draft rubric from a JSON file (the next version when the name exists)."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The rubric document (see CONTRACT.md and docs/evaluations.md).") var file: String
+        @Option(help: L(vi: "Tệp bộ tiêu chí (xem CONTRACT.md và docs/evaluations.md).",
+                        en: "The rubric document (see CONTRACT.md and docs/evaluations.md).")) var file: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let definition = try RubricDefinition(json: JSONFile.read(file))
@@ -21,19 +28,28 @@ struct RubricCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List rubrics, every version.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các bộ tiêu chí, mọi phiên bản.",
+                                             en: "List rubrics, every version."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "draft, published or retired.") var status: String?
+        @Option(help: L(vi: "draft (dự thảo), published (đã ban hành) hoặc retired (ngừng sử dụng).",
+                        en: "draft, published or retired.")) var status: String?
+        @OptionGroup var paging: LimitOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let printer = printer.limited(try paging.checked())
             printer.list(try await services.evaluations.rubrics(status: RubricStatus.parse(status, field: "status"), by: actor), Columns.rubric)
         }
     }
 
     struct Show: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a rubric and its criteria.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Xem một bộ tiêu chí và các tiêu chí của nó.",
+                                             en: "Show a rubric and its criteria."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let rubric = try await services.evaluations.rubric(UUID.parse(id), by: actor)
@@ -46,10 +62,13 @@ struct RubricCommand: AsyncParsableCommand {
     }
 
     struct Publish: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Publish a draft; the earlier published version of the same name is retired.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Ban hành một bộ tiêu chí dự thảo; phiên bản đã ban hành trước đó cùng tên sẽ ngừng sử dụng.",
+                            en: "Publish a draft; the earlier published version of the same name is retired."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.publish(UUID.parse(id), by: actor), Columns.rubric)
@@ -57,9 +76,12 @@ struct RubricCommand: AsyncParsableCommand {
     }
 
     struct Retire: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Retire a rubric: no new panel may use it.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Ngừng sử dụng bộ tiêu chí: không hội đồng mới nào được dùng.",
+                                             en: "Retire a rubric: no new panel may use it."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             printer.record(try await services.evaluations.retire(UUID.parse(id), by: actor), Columns.rubric)
@@ -86,11 +108,11 @@ extension Columns {
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("name", vi: "Tên", en: "Name") { $0.definition.name },
         Column("version", vi: "Phiên bản", en: "Version") { String($0.version) },
-        Column("status", vi: "Trạng thái", en: "Status") { $0.status.rawValue },
+        .code("status", vi: "Trạng thái", en: "Status") { $0.status },
         Column("scale", vi: "Thang điểm", en: "Scale") { "\($0.definition.scaleMin)–\($0.definition.scaleMax)" },
         Column("pass_threshold", vi: "Ngưỡng đạt", en: "Pass threshold") { score($0.definition.passThreshold) },
         Column("min_evaluators", vi: "Số người chấm tối thiểu", en: "Min evaluators") { String($0.definition.minEvaluators) },
-        Column("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.definition.aggregation.rawValue },
+        .code("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.definition.aggregation },
         Column("criteria", vi: "Số tiêu chí", en: "Criteria") { String($0.definition.criteria.count) },
     ]
 

@@ -4,20 +4,29 @@ import TalentDomain
 import TalentService
 
 struct TargetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "target", abstract: "The plan's targets per agency and kind of post.", subcommands: [Add.self, List.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "target", abstract: L(vi: "Chỉ tiêu của kế hoạch theo cơ quan và loại vị trí.",
+                                               en: "The plan's targets per agency and kind of post."), subcommands: [Add.self, List.self])
+    }
 
     struct Add: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a target (administrators).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Thêm chỉ tiêu (dành cho quản trị hệ thống).",
+                                             en: "Add a target (administrators)."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var agency: String
-        @Option(name: .customLong("position-kind"), help: "legal_affairs_officer, core_drafting_officer, drafting_advisor or other.")
+        @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String
+        @Option(name: .customLong("position-kind"), help: L(vi: "Loại vị trí: legal_affairs_officer (công chức pháp chế chuyên trách), core_drafting_officer (lực lượng nòng cốt xây dựng pháp luật), drafting_advisor (chuyên viên tham mưu xây dựng pháp luật) hoặc other (khác).",
+                                                            en: "legal_affairs_officer, core_drafting_officer, drafting_advisor or other."))
         var positionKind: String
-        @Option var count: Int
-        @Option(help: "YYYY-MM-DD.") var deadline: String
-        @Option(name: .customLong("starts"), help: "Where the projection starts (YYYY-MM-DD; the plan's date unless given).")
+        @Option(help: L(vi: "Số lượng chỉ tiêu.", en: "How many to hire.")) var count: Int
+        @Option(help: L(vi: "dd/mm/yyyy hoặc YYYY-MM-DD.",
+                        en: "YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var deadline: String
+        @Option(name: .customLong("starts"), help: L(vi: "Ngày bắt đầu tính tiến độ (dd/mm/yyyy hoặc YYYY-MM-DD; mặc định là ngày của kế hoạch).",
+                                                     en: "Where the projection starts (YYYY-MM-DD or dd/mm/yyyy; the plan's date unless given)."), transform: DateInput.iso)
         var startsOn: String?
-        @Option var note: String?
+        @Option(help: L(vi: "Ghi chú.", en: "A note.")) var note: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try ValidTarget(agencyCode: agency, positionKind: positionKind, count: count, deadline: deadline,
@@ -27,11 +36,15 @@ struct TargetCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List targets.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các chỉ tiêu.", en: "List targets."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var agency: String?
+        @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
+        @OptionGroup var paging: LimitOptions
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let printer = printer.limited(try paging.checked())
             printer.list(try await services.targets.list(agency: agency, by: actor), Columns.target)
         }
     }
@@ -41,9 +54,9 @@ extension Columns {
     static let target: [Column<Target>] = [
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
-        Column("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.positionKind.rawValue },
+        .code("position_kind", vi: "Loại vị trí", en: "Position kind") { $0.positionKind },
         Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.count) },
-        Column("deadline", vi: "Hạn", en: "Deadline") { $0.deadline.description },
+        .date("deadline", vi: "Hạn", en: "Deadline") { $0.deadline },
         Column("note", vi: "Ghi chú", en: "Note") { $0.note.cell },
     ]
 }

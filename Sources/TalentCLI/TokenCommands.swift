@@ -4,22 +4,31 @@ import TalentDomain
 import TalentService
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "API bearer tokens.", subcommands: [Issue.self, List.self, Revoke.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "token", abstract: L(vi: "Mã truy cập (token) của API.",
+                                              en: "API bearer tokens."), subcommands: [Issue.self, List.self, Revoke.self])
+    }
 
     struct Issue: ServiceCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Issue a token; the secret is printed once (the last line in table format).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Cấp mã truy cập; chuỗi bí mật chỉ in ra một lần (dòng cuối ở định dạng bảng).",
+                            en: "Issue a token; the secret is printed once (the last line in table format)."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The staff user the token acts as.") var user: String?
-        @Option(help: "Or the partner institution (code) it acts as, for nominations only.") var partner: String?
-        @Option(name: .customLong("expires-in"), help: "Days until it expires (default 90).") var expiresIn: Int?
+        @Option(help: L(vi: "Người dùng mà mã truy cập đại diện.",
+                        en: "The staff user the token acts as.")) var user: String?
+        @Option(help: L(vi: "Hoặc cơ sở đào tạo đối tác (mã) mà mã truy cập đại diện, chỉ để gửi đề cử.",
+                        en: "Or the partner institution (code) it acts as, for nominations only.")) var partner: String?
+        @Option(name: .customLong("expires-in"), help: L(vi: "Số ngày có hiệu lực (mặc định 90).",
+                                                         en: "Days until it expires (default 90).")) var expiresIn: Int?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try TokenRequest(userID: user, partnerCode: partner, expiresInDays: expiresIn)
             let issued = try await services.tokens.issue(input, by: actor)
             var columns = Columns.token.map { column in
-                Column<IssuedToken>(column.field, vi: column.heading.vi, en: column.heading.en) { column.value($0.record) }
+                column.of { (issued: IssuedToken) in issued.record }
             }
             // In a table the secret stands alone on the last line, so `| tail -1` picks it up.
             if printer.format == .csv { columns.append(Column("token", vi: "Mã bí mật", en: "Secret") { $0.token }) }
@@ -28,9 +37,12 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Liệt kê các mã truy cập (không bao giờ hiện chuỗi bí mật).",
+                                             en: "List tokens (never their secrets)."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Option var user: String?
+        @Option(help: L(vi: "Mã người dùng.", en: "The user's id.")) var user: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
@@ -40,9 +52,13 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Revoke: ServiceCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token; it stops working at once.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Thu hồi mã truy cập; mã hết tác dụng ngay.",
+                                             en: "Revoke a token; it stops working at once."))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The token's id (from `talent token list`).") var tokenID: String
+        @Argument(help: L(vi: "Mã định danh của mã truy cập (xem `talent token list`).",
+                          en: "The token's id (from `talent token list`).")) var tokenID: String
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let token = try await services.tokens.revoke(UUID.parse(tokenID), by: actor)
@@ -56,10 +72,10 @@ extension Columns {
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("holder", vi: "Người giữ", en: "Holder") { $0.holder },
         Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode.cell },
-        Column("role", vi: "Vai trò", en: "Role") { $0.role.rawValue },
+        .code("role", vi: "Vai trò", en: "Role") { $0.role },
         Column("prefix", vi: "Tiền tố", en: "Prefix") { $0.prefix },
-        Column("expires_at", vi: "Hết hạn", en: "Expires") { $0.expiresAt?.local ?? "" },
-        Column("revoked_at", vi: "Thu hồi", en: "Revoked") { $0.revokedAt?.local ?? "" },
-        Column("last_used_at", vi: "Dùng lần cuối", en: "Last used") { $0.lastUsedAt?.local ?? "" },
+        .time("expires_at", vi: "Hết hạn", en: "Expires") { $0.expiresAt },
+        .time("revoked_at", vi: "Thu hồi", en: "Revoked") { $0.revokedAt },
+        .time("last_used_at", vi: "Dùng lần cuối", en: "Last used") { $0.lastUsedAt },
     ]
 }

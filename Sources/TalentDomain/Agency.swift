@@ -91,3 +91,23 @@ public struct AgencyRetirement: Sendable, Hashable {
         self.mergedInto = target
     }
 }
+
+extension AgencyKind: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .department: LocalizedText(vi: "sở, ban, ngành", en: "department")
+        case .district: LocalizedText(vi: "UBND cấp huyện (trước 01/7/2025)", en: "district")
+        case .commune: LocalizedText(vi: "UBND cấp xã", en: "commune")
+        case .other: LocalizedText(vi: "cơ quan khác", en: "other")
+        }
+    }
+}
+
+extension AgencyStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .active: LocalizedText(vi: "đang hoạt động", en: "active")
+        case .retired: LocalizedText(vi: "đã giải thể, sáp nhập", en: "retired")
+        }
+    }
+}

@@ -139,3 +139,15 @@ public struct ValidAgreement: Sendable, Hashable {
         endsOn = ends
     }
 }
+
+extension AgreementStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .draft: LocalizedText(vi: "dự thảo", en: "draft")
+        case .active: LocalizedText(vi: "đang hiệu lực", en: "active")
+        case .suspended: LocalizedText(vi: "tạm dừng", en: "suspended")
+        case .terminated: LocalizedText(vi: "đã chấm dứt", en: "terminated")
+        case .expired: LocalizedText(vi: "hết hiệu lực", en: "expired")
+        }
+    }
+}

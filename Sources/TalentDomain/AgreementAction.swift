@@ -28,8 +28,18 @@ public enum AgreementAction: String, Sendable, CaseIterable {
         }
         guard allowed.contains(status) else {
             throw ServiceError(.conflict, slug: "invalid-agreement-transition", LocalizedText(
-                vi: "Không thể \(rawValue) một thỏa thuận đang ở trạng thái \(status.rawValue)",
+                vi: "Không thể \(label.vi) thỏa thuận đang ở trạng thái “\(status.label.vi)”",
                 en: "Cannot \(rawValue) an agreement that is \(status.rawValue)"))
+        }
+    }
+}
+
+extension AgreementAction: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .activate: LocalizedText(vi: "kích hoạt", en: "activate")
+        case .suspend: LocalizedText(vi: "tạm dừng", en: "suspend")
+        case .terminate: LocalizedText(vi: "chấm dứt", en: "terminate")
         }
     }
 }

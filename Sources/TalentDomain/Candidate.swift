@@ -401,3 +401,47 @@ extension FieldValidator {
         return result
     }
 }
+
+extension Gender: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .female: LocalizedText(vi: "nữ", en: "female")
+        case .male: LocalizedText(vi: "nam", en: "male")
+        case .other: LocalizedText(vi: "khác", en: "other")
+        }
+    }
+}
+
+extension Degree: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .bachelor: LocalizedText(vi: "cử nhân", en: "bachelor")
+        case .master: LocalizedText(vi: "thạc sĩ", en: "master")
+        case .doctor: LocalizedText(vi: "tiến sĩ", en: "doctorate")
+        case .other: LocalizedText(vi: "khác", en: "other")
+        }
+    }
+}
+
+extension Classification: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .excellent: LocalizedText(vi: "xuất sắc", en: "excellent")
+        case .veryGood: LocalizedText(vi: "giỏi", en: "very good")
+        case .good: LocalizedText(vi: "khá", en: "good")
+        case .average: LocalizedText(vi: "trung bình", en: "average")
+        }
+    }
+}
+
+extension Sector: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .state: LocalizedText(vi: "khu vực nhà nước", en: "state sector")
+        case .nonState: LocalizedText(vi: "ngoài khu vực nhà nước", en: "non-state sector")
+        case .academic: LocalizedText(vi: "cơ sở giáo dục, nghiên cứu", en: "academia")
+        case .overseas: LocalizedText(vi: "ở nước ngoài", en: "overseas")
+        case .student: LocalizedText(vi: "sinh viên", en: "student")
+        }
+    }
+}

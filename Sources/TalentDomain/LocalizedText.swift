@@ -31,3 +31,16 @@ public struct LocalizedText: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { vi }
 }
+
+/// A code stored and sent as its raw value (`non_state`) that people read as a label ("ngoài khu vực nhà nước").
+/// JSON and CSV keep the raw value; tables and messages show the label.
+public protocol LabeledCode: RawRepresentable where RawValue == String {
+    var label: LocalizedText { get }
+}
+
+extension LabeledCode {
+    /// The label of `raw` when it is a known code, else `raw` as it is.
+    public static func label(of raw: String, _ language: Language) -> String {
+        Self(rawValue: raw)?.label.text(language) ?? raw
+    }
+}

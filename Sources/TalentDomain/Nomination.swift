@@ -222,3 +222,15 @@ public struct NominationView: Sendable, Encodable, Hashable {
         if let stage { try c.encode(stage, forKey: .stage) }
     }
 }
+
+extension NominationStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .received: LocalizedText(vi: "đã tiếp nhận", en: "received")
+        case .underReview: LocalizedText(vi: "đang xem xét", en: "under review")
+        case .inPool: LocalizedText(vi: "trong nguồn dự trữ", en: "in the talent pool")
+        case .hired: LocalizedText(vi: "đã được tuyển dụng", en: "hired")
+        case .notSelected: LocalizedText(vi: "không được chọn", en: "not selected")
+        }
+    }
+}

@@ -46,3 +46,13 @@ public struct PanelMember: Sendable, Hashable, Encodable {
         try c.encode(recusalReason, forKey: .recusalReason)
     }
 }
+
+extension PanelMemberStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .assigned: LocalizedText(vi: "đã phân công, chưa chấm", en: "assigned")
+        case .submitted: LocalizedText(vi: "đã nộp phiếu", en: "submitted")
+        case .recused: LocalizedText(vi: "đã rút (xung đột lợi ích)", en: "recused")
+        }
+    }
+}

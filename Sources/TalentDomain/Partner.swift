@@ -91,3 +91,13 @@ public struct ValidPartner: Sendable, Hashable {
         self.kind = kind
     }
 }
+
+extension PartnerKind: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .university: LocalizedText(vi: "trường đại học", en: "university")
+        case .institute: LocalizedText(vi: "học viện, viện", en: "institute")
+        case .college: LocalizedText(vi: "trường cao đẳng", en: "college")
+        }
+    }
+}

@@ -84,16 +84,21 @@ public enum StageMachine {
             if let reason, !reason.trimmed.isEmpty { return }
             throw ServiceError(
                 .invalid, slug: "reason-required",
-                LocalizedText(vi: "Chuyển từ \(from.rawValue) sang \(to.rawValue) cần nêu lý do (--reason)",
+                LocalizedText(vi: "Chuyển từ “\(from.label.vi)” sang “\(to.label.vi)” cần nêu lý do (--reason)",
                               en: "Moving from \(from.rawValue) to \(to.rawValue) needs a reason (--reason)"),
                 fieldErrors: [FieldError("reason", vi: "bắt buộc cho bước chuyển này", en: "is required for this move")])
         case .refused:
-            let allowed = PipelineStage.allCases.filter { verdict(from: from, to: $0) != .refused }.map(\.rawValue)
+            let allowedStages = PipelineStage.allCases.filter { verdict(from: from, to: $0) != .refused }
+            let allowed = allowedStages.map(\.rawValue)
+            // People read the labels; the code in parentheses is what `--to` takes.
+            let allowedVi = allowedStages.map { "\($0.label.vi) (\($0.rawValue))" }
             throw ServiceError(
                 .conflict, slug: "invalid-transition",
-                LocalizedText(vi: "Không thể chuyển từ \(from.rawValue) sang \(to.rawValue); có thể chuyển sang: \(allowed.joined(separator: ", "))",
+                LocalizedText(vi: "Không thể chuyển từ “\(from.label.vi)” sang “\(to.label.vi)”; có thể chuyển sang: \(allowedVi.joined(separator: ", "))",
                               en: "Cannot move from \(from.rawValue) to \(to.rawValue); allowed: \(allowed.joined(separator: ", "))"),
-                fieldErrors: [FieldError("to", vi: "không được phép từ \(from.rawValue)", en: "is not allowed from \(from.rawValue)")])
+                fieldErrors: [FieldError("to", vi: "không được phép từ “\(from.label.vi)”", en: "is not allowed from \(from.rawValue)")])
         }
     }
 }
+
+extension PipelineStage: LabeledCode {}

@@ -198,3 +198,16 @@ extension PositionKind {
         }
     }
 }
+
+extension PositionKind: LabeledCode {}
+
+extension PositionStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .open: LocalizedText(vi: "đang tuyển", en: "open")
+        case .onHold: LocalizedText(vi: "tạm dừng", en: "on hold")
+        case .filled: LocalizedText(vi: "đã tuyển đủ", en: "filled")
+        case .closed: LocalizedText(vi: "đã đóng", en: "closed")
+        }
+    }
+}

@@ -49,3 +49,15 @@ public struct Principal: Sendable, Hashable {
         guard roles.contains(role) else { throw ServiceError.forbidden(role.rawValue) }
     }
 }
+
+extension Role: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .admin: LocalizedText(vi: "quản trị hệ thống", en: "administrator")
+        case .hr: LocalizedText(vi: "cán bộ tổ chức, nhân sự", en: "HR officer")
+        case .evaluator: LocalizedText(vi: "thành viên hội đồng đánh giá", en: "evaluator")
+        case .leadership: LocalizedText(vi: "lãnh đạo", en: "leadership")
+        case .partner: LocalizedText(vi: "trường đối tác", en: "partner")
+        }
+    }
+}

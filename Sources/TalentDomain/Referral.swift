@@ -177,3 +177,18 @@ extension ReferrerKind {
         }
     }
 }
+
+extension ReferrerKind: LabeledCode {}
+
+extension Relationship: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .none: LocalizedText(vi: "không có quan hệ", en: "none")
+        case .teacher: LocalizedText(vi: "giảng viên, thầy cô", en: "teacher")
+        case .colleague: LocalizedText(vi: "đồng nghiệp", en: "colleague")
+        case .supervisor: LocalizedText(vi: "cấp trên", en: "supervisor")
+        case .relative: LocalizedText(vi: "người thân", en: "relative")
+        case .other: LocalizedText(vi: "khác", en: "other")
+        }
+    }
+}

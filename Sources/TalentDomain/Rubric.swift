@@ -248,3 +248,22 @@ public struct Rubric: Sendable, Hashable, Encodable {
         try c.encode(retiredAt, forKey: Key("retired_at"))
     }
 }
+
+extension RubricStatus: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .draft: LocalizedText(vi: "dự thảo", en: "draft")
+        case .published: LocalizedText(vi: "đã ban hành", en: "published")
+        case .retired: LocalizedText(vi: "ngừng sử dụng", en: "retired")
+        }
+    }
+}
+
+extension Aggregation: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .mean: LocalizedText(vi: "trung bình cộng", en: "mean")
+        case .trimmedMean: LocalizedText(vi: "trung bình bỏ điểm cao nhất và thấp nhất", en: "trimmed mean")
+        }
+    }
+}

@@ -95,7 +95,7 @@ public enum TargetStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// Why a target is at risk, said to leadership with the status.
-public enum TargetRisk: String, Sendable, Codable, CaseIterable {
+public enum TargetRisk: String, Sendable, Codable, CaseIterable, LabeledCode {
     /// No open position of the kind at the agency and no candidate in its pipeline.
     case nothingInPipeline = "nothing_in_pipeline"
     /// Fewer candidates in the pipeline (every open stage) than hires still needed.
@@ -217,3 +217,5 @@ extension TargetStatus {
         }
     }
 }
+
+extension TargetStatus: LabeledCode {}

@@ -135,7 +135,7 @@ public enum AnnualReportView {
                 rows: r.partners.map { p in
                     [p.partnerName, p.agreementReference ?? "",
                      [p.startsOn, p.endsOn].compactMap { $0.map(Format.date) }.joined(separator: " – "),
-                     p.agreementStatus?.rawValue ?? "", p.yearlyQuota.map(String.init) ?? "—", String(p.quotaUsed),
+                     p.agreementStatus?.label.vi ?? "", p.yearlyQuota.map(String.init) ?? "—", String(p.quotaUsed),
                      String(p.reachedEvaluation), String(p.hired)]
                 },
                 numeric: [4, 5, 6, 7]))

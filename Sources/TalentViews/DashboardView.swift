@@ -73,7 +73,7 @@ public enum DashboardView {
                                                             months: months, series: series, layout: $0) },
             "partners": d.partners.filter { $0.agreementID != nil }.map { p in
                 ["name": p.partnerName, "code": p.partnerCode, "reference": p.agreementReference ?? "",
-                 "status": p.agreementStatus?.rawValue ?? "", "quota": p.yearlyQuota.map(String.init) ?? "—",
+                 "status": p.agreementStatus?.label.vi ?? "", "quota": p.yearlyQuota.map(String.init) ?? "—",
                  "used": p.quotaUsed, "nominations": p.nominations, "evaluation": p.reachedEvaluation, "hired": p.hired]
             },
         ])

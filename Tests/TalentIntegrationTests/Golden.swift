@@ -494,7 +494,7 @@ final class GoldenNormalizer: @unchecked Sendable {
     }
 
     /// Text (tables, CSV): UUIDs as in JSON, times of this run as `<timestamp>` (`YYYY-MM-DDTHH:MM:SSZ`) and
-    /// `<local-time>` (`YYYY-MM-DD HH:MM`, the tables' local time), each padded
+    /// `<local-time>` (`YYYY-MM-DD HH:MM` in CSV, `DD/MM/YYYY HH:MM` in tables), each padded
     /// with dots to the width of what it replaces, so the columns stay aligned as printed.
     func normalize(text: String) -> String {
         var out = ""
@@ -512,16 +512,21 @@ final class GoldenNormalizer: @unchecked Sendable {
                 out = (out as NSString).replacingCharacters(in: match.range, with: Self.padded("<timestamp>", to: 20))
             }
         }
-        let local = try! NSRegularExpression(pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = CalendarDate.vietnam
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        for match in local.matches(in: out, range: NSRange(location: 0, length: (out as NSString).length)).reversed() {
-            let raw = (out as NSString).substring(with: match.range)
-            if let date = formatter.date(from: raw), date >= Self.earliest(started).addingTimeInterval(-60),
-               date <= Date().addingTimeInterval(120) {
-                out = (out as NSString).replacingCharacters(in: match.range, with: Self.padded("<local-time>", to: 16))
+        // CSV writes local times `YYYY-MM-DD HH:MM`, tables `DD/MM/YYYY HH:MM`.
+        let locals = [("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", "yyyy-MM-dd HH:mm"),
+                      ("[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}", "dd/MM/yyyy HH:mm")]
+        for (pattern, format) in locals {
+            let local = try! NSRegularExpression(pattern: pattern)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = CalendarDate.vietnam
+            formatter.dateFormat = format
+            for match in local.matches(in: out, range: NSRange(location: 0, length: (out as NSString).length)).reversed() {
+                let raw = (out as NSString).substring(with: match.range)
+                if let date = formatter.date(from: raw), date >= Self.earliest(started).addingTimeInterval(-60),
+                   date <= Date().addingTimeInterval(120) {
+                    out = (out as NSString).replacingCharacters(in: match.range, with: Self.padded("<local-time>", to: 16))
+                }
             }
         }
         return out

@@ -223,6 +223,10 @@ struct LeadershipReportTests {
             }
             #expect(markdown.stdout.contains("5 hồ sơ ứng tuyển được mở trong năm; 1 người được tuyển dụng trong năm."))
             #expect(markdown.stdout.contains("| Sở Tư pháp | lực lượng nòng cốt xây dựng pháp luật | 2 | 31/12/2027 | 1 |"))
+            // The partner table reads the agreement's status as a label, not the code `active` (issue 11, item 3).
+            let partnerRow = markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| Trường ULAW |") }
+            #expect(partnerRow?.contains("| đang hiệu lực |") == true, "\(String(describing: partnerRow))")
+            #expect(partnerRow?.contains("| active |") == false)
 
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("annual-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: out) }
@@ -270,6 +274,8 @@ struct LeadershipReportTests {
             #expect(page.status == 200)
             #expect(page.contentType.hasPrefix("text/html"))
             #expect(page.text.contains("Bảng điều hành"))
+            // The partners' table reads the agreement's status as a label (issue 11, item 3).
+            #expect(page.text.contains("<td>ULAW/1</td><td>đang hiệu lực</td>"), "\(page.text)")
             // The funnel's bars are the API's "reached" figures.
             let pipeline = Self.stages(try await api.request(.get, "/v1/reports/pipeline", token: leadership).object)
             for stage in PipelineStage.path {

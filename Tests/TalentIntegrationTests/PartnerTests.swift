@@ -121,7 +121,7 @@ struct PartnerTests {
             #expect(await cli.run("agreement", "activate", id).status == 0)
             let shown = await cli.run("partner", "show", "ULAW")
             #expect(shown.stdout.contains("45/2026"))
-            #expect(shown.stdout.contains("active"))
+            #expect(shown.stdout.contains("đang hiệu lực"))  // the label of `active`
             let token = await cli.run("token", "issue", "--partner", "ULAW")
             #expect(token.status == 0)
             #expect(String(token.stdout.split(separator: "\n").last ?? "").hasPrefix("tlt_"))
