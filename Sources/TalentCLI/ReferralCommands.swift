@@ -86,7 +86,7 @@ func candidateNames(_ ids: [UUID], printer: Printer, services: TalentServices, a
     guard printer.format == .table else { return [:] }
     var names: [UUID: String] = [:]
     for id in ids where names[id] == nil {
-        if let candidate = try? await services.candidates.get(id.text, by: actor) { names[id] = candidate.fullName }
+        if let candidate = try? await services.candidates.get(id, by: actor) { names[id] = candidate.fullName }
     }
     return names
 }
