@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TalentDomain
 import TalentService
 
 /// `/v1/audit`: the audit trail of every write.
@@ -12,9 +13,12 @@ struct AuditController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let page = try await services.audit.list(entity: request.query("entity"), actor: request.query("actor"),
-                                                 since: request.query("since"), page: request.pageRequest(),
-                                                 by: context.caller)
-        return Reply.json(page)
+        var query = QueryParameters(request)
+        let entity = query.text("entity"), actor = query.text("actor")
+        let since = query.date("since")
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.audit.list(entity: entity, actor: actor, since: since?.description, page: page,
+                                                        by: context.caller))
     }
 }

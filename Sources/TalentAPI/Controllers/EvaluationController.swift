@@ -50,15 +50,22 @@ struct EvaluationController {
 
     /// The panels an evaluator sits on: what is still to score, submitted, recused.
     @Sendable func assignments(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.assignments(
-            evaluator: request.query("evaluator_id"), status: request.query("status"), limit: request.pageRequest().limit,
-            by: context.caller)
+        var query = QueryParameters(request)
+        let evaluator = query.uuid("evaluator_id")
+        let status = query.oneOf("status", PanelMemberStatus.self)
+        let limit = query.integer("limit", in: 1...PageRequest.maximumLimit)
+        try query.finish()
+        let items = try await services.evaluations.assignments(evaluator: evaluator?.text, status: status?.rawValue,
+                                                               limit: limit, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func sheets(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.sheets(application: context.parameters.require("id"),
-                                                          history: request.query("history") == "true", by: context.caller)
+        var query = QueryParameters(request)
+        let history = query.bool("history") ?? false
+        try query.finish()
+        let items = try await services.evaluations.sheets(application: context.parameters.require("id"), history: history,
+                                                          by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 

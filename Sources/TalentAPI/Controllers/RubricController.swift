@@ -17,7 +17,10 @@ struct RubricController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.rubrics(status: request.query("status"), by: context.caller)
+        var query = QueryParameters(request)
+        let status = query.oneOf("status", RubricStatus.self)
+        try query.finish()
+        let items = try await services.evaluations.rubrics(status: status?.rawValue, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
