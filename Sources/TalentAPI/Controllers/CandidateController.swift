@@ -73,9 +73,16 @@ enum CandidateForms {
             citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
             province: body.string("province"),
             education: body.objects("education") { record in
-                EducationDraft(degree: record.string("degree"), field: record.string("field"),
-                               institution: record.string("institution"), graduationYear: record.int("graduation_year"),
-                               classification: record.string("classification"))
+                let education = EducationDraft(
+                    degree: record.string("degree"), field: record.string("field"),
+                    institution: record.string("institution"), graduationYear: record.int("graduation_year"),
+                    classification: record.string("classification"))
+                // The domain skips a record with nothing in it (a CSV row without education); sent in JSON, `{}` is a
+                // mistake.
+                if education.isEmpty, !record.failed("degree") {
+                    record.add("degree", vi: "bắt buộc", en: "is required")
+                }
+                return education
             },
             sector: body.string("sector"), currentEmployer: body.string("current_employer"),
             currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
