@@ -164,6 +164,7 @@ public struct CandidateService: Sendable {
             }
             let moved = try await ApplicationTable.reassign(from: other, to: keep, on: c, logger: logger)
             let movedReferrals = try await ReferralTable.reassign(from: other, to: keep, on: c, logger: logger)
+            try await NominationTable.reassign(from: other, to: keep, on: c, logger: logger)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await EvaluationTable.reassignDeclarations(from: other, to: keep, on: c, logger: logger)
             try await CandidateTable.delete(other, on: c, logger: logger)

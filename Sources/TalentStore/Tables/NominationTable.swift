@@ -90,6 +90,11 @@ public enum NominationTable {
         return Page(items: rows.prefix(page.limit).map(\.0),
                     nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
     }
+
+    /// Moves every nomination of one candidate to another (a merge): the nominations follow the person, as referrals do.
+    public static func reassign(from: UUID, to: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("UPDATE nominations SET candidate_id = \(to) WHERE candidate_id = \(from)", logger: logger)
+    }
 }
 
 /// The state of an idempotency key when a request arrives with it.
