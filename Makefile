@@ -53,6 +53,7 @@ test: toolchain
 	swift build --build-tests; \
 	swift test --skip-build --parallel 2>&1 | tee .data/test.log; \
 	Tests/smoke.sh $(TALENT_DEBUG); \
+	Tests/fuzz/schemathesis.sh $(TALENT_DEBUG); \
 	Tests/browser/dashboard.sh $(TALENT_DEBUG)
 
 clean:

@@ -4,34 +4,6 @@ import Hummingbird
 import TalentDomain
 
 extension Request {
-    /// A query parameter; an empty one counts as absent.
-    func query(_ name: String) -> String? {
-        guard let value = uri.queryParameters.get(name), !value.isEmpty else { return nil }
-        return value
-    }
-
-    /// A boolean query parameter: `true` or `false`; absent is nil, anything else a 422 (bad input is 4xx).
-    func flag(_ name: String) throws -> Bool? {
-        guard let text = query(name) else { return nil }
-        switch text {
-        case "true": return true
-        case "false": return false
-        default: throw ServiceError.invalid(name, vi: "phải là true hoặc false", en: "must be true or false")
-        }
-    }
-
-    /// `?limit=` and `?cursor=`, checked.
-    func pageRequest() throws -> PageRequest {
-        var limit: Int?
-        if let text = query("limit") {
-            guard let value = Int(text) else {
-                throw ServiceError.invalid("limit", vi: "phải là số nguyên từ 1 đến 200", en: "must be an integer from 1 to 200")
-            }
-            limit = value
-        }
-        return try PageRequest(limit: limit, cursor: query("cursor"))
-    }
-
     /// The version in `If-Match` (`"3"`, `W/"3"` or `3`); `*` means any.
     func optionalVersion() throws -> Int? {
         guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else {

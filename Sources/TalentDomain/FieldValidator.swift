@@ -10,6 +10,12 @@ public struct FieldValidator: Sendable {
         errors.append(FieldError(field, vi: vi, en: en))
     }
 
+    /// A typed field sent empty: a mistake, not "none" (null or leaving the field out says that).
+    mutating func blank(_ field: String) {
+        add(field, vi: "không được để trống (bỏ trường này hoặc gửi null nếu không có)",
+            en: "must not be empty (leave the field out or send null when there is none)")
+    }
+
     /// Throws `ServiceError.invalid` naming every field that failed.
     public func check() throws(ServiceError) {
         if !errors.isEmpty { throw ServiceError.invalid(errors) }
@@ -28,9 +34,14 @@ public struct FieldValidator: Sendable {
         return name
     }
 
-    /// Free text: NFC, trimmed; empty becomes nil.
+    /// Free text: NFC, trimmed; empty becomes nil. The length counts the Unicode scalars as sent, the way JSON
+    /// Schema's `maxLength` does (for NFC Vietnamese text the same as characters).
     public mutating func text(_ field: String, _ raw: String?, required: Bool = false, maxLength: Int = 2000,
                               multiline: Bool = false) -> String? {
+        if let raw, raw.unicodeScalars.count > maxLength {
+            add(field, vi: "dài tối đa \(maxLength) ký tự", en: "must be at most \(maxLength) characters")
+            return nil
+        }
         let text = raw.map { VietnameseText.nfc($0).trimmed }
         guard let text, !text.isEmpty else {
             if required { add(field, vi: "bắt buộc", en: "is required") }
@@ -40,15 +51,15 @@ public struct FieldValidator: Sendable {
             add(field, vi: "không được chứa ký tự điều khiển", en: "must not contain control characters")
             return nil
         }
-        if text.count > maxLength {
-            add(field, vi: "dài tối đa \(maxLength) ký tự", en: "must be at most \(maxLength) characters")
-            return nil
-        }
         return text
     }
 
     public mutating func citizenID(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmed.isEmpty else { return nil }
+        guard let raw else { return nil }
+        if raw.trimmed.isEmpty {
+            blank(field)
+            return nil
+        }
         guard let value = Normalize.citizenID(raw) else {
             add(field, vi: "số căn cước công dân phải gồm đúng 12 chữ số", en: "must be exactly 12 digits")
             return nil
@@ -57,7 +68,11 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func email(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmed.isEmpty else { return nil }
+        guard let raw else { return nil }
+        if raw.trimmed.isEmpty {
+            blank(field)
+            return nil
+        }
         guard let value = Normalize.email(raw) else {
             add(field, vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address")
             return nil
@@ -66,7 +81,11 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func phone(_ field: String, _ raw: String?) -> String? {
-        guard let raw, !raw.trimmed.isEmpty else { return nil }
+        guard let raw else { return nil }
+        if raw.trimmed.isEmpty {
+            blank(field)
+            return nil
+        }
         guard let value = Normalize.phone(raw) else {
             add(field, vi: "không phải số điện thoại Việt Nam hợp lệ (ví dụ 0912345678 hoặc +84912345678)",
                 en: "is not a valid Vietnamese phone number (for example 0912345678 or +84912345678)")
@@ -77,7 +96,7 @@ public struct FieldValidator: Sendable {
 
     public mutating func code(_ field: String, _ raw: String?, required: Bool = true) -> String? {
         guard let raw, !raw.isEmpty else {
-            if required { add(field, vi: "bắt buộc", en: "is required") }
+            if required { add(field, vi: "bắt buộc", en: "is required") } else if raw != nil { blank(field) }
             return nil
         }
         guard let value = Normalize.code(raw) else {
@@ -91,7 +110,7 @@ public struct FieldValidator: Sendable {
     public mutating func date(_ field: String, _ raw: String?, required: Bool = false,
                               in range: ClosedRange<CalendarDate>? = nil) -> CalendarDate? {
         guard let raw, !raw.isEmpty else {
-            if required { add(field, vi: "bắt buộc", en: "is required") }
+            if required { add(field, vi: "bắt buộc", en: "is required") } else if raw != nil { blank(field) }
             return nil
         }
         guard let date = CalendarDate(raw) else {
@@ -109,7 +128,7 @@ public struct FieldValidator: Sendable {
     public mutating func oneOf<E: RawRepresentable & CaseIterable>(_ field: String, _ raw: String?, _ type: E.Type,
                                                                      required: Bool = false) -> E? where E.RawValue == String {
         guard let raw, !raw.isEmpty else {
-            if required { add(field, vi: "bắt buộc", en: "is required") }
+            if required { add(field, vi: "bắt buộc", en: "is required") } else if raw != nil { blank(field) }
             return nil
         }
         guard let value = E(rawValue: raw) else {
@@ -120,13 +139,13 @@ public struct FieldValidator: Sendable {
         return value
     }
 
-    /// A record id (UUID); empty counts as absent.
+    /// A record id (UUID), written 8-4-4-4-12.
     public mutating func uuid(_ field: String, _ raw: String?, required: Bool = false) -> UUID? {
-        guard let raw, !raw.trimmed.isEmpty else {
-            if required { add(field, vi: "bắt buộc", en: "is required") }
+        guard let raw, !raw.isEmpty else {
+            if required { add(field, vi: "bắt buộc", en: "is required") } else if raw != nil { blank(field) }
             return nil
         }
-        guard let id = UUID(uuidString: raw.trimmed) else {
+        guard let id = UUID(uuidString: raw) else {
             add(field, vi: "không phải mã định danh (UUID) hợp lệ", en: "is not a valid id (UUID)")
             return nil
         }

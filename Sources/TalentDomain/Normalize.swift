@@ -82,18 +82,23 @@ public enum Normalize {
         return true
     }
 
-    /// A person's name: NFC, surrounding white space trimmed, otherwise exactly as typed.
+    /// A person's name: NFC, surrounding white space trimmed, otherwise exactly as typed; at most 200 Unicode scalars
+    /// as sent.
     public static func personName(_ raw: String) -> String? {
+        guard raw.unicodeScalars.count <= 200 else { return nil }
         let text = VietnameseText.nfc(raw).trimmed
-        guard !text.isEmpty, text.count <= 200, !VietnameseText.hasControlCharacters(text),
+        guard !text.isEmpty, !VietnameseText.hasControlCharacters(text),
               text.contains(where: \.isLetter)
         else { return nil }
         return text
     }
 
-    /// A short code for an agency or partner: upper-case ASCII letters, digits, `-` and `_`, at most 32.
+    /// A short code for an agency or partner: ASCII letters (stored upper-case), digits, `-` and `_`, at most 32.
     public static func code(_ raw: String) -> String? {
-        let text = raw.trimmed.uppercased()
+        let trimmed = raw.trimmed
+        // Only ASCII is upper-cased: `ß` is not the code `SS`.
+        guard trimmed.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        let text = trimmed.uppercased()
         guard (1...32).contains(text.count),
               text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }),
               text.first.map({ $0.isLetter || $0.isNumber }) == true

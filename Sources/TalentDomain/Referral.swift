@@ -134,7 +134,9 @@ public struct ValidReferral: Sendable, Hashable {
         name = v.personName("referrer_name", draft.referrerName, required: kind == .person)
         title = v.text("referrer_title", draft.referrerTitle, maxLength: 200)
         email = v.email("referrer_email", draft.referrerEmail)
-        if kind == .user { userID = v.uuid("referrer_user_id", draft.referrerUserID, required: true) }
+        // Checked whatever the kind, so a malformed id is never silently dropped; kept for a staff user only.
+        let userID = v.uuid("referrer_user_id", draft.referrerUserID, required: kind == .user)
+        if kind == .user { self.userID = userID }
         agencyCode = v.code("referrer_agency_code", draft.referrerAgencyCode, required: kind == .agency)
         partnerCode = v.code("referrer_partner_code", draft.referrerPartnerCode, required: kind == .partner)
         relationship = v.oneOf("relationship", draft.relationship ?? Relationship.none.rawValue, Relationship.self) ?? .none

@@ -81,7 +81,7 @@ public struct RubricDefinition: Sendable, Hashable {
         }
         if let bounds = scale ?? nil {
             (scaleMin, scaleMax) = bounds
-        } else if !fields.has("scale") {
+        } else if scale == nil, !fields.failed("scale") {  // absent or null
             v.add("scale", vi: "bắt buộc, dạng {\"min\": 1, \"max\": 5}", en: "is required, as {\"min\": 1, \"max\": 5}")
         }
         let threshold = fields.number("pass_threshold")

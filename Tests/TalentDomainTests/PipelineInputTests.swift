@@ -25,8 +25,12 @@ struct PipelineInputTests {
     @Test("opening an application needs both ids, each a UUID")
     func newApplication() throws {
         let id = UUID()
-        let valid = try NewApplication(ApplicationDraft(candidateID: id.uuidString, positionID: " \(id.uuidString) "))
+        let valid = try NewApplication(ApplicationDraft(candidateID: id.uuidString, positionID: id.uuidString))
         #expect(valid == NewApplication(candidateID: id, positionID: id))
+        // An id is refused with spaces around it, as the document's `format: uuid` says.
+        #expect(throws: ServiceError.self) {
+            try NewApplication(ApplicationDraft(candidateID: id.uuidString, positionID: " \(id.uuidString) "))
+        }
         #expect(throws: ServiceError.self) { try NewApplication(ApplicationDraft(candidateID: nil, positionID: "x")) }
         do {
             _ = try NewApplication(ApplicationDraft(candidateID: nil, positionID: "x"))

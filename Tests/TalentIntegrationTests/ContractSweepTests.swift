@@ -146,7 +146,12 @@ struct ContractSweepTests {
                     if let reference = schema["$ref"]?.string, let target = contract.validator.resolve(reference) {
                         schema = target
                     }
-                    let constrained = schema["enum"] != nil || schema["format"] != nil || schema["pattern"] != nil
+                    let probe = "zz!"
+                    let patternRefuses = schema["pattern"]?.string.map { pattern in
+                        (try? NSRegularExpression(pattern: pattern))?.firstMatch(
+                            in: probe, range: NSRange(probe.startIndex..., in: probe)) == nil
+                    } ?? false
+                    let constrained = schema["enum"] != nil || schema["format"] != nil || patternRefuses
                         || ["integer", "boolean"].contains(schema["type"]?.string ?? "")
                     guard constrained else { continue }
                     tried += 1

@@ -195,6 +195,28 @@ struct NominationTests {
         }
     }
 
+    @Test("a merge takes the removed profile's nominations along (schemathesis found it refused with a foreign key)")
+    func mergeMovesNominations() async throws {
+        try await APIHarness.with { api in
+            let ulaw = try await Self.partner(api, code: "ULAW")
+            let nominated = try await nominate(api, ulaw, key: "k-merge", Self.body())
+            #expect(nominated.status == 201, "\(nominated.text)")
+            let nomination = try #require(nominated.object["id"] as? String)
+            let hr = try await api.token(.hr)
+            let other = try #require(try await api.request(.get, "/v1/nominations/\(nomination)", token: hr)
+                .object["candidate_id"] as? String)
+            let kept = try await api.request(.post, "/v1/candidates", token: hr, json: ["full_name": "Nguyễn Thị Minh Thư"])
+            let keep = try #require(kept.object["id"] as? String)
+
+            let merged = try await api.request(.post, "/v1/candidates/\(keep)/merge", token: hr, json: ["other_id": other])
+            #expect(merged.status == 200, "\(merged.text)")
+            let view = try await api.request(.get, "/v1/nominations/\(nomination)", token: hr)
+            #expect(view.object["candidate_id"] as? String == keep)
+            #expect(try await api.request(.get, "/v1/candidates/\(other)", token: hr).status == 404)
+            #expect(try await api.request(.get, "/v1/nominations/\(nomination)", token: ulaw).status == 200)
+        }
+    }
+
     @Test("partners beyond their rate get 429 with Retry-After")
     func rateLimit() async throws {
         try await TestDatabase.withServices { services in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TalentDomain
 import TalentService
 
 /// `/v1/agencies`: the reference list of agencies.
@@ -12,9 +13,12 @@ struct AgencyController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let page = try await services.agencies.list(
-            includeRetired: try request.flag("include_retired") ?? false, kind: request.query("kind"),
-            page: request.pageRequest(), by: context.caller)
-        return Reply.json(page)
+        var query = QueryParameters(request)
+        let includeRetired = query.bool("include_retired") ?? false
+        let kind = query.oneOf("kind", AgencyKind.self)
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.agencies.list(includeRetired: includeRetired, kind: kind?.rawValue, page: page,
+                                                           by: context.caller))
     }
 }

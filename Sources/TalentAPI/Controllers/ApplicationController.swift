@@ -17,10 +17,16 @@ struct ApplicationController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.applications.list(
-            candidateID: request.query("candidate_id") ?? request.query("candidate"),
-            positionID: request.query("position_id") ?? request.query("position"), stage: request.query("stage"),
-            agency: request.query("agency"), page: request.pageRequest(), by: context.caller))
+        var query = QueryParameters(request)
+        let candidate = query.uuid("candidate_id") ?? query.uuid("candidate")
+        let position = query.uuid("position_id") ?? query.uuid("position")
+        let stage = query.oneOf("stage", PipelineStage.self)
+        let agency = query.code("agency")
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.applications.list(
+            candidateID: candidate?.text, positionID: position?.text, stage: stage?.rawValue, agency: agency, page: page,
+            by: context.caller))
     }
 
     @Sendable func open(_ request: Request, context: CallerContext) async throws -> Response {

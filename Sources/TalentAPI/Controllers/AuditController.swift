@@ -13,10 +13,14 @@ struct AuditController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let query = try AuditQuery(entity: request.query("entity"), actor: request.query("actor"),
-                                   since: request.query("since"))
-        let page = try await services.audit.list(entity: query.entity, actor: query.actor, since: query.since,
-                                                 page: request.pageRequest(), by: context.caller)
-        return Reply.json(page)
+        var query = QueryParameters(request)
+        let entity = query.text("entity"), actor = query.text("actor")
+        let since = query.date("since")
+        let page = query.page()
+        try query.finish()
+        var filter: AuditEntity?
+        if let entity { filter = try AuditEntity(parsing: entity) }
+        return Reply.json(try await services.audit.list(entity: filter, actor: actor, since: since, page: page,
+                                                        by: context.caller))
     }
 }

@@ -18,8 +18,11 @@ struct CandidateController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.candidates.list(request.candidateQuery(), page: request.pageRequest(),
-                                                      by: context.caller))
+        var query = QueryParameters(request)
+        let filters = query.candidateQuery()
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.candidates.list(filters, page: page, by: context.caller))
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
@@ -72,9 +75,16 @@ enum CandidateForms {
             citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
             province: body.string("province"),
             education: body.objects("education") { record in
-                EducationDraft(degree: record.string("degree"), field: record.string("field"),
-                               institution: record.string("institution"), graduationYear: record.int("graduation_year"),
-                               classification: record.string("classification"))
+                let education = EducationDraft(
+                    degree: record.string("degree"), field: record.string("field"),
+                    institution: record.string("institution"), graduationYear: record.int("graduation_year"),
+                    classification: record.string("classification"))
+                // The domain skips a record with nothing in it (a CSV row without education); sent in JSON, `{}` is a
+                // mistake.
+                if education.isEmpty, !record.failed("degree") {
+                    record.add("degree", vi: "bắt buộc", en: "is required")
+                }
+                return education
             },
             sector: body.string("sector"), currentEmployer: body.string("current_employer"),
             currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
@@ -82,19 +92,14 @@ enum CandidateForms {
     }
 }
 
-extension Request {
-    /// The filters of candidate lists and exports.
-    func candidateQuery() throws -> CandidateQuery {
-        var year: Int?
-        if let text = query("graduation_year") {
-            guard let value = Int(text) else {
-                throw ServiceError.invalid("graduation_year", vi: "phải là năm, ví dụ 2023", en: "must be a year such as 2023")
-            }
-            year = value
-        }
-        return CandidateQuery(text: query("q"), stage: query("stage"), agency: query("agency"),
-                              positionID: query("position_id") ?? query("position"), sector: query("sector"),
-                              degree: query("degree"), graduationYear: year, createdFrom: query("created_from"),
-                              createdTo: query("created_to"), sort: query("sort"))
+extension QueryParameters {
+    /// The filters of candidate lists and exports, each checked as its parameter.
+    mutating func candidateQuery() -> CandidateQuery {
+        CandidateQuery(
+            text: text("q"), stage: oneOf("stage", PipelineStage.self)?.rawValue, agency: code("agency"),
+            positionID: (uuid("position_id") ?? uuid("position"))?.text, sector: oneOf("sector", Sector.self)?.rawValue,
+            degree: oneOf("degree", Degree.self)?.rawValue, graduationYear: integer("graduation_year", in: 1950...2100),
+            createdFrom: date("created_from")?.description, createdTo: date("created_to")?.description,
+            sort: oneOf("sort", CandidateSort.self)?.rawValue)
     }
 }

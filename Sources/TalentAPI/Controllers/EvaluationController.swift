@@ -51,16 +51,22 @@ struct EvaluationController {
 
     /// The panels an evaluator sits on: what is still to score, submitted, recused.
     @Sendable func assignments(_ request: Request, context: CallerContext) async throws -> Response {
-        let query = try AssignmentQuery(evaluatorID: request.query("evaluator_id"), status: request.query("status"),
-                                        limit: request.pageRequest().limit)
-        let items = try await services.evaluations.assignments(
-            evaluator: query.evaluatorID, status: query.status, limit: query.limit, by: context.caller)
+        var query = QueryParameters(request)
+        let evaluator = query.uuid("evaluator_id")
+        let status = query.oneOf("status", PanelMemberStatus.self)
+        let limit = query.integer("limit", in: 1...PageRequest.maximumLimit)
+        try query.finish()
+        let items = try await services.evaluations.assignments(evaluator: evaluator, status: status,
+                                                               limit: limit ?? PageRequest.defaultLimit, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func sheets(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.evaluations.sheets(application: UUID.parse(context.parameters.require("id")),
-                                                          history: try request.flag("history") ?? false, by: context.caller)
+        var query = QueryParameters(request)
+        let history = query.bool("history") ?? false
+        try query.finish()
+        let items = try await services.evaluations.sheets(application: UUID.parse(context.parameters.require("id")), history: history,
+                                                          by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 

@@ -64,7 +64,10 @@ struct NominationController {
 
     /// A partner sees its own nominations only.
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.nominations.list(page: request.pageRequest(), by: context.caller))
+        var query = QueryParameters(request)
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.nominations.list(page: page, by: context.caller))
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {

@@ -20,7 +20,10 @@ struct PartnerController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.partners.list(page: request.pageRequest(), by: context.caller))
+        var query = QueryParameters(request)
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.partners.list(page: page, by: context.caller))
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {

@@ -16,9 +16,14 @@ struct PositionController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.positions.list(
-            agency: request.query("agency"), kind: request.query("kind"), status: request.query("status"),
-            page: request.pageRequest(), by: context.caller))
+        var query = QueryParameters(request)
+        let agency = query.code("agency")
+        let kind = query.oneOf("kind", PositionKind.self)
+        let status = query.oneOf("status", PositionStatus.self)
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.positions.list(agency: agency, kind: kind?.rawValue, status: status?.rawValue,
+                                                            page: page, by: context.caller))
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {

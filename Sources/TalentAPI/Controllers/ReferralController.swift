@@ -14,10 +14,16 @@ struct ReferralController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let credited = try request.flag("credited")
+        var query = QueryParameters(request)
+        let candidate = query.uuid("candidate_id") ?? query.uuid("candidate")
+        let kind = query.oneOf("referrer_kind", ReferrerKind.self)
+        let referrer = query.text("referrer")
+        let credited = query.bool("credited")
+        let page = query.page()
+        try query.finish()
         return Reply.json(try await services.referrals.list(
-            candidateID: request.query("candidate_id") ?? request.query("candidate"), kind: request.query("referrer_kind"),
-            referrer: request.query("referrer"), credited: credited, page: request.pageRequest(), by: context.caller))
+            candidateID: candidate?.text, kind: kind?.rawValue, referrer: referrer, credited: credited, page: page,
+            by: context.caller))
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {

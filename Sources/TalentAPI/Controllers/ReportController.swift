@@ -16,9 +16,14 @@ struct ReportController {
     }
 
     @Sendable func pipeline(_ request: Request, context: CallerContext) async throws -> Response {
-        Reply.json(try await services.reports.pipeline(PipelineQuery.parse(
-            agency: request.query("agency"), positionKind: request.query("position_kind"), from: request.query("from"),
-            to: request.query("to"), groupBy: request.query("group_by")), by: context.caller))
+        var query = QueryParameters(request)
+        let agency = query.code("agency")
+        let kind = query.oneOf("position_kind", PositionKind.self)
+        let from = query.date("from"), to = query.date("to")
+        let grouping = query.oneOf("group_by", PipelineGrouping.self)
+        try query.finish()
+        return Reply.json(try await services.reports.pipeline(
+            PipelineQuery(agency: agency, positionKind: kind, from: from, to: to, groupBy: grouping), by: context.caller))
     }
 
     @Sendable func targets(_ request: Request, context: CallerContext) async throws -> Response {
@@ -32,7 +37,10 @@ struct ReportController {
     }
 
     @Sendable func referrers(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.reports.referrers(kind: ReferrerKind.parse(request.query("referrer_kind"), field: "referrer_kind"), by: context.caller)
+        var query = QueryParameters(request)
+        let kind = query.oneOf("referrer_kind", ReferrerKind.self)
+        try query.finish()
+        let items = try await services.reports.referrers(kind: kind, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 }

@@ -17,7 +17,9 @@ struct RubricController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let status = try RubricStatus.parse(request.query("status"), field: "status")
+        var query = QueryParameters(request)
+        let status = query.oneOf("status", RubricStatus.self)
+        try query.finish()
         let items = try await services.evaluations.rubrics(status: status, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }

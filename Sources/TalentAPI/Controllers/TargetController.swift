@@ -14,7 +14,10 @@ struct TargetController {
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
-        let items = try await services.targets.list(agency: request.query("agency"), by: context.caller)
+        var query = QueryParameters(request)
+        let agency = query.code("agency")
+        try query.finish()
+        let items = try await services.targets.list(agency: agency, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
     }
 

@@ -96,4 +96,9 @@ public struct NominationTable: Sendable {
         return Page(items: rows.prefix(page.limit).map(\.0),
                     nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
     }
+
+    /// Moves every nomination of one candidate to another (a merge): the nominations follow the person, as referrals do.
+    public func reassign(from: UUID, to: UUID) async throws {
+        try await connection.query("UPDATE nominations SET candidate_id = \(to) WHERE candidate_id = \(from)", logger: logger)
+    }
 }
