@@ -81,11 +81,6 @@ public struct PartnerService: Sendable {
             guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
             }
-            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
-            guard before.storedStatus == .draft else {
-                throw ServiceError(.conflict, slug: "agreement-not-draft", LocalizedText(
-                    vi: "Chỉ sửa được điều khoản của thỏa thuận ở trạng thái draft", en: "Only a draft agreement's terms can change"))
-            }
             var merged = AgreementDraft(
                 reference: before.reference, title: before.title, signedOn: before.signedOn?.description,
                 startsOn: before.startsOn.description, endsOn: before.endsOn.description, fields: before.fields,
@@ -99,7 +94,14 @@ public struct PartnerService: Sendable {
             if fields.contains("yearly_quota") { merged.yearlyQuota = draft.yearlyQuota }
             if fields.contains("training") { merged.training = draft.training }
             if fields.contains("notes") { merged.notes = draft.notes }
-            let after = try await tx.agreements.update(uuid, to: ValidAgreement(merged))
+            // Bad terms are named first (422), whatever the version sent; then the version and the status.
+            let valid = try ValidAgreement(merged)
+            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+            guard before.storedStatus == .draft else {
+                throw ServiceError(.conflict, slug: "agreement-not-draft", LocalizedText(
+                    vi: "Chỉ sửa được điều khoản của thỏa thuận ở trạng thái draft", en: "Only a draft agreement's terms can change"))
+            }
+            let after = try await tx.agreements.update(uuid, to: valid)
             try await tx.audit.record(actor, "agreement.update", "agreement", uuid.text, before: before, after: after)
             return after
         }

@@ -22,3 +22,14 @@ extension Agreement: JSONWritable {
         }
     }
 }
+
+/// An agreement's JSON body as the service's draft.
+extension AgreementDraft {
+    /// The request body's fields, read one by one: a bad one is a field error in `body`, an unknown one is refused
+    /// by `body.finish`.
+    public init(reading body: inout JSONFields) {
+        self.init(reference: body.string("reference"), title: body.string("title"), signedOn: body.string("signed_on"),
+                  startsOn: body.string("starts_on"), endsOn: body.string("ends_on"), fields: body.strings("fields"),
+                  yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"))
+    }
+}

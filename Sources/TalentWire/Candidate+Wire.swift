@@ -71,3 +71,30 @@ extension DuplicatePair: JSONWritable {
         }
     }
 }
+
+/// A candidate's JSON body (also the `candidate` of a nomination) as the service's draft.
+extension CandidateDraft {
+    /// The request body's fields, read one by one: a bad one is a field error in `body`, an unknown one is refused
+    /// by `body.finish`.
+    public init(reading body: inout JSONFields) {
+        self.init(
+            fullName: body.string("full_name"), dateOfBirth: body.string("date_of_birth"), gender: body.string("gender"),
+            citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
+            province: body.string("province"),
+            education: body.objects("education") { record in
+                let education = EducationDraft(
+                    degree: record.string("degree"), field: record.string("field"),
+                    institution: record.string("institution"), graduationYear: record.int("graduation_year"),
+                    classification: record.string("classification"))
+                // The domain skips a record with nothing in it (a CSV row without education); sent in JSON, `{}` is a
+                // mistake.
+                if education.isEmpty, !record.failed("degree") {
+                    record.add("degree", vi: "bắt buộc", en: "is required")
+                }
+                return education
+            },
+            sector: body.string("sector"), currentEmployer: body.string("current_employer"),
+            currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
+            skills: body.strings("skills"), languages: body.strings("languages"), notes: body.string("notes"))
+    }
+}

@@ -19,3 +19,14 @@ extension Position: JSONWritable {
         }
     }
 }
+
+/// A position's JSON body as the service's draft.
+extension PositionDraft {
+    /// The request body's fields, read one by one: a bad one is a field error in `body`, an unknown one is refused
+    /// by `body.finish`.
+    public init(reading body: inout JSONFields) {
+        self.init(agencyCode: body.string("agency_code") ?? body.string("agency"), title: body.string("title"),
+                  kind: body.string("kind"), openings: body.int("openings"), targetDate: body.string("target_date"),
+                  status: body.string("status"), description: body.string("description"))
+    }
+}

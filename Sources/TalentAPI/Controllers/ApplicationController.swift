@@ -46,11 +46,11 @@ struct ApplicationController {
     /// `{"to": STAGE, "reason": ...}`; `If-Match` is optional here.
     @Sendable func move(_ request: Request, context: CallerContext) async throws -> Response {
         let id = try UUID.parse(context.parameters.require("id"))
-        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
-        let version = try request.optionalVersion()
         let draft = StageMoveDraft(to: body.string("to"), reason: body.string("reason"))
         let input = try body.finish { try StageMove(draft) }
+        // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+        let version = try request.optionalVersion()
         let application = try await services.applications.move(id, input, expectedVersion: version, by: context.caller)
         return Reply.versioned(application, version: application.version)
     }

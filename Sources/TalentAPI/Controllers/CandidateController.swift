@@ -28,7 +28,7 @@ struct CandidateController {
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let draft = CandidateForms.draft(&body)
+        let draft = CandidateDraft(reading: &body)
         let input = try body.finish { try ValidCandidate(draft) }
         let created = try await services.candidates.add(input, by: context.caller)
         return Reply.created(created, location: "/v1/candidates/\(created.candidate.id.text)")
@@ -41,12 +41,12 @@ struct CandidateController {
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
-        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
-        let version = try request.requiredVersion()
-        let draft = CandidateForms.draft(&body)
+        let draft = CandidateDraft(reading: &body)
         let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
         let patch = try body.finish { try CandidatePatch(draft, fields: fields) }
+        // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+        let version = try request.requiredVersion()
         let id = try UUID.parse(context.parameters.require("id"))
         let candidate = try await services.candidates.update(id, patch: patch, expectedVersion: version,
                                                              by: context.caller)
@@ -68,32 +68,6 @@ struct CandidateController {
         return Reply.versioned(merged, version: merged.version)
     }
 }
-
-/// A candidate's JSON body (also the `candidate` of a nomination) as the service's draft.
-enum CandidateForms {
-    static func draft(_ body: inout JSONBody) -> CandidateDraft {
-        CandidateDraft(
-            fullName: body.string("full_name"), dateOfBirth: body.string("date_of_birth"), gender: body.string("gender"),
-            citizenID: body.string("citizen_id"), email: body.string("email"), phone: body.string("phone"),
-            province: body.string("province"),
-            education: body.objects("education") { record in
-                let education = EducationDraft(
-                    degree: record.string("degree"), field: record.string("field"),
-                    institution: record.string("institution"), graduationYear: record.int("graduation_year"),
-                    classification: record.string("classification"))
-                // The domain skips a record with nothing in it (a CSV row without education); sent in JSON, `{}` is a
-                // mistake.
-                if education.isEmpty, !record.failed("degree") {
-                    record.add("degree", vi: "bắt buộc", en: "is required")
-                }
-                return education
-            },
-            sector: body.string("sector"), currentEmployer: body.string("current_employer"),
-            currentTitle: body.string("current_title"), legalExperienceYears: body.int("legal_experience_years"),
-            skills: body.strings("skills"), languages: body.strings("languages"), notes: body.string("notes"))
-    }
-}
-
 extension QueryParameters {
     /// The filters of candidate lists and exports, each checked as its parameter.
     mutating func candidateQuery() -> CandidateQuery {

@@ -24,7 +24,7 @@ struct NominationController {
     @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
         let submitted = body.value
-        let candidate = body.object("candidate") { CandidateForms.draft(&$0) }
+        let candidate = body.object("candidate") { CandidateDraft(reading: &$0) }
         let position = body.string("position_id")
         let nominator = body.object("nominator") { n in (n.string("name"), n.string("title"), n.string("email")) }
         let relationship = body.string("relationship")

@@ -48,7 +48,7 @@ struct PartnerController {
 
     @Sendable func addAgreement(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let draft = AgreementForms.draft(&body)
+        let draft = AgreementDraft(reading: &body)
         let input = try body.finish { try ValidAgreement(draft) }
         let agreement = try await services.partners.addAgreement(partner: context.parameters.require("code"), input,
                                                                  by: context.caller)
@@ -63,30 +63,23 @@ struct PartnerController {
     /// Either a change of state, `{"status": "active" | "suspended" | "terminated", "reason": ...}`, or new terms
     /// for a draft.
     @Sendable func updateAgreement(_ request: Request, context: CallerContext) async throws -> Response {
-        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
-        let version = try request.requiredVersion()
         let id = try UUID.parse(context.parameters.require("id"))
         if body.has("status") {
             let status = body.string("status")
             let reason = body.string("reason")
             let input = try body.finish { try AgreementTransition(reaching: status, reason: reason) }
+            // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+            let version = try request.requiredVersion()
             let agreement = try await services.partners.act(input, on: id, expectedVersion: version, by: context.caller)
             return Reply.versioned(agreement, version: agreement.version)
         }
-        let draft = AgreementForms.draft(&body)
+        let draft = AgreementDraft(reading: &body)
         try body.finish()
+        // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+        let version = try request.requiredVersion()
         let agreement = try await services.partners.updateAgreement(id, draft, fields: Set(body.keys),
                                                                     expectedVersion: version, by: context.caller)
         return Reply.versioned(agreement, version: agreement.version)
-    }
-}
-
-/// An agreement's JSON body as the service's draft.
-enum AgreementForms {
-    static func draft(_ body: inout JSONBody) -> AgreementDraft {
-        AgreementDraft(reference: body.string("reference"), title: body.string("title"), signedOn: body.string("signed_on"),
-                       startsOn: body.string("starts_on"), endsOn: body.string("ends_on"), fields: body.strings("fields"),
-                       yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"))
     }
 }

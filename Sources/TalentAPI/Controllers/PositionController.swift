@@ -29,7 +29,7 @@ struct PositionController {
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context)
-        let draft = PositionForms.draft(&body)
+        let draft = PositionDraft(reading: &body)
         let input = try body.finish { try ValidPosition(draft) }
         let position = try await services.positions.add(input, by: context.caller)
         return Reply.created(position, location: "/v1/positions/\(position.id.text)")
@@ -42,24 +42,15 @@ struct PositionController {
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
-        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
-        let version = try request.requiredVersion()
-        let draft = PositionForms.draft(&body)
+        let draft = PositionDraft(reading: &body)
         let fields = Set(body.keys.compactMap(PositionDraft.Field.init(rawValue:)))
         let patch = try body.finish { try PositionPatch(draft, fields: fields) }
+        // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+        let version = try request.requiredVersion()
         let id = try UUID.parse(context.parameters.require("id"))
         let position = try await services.positions.update(id, patch: patch, expectedVersion: version,
                                                            by: context.caller)
         return Reply.versioned(position, version: position.version)
-    }
-}
-
-/// A position's JSON body as the service's draft.
-enum PositionForms {
-    static func draft(_ body: inout JSONBody) -> PositionDraft {
-        PositionDraft(agencyCode: body.string("agency_code") ?? body.string("agency"), title: body.string("title"),
-                      kind: body.string("kind"), openings: body.int("openings"), targetDate: body.string("target_date"),
-                      status: body.string("status"), description: body.string("description"))
     }
 }
