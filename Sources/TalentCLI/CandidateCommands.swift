@@ -143,13 +143,25 @@ struct CandidateCommand: AsyncParsableCommand {
 
     struct Show: ServiceCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L(vi: "Xem một hồ sơ ứng viên.", en: "Show one candidate."))
+            CommandConfiguration(
+                abstract: L(vi: "Xem hồ sơ của một ứng viên: thông tin cá nhân, hồ sơ dự tuyển và lịch sử giai đoạn, giới thiệu, đề cử và hội đồng đánh giá.",
+                            en: "Show a candidate's file: the profile, applications with their stage history, referrals, nominations and panels."),
+                discussion: L(vi: "--format json in ra đúng như GET /v1/candidates/ID?include=… của API; --format csv chỉ in thông tin cá nhân.",
+                              en: "--format json prints what GET /v1/candidates/ID?include=… of the API answers; --format csv prints the profile only."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
+        @Option(help: L(vi: "Các phần của hồ sơ, cách nhau bằng dấu phẩy: applications (hồ sơ dự tuyển), referrals (giới thiệu), nominations (đề cử), panels (hội đồng đánh giá); rỗng: chỉ thông tin cá nhân. Mặc định: mọi phần mà vai trò được xem.",
+                        en: "Sections of the file, comma-separated: applications, referrals, nominations, panels; empty: the profile only. Default: every section the role may read."))
+        var include: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.candidates.get(UUID.parse(id), by: actor), Columns.candidateDetail)
+            let sections = try include.map { text throws(ServiceError) in
+                text.isEmpty ? [] : try CandidateFileSection.parseList(text, field: "include")
+            } ?? CandidateService.readableSections(by: actor)
+            let file = try await services.candidates.file(UUID.parse(id), include: sections, by: actor)
+            printer.record(file, Columns.candidateDetail.map { $0.of { (file: CandidateFile) in file.candidate } })
+            if printer.format == .table { CandidateFileSections(file: file, printer: printer).print() }
         }
     }
 
@@ -301,5 +313,143 @@ extension Columns {
              e.classification.map { c in language.map { c.label.text($0) } ?? c.rawValue }]
                 .compactMap { $0 }.joined(separator: ", ")
         }.joined(separator: "; ")
+    }
+}
+
+/// The sections of a candidate's file as a table prints them, under the profile: each with its heading and count,
+/// in the order things happened.
+struct CandidateFileSections {
+    let file: CandidateFile
+    let printer: Printer
+
+    private var language: Language { printer.language }
+
+    func print() {
+        let sections = file.sections
+        if sections.contains(.applications) {
+            heading(vi: "Hồ sơ dự tuyển", en: "Applications", count: file.applications.count)
+            printer.list(file.applications.map(\.application), Columns.fileApplication)
+            for entry in file.applications {
+                printer.console.out("")
+                printer.console.out((language == .en ? "Stage history: " : "Lịch sử giai đoạn: ") + position(entry.application))
+                printer.list(entry.history, Columns.stageChange)
+            }
+        }
+        if sections.contains(.referrals) {
+            heading(vi: "Giới thiệu", en: "Referrals", count: file.referrals.count)
+            printer.list(file.referrals, Columns.fileReferral)
+        }
+        if sections.contains(.nominations) {
+            heading(vi: "Đề cử của trường đối tác", en: "Nominations by partners", count: file.nominations.count)
+            let applications = Dictionary(file.applications.map { ($0.application.id, $0.application) }) { a, _ in a }
+            printer.list(file.nominations, Columns.fileNomination(applications: applications))
+        }
+        if sections.contains(.panels) {
+            heading(vi: "Hội đồng đánh giá", en: "Evaluation panels", count: file.panels.count)
+            for (i, panel) in file.panels.enumerated() {
+                if i > 0 { printer.console.out("") }
+                printer.console.out(position(panel.application) + ": " + summary(panel.score))
+                let scores = Dictionary(panel.score.evaluators.map { ($0.evaluatorID, $0.weightedScore) }) { a, _ in a }
+                printer.list(panel.evaluators, Columns.filePanelMember(scores: scores))
+            }
+            if file.panels.isEmpty { printer.list([PanelMember](), Columns.panelMember) }
+        }
+    }
+
+    private func heading(vi: String, en: String, count: Int) {
+        printer.console.out("")
+        printer.console.out("== \(language == .en ? en : vi) (\(count)) ==")
+    }
+
+    private func position(_ application: Application) -> String {
+        "\(application.positionTitle) (\(application.agencyCode))"
+    }
+
+    /// `2/3 phiếu, điểm hội đồng 4.1, đạt`: sheets against the rubric's minimum, the score, and the result once complete.
+    private func summary(_ score: PanelResult) -> String {
+        let en = language == .en
+        var parts = ["\(score.submitted)/\(score.required.map(String.init) ?? "–") " + (en ? "sheets" : "phiếu")]
+        if let panelScore = score.panelScore {
+            parts.append((en ? "panel score " : "điểm hội đồng ") + Columns.score(panelScore))
+        }
+        switch score.passed {
+        case true?: parts.append(en ? "passed" : "đạt")
+        case false?: parts.append(en ? "failed" : "không đạt")
+        case nil: parts.append(en ? "panel not complete" : "chưa đủ hội đồng")
+        }
+        if score.disagreement { parts.append(en ? "evaluators disagree" : "các thành viên chấm chênh lệch lớn") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension Columns {
+    /// An application in a candidate's file: the candidate is known, the position is what matters.
+    static let fileApplication: [Column<Application>] = application.filter {
+        !["candidate_name", "candidate_id", "position_id"].contains($0.field)
+    }
+
+    /// A referral in a candidate's file: who recommended them, how they know them, and whether it is the credited one.
+    static let fileReferral: [Column<Referral>] = [
+        .time("created_at", vi: "Thời điểm", en: "Time") { $0.createdAt },
+        .code("referrer_kind", vi: "Loại người giới thiệu", en: "Referrer kind") { $0.referrerKind },
+        Column("referrer", vi: "Người giới thiệu", en: "Referrer", value: { $0.referrerLabel }, cell: { referral, language in
+            // The person who answers for the recommendation, with their title, and the institution they speak for.
+            switch referral.referrerKind {
+            case .selfApplication: return referral.referrerKind.label.text(language)
+            case .person, .user:
+                return [referral.referrerLabel, referral.referrerTitle].compactMap { $0 }.joined(separator: ", ")
+            case .agency, .partner:
+                let person = [referral.referrerName, referral.referrerTitle].compactMap { $0 }.joined(separator: ", ")
+                return person.isEmpty ? referral.referrerLabel : "\(person) (\(referral.referrerLabel))"
+            }
+        }),
+        .code("relationship", vi: "Quan hệ", en: "Relationship") { $0.relationship },
+        Column("credited", vi: "Ghi nhận", en: "Credit", value: { $0.credited ? "true" : "false" }, cell: { referral, language in
+            switch (referral.credited, language) {
+            case (true, .en): "credited"
+            case (false, .en): "supporting"
+            case (true, _): "được ghi nhận"
+            case (false, _): "bổ sung"
+            }
+        }),
+        Column("channel", vi: "Kênh", en: "Channel", value: { $0.channel }, cell: { referral, language in
+            switch (referral.channel, language) {
+            case ("cli", .en): "CLI"
+            case ("cli", _): "dòng lệnh"
+            case ("nomination", .en): "partner nomination"
+            case ("nomination", _): "đề cử của trường đối tác"
+            case ("api", _): "API"
+            default: referral.channel
+            }
+        }),
+        Column("justification", vi: "Lý do giới thiệu", en: "Justification") { $0.justification },
+    ]
+
+    /// A nomination in a candidate's file; the application it opened is named by its position when the file has it.
+    static func fileNomination(applications: [UUID: Application]) -> [Column<NominationView>] { [
+        .time("submitted_at", vi: "Thời điểm", en: "Submitted") { $0.submittedAt },
+        Column("partner_code", vi: "Đối tác", en: "Partner") { $0.partnerCode },
+        Column("nominator", vi: "Người đề cử", en: "Nominator") { n in
+            n.nominator.name + (n.nominator.title.map { ", \($0)" } ?? "")
+        },
+        Column("relationship", vi: "Quan hệ", en: "Relationship", value: { $0.relationship }, cell: { n, language in
+            Relationship(rawValue: n.relationship)?.label.text(language) ?? n.relationship
+        }),
+        Column("justification", vi: "Lý do đề cử", en: "Justification") { $0.justification },
+        Column("application_id", vi: "Hồ sơ dự tuyển", en: "Application", value: { $0.applicationID?.text ?? "" },
+               cell: { n, _ in
+                   guard let id = n.applicationID else { return "" }
+                   return applications[id].map { "\($0.positionTitle) (\($0.agencyCode))" } ?? id.text
+               }),
+        .code("status", vi: "Trạng thái", en: "Status") { $0.status },
+    ] }
+
+    /// A panel member in a candidate's file, with their weighted score once they have submitted.
+    static func filePanelMember(scores: [UUID: Double]) -> [Column<PanelMember>] {
+        panelMember.filter { $0.field != "evaluator_id" } + [
+            Column("weighted_score", vi: "Điểm có trọng số", en: "Weighted score") { member in
+                scores[member.evaluatorID].map(score) ?? ""
+            },
+        ]
     }
 }

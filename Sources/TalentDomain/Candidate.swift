@@ -284,6 +284,43 @@ public struct ValidCandidate: Sendable, Hashable {
     }
 }
 
+extension ValidCandidate {
+    /// This profile with its empty fields filled from another account of the same person (a partner's nomination):
+    /// a field that holds something is never changed, and a list (education, skills, languages) is taken only when
+    /// this profile's is empty. The name and the notes are the profile's own and are never taken. Returns the profile
+    /// and the fields it took, in the order of `CandidateDraft.Field`.
+    public func fillingEmptyFields(from other: ValidCandidate) -> (ValidCandidate, [CandidateDraft.Field]) {
+        var result = self
+        var filled: [CandidateDraft.Field] = []
+        func take<Value>(_ field: CandidateDraft.Field, _ path: WritableKeyPath<ValidCandidate, Value?>) {
+            if result[keyPath: path] == nil, let value = other[keyPath: path] {
+                result[keyPath: path] = value
+                filled.append(field)
+            }
+        }
+        func takeList<Item>(_ field: CandidateDraft.Field, _ path: WritableKeyPath<ValidCandidate, [Item]>) {
+            if result[keyPath: path].isEmpty, !other[keyPath: path].isEmpty {
+                result[keyPath: path] = other[keyPath: path]
+                filled.append(field)
+            }
+        }
+        take(.dateOfBirth, \.dateOfBirth)
+        take(.gender, \.gender)
+        take(.citizenID, \.citizenID)
+        take(.email, \.email)
+        take(.phone, \.phone)
+        take(.province, \.province)
+        takeList(.education, \.education)
+        take(.sector, \.sector)
+        take(.currentEmployer, \.currentEmployer)
+        take(.currentTitle, \.currentTitle)
+        take(.legalExperienceYears, \.legalExperienceYears)
+        takeList(.skills, \.skills)
+        takeList(.languages, \.languages)
+        return (result, filled)
+    }
+}
+
 /// A change to some fields of a profile, checked field by field by the same rules as a new profile.
 public struct CandidatePatch: Sendable, Hashable {
     public let fields: Set<CandidateDraft.Field>

@@ -102,6 +102,7 @@ public enum FieldName {
         "nominator": LocalizedText(vi: "người đề cử", en: "nominator"),
         "file": LocalizedText(vi: "tệp", en: "file"),
         "header": LocalizedText(vi: "dòng tiêu đề", en: "header row"),
+        "include": LocalizedText(vi: "các phần của hồ sơ", en: "sections of the file"),
     ]
 
     /// Containers of a path, with a 1-based number when they are lists: `education[0]` is "học vấn 1".

@@ -94,8 +94,11 @@ public struct ApplicationService: Sendable {
         }
     }
 
+    /// Who may read applications and their history (a candidate's file follows the same rule).
+    static let readers: Set<Role> = Role.staff
+
     public func get(_ id: String, by actor: Principal) async throws -> Application {
-        try actor.require(Role.staff)
+        try actor.require(Self.readers)
         let uuid = try UUID.parse(id)
         guard let application = try await database.read({ try await $0.applications.get(uuid) }) else {
             throw Self.notFound(uuid)
@@ -109,7 +112,11 @@ public struct ApplicationService: Sendable {
         let history = try await database.read { db in
             try await db.applications.history(application.id)
         }
-        // An evaluator of a later panel must not learn an earlier panel's score from the history.
+        return Self.history(history, visibleTo: actor)
+    }
+
+    /// A history as the actor may read it: an evaluator of a later panel must not learn an earlier panel's score.
+    static func history(_ history: [StageChange], visibleTo actor: Principal) -> [StageChange] {
         guard actor.role == .evaluator else { return history }
         return history.map { change in
             var change = change
@@ -120,7 +127,7 @@ public struct ApplicationService: Sendable {
 
     public func list(candidateID: String? = nil, positionID: String? = nil, stage: String? = nil, agency: String? = nil,
                      page: PageRequest, by actor: Principal) async throws -> Page<Application> {
-        try actor.require(Role.staff)
+        try actor.require(Self.readers)
         var v = FieldValidator()
         let stage = v.oneOf("stage", stage, PipelineStage.self)
         let agency = v.code("agency", agency, required: false)

@@ -30,6 +30,66 @@ public struct CandidateService: Sendable {
         return candidate
     }
 
+    /// A candidate's file: the profile with the sections asked for (none: the profile alone, as `get` gives it). Each
+    /// section is read under the rule of the service that owns it, so the file never shows more than those would: a
+    /// role that may not read referrals or panels there is refused them here, and an evaluator reads the stage history
+    /// without panel scores. Everything is read on one connection.
+    public func file(_ id: UUID, include sections: Set<CandidateFileSection>,
+                     by actor: Principal) async throws -> CandidateFile {
+        try actor.require(Role.staff)
+        for section in sections.sorted() where !Self.fileReaders(section).contains(actor.role) {
+            throw ServiceError(.forbidden, LocalizedText(
+                vi: "Vai trò \(actor.role.rawValue) không được xem phần \(section.rawValue) của hồ sơ ứng viên",
+                en: "The role \(actor.role.rawValue) may not read the \(section.rawValue) of a candidate's file"))
+        }
+        return try await database.read { db in
+            guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
+            var file = CandidateFile(candidate: candidate, sections: sections)
+            guard !sections.isEmpty else { return file }
+            let applications = sections.contains(.applications) || sections.contains(.panels)
+                ? try await db.applications.all(candidateID: id) : []
+            if sections.contains(.applications) {
+                for application in applications {
+                    let history = try await db.applications.history(application.id)
+                    file.applications.append(FileApplication(
+                        application: application, history: ApplicationService.history(history, visibleTo: actor)))
+                }
+            }
+            if sections.contains(.referrals) {
+                file.referrals = try await db.referrals.all(candidateID: id)
+            }
+            if sections.contains(.nominations) {
+                file.nominations = try await db.nominations.all(candidateID: id)
+            }
+            if sections.contains(.panels) {
+                let results = try await EvaluationService.results(for: applications.map(\.id), in: db)
+                // An application that never had a panel has none in the file.
+                for application in applications {
+                    let evaluators = try await db.evaluations.panel(application: application.id)
+                    guard !evaluators.isEmpty else { continue }
+                    file.panels.append(FilePanel(application: application, evaluators: evaluators,
+                                                 score: EvaluationService.result(for: application.id, in: results)))
+                }
+            }
+            return file
+        }
+    }
+
+    /// The sections of a candidate's file that the actor may read (what `talent candidate show` prints).
+    public static func readableSections(by actor: Principal) -> Set<CandidateFileSection> {
+        Set(CandidateFileSection.allCases.filter { fileReaders($0).contains(actor.role) })
+    }
+
+    /// Who may read a section of the file: the readers of the service that owns it.
+    static func fileReaders(_ section: CandidateFileSection) -> Set<Role> {
+        switch section {
+        case .applications: ApplicationService.readers
+        case .referrals: ReferralService.readers
+        case .nominations: NominationService.staffReaders
+        case .panels: EvaluationService.panelReaders
+        }
+    }
+
     /// Candidates matching the query, in its order, one page at a time. The text matches names without regard to
     /// accents or case, and citizen IDs, e-mails and phones exactly.
     public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {

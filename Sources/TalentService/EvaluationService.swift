@@ -98,9 +98,13 @@ public struct EvaluationService: Sendable {
         }
     }
 
+    /// Who may read a panel and its result (a candidate's file follows the same rule); an evaluator reads their own
+    /// assignments and, once they have submitted, the panel's sheets.
+    static let panelReaders: Set<Role> = [.admin, .hr, .leadership]
+
     /// The application's panel and where each member stands.
     public func panel(application uuid: UUID, by actor: Principal) async throws -> [PanelMember] {
-        try actor.require([.admin, .hr, .leadership])
+        try actor.require(Self.panelReaders)
         return try await database.read { db in
             _ = try await Self.application(uuid, in: db)
             return try await db.evaluations.panel(application: uuid)
@@ -225,7 +229,7 @@ public struct EvaluationService: Sendable {
 
     /// The panel's result.
     public func score(application uuid: UUID, by actor: Principal) async throws -> PanelResult {
-        try actor.require([.admin, .hr, .leadership])
+        try actor.require(Self.panelReaders)
         return try await database.read { db in
             _ = try await Self.application(uuid, in: db)
             return try await Self.result(for: uuid, in: Self.results(for: [uuid], in: db))

@@ -87,16 +87,33 @@ public struct NominationService: Sendable {
         let existing = n.candidate.citizenID != nil
             ? matches.first { $0.citizenID == n.candidate.citizenID }
             : matches.first { $0.email == n.candidate.email }
+        // A contact detail that already belongs to another profile is not copied (the submission keeps it).
+        var profile = n.candidate
+        if matches.contains(where: { $0.id != existing?.id && $0.email != nil && $0.email == profile.email }) {
+            profile.email = nil
+        }
+        if matches.contains(where: { $0.id != existing?.id && $0.phone != nil && $0.phone == profile.phone }) {
+            profile.phone = nil
+        }
         let candidate: Candidate
+        var filledFromNomination: (before: Candidate, after: Candidate, fields: [CandidateDraft.Field])?
         if let existing {
-            // Held like a staff referral holds it, so the credit goes to one referral only.
-            try await tx.candidates.lock(existing.id)
-            candidate = existing
+            // Held like a staff referral holds it, so the credit goes to one referral only; read again under the lock.
+            guard let locked = try await tx.candidates.get(existing.id, forUpdate: true) else {
+                throw CandidateService.notFound(existing.id)
+            }
+            // The profile's empty fields are filled from the nomination; what staff entered is never overwritten.
+            let (filled, fields) = ValidCandidate(locked).fillingEmptyFields(from: profile)
+            if !fields.isEmpty {
+                guard try await tx.candidates.update(locked.id, expectedVersion: locked.version, to: filled),
+                      let after = try await tx.candidates.get(locked.id)
+                else { throw CandidateService.stale(locked.version) }
+                filledFromNomination = (locked, after, fields)
+                candidate = after
+            } else {
+                candidate = locked
+            }
         } else {
-            var profile = n.candidate
-            // A contact detail that already belongs to another profile is not copied (the submission keeps it).
-            if matches.contains(where: { $0.email != nil && $0.email == profile.email }) { profile.email = nil }
-            if matches.contains(where: { $0.phone != nil && $0.phone == profile.phone }) { profile.phone = nil }
             candidate = try await tx.candidates.insert(profile)
             audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
         }
@@ -117,6 +134,12 @@ public struct NominationService: Sendable {
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, submitted: submitted,
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
+        if let fill = filledFromNomination {
+            audit.add("candidate.filled_from_nomination", "candidate", candidate.id.text, before: fill.before,
+                      after: fill.after,
+                      extra: ["nomination_id": .string(id.text), "partner_code": .string(partner),
+                              "fields": .array(fill.fields.map { .string($0.rawValue) })])
+        }
         audit.add("nomination.submit", "nomination", id.text,
                   extra: ["candidate_id": .string(candidate.id.text), "referral_id": .string(referral.id.text),
                           "agreement_id": .string(agreement.id.text)])
@@ -124,9 +147,12 @@ public struct NominationService: Sendable {
         return (id, at)
     }
 
+    /// Staff who may read every nomination unmasked (a candidate's file follows the same rule).
+    static let staffReaders: Set<Role> = Role.staff
+
     /// A partner's own nominations (masked, coarse), or every nomination for staff.
     public func list(page: PageRequest, by actor: Principal) async throws -> Page<NominationView> {
-        try actor.require(Role.staff.union([.partner]))
+        try actor.require(Self.staffReaders.union([.partner]))
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
         let page = try await database.read { db in
@@ -137,7 +163,7 @@ public struct NominationService: Sendable {
 
     /// One nomination; another partner's is "not found".
     public func get(_ id: String, by actor: Principal) async throws -> NominationView {
-        try actor.require(Role.staff.union([.partner]))
+        try actor.require(Self.staffReaders.union([.partner]))
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }

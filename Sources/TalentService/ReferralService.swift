@@ -69,9 +69,13 @@ public struct ReferralService: Sendable {
         }
     }
 
+    /// Who may read referrals (a candidate's file follows the same rule): not evaluators, who must judge the
+    /// candidate without knowing who recommended them.
+    static let readers: Set<Role> = [.admin, .hr, .leadership]
+
     public func list(candidateID: String? = nil, kind: String? = nil, referrer: String? = nil, credited: Bool? = nil,
                      page: PageRequest, by actor: Principal) async throws -> Page<Referral> {
-        try actor.require([.admin, .hr, .leadership])
+        try actor.require(Self.readers)
         var v = FieldValidator()
         let kind = v.oneOf("referrer_kind", kind, ReferrerKind.self)
         let referrer = v.text("referrer", referrer, maxLength: 200)

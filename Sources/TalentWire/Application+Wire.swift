@@ -3,18 +3,21 @@ import TalentDomain
 
 extension Application: JSONWritable {
     public func write(to w: inout JSONWriter) {
-        w.object { w in
-            w.field("id", id.text)
-            w.field("candidate_id", candidateID.text)
-            w.field("position_id", positionID.text)
-            w.field("stage", stage)
-            w.field("stage_entered_at", stageEnteredAt)
-            w.field("version", version)
-            w.field("created_at", createdAt)
-            w.field("updated_at", updatedAt)
-            w.field("candidate_name", candidateName)
-            w.field("position_title", positionTitle)
-            w.field("agency_code", agencyCode)
-        }
+        w.object { w in writeFields(to: &w) }
+    }
+
+    /// The fields, for a record that adds its own (an application in a candidate's file).
+    public func writeFields(to w: inout JSONWriter) {
+        w.field("id", id.text)
+        w.field("candidate_id", candidateID.text)
+        w.field("position_id", positionID.text)
+        w.field("stage", stage)
+        w.field("stage_entered_at", stageEnteredAt)
+        w.field("version", version)
+        w.field("created_at", createdAt)
+        w.field("updated_at", updatedAt)
+        w.field("candidate_name", candidateName)
+        w.field("position_title", positionTitle)
+        w.field("agency_code", agencyCode)
     }
 }

@@ -374,7 +374,10 @@ struct GoldenTests {
             try await Self.sameAsAPI(cli, api, token: staff, ["nomination", "show", nominationID],
                                      "/v1/nominations/\(nominationID)")
             try await Self.sameAsAPI(cli, api, token: staff, ["nomination", "list"], "/v1/nominations", list: true)
+            // `candidate show` prints the candidate's file, every section the role may read.
             try await Self.sameAsAPI(cli, api, token: staff, ["candidate", "show", candidateID],
+                                     "/v1/candidates/\(candidateID)?include=applications,referrals,nominations,panels")
+            try await Self.sameAsAPI(cli, api, token: staff, ["candidate", "show", candidateID, "--include", ""],
                                      "/v1/candidates/\(candidateID)")
             try await Self.sameAsAPI(cli, api, token: staff, ["referral", "list", "--candidate", candidateID],
                                      "/v1/referrals?candidate_id=\(candidateID)", list: true)

@@ -35,9 +35,16 @@ struct CandidateController {
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let sections = query.sections("include")
+        try query.finish()
         let id = try UUID.parse(context.parameters.require("id"))
-        let candidate = try await services.candidates.get(id, by: context.caller)
-        return Reply.versioned(candidate, version: candidate.version)
+        guard let sections, !sections.isEmpty else {
+            let candidate = try await services.candidates.get(id, by: context.caller)
+            return Reply.versioned(candidate, version: candidate.version)
+        }
+        let file = try await services.candidates.file(id, include: sections, by: context.caller)
+        return Reply.versioned(file, version: file.candidate.version)
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
@@ -69,6 +76,17 @@ struct CandidateController {
     }
 }
 extension QueryParameters {
+    /// `?include=applications,panels`: the sections of a candidate's file; nil when absent or empty.
+    mutating func sections(_ name: String) -> Set<CandidateFileSection>? {
+        guard let text = raw(name), !text.isEmpty else { return nil }
+        do {
+            return try CandidateFileSection.parseList(text, field: name)
+        } catch {
+            for field in error.fieldErrors { add(field.field, vi: field.message.vi, en: field.message.en) }
+            return nil
+        }
+    }
+
     /// The filters of candidate lists and exports, each checked as its parameter.
     mutating func candidateQuery() -> CandidateQuery {
         CandidateQuery(

@@ -49,6 +49,13 @@ public struct ApplicationTable: Sendable {
         try await Self.decode(connection.query("\(unescaped: Self.select) WHERE a.position_id = \(positionID)", logger: logger)).map(\.0)
     }
 
+    /// Every application of a candidate, open and closed, the oldest first.
+    public func all(candidateID: UUID) async throws -> [Application] {
+        try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE a.candidate_id = \(candidateID) ORDER BY a.created_at, a.id
+            """, logger: logger)).map(\.0)
+    }
+
     /// The open application of a candidate for a position, if any.
     public func open(candidateID: UUID, positionID: UUID) async throws -> Application? {
         try await Self.decode(connection.query("""

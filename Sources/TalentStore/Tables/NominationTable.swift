@@ -82,6 +82,13 @@ public struct NominationTable: Sendable {
             """, logger: logger)).first?.0
     }
 
+    /// Every nomination of a candidate, the oldest first (staff's view).
+    public func all(candidateID: UUID) async throws -> [NominationView] {
+        try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE n.candidate_id = \(candidateID) ORDER BY n.created_at, n.id
+            """, logger: logger)).map(\.0)
+    }
+
     public func list(partnerCode: String?, page: PageRequest) async throws -> Page<NominationView> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }

@@ -46,6 +46,13 @@ public struct ReferralTable: Sendable {
             """, logger: logger))[0].0
     }
 
+    /// Every referral of a candidate, the oldest first.
+    public func all(candidateID: UUID) async throws -> [Referral] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM referrals WHERE candidate_id = \(candidateID) ORDER BY created_at, id
+            """, logger: logger)).map(\.0)
+    }
+
     public func list(candidateID: UUID?, kind: ReferrerKind?, referrer: String?, credited: Bool?,
                      page: PageRequest) async throws -> Page<Referral> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
