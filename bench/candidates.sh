@@ -54,7 +54,9 @@ SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email
        c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, $rank::text,
        ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
                               coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
-             FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal)
+             FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal),
+       ARRAY(SELECT concat_ws(chr(31), k.kind, k.value, coalesce(k.merged_from::text, ''))
+             FROM candidate_contacts k WHERE k.candidate_id = c.id ORDER BY k.added_at, k.kind, k.value)
 FROM candidates c
 WHERE ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
 ORDER BY $rank DESC, c.created_at DESC, c.id DESC LIMIT 51

@@ -73,6 +73,8 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
     public var skills: [String]
     public var languages: [String]
     public var notes: String?
+    /// E-mails and phones kept besides the profile's own (those of a profile merged into it).
+    public var otherContacts: [CandidateContact]
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -81,7 +83,7 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
                 email: String? = nil, phone: String? = nil, province: String? = nil, education: [EducationRecord] = [],
                 sector: Sector? = nil, currentEmployer: String? = nil, currentTitle: String? = nil,
                 legalExperienceYears: Int? = nil, skills: [String] = [], languages: [String] = [], notes: String? = nil,
-                version: Int, createdAt: Date, updatedAt: Date) {
+                otherContacts: [CandidateContact] = [], version: Int, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.fullName = fullName
         self.dateOfBirth = dateOfBirth
@@ -98,6 +100,7 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
         self.skills = skills
         self.languages = languages
         self.notes = notes
+        self.otherContacts = otherContacts
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -119,6 +122,7 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
         w.key("citizen_id"); w.value(citizenID)
         w.key("email"); w.value(email)
         w.key("phone"); w.value(phone)
+        w.key("other_contacts"); w.value(otherContacts)
         w.key("province"); w.value(province)
         w.key("education"); w.value(education)
         w.key("sector"); w.value(sector?.rawValue)
@@ -131,6 +135,16 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
         w.key("version"); w.value(version)
         w.key("created_at"); w.value(createdAt)
         w.key("updated_at"); w.value(updatedAt)
+    }
+
+    /// A checked profile as stored under `id`.
+    public init(_ c: ValidCandidate, id: UUID, otherContacts: [CandidateContact] = [], version: Int, createdAt: Date,
+                updatedAt: Date) {
+        self.init(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
+                  email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
+                  currentEmployer: c.currentEmployer, currentTitle: c.currentTitle,
+                  legalExperienceYears: c.legalExperienceYears, skills: c.skills, languages: c.languages, notes: c.notes,
+                  otherContacts: otherContacts, version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     /// The profile as a draft, so an update can be applied to it and checked by the same rules as a new profile.

@@ -15,7 +15,9 @@ public struct CandidateTable: Sendable {
         c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key,
         ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
                                coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
-              FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal)
+              FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal),
+        ARRAY(SELECT concat_ws(chr(31), k.kind, k.value, coalesce(k.merged_from::text, ''))
+              FROM candidate_contacts k WHERE k.candidate_id = c.id ORDER BY k.added_at, k.kind, k.value)
         """
 
     /// A candidate with its keyset positions (created_at in microseconds, and the name sort key, or in a list by
@@ -31,19 +33,27 @@ public struct CandidateTable: Sendable {
     static func decode(_ rows: PostgresRowSequence) async throws -> [Row] {
         var result: [Row] = []
         for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
-                       languages, notes, version, createdAt, updatedAt, micros, sortKey, education)
+                       languages, notes, version, createdAt, updatedAt, micros, sortKey, education, contacts)
             in rows.decode((UUID, String, String?, String?, String?, String?, String?, String?, String?, String?, String?,
-                            Int?, [String], [String], String?, Int, Date, Date, Int64, String, [String]).self) {
+                            Int?, [String], [String], String?, Int, Date, Date, Int64, String, [String], [String]).self) {
             let candidate = Candidate(
                 id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), gender: gender.flatMap(Gender.init),
                 citizenID: citizenID, email: email, phone: phone, province: province,
                 education: education.map(Self.educationRecord),
                 sector: sector.flatMap(Sector.init), currentEmployer: employer, currentTitle: title,
-                legalExperienceYears: years, skills: skills, languages: languages, notes: notes, version: version,
-                createdAt: createdAt, updatedAt: updatedAt)
+                legalExperienceYears: years, skills: skills, languages: languages, notes: notes,
+                otherContacts: contacts.compactMap(Self.contact), version: version, createdAt: createdAt,
+                updatedAt: updatedAt)
             result.append(Row(candidate: candidate, createdMicros: micros, sortKey: sortKey))
         }
         return result
+    }
+
+    /// A secondary contact packed as `kind U+001F value U+001F merged_from`.
+    static func contact(_ packed: String) -> CandidateContact? {
+        let parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let kind = ContactKind(rawValue: parts[0]) else { return nil }
+        return CandidateContact(kind: kind, value: parts[1], mergedFrom: UUID(uuidString: parts[2]))
     }
 
     static func educationRecord(_ packed: String) -> EducationRecord {
@@ -69,11 +79,7 @@ public struct CandidateTable: Sendable {
         let (id, version, createdAt, updatedAt) = inserted!
         try await replaceEducation(id, c.education, fresh: true)
         // The stored profile is exactly the checked one: no need to read it back.
-        return Candidate(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
-                         email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
-                         currentEmployer: c.currentEmployer, currentTitle: c.currentTitle,
-                         legalExperienceYears: c.legalExperienceYears, skills: c.skills, languages: c.languages,
-                         notes: c.notes, version: version, createdAt: createdAt, updatedAt: updatedAt)
+        return Candidate(c, id: id, version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     /// Writes the profile if its version is still `expectedVersion`; false when it is not (a concurrent change).
@@ -107,6 +113,17 @@ public struct CandidateTable: Sendable {
         }
     }
 
+    /// Keeps e-mails and phones on the profile besides its own (one already there is left as it is).
+    public func addContacts(_ id: UUID, _ contacts: [CandidateContact]) async throws {
+        for contact in contacts {
+            try await connection.query("""
+                INSERT INTO candidate_contacts (candidate_id, kind, value, merged_from)
+                VALUES (\(id), \(contact.kind.rawValue), \(contact.value), \(contact.mergedFrom))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+    }
+
     public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Candidate? {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
@@ -122,12 +139,14 @@ public struct CandidateTable: Sendable {
         try await connection.query("DELETE FROM candidates WHERE id = \(id)", logger: logger)
     }
 
-    /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`).
+    /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`), their
+    /// secondary contacts included.
     public func exactMatches(citizenID: String?, email: String?, phone: String?,
                              excluding: UUID? = nil) async throws -> [Candidate] {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM candidates c
-            WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone))
+            WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone)
+                   OR c.id IN (SELECT k.candidate_id FROM candidate_contacts k WHERE k.value IN (\(email), \(phone))))
               AND (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
             """, logger: logger)).map(\.candidate)
     }
@@ -184,6 +203,7 @@ public struct CandidateTable: Sendable {
             if !filter.exact.isEmpty {
                 let exact = q.bind(filter.exact)
                 let identifier = "c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
+                    + " OR c.id IN (SELECT k.candidate_id FROM candidate_contacts k WHERE k.value = ANY(\(exact)))"
                 clause += " OR " + identifier
                 exactRank = "CASE WHEN \(identifier) THEN \(2 * filter.words.count + 1) ELSE 0 END + "
             }
