@@ -1,7 +1,8 @@
-# Shared by the benchmark scripts: the throwaway cluster on 127.0.0.1:55434, a release build, a work folder and a
+# Shared by the benchmark scripts: the throwaway cluster on 127.0.0.1:55434 (or BENCH_PG_PORT), a release build, a work folder and a
 # server, all cleaned up on exit. Source it from the repository's root.
-export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=55434
-PGURL=postgres://talent@127.0.0.1:55434
+# BENCH_PG_PORT chooses another port (when several checkouts share a machine).
+export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=${BENCH_PG_PORT:-55434}
+PGURL=postgres://talent@127.0.0.1:$TALENT_PG_PORT
 T=.build/release/talent
 WORK=$(mktemp -d)
 server=""

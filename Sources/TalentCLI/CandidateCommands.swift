@@ -253,17 +253,43 @@ struct CandidateCommand: AsyncParsableCommand {
     struct Merge: ServiceCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: L(vi: "Gộp hồ sơ OTHER vào hồ sơ KEEP: hồ sơ dự tuyển và lịch sử chuyển sang KEEP, hồ sơ OTHER bị xóa.",
-                            en: "Merge OTHER into KEEP: applications and history move to KEEP, OTHER is removed."))
+                abstract: L(vi: "Gộp hồ sơ OTHER vào hồ sơ KEEP: hồ sơ dự tuyển và lịch sử chuyển sang KEEP, e-mail và điện thoại khác được giữ làm liên hệ phụ, hồ sơ OTHER bị xóa. --dry-run cho xem trước, không ghi gì.",
+                            en: "Merge OTHER into KEEP: applications and history move to KEEP, a different e-mail and phone stay as secondary contacts, OTHER is removed. --dry-run shows what would happen and writes nothing."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Hồ sơ được giữ lại.", en: "The profile that stays.")) var keep: String
         @Argument(help: L(vi: "Hồ sơ trùng được gộp vào rồi xóa.",
                           en: "The duplicate that is merged in and removed.")) var other: String
+        @Flag(name: .customLong("dry-run"), help: L(vi: "Chỉ cho xem những gì được giữ, được lấy thêm và bị bỏ; không ghi gì.",
+                                                    en: "Only show what is kept, taken and dropped; write nothing."))
+        var dryRun = false
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let pair = try CandidateMerge(keep: keep, other: other)
-            printer.record(try await services.candidates.merge(pair, by: actor), Columns.candidateDetail)
+            let result = try await services.candidates.merge(pair, dryRun: dryRun, by: actor)
+            let en = printer.language == .en
+            switch (printer.format, dryRun) {
+            case (.json, _):
+                printer.console.out(result.jsonString(pretty: true))
+            case (_, true):
+                printer.list(result.plan.fields, Columns.mergeField)
+                printer.message(LocalizedText(vi: "Chạy thử: chưa ghi gì. Bỏ --dry-run để gộp.",
+                                  en: "Dry run: nothing was written. Run again without --dry-run to merge."))
+            case (_, false):
+                printer.record(result.candidate, Columns.candidateDetail)
+            }
+            // JSON carries the same in merge.fields.
+            if !dryRun, printer.format == .table {
+                for field in result.plan.fields where field.outcome == .dropped || field.outcome == .otherContact {
+                    let name = FieldName.label(field.field, printer.language)
+                    let value = field.other ?? ""
+                    printer.console.err(field.outcome == .dropped
+                        ? (en ? "note: the other profile's \(name) \(value) was dropped (the audit trail keeps it)"
+                              : "lưu ý: \(name) \(value) của hồ sơ gộp vào đã bị bỏ (nhật ký vẫn lưu)")
+                        : (en ? "note: the other profile's \(name) \(value) is kept as a secondary contact"
+                              : "lưu ý: \(name) \(value) của hồ sơ gộp vào được giữ làm liên hệ phụ"))
+                }
+            }
         }
     }
 }
@@ -282,6 +308,8 @@ extension Columns {
 
     static let candidateDetail: [Column<Candidate>] = candidate.filter { $0.field != "version" && $0.field != "sector" } + [
         .code("gender", vi: "Giới tính", en: "Gender") { $0.gender },
+        Column("other_contacts", vi: "Liên hệ khác", en: "Other contacts", value: { contacts($0, nil) },
+               cell: { candidate, language in contacts(candidate, language) }),
         Column("province", vi: "Tỉnh/thành cư trú", en: "Province") { $0.province.cell },
         .code("sector", vi: "Khu vực", en: "Sector") { $0.sector },
         Column("current_employer", vi: "Nơi làm việc", en: "Employer") { $0.currentEmployer.cell },
@@ -304,6 +332,21 @@ extension Columns {
         Column("duplicate_name", vi: "Họ tên hồ sơ trùng", en: "Duplicate name") { $0.duplicate.fullName },
         .date("date_of_birth", vi: "Ngày sinh", en: "Date of birth") { $0.candidate.dateOfBirth },
     ]
+
+    static let mergeField: [Column<MergeField>] = [
+        Column("field", vi: "Trường", en: "Field", value: { $0.field },
+               cell: { field, language in FieldName.label(field.field, language) }),
+        Column("kept", vi: "Hồ sơ giữ lại", en: "Kept profile") { $0.kept.cell },
+        Column("other", vi: "Hồ sơ gộp vào", en: "Other profile") { $0.other.cell },
+        .code("outcome", vi: "Kết quả", en: "Outcome") { $0.outcome },
+    ]
+
+    /// A candidate's secondary contacts on one line: `email:…; phone:…` for CSV (`language` nil), labels for a table.
+    private static func contacts(_ candidate: Candidate, _ language: Language?) -> String {
+        candidate.otherContacts.map { c in
+            (language.map { c.kind.label.text($0) + " " } ?? (c.kind.rawValue + ":")) + c.value
+        }.joined(separator: "; ")
+    }
 
     /// A candidate's degrees on one line: codes for CSV (`language` nil), labels for a table.
     private static func education(_ candidate: Candidate, _ language: Language?) -> String {

@@ -32,8 +32,8 @@ struct EvaluationCommand: AsyncParsableCommand {
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try PanelAssignment(evaluatorID: evaluator)
-            printer.record(try await services.evaluations.assign(application: UUID.parse(application), input, by: actor),
-                           Columns.panelMember)
+            let change = try await services.evaluations.assign(application: UUID.parse(application), input, by: actor)
+            printer.panelChange(change, Columns.panelMember)
         }
     }
 
@@ -75,8 +75,8 @@ struct EvaluationCommand: AsyncParsableCommand {
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let input = try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: actor)
-            printer.record(try await services.evaluations.recuse(application: UUID.parse(application), input, by: actor),
-                           Columns.conflict)
+            let change = try await services.evaluations.recuse(application: UUID.parse(application), input, by: actor)
+            printer.panelChange(change, Columns.conflict)
         }
     }
 
@@ -267,4 +267,18 @@ extension Columns {
         Column("evaluator_name", vi: "Người chấm", en: "Evaluator") { $0.member.evaluatorName },
         .time("assigned_at", vi: "Phân công lúc", en: "Assigned") { $0.member.assignedAt },
     ]
+}
+
+extension Printer {
+    /// A panel change: the record (in JSON with its `warnings`), and each warning as a line on stderr.
+    func panelChange<Record: JSONObjectWritable & Sendable>(_ change: PanelChange<Record>, _ columns: [Column<Record>]) {
+        if format == .json {
+            console.out(change.in(language).jsonString(pretty: true))
+        } else {
+            record(change.record, columns)
+        }
+        for warning in change.warnings {
+            console.err((language == .en ? "warning: " : "cảnh báo: ") + warning.message.text(language))
+        }
+    }
 }

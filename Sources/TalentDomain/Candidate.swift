@@ -63,6 +63,8 @@ public struct Candidate: Sendable, Hashable {
     public var skills: [String]
     public var languages: [String]
     public var notes: String?
+    /// E-mails and phones kept besides the profile's own (those of a profile merged into it).
+    public var otherContacts: [CandidateContact]
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -71,7 +73,7 @@ public struct Candidate: Sendable, Hashable {
                 email: String? = nil, phone: String? = nil, province: String? = nil, education: [EducationRecord] = [],
                 sector: Sector? = nil, currentEmployer: String? = nil, currentTitle: String? = nil,
                 legalExperienceYears: Int? = nil, skills: [String] = [], languages: [String] = [], notes: String? = nil,
-                version: Int, createdAt: Date, updatedAt: Date) {
+                otherContacts: [CandidateContact] = [], version: Int, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.fullName = fullName
         self.dateOfBirth = dateOfBirth
@@ -88,9 +90,20 @@ public struct Candidate: Sendable, Hashable {
         self.skills = skills
         self.languages = languages
         self.notes = notes
+        self.otherContacts = otherContacts
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// A checked profile as stored under `id`.
+    public init(_ c: ValidCandidate, id: UUID, otherContacts: [CandidateContact] = [], version: Int, createdAt: Date,
+                updatedAt: Date) {
+        self.init(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
+                  email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
+                  currentEmployer: c.currentEmployer, currentTitle: c.currentTitle,
+                  legalExperienceYears: c.legalExperienceYears, skills: c.skills, languages: c.languages, notes: c.notes,
+                  otherContacts: otherContacts, version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     /// The profile as a draft, so an update can be applied to it and checked by the same rules as a new profile.

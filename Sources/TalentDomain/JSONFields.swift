@@ -76,6 +76,18 @@ public struct JSONFields {
         }
     }
 
+    public mutating func bool(_ key: String) -> Bool? {
+        read.insert(key)
+        switch object[key] {
+        case nil, .null?: return nil
+        case .bool(let b)?: return b
+        case let other?:
+            errors.append(FieldError(key, vi: "phải là true hoặc false, không phải \(other.typeName)",
+                                     en: "must be true or false, not \(other.typeName)"))
+            return nil
+        }
+    }
+
     /// The whole body as it came, for storing and for recognizing a retry.
     public var value: JSONValue { .object(object) }
 

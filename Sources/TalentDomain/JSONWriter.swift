@@ -209,6 +209,18 @@ extension JSONWritable {
     }
 }
 
+/// A record written as one JSON object whose fields a larger answer can extend (a new candidate with its likely
+/// duplicates, an assignment with its warnings).
+public protocol JSONObjectWritable: JSONWritable {
+    func writeFields(to writer: inout JSONWriter)
+}
+
+extension JSONObjectWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in writeFields(to: &w) }
+    }
+}
+
 extension String: JSONWritable {
     public func write(to w: inout JSONWriter) { w.value(self) }
 }

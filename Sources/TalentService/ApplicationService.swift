@@ -77,11 +77,19 @@ public struct ApplicationService: Sendable {
                 }
                 panelScore = panel.panelScore
                 if requireCompletePanel, [.interview, .pool].contains(target), !panel.complete {
-                    throw ServiceError(.conflict, slug: "panel-incomplete", LocalizedText(
-                        vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(panel.required ?? 1) phiếu đã nộp",
-                        en: "The evaluation panel is not complete: \(panel.submitted) of \(panel.required ?? 1) sheets submitted"),
+                    // Before any sheet the panel has no rubric yet: the minimum is the published rubric's.
+                    let minimum = try await EvaluationService.panelMinimum(application: uuid, in: tx)
+                    let required = panel.required ?? minimum?.required
+                    let message = required.map { required in
+                        LocalizedText(
+                            vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(required) phiếu đã nộp",
+                            en: "The evaluation panel is not complete: \(panel.submitted) of \(required) sheets submitted")
+                    } ?? LocalizedText(
+                        vi: "Hội đồng đánh giá chưa đủ: chưa có bảng tiêu chí nào được công bố để chấm",
+                        en: "The evaluation panel is not complete: no rubric is published to score against")
+                    throw ServiceError(.conflict, slug: "panel-incomplete", message,
                         extensions: ["submitted": .number(Double(panel.submitted)),
-                                     "required": panel.required.map { .number(Double($0)) } ?? .null])
+                                     "required": required.map { .number(Double($0)) } ?? .null])
                 }
             }
             let after = try await tx.applications.move(uuid, from: before.stage, to: target, actor: actor, reason: reason,

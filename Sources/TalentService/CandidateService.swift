@@ -146,11 +146,23 @@ public struct CandidateService: Sendable {
     }
 
     /// Merges `other` into `keep`: every application (with its history) moves to `keep`, blanks in `keep` are filled
-    /// from `other`, education, skills and languages are united, notes joined, and `other` is removed. The audit
-    /// trail keeps the whole removed profile.
-    public func merge(_ pair: CandidateMerge, by actor: Principal) async throws -> Candidate {
+    /// from `other`, education, skills and languages are united, notes joined, the other's e-mail and phone stay as
+    /// secondary contacts where `keep` has its own, and `other` is removed. The audit trail keeps the whole removed
+    /// profile. With `dryRun`, says what the merge would do and writes nothing.
+    public func merge(_ pair: CandidateMerge, dryRun: Bool = false, by actor: Principal) async throws -> CandidateMergeResult {
         try actor.require([.admin, .hr])
         let (keep, other) = (pair.keep, pair.other)
+        if dryRun {
+            return try await database.read { db in
+                guard let kept = try await db.candidates.get(keep) else { throw Self.notFound(keep) }
+                guard let removed = try await db.candidates.get(other) else { throw Self.notFound(other) }
+                let plan = CandidateMergePlan(keep: kept, other: removed)
+                let preview = Candidate(try ValidCandidate(plan.merged), id: keep,
+                                        otherContacts: kept.otherContacts + plan.newContacts, version: kept.version,
+                                        createdAt: kept.createdAt, updatedAt: kept.updatedAt)
+                return CandidateMergeResult(candidate: preview, plan: plan, dryRun: true)
+            }
+        }
         return try await database.transaction { tx in
             // Lock in id order so two merges of the same pair cannot deadlock.
             var locked: [UUID: Candidate] = [:]
@@ -159,6 +171,7 @@ public struct CandidateService: Sendable {
                 locked[id] = candidate
             }
             guard let kept = locked[keep], let removed = locked[other] else { throw Self.notFound(keep) }
+            let plan = CandidateMergePlan(keep: kept, other: removed)
             // Two open applications for one position cannot both stay open: the removed profile's is withdrawn first.
             let otherApplications = try await tx.applications.list(candidateID: other, positionID: nil, stage: nil,
                                                                    agency: nil, page: PageRequest(limit: 200)).items
@@ -174,39 +187,20 @@ public struct CandidateService: Sendable {
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.candidates.delete(other)
-            let merged = try ValidCandidate(Self.combine(kept.draft, removed.draft))
-            guard try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged),
-                  let after = try await tx.candidates.get(keep)
-            else { throw Self.stale(kept.version) }
+            let merged = try ValidCandidate(plan.merged)
+            guard try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged) else {
+                throw Self.stale(kept.version)
+            }
+            try await tx.candidates.addContacts(keep, plan.newContacts)
+            guard let after = try await tx.candidates.get(keep) else { throw Self.stale(kept.version) }
             try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
                                       extra: ["merged": removed.jsonValue,
                                               "moved_applications": .array(moved.map { .string($0.text) }),
                                               "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
             try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
                                       extra: ["kept_id": .string(keep.text)])
-            return after
+            return CandidateMergeResult(candidate: after, plan: plan, dryRun: false)
         }
-    }
-
-    /// The kept profile with its blanks filled from the other and their lists united.
-    static func combine(_ keep: CandidateDraft, _ other: CandidateDraft) -> CandidateDraft {
-        var result = keep
-        result.dateOfBirth = keep.dateOfBirth ?? other.dateOfBirth
-        result.gender = keep.gender ?? other.gender
-        result.citizenID = keep.citizenID ?? other.citizenID
-        result.email = keep.email ?? other.email
-        result.phone = keep.phone ?? other.phone
-        result.province = keep.province ?? other.province
-        result.sector = keep.sector ?? other.sector
-        result.currentEmployer = keep.currentEmployer ?? other.currentEmployer
-        result.currentTitle = keep.currentTitle ?? other.currentTitle
-        result.legalExperienceYears = [keep.legalExperienceYears, other.legalExperienceYears].compactMap { $0 }.max()
-        result.education = keep.education + other.education.filter { !keep.education.contains($0) }
-        result.skills = keep.skills + other.skills
-        result.languages = keep.languages + other.languages
-        result.notes = [keep.notes, other.notes].compactMap { $0 }.joined(separator: "\n\n")
-        if result.notes?.isEmpty == true { result.notes = nil }
-        return result
     }
 
     static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws {
@@ -234,8 +228,9 @@ public struct CandidateService: Sendable {
     }
 
     static func duplicate(of other: Candidate, _ valid: ValidCandidate) -> ServiceError {
+        let emails = [other.email].compactMap { $0 } + other.otherContacts.filter { $0.kind == .email }.map(\.value)
         let field = other.citizenID != nil && other.citizenID == valid.citizenID ? "citizen_id"
-            : other.email != nil && other.email == valid.email ? "email" : "phone"
+            : valid.email.map(emails.contains) == true ? "email" : "phone"
         return ServiceError(
             .conflict, slug: "duplicate-candidate",
             LocalizedText(vi: "Ứng viên \(other.fullName) (\(other.id.text)) đã có cùng \(field)",

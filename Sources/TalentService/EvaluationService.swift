@@ -80,8 +80,9 @@ public struct EvaluationService: Sendable {
     // MARK: Panels
 
     /// Assigns an evaluator (a user with role evaluator) to an application, unless they have a conflict of interest.
+    /// Warns when conflicts and recusals leave fewer eligible evaluators than the rubric's minimum.
     public func assign(application applicationID: UUID, _ assignment: PanelAssignment,
-                       by actor: Principal) async throws -> PanelMember {
+                       by actor: Principal) async throws -> PanelChange<PanelMember> {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
             let application = try await Self.lockOpenApplication(applicationID, in: tx)
@@ -94,7 +95,7 @@ public struct EvaluationService: Sendable {
             }
             let member = try await tx.evaluations.assign(application: application.id, evaluator: user.id, by: actor.name)
             try await tx.audit.record(actor, "evaluation.assign", "application", application.id.text, after: member)
-            return member
+            return PanelChange(record: member, warnings: try await Self.warnings(for: application, in: tx))
         }
     }
 
@@ -125,9 +126,9 @@ public struct EvaluationService: Sendable {
 
     /// Records a recusal: the evaluator declares a relationship with the candidate and steps off the panel (their
     /// sheet, if any, no longer counts). They can be assigned to none of the candidate's applications afterwards.
-    /// An evaluator recuses themselves; hr and admin record it for them.
+    /// An evaluator recuses themselves; hr and admin record it for them. Warns as `assign` does.
     public func recuse(application applicationID: UUID, _ recusal: Recusal,
-                       by actor: Principal) async throws -> ConflictDeclaration {
+                       by actor: Principal) async throws -> PanelChange<ConflictDeclaration> {
         try actor.require([.admin, .hr, .evaluator])
         let evaluator = try Self.evaluatorActing(recusal.evaluatorID, by: actor)
         let (reason, relationship) = (recusal.reason, recusal.relationship)
@@ -149,7 +150,7 @@ public struct EvaluationService: Sendable {
                 audit.add("evaluation.recuse", "application", application.id.text, before: member, after: after)
             }
             try await tx.audit.append(audit, by: actor)
-            return declaration
+            return PanelChange(record: declaration, warnings: try await Self.warnings(for: application, in: tx))
         }
     }
 
@@ -267,6 +268,27 @@ public struct EvaluationService: Sendable {
     /// An application's result among those computed; one without sheets has the empty panel's result.
     static func result(for application: UUID, in results: [UUID: PanelResult]) -> PanelResult {
         results[application] ?? PanelResult.compute(application: application, rubric: nil, sheets: [])
+    }
+
+    /// The rubric an application's panel is held to and the fewest sheets it needs: the rubric of its sheets, else,
+    /// before any sheet, the published rubric that needs the fewest (the first sheet chooses among them). Nil when no
+    /// rubric is published.
+    static func panelMinimum(application: UUID, in db: Tables) async throws -> (rubric: Rubric, required: Int)? {
+        if let id = try await db.evaluations.rubricID(application: application), let rubric = try await db.rubrics.get(id) {
+            return (rubric, rubric.definition.minEvaluators)
+        }
+        let published = try await db.rubrics.list(status: .published)
+        guard let rubric = published.min(by: { $0.definition.minEvaluators < $1.definition.minEvaluators }) else { return nil }
+        return (rubric, rubric.definition.minEvaluators)
+    }
+
+    /// A warning when fewer users may evaluate the candidate than the panel's rubric needs.
+    static func warnings(for application: Application, in db: Tables) async throws -> [PanelWarning] {
+        guard let minimum = try await panelMinimum(application: application.id, in: db) else { return [] }
+        let eligible = try await db.evaluations.eligibleEvaluators(candidate: application.candidateID)
+        guard eligible < minimum.required else { return [] }
+        return [PanelWarning(eligibleEvaluators: eligible, required: minimum.required,
+                             rubricName: minimum.rubric.definition.name)]
     }
 
     static func application(_ id: UUID, in db: Tables) async throws -> Application {

@@ -1,11 +1,7 @@
 import Foundation
 import TalentDomain
 
-extension AccessToken: JSONWritable {
-    public func write(to w: inout JSONWriter) {
-        w.object { w in writeFields(to: &w) }
-    }
-
+extension AccessToken: JSONObjectWritable {
     /// The fields, for a record that adds its own (an issued token).
     public func writeFields(to w: inout JSONWriter) {
         w.field("id", id.text)

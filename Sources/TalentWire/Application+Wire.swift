@@ -1,11 +1,7 @@
 import Foundation
 import TalentDomain
 
-extension Application: JSONWritable {
-    public func write(to w: inout JSONWriter) {
-        w.object { w in writeFields(to: &w) }
-    }
-
+extension Application: JSONObjectWritable {
     /// The fields, for a record that adds its own (an application in a candidate's file).
     public func writeFields(to w: inout JSONWriter) {
         w.field("id", id.text)

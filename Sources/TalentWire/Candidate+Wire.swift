@@ -13,12 +13,7 @@ extension EducationRecord: JSONWritable {
     }
 }
 
-extension Candidate: JSONWritable {
-    /// Explicit nulls, so every field of the contract is present in what programs read.
-    public func write(to w: inout JSONWriter) {
-        w.object { w in writeFields(to: &w) }
-    }
-
+extension Candidate: JSONObjectWritable {
     /// The fields without the braces, so a larger answer can extend the record.
     public func writeFields(to w: inout JSONWriter) {
         w.field("id", id.text)
@@ -28,6 +23,7 @@ extension Candidate: JSONWritable {
         w.field("citizen_id", citizenID)
         w.field("email", email)
         w.field("phone", phone)
+        w.field("other_contacts", otherContacts)
         w.field("province", province)
         w.field("education", education)
         w.field("sector", sector)

@@ -24,3 +24,5 @@ extension RubricStatus: JSONWritable {}
 extension Aggregation: JSONWritable {}
 extension TargetStatus: JSONWritable {}
 extension TargetRisk: JSONWritable {}
+extension ContactKind: JSONWritable {}
+extension MergeOutcome: JSONWritable {}

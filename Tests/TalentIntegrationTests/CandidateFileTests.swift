@@ -76,7 +76,7 @@ struct CandidateFileTests {
             let plain = try await api.request(.get, "/v1/candidates/\(s.candidate)", token: s.hr)
             #expect(plain.status == 200)
             let profileKeys: Set<String> = [
-                "id", "full_name", "date_of_birth", "gender", "citizen_id", "email", "phone", "province", "education",
+                "id", "full_name", "date_of_birth", "gender", "citizen_id", "email", "phone", "other_contacts", "province", "education",
                 "sector", "current_employer", "current_title", "legal_experience_years", "skills", "languages", "notes",
                 "version", "created_at", "updated_at"]
             #expect(Set(plain.object.keys) == profileKeys)

@@ -70,9 +70,11 @@ struct CandidateController {
         var body = try await JSONBody.read(request, context: context)
         let keep = try context.parameters.require("id")
         let other = body.string("other_id")
+        let dryRun = body.bool("dry_run") ?? false
         let pair = try body.finish { try CandidateMerge(keep: keep, other: other) }
-        let merged = try await services.candidates.merge(pair, by: context.caller)
-        return Reply.versioned(merged, version: merged.version)
+        let result = try await services.candidates.merge(pair, dryRun: dryRun, by: context.caller)
+        // A dry run changed nothing: its tag is the stored version.
+        return Reply.versioned(result, version: result.candidate.version)
     }
 }
 extension QueryParameters {

@@ -32,9 +32,10 @@ struct EvaluationController {
         var body = try await JSONBody.read(request, context: context)
         let evaluator = body.string("evaluator_id")
         let input = try body.finish { try PanelAssignment(evaluatorID: evaluator) }
-        let member = try await services.evaluations.assign(application: UUID.parse(context.parameters.require("id")),
+        let change = try await services.evaluations.assign(application: UUID.parse(context.parameters.require("id")),
                                                            input, by: context.caller)
-        return Reply.created(member, location: "/v1/applications/\(member.applicationID.text)/evaluators")
+        return Reply.created(change.in(context.language),
+                             location: "/v1/applications/\(change.record.applicationID.text)/evaluators")
     }
 
     @Sendable func recuse(_ request: Request, context: CallerContext) async throws -> Response {
@@ -45,9 +46,10 @@ struct EvaluationController {
         let input = try body.finish {
             try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: context.caller)
         }
-        let declaration = try await services.evaluations.recuse(
+        let change = try await services.evaluations.recuse(
             application: UUID.parse(context.parameters.require("id")), input, by: context.caller)
-        return Reply.created(declaration, location: "/v1/applications/\(declaration.applicationID?.text ?? "")/evaluators")
+        return Reply.created(change.in(context.language),
+                             location: "/v1/applications/\(change.record.applicationID?.text ?? "")/evaluators")
     }
 
     /// The panels an evaluator sits on: what is still to score, submitted, recused.

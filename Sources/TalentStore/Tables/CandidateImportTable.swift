@@ -34,8 +34,8 @@ public struct CandidateImportTable: Sendable {
         }
     }
 
-    /// Staged rows whose citizen ID, e-mail or phone another profile already has, by line (a line may clash on
-    /// several fields).
+    /// Staged rows whose citizen ID, e-mail or phone another profile already has (its secondary contacts too), by
+    /// line (a line may clash on several fields).
     public func clashes() async throws -> [(line: Int, id: UUID, name: String, field: String)] {
         let rows = try await connection.query("""
             SELECT r.line, c.id, c.full_name, 'citizen_id' FROM import_rows r JOIN candidates c ON c.citizen_id = r.citizen_id
@@ -43,6 +43,9 @@ public struct CandidateImportTable: Sendable {
             SELECT r.line, c.id, c.full_name, 'email' FROM import_rows r JOIN candidates c ON c.email = r.email
             UNION ALL
             SELECT r.line, c.id, c.full_name, 'phone' FROM import_rows r JOIN candidates c ON c.phone = r.phone
+            UNION ALL
+            SELECT r.line, c.id, c.full_name, k.kind FROM import_rows r
+            JOIN candidate_contacts k ON k.value = r.email OR k.value = r.phone JOIN candidates c ON c.id = k.candidate_id
             """, logger: logger)
         var result: [(line: Int, id: UUID, name: String, field: String)] = []
         for try await (line, id, name, field) in rows.decode((Int, UUID, String, String).self) {

@@ -15,10 +15,13 @@ public struct CandidateTable: Sendable {
         c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, c.sort_key,
         ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
                                coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
-              FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal)
+              FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal),
+        ARRAY(SELECT concat_ws(chr(31), k.kind, k.value, coalesce(k.merged_from::text, ''))
+              FROM candidate_contacts k WHERE k.candidate_id = c.id ORDER BY k.added_at, k.kind, k.value)
         """
 
-    /// A candidate with its keyset positions (created_at in microseconds, and the name sort key).
+    /// A candidate with its keyset positions (created_at in microseconds, and the name sort key, or in a list by
+    /// relevance the rank in its place).
     struct Row {
         var candidate: Candidate
         var createdMicros: Int64
@@ -30,19 +33,27 @@ public struct CandidateTable: Sendable {
     static func decode(_ rows: PostgresRowSequence) async throws -> [Row] {
         var result: [Row] = []
         for try await (id, name, dob, gender, citizenID, email, phone, province, sector, employer, title, years, skills,
-                       languages, notes, version, createdAt, updatedAt, micros, sortKey, education)
+                       languages, notes, version, createdAt, updatedAt, micros, sortKey, education, contacts)
             in rows.decode((UUID, String, String?, String?, String?, String?, String?, String?, String?, String?, String?,
-                            Int?, [String], [String], String?, Int, Date, Date, Int64, String, [String]).self) {
+                            Int?, [String], [String], String?, Int, Date, Date, Int64, String, [String], [String]).self) {
             let candidate = Candidate(
                 id: id, fullName: name, dateOfBirth: dob.flatMap(CalendarDate.init), gender: gender.flatMap(Gender.init),
                 citizenID: citizenID, email: email, phone: phone, province: province,
                 education: education.map(Self.educationRecord),
                 sector: sector.flatMap(Sector.init), currentEmployer: employer, currentTitle: title,
-                legalExperienceYears: years, skills: skills, languages: languages, notes: notes, version: version,
-                createdAt: createdAt, updatedAt: updatedAt)
+                legalExperienceYears: years, skills: skills, languages: languages, notes: notes,
+                otherContacts: contacts.compactMap(Self.contact), version: version, createdAt: createdAt,
+                updatedAt: updatedAt)
             result.append(Row(candidate: candidate, createdMicros: micros, sortKey: sortKey))
         }
         return result
+    }
+
+    /// A secondary contact packed as `kind U+001F value U+001F merged_from`.
+    static func contact(_ packed: String) -> CandidateContact? {
+        let parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let kind = ContactKind(rawValue: parts[0]) else { return nil }
+        return CandidateContact(kind: kind, value: parts[1], mergedFrom: UUID(uuidString: parts[2]))
     }
 
     static func educationRecord(_ packed: String) -> EducationRecord {
@@ -68,11 +79,7 @@ public struct CandidateTable: Sendable {
         let (id, version, createdAt, updatedAt) = inserted!
         try await replaceEducation(id, c.education, fresh: true)
         // The stored profile is exactly the checked one: no need to read it back.
-        return Candidate(id: id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, gender: c.gender, citizenID: c.citizenID,
-                         email: c.email, phone: c.phone, province: c.province, education: c.education, sector: c.sector,
-                         currentEmployer: c.currentEmployer, currentTitle: c.currentTitle,
-                         legalExperienceYears: c.legalExperienceYears, skills: c.skills, languages: c.languages,
-                         notes: c.notes, version: version, createdAt: createdAt, updatedAt: updatedAt)
+        return Candidate(c, id: id, version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     /// Writes the profile if its version is still `expectedVersion`; false when it is not (a concurrent change).
@@ -106,6 +113,17 @@ public struct CandidateTable: Sendable {
         }
     }
 
+    /// Keeps e-mails and phones on the profile besides its own (one already there is left as it is).
+    public func addContacts(_ id: UUID, _ contacts: [CandidateContact]) async throws {
+        for contact in contacts {
+            try await connection.query("""
+                INSERT INTO candidate_contacts (candidate_id, kind, value, merged_from)
+                VALUES (\(id), \(contact.kind.rawValue), \(contact.value), \(contact.mergedFrom))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+    }
+
     public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Candidate? {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
@@ -121,12 +139,14 @@ public struct CandidateTable: Sendable {
         try await connection.query("DELETE FROM candidates WHERE id = \(id)", logger: logger)
     }
 
-    /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`).
+    /// The records that share a citizen ID, e-mail or phone with the given values (other than `excluding`), their
+    /// secondary contacts included.
     public func exactMatches(citizenID: String?, email: String?, phone: String?,
                              excluding: UUID? = nil) async throws -> [Candidate] {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM candidates c
-            WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone))
+            WHERE (c.citizen_id = \(citizenID) OR c.email = \(email) OR c.phone = \(phone)
+                   OR c.id IN (SELECT k.candidate_id FROM candidate_contacts k WHERE k.value IN (\(email), \(phone))))
               AND (\(excluding)::uuid IS NULL OR c.id <> \(excluding))
             """, logger: logger)).map(\.candidate)
     }
@@ -163,21 +183,45 @@ public struct CandidateTable: Sendable {
 
     /// A page of candidates matching the filter, keyset-paginated in the filter's order.
     public func list(_ filter: CandidateFilter, page: PageRequest) async throws -> Page<Candidate> {
-        var q = SQLBuilder("SELECT \(Self.columns) FROM candidates c WHERE true")
-        if let folded = filter.folded {
-            // Every word must appear in the folded name ("nguyen thu" finds "Nguyễn Thị Minh Thư"); the trigram
-            // index serves each LIKE.
-            let words = folded.split(separator: " ").map { word in
-                "%" + word.replacingOccurrences(of: "\\", with: "\\\\")
-                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        var q = SQLBuilder("")
+        let sort = filter.sort
+        // With a search text each word must appear in the folded name ("nguyen thu" finds "Nguyễn Thị Minh Thư"; the
+        // trigram index serves each LIKE), or the text is an exact citizen ID, e-mail or phone.
+        var match: String?
+        // How well a row matches, for `relevance`: per word 2 when the name holds it as a whole word spelled as typed
+        // (diacritics included), 1 when it holds it as a whole word without regard to accents, 0 when the word is
+        // only inside another ("huong" in "Phương"); an exact citizen ID, e-mail or phone above every name.
+        var rank = "0"
+        if !filter.words.isEmpty {
+            let like = { (text: String) in
+                text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
             }
-            var clause = " AND ((" + words.map { "c.search_name LIKE \(q.bind($0))" }.joined(separator: " AND ") + ")"
+            var clause = "((" + filter.words.map { "c.search_name LIKE \(q.bind("%" + like($0.folded) + "%"))" }
+                .joined(separator: " AND ") + ")"
+            var exactRank = ""
             if !filter.exact.isEmpty {
                 let exact = q.bind(filter.exact)
-                clause += " OR c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
+                let identifier = "c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
+                    + " OR c.id IN (SELECT k.candidate_id FROM candidate_contacts k WHERE k.value = ANY(\(exact)))"
+                clause += " OR " + identifier
+                exactRank = "CASE WHEN \(identifier) THEN \(2 * filter.words.count + 1) ELSE 0 END + "
             }
-            q.append(clause + ")")
+            match = clause + ")"
+            if sort == .relevance {
+                rank = "(" + exactRank + filter.words.map { word in
+                    let spelled = q.bind(word.spellings.map { "% " + like($0) + " %" })
+                    let whole = q.bind("% " + like(word.folded) + " %")
+                    return "CASE WHEN (' ' || c.full_name || ' ') LIKE ANY(\(spelled)) THEN 2"
+                        + " WHEN (' ' || c.search_name || ' ') LIKE \(whole) THEN 1 ELSE 0 END"
+                }.joined(separator: " + ") + ")"
+            }
         }
+        // The keyset key after created_at: the name's sort key, or for `relevance` the rank (selected in its place).
+        let columns = sort == .relevance ? Self.columns.replacingOccurrences(of: "c.sort_key,", with: "(\(rank))::text,")
+            : Self.columns
+        q.append("SELECT \(columns) FROM candidates c WHERE true")
+        if let match { q.append(" AND " + match) }
         if let sector = filter.sector { q.append(" AND c.sector = \(q.bind(sector.rawValue))") }
         if filter.degree != nil || filter.graduationYear != nil {
             var clause = " AND EXISTS (SELECT 1 FROM candidate_education e WHERE e.candidate_id = c.id"
@@ -199,30 +243,41 @@ public struct CandidateTable: Sendable {
             q.append(" AND c.created_at < ((\(q.bind(to.description))::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')")
         }
         if let cursor = page.cursor {
-            guard let id = UUID(uuidString: cursor.id) else {
-                throw ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
+            let invalid = ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
+            guard let id = UUID(uuidString: cursor.id) else { throw invalid }
+            func at(_ micros: String) throws(ServiceError) -> String {
+                guard let micros = Int64(micros) else { throw invalid }
+                return "'epoch'::timestamptz + \(q.bind(micros)) * interval '1 microsecond'"
             }
-            switch filter.sort {
+            switch sort {
             case .newest, .oldest:
-                guard let micros = Int64(cursor.key) else {
-                    throw ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
-                }
-                let op = filter.sort == .newest ? "<" : ">"
-                q.append(" AND (c.created_at, c.id) \(op) ('epoch'::timestamptz + \(q.bind(micros)) * interval '1 microsecond', \(q.bind(id)))")
+                let op = sort == .newest ? "<" : ">"
+                q.append(" AND (c.created_at, c.id) \(op) (\(try at(cursor.key)), \(q.bind(id)))")
             case .name:
                 q.append(" AND (c.sort_key, c.id) > (\(q.bind(cursor.key)), \(q.bind(id)))")
+            case .relevance:
+                // The key is "rank:created_at in microseconds"; the order is (rank, created_at, id), all descending.
+                let parts = cursor.key.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let score = Int(parts[0]) else { throw invalid }
+                q.append(" AND (\(rank), c.created_at, c.id) < (\(q.bind(score)), \(try at(parts[1])), \(q.bind(id)))")
             }
         }
-        switch filter.sort {
+        switch sort {
         case .newest: q.append(" ORDER BY c.created_at DESC, c.id DESC")
         case .oldest: q.append(" ORDER BY c.created_at, c.id")
         case .name: q.append(" ORDER BY c.sort_key, c.id")
+        case .relevance: q.append(" ORDER BY \(rank) DESC, c.created_at DESC, c.id DESC")
         }
         q.append(" LIMIT \(q.bind(page.limit + 1))")
         let rows = try await Self.decode(connection.query(q.query, logger: logger))
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
         return Page(items: rows.prefix(page.limit).map(\.candidate), nextCursor: next.map { row in
-            Cursor(key: filter.sort == .name ? row.sortKey : String(row.createdMicros), id: row.candidate.id.text).encoded
+            let key = switch sort {
+            case .newest, .oldest: String(row.createdMicros)
+            case .name: row.sortKey
+            case .relevance: row.sortKey + ":" + String(row.createdMicros)
+            }
+            return Cursor(key: key, id: row.candidate.id.text).encoded
         })
     }
 

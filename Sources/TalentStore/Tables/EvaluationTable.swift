@@ -155,4 +155,17 @@ public struct EvaluationTable: Sendable {
         for try await id in rows.decode(UUID.self) { return id }
         return nil
     }
+
+    /// How many users with the evaluator role may evaluate the candidate: none of their referrals names the candidate
+    /// and they declared no relationship with them (a recusal is such a declaration).
+    public func eligibleEvaluators(candidate: UUID) async throws -> Int {
+        let rows = try await connection.query("""
+            SELECT count(*)::int FROM staff_users u
+            WHERE u.role = 'evaluator'
+              AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.candidate_id = \(candidate) AND r.referrer_user_id = u.id)
+              AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.candidate_id = \(candidate) AND d.user_id = u.id)
+            """, logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
+    }
 }
