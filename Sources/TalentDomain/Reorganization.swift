@@ -57,8 +57,13 @@ public struct Reorganization: Sendable, Hashable {
     public var sources: [Source]
     public var steps: [Step]
 
-    static let idPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
-    static let sourcePattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+    static let idPattern = "[a-z0-9][a-z0-9-]{0,63}"
+    static let sourcePattern = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+
+    /// The whole text matches: `\z`, since ICU's `$` also matches before a final line break (JSON Schema's does not).
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: "^(?:\(pattern))\\z", options: .regularExpression) != nil
+    }
 
     /// Reads and checks a reorganization document. Every error is named by its path (`steps[1].retire[0].merged_into`)
     /// and, inside a step, its message starts with the step's id, so a refusal says which step is wrong.
@@ -66,7 +71,7 @@ public struct Reorganization: Sendable, Hashable {
         var fields = JSONFields(value: json)
         var v = FieldValidator()
         let id = fields.string("id")
-        if let id, id.range(of: Self.idPattern, options: .regularExpression) == nil {
+        if let id, !Self.matches(id, Self.idPattern) {
             v.add("id", vi: "chỉ gồm a–z, số và '-', tối đa 64 ký tự", en: "must be a–z, digits and '-', at most 64 characters")
         } else if id == nil, !fields.failed("id") {
             v.add("id", vi: "bắt buộc", en: "is required")
@@ -80,7 +85,7 @@ public struct Reorganization: Sendable, Hashable {
         let sources = fields.objects("sources") { s -> Source? in
             var sv = FieldValidator()
             let sid = s.string("id")
-            if let sid, sid.range(of: Self.sourcePattern, options: .regularExpression) == nil {
+            if let sid, !Self.matches(sid, Self.sourcePattern) {
                 s.add("id", vi: "chỉ gồm chữ, số, '.', '-' và '_', tối đa 64 ký tự",
                       en: "must be letters, digits, '.', '-' and '_', at most 64 characters")
             } else if sid == nil, !s.failed("id") {
@@ -106,7 +111,7 @@ public struct Reorganization: Sendable, Hashable {
         let steps = fields.objects("steps") { s -> Step? in
             var sv = FieldValidator()
             let sid = s.string("id")
-            if let sid, sid.range(of: Self.idPattern, options: .regularExpression) == nil {
+            if let sid, !Self.matches(sid, Self.idPattern) {
                 s.add("id", vi: "chỉ gồm a–z, số và '-', tối đa 64 ký tự", en: "must be a–z, digits and '-', at most 64 characters")
             } else if sid == nil, !s.failed("id") {
                 s.add("id", vi: "bắt buộc", en: "is required")
