@@ -25,6 +25,9 @@ let package = Package(
     targets: [
         // Pure domain types and rules: Foundation only.
         .target(name: "TalentDomain", swiftSettings: swiftSettings),
+        // The wire: each resource's one JSON mapping (its fields' names as openapi.yaml spells them), written by the
+        // domain's JSONWriter. Used by the API for bodies, by the CLI for --format json, by the audit trail.
+        .target(name: "TalentWire", dependencies: ["TalentDomain"], swiftSettings: swiftSettings),
         // PostgreSQL access: connection, migrations, SQL.
         .target(
             name: "TalentStore",
@@ -41,6 +44,7 @@ let package = Package(
             name: "TalentService",
             dependencies: [
                 "TalentDomain",
+                "TalentWire",
                 "TalentStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -50,7 +54,7 @@ let package = Package(
         // generate`): generators that use the services and the store, kept out of the production service module.
         .target(
             name: "TalentDemo",
-            dependencies: ["TalentDomain", "TalentStore", "TalentService"],
+            dependencies: ["TalentDomain", "TalentWire", "TalentStore", "TalentService"],
             swiftSettings: swiftSettings
         ),
         // What people look at: the dashboard's and the annual report's HTML (Mustache templates, inline SVG charts)
@@ -65,6 +69,7 @@ let package = Package(
             name: "TalentAPI",
             dependencies: [
                 "TalentDomain",
+                "TalentWire",
                 "TalentService",
                 "TalentViews",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -79,6 +84,7 @@ let package = Package(
             name: "TalentCLI",
             dependencies: [
                 "TalentDomain",
+                "TalentWire",
                 "TalentService",
                 "TalentDemo",
                 "TalentViews",
@@ -104,11 +110,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "talent", dependencies: ["TalentApp"], swiftSettings: swiftSettings),
-        .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain", "TalentViews"], swiftSettings: swiftSettings),
+        // bench/json.sh: JSONWriter against JSONEncoder on a page of candidates.
+        .executableTarget(name: "talent-json-bench", dependencies: ["TalentDomain", "TalentWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain", "TalentWire", "TalentViews"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TalentIntegrationTests",
             dependencies: [
-                "TalentDomain", "TalentStore", "TalentService", "TalentAPI", "TalentCLI", "TalentApp",
+                "TalentDomain", "TalentWire", "TalentStore", "TalentService", "TalentAPI", "TalentCLI", "TalentApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 /// Per-request state before a route is chosen: the language the caller reads and, on `/v1`, who the bearer token
 /// acts as. The `/v1` routes see it as a `CallerContext`, whose caller is not optional.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// Builds the API: `talent serve` and the API tests use these same functions.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// Reads `Authorization: Bearer <token>` on `/v1` paths and asks the service layer who it acts as; the `/v1` routes

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 /// The context of every `/v1` route: the caller is known, so no handler asks whether someone signed in.
 struct CallerContext: ChildRequestContext {

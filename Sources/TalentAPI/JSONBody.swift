@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import TalentDomain
+import TalentWire
 
 /// A request's JSON object, read field by field (`JSONFields`): bad input is always a 4xx answer.
 typealias JSONBody = JSONFields

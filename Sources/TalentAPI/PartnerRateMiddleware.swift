@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 /// Holds partners to their rate on the nomination routes: beyond it, 429 with `Retry-After`. Staff are not limited.
 struct PartnerRateMiddleware: RouterMiddleware {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import TalentDomain
+import TalentWire
 
 /// An RFC 9457 problem document, the body of every error response.
 struct Problem: Error, HTTPResponseError {
@@ -76,7 +77,7 @@ struct Problem: Error, HTTPResponseError {
         }
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
-        let data = (try? JSONFormat.encoder().encode(JSONValue.object(document))) ?? Data()
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: JSONValue.object(document).jsonBytes)))
     }
 }

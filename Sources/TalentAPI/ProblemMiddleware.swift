@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import TalentDomain
+import TalentWire
 
 /// Outermost middleware: language, request id, one log line per request, and every error as problem+json.
 struct ProblemMiddleware: RouterMiddleware {

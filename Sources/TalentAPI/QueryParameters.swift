@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 /// A request's query string, read parameter by parameter the way `JSONFields` reads a body: every bad parameter
 /// becomes a field error naming it, and `finish()` throws them all as one 422. A parameter given twice is refused

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 
 /// Requests a partner may make per minute on the nomination routes (`TALENT_PARTNER_RATE_PER_MINUTE`, default 120):
 /// a token bucket per partner, refilled continuously. Beyond it: 429 with `Retry-After`.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 extension Request {
     /// The version in `If-Match` (`"3"`, `W/"3"` or `3`); `*` means any.

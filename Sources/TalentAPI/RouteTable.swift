@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TalentDomain
+import TalentWire
 
 /// The router as the controllers see it: every route they add goes to the router and into `routes`, the table that
 /// answers 405 with `Allow` for the other methods of a known path and that the OpenAPI test reads.

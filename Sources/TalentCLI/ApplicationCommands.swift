@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentService
 
 struct ApplicationCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentService
 
 #if canImport(Glibc)
@@ -56,7 +57,7 @@ extension CandidateCommand {
                 }
             }
             if printer.format == .json {
-                console.out(JSONFormat.string(report, pretty: true))
+                console.out(report.jsonString(pretty: true))
             }
             guard report.committed else {
                 for row in report.rejected.prefix(200) {

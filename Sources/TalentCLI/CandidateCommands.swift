@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// The profile options of `candidate add` and `candidate update`.
@@ -128,7 +129,7 @@ struct CandidateCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let created = try await services.candidates.add(try ValidCandidate(profile.draft), by: actor)
             if printer.format == .json {
-                printer.console.out(JSONFormat.string(created, pretty: true))
+                printer.console.out(created.jsonString(pretty: true))
             } else {
                 printer.record(created.candidate, Columns.candidateDetail)
             }

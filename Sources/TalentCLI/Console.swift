@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 
 #if canImport(Glibc)
 import Glibc
@@ -143,12 +144,12 @@ struct Printer {
         return printer
     }
 
-    func list<Record: Encodable>(_ all: [Record], _ columns: [Column<Record>], nextCursor: String? = nil) {
+    func list<Record: JSONWritable>(_ all: [Record], _ columns: [Column<Record>], nextCursor: String? = nil) {
         let records = limit.map { Array(all.prefix($0)) } ?? all
         let more = all.count - records.count
         switch format {
         case .json:
-            console.out(JSONFormat.string(records, pretty: true))
+            console.out(records.jsonString(pretty: true))
         case .csv:
             console.out(csvLine(columns.map(\.field)))
             for record in records { console.out(csvLine(columns.map { $0.value(record) })) }
@@ -170,10 +171,10 @@ struct Printer {
     }
 
     /// One record: JSON as the API returns it, CSV with a header, or `heading: value` lines.
-    func record<Record: Encodable>(_ record: Record, _ columns: [Column<Record>], trailer: String? = nil) {
+    func record<Record: JSONWritable>(_ record: Record, _ columns: [Column<Record>], trailer: String? = nil) {
         switch format {
         case .json:
-            console.out(JSONFormat.string(record, pretty: true))
+            console.out(record.jsonString(pretty: true))
         case .csv:
             console.out(csvLine(columns.map(\.field)))
             console.out(csvLine(columns.map { $0.value(record) }))

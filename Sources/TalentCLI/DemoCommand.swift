@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentDemo
 import TalentService
 
@@ -21,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let summary = try await DemoData(services: services).load(by: actor)
             if printer.format == .json {
-                printer.console.out(JSONFormat.string(summary, pretty: true))
+                printer.console.out(summary.jsonString(pretty: true))
                 return
             }
             printer.message(summary.alreadyLoaded

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TalentDomain
+import TalentWire
 
 /// The language of help text: the one chosen before parsing (`--lang`, else `TALENT_LANG`, else Vietnamese).
 /// swift-argument-parser evaluates `configuration` and `help:` when it builds help, so they read this task-local.

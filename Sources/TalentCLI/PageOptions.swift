@@ -1,5 +1,6 @@
 import ArgumentParser
 import TalentDomain
+import TalentWire
 
 /// `--limit N` and `--cursor C` of a list command, checked as the API checks `?limit=` and `?cursor=`. `Size` is the
 /// list's default page size: `StandardPage` for nearly every list.

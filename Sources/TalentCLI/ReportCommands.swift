@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentService
 import TalentViews
 
@@ -34,7 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
             let report = try await services.reports.pipeline(query, by: actor)
             switch printer.format {
             case .json:
-                printer.console.out(JSONFormat.string(report, pretty: true))
+                printer.console.out(report.jsonString(pretty: true))
             case .csv:
                 let rows = report.stages.map { ("", "", $0) }
                     + (report.groups ?? []).flatMap { group in group.stages.map { (group.key, group.label, $0) } }
@@ -79,7 +80,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let report = try await services.reports.annual(ReportYear(year), by: actor)
             if printer.format == .json {
-                printer.console.out(JSONFormat.string(report, pretty: true))
+                printer.console.out(report.jsonString(pretty: true))
                 return
             }
             let markdown = AnnualReportView.markdown(report)
@@ -132,13 +133,21 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 /// A stage's figures with the group they belong to, for CSV.
-struct GroupedStage: Encodable {
+struct GroupedStage: JSONWritable {
     var group: String
     var label: String
     var figures: StageFigures
 
     init(_ row: (String, String, StageFigures)) {
         (group, label, figures) = row
+    }
+
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("group", group)
+            w.field("label", label)
+            w.field("figures", figures)
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TalentDomain
 import TalentService
+import TalentWire
 import TalentStore
 
 /// Realistic sample data for a first look, written through the same service methods as real work (and so audited).
@@ -11,15 +12,21 @@ public struct DemoData: Sendable {
         self.services = services
     }
 
-    public struct Summary: Sendable, Encodable {
+    public struct Summary: Sendable, JSONWritable {
         public var users: [StaffUser]
         public var positions: Int
         public var candidates: Int
         public var applications: Int
         public var alreadyLoaded: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case users, positions, candidates, applications, alreadyLoaded = "already_loaded"
+        public func write(to w: inout JSONWriter) {
+            w.object { w in
+                w.field("users", users)
+                w.field("positions", positions)
+                w.field("candidates", candidates)
+                w.field("applications", applications)
+                w.field("already_loaded", alreadyLoaded)
+            }
         }
     }
 

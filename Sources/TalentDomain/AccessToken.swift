@@ -1,7 +1,7 @@
 import Foundation
 
 /// A bearer token as listed: never the secret, which is shown once when issued and stored only as a hash.
-public struct AccessToken: Sendable, Encodable, Hashable {
+public struct AccessToken: Sendable, Hashable {
     public var id: UUID
     public var userID: UUID?
     public var partnerCode: String?
@@ -26,25 +26,6 @@ public struct AccessToken: Sendable, Encodable, Hashable {
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
         self.lastUsedAt = lastUsedAt
-    }
-
-    public enum CodingKeys: String, CodingKey {
-        case id, userID = "user_id", partnerCode = "partner_code", holder, role, prefix, createdAt = "created_at"
-        case expiresAt = "expires_at", revokedAt = "revoked_at", lastUsedAt = "last_used_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(userID?.text, forKey: .userID)
-        try c.encode(partnerCode, forKey: .partnerCode)
-        try c.encode(holder, forKey: .holder)
-        try c.encode(role, forKey: .role)
-        try c.encode(prefix, forKey: .prefix)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(expiresAt, forKey: .expiresAt)
-        try c.encode(revokedAt, forKey: .revokedAt)
-        try c.encode(lastUsedAt, forKey: .lastUsedAt)
     }
 }
 

@@ -14,7 +14,7 @@ public enum AgencyStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// A provincial department, a People's Committee or another body that posts positions and is given targets.
-public struct Agency: Sendable, Encodable, Hashable {
+public struct Agency: Sendable, Hashable {
     public var code: String
     public var name: String
     public var kind: AgencyKind
@@ -32,21 +32,6 @@ public struct Agency: Sendable, Encodable, Hashable {
         self.mergedInto = mergedInto
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case code, name, kind, status, mergedInto = "merged_into", createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(status, forKey: .status)
-        try c.encode(mergedInto, forKey: .mergedInto)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
 

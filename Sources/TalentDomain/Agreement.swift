@@ -7,7 +7,7 @@ public enum AgreementStatus: String, Sendable, Codable, CaseIterable {
 
 /// A partnership agreement: its validity window, the fields of study it covers, the yearly nomination quota, and
 /// the training commitments (plan 483, III.3.d).
-public struct Agreement: Sendable, Encodable, Hashable {
+public struct Agreement: Sendable, Hashable {
     public var id: UUID
     public var partnerCode: String
     public var reference: String
@@ -53,31 +53,6 @@ public struct Agreement: Sendable, Encodable, Hashable {
     /// True when it is active and its window covers the day.
     public func covers(_ day: CalendarDate) -> Bool {
         storedStatus == .active && startsOn <= day && day <= endsOn
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, partnerCode = "partner_code", reference, title, signedOn = "signed_on", startsOn = "starts_on"
-        case endsOn = "ends_on", status, fields, yearlyQuota = "yearly_quota", training, notes, version
-        case createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(partnerCode, forKey: .partnerCode)
-        try c.encode(reference, forKey: .reference)
-        try c.encode(title, forKey: .title)
-        try c.encode(signedOn, forKey: .signedOn)
-        try c.encode(startsOn, forKey: .startsOn)
-        try c.encode(endsOn, forKey: .endsOn)
-        try c.encode(status(), forKey: .status)
-        try c.encode(fields, forKey: .fields)
-        try c.encode(yearlyQuota, forKey: .yearlyQuota)
-        try c.encode(training, forKey: .training)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(version, forKey: .version)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
 

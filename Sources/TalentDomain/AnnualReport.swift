@@ -1,7 +1,7 @@
 import Foundation
 
 /// Hires of one kind at one agency.
-public struct AgencyHires: Sendable, Hashable, Encodable {
+public struct AgencyHires: Sendable, Hashable {
     public var agencyCode: String
     public var agencyName: String
     public var positionKind: PositionKind
@@ -13,14 +13,10 @@ public struct AgencyHires: Sendable, Hashable, Encodable {
         self.positionKind = positionKind
         self.hired = hired
     }
-
-    enum CodingKeys: String, CodingKey {
-        case agencyCode = "agency_code", agencyName = "agency_name", positionKind = "position_kind", hired
-    }
 }
 
 /// The panels of a year: applications scored, sheets, complete panels and their verdicts.
-public struct EvaluationSummary: Sendable, Hashable, Encodable {
+public struct EvaluationSummary: Sendable, Hashable {
     public var applications: Int
     public var sheets: Int
     public var complete: Int
@@ -36,15 +32,11 @@ public struct EvaluationSummary: Sendable, Hashable, Encodable {
         self.failed = failed
         self.medianPanelScore = medianPanelScore
     }
-
-    enum CodingKeys: String, CodingKey {
-        case applications, sheets, complete, passed, failed, medianPanelScore = "median_panel_score"
-    }
 }
 
 /// The yearly report to leadership (plan 483, section IV): targets and progress, the pipeline and hires by agency,
 /// partners and their agreements, referrers, and the evaluations held.
-public struct AnnualReport: Sendable, Hashable, Encodable {
+public struct AnnualReport: Sendable, Hashable {
     public var year: Int
     /// The day the figures stand on: the year's last day, or today for the current year.
     public var asOf: CalendarDate
@@ -71,10 +63,6 @@ public struct AnnualReport: Sendable, Hashable, Encodable {
         self.partners = partners
         self.referrers = referrers
         self.evaluations = evaluations
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case year, asOf = "as_of", generatedAt = "generated_at", targets, pipeline, hires, partners, referrers, evaluations
     }
 
     /// Whether anything happened in the year at all.

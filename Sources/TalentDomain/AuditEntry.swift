@@ -1,7 +1,7 @@
 import Foundation
 
 /// One entry of the audit trail: who did what, through which front end, to which record, and what changed.
-public struct AuditEntry: Sendable, Encodable, Hashable {
+public struct AuditEntry: Sendable, Hashable {
     public var id: Int64
     public var at: Date
     public var actor: String
@@ -24,9 +24,5 @@ public struct AuditEntry: Sendable, Encodable, Hashable {
         self.entityType = entityType
         self.entityID = entityID
         self.changes = changes
-    }
-
-    public enum CodingKeys: String, CodingKey {
-        case id, at, actor, role, channel, action, entityType = "entity_type", entityID = "entity_id", changes
     }
 }

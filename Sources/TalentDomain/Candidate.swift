@@ -25,7 +25,7 @@ public enum Sector: String, Sendable, Codable, CaseIterable {
 }
 
 /// One degree a candidate holds.
-public struct EducationRecord: Sendable, Hashable, Decodable, JSONWritable {
+public struct EducationRecord: Sendable, Hashable, Decodable {
     public var degree: Degree
     public var field: String?
     public var institution: String?
@@ -43,20 +43,10 @@ public struct EducationRecord: Sendable, Hashable, Decodable, JSONWritable {
     enum CodingKeys: String, CodingKey {
         case degree, field, institution, graduationYear = "graduation_year", classification
     }
-
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("degree"); w.value(degree.rawValue)
-        w.key("field"); w.value(field)
-        w.key("institution"); w.value(institution)
-        w.key("graduation_year"); w.value(graduationYear)
-        w.key("classification"); w.value(classification?.rawValue)
-        w.endObject()
-    }
 }
 
 /// A person considered for a legal-drafting post.
-public struct Candidate: Sendable, JSONWritable, Hashable {
+public struct Candidate: Sendable, Hashable {
     public var id: UUID
     public var fullName: String
     public var dateOfBirth: CalendarDate?
@@ -101,36 +91,6 @@ public struct Candidate: Sendable, JSONWritable, Hashable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    /// Explicit nulls, so every field of the contract is present in what programs read.
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        writeFields(to: &w)
-        w.endObject()
-    }
-
-    /// The fields without the braces, so a larger answer can extend the record.
-    public func writeFields(to w: inout JSONWriter) {
-        w.key("id"); w.value(id.text)
-        w.key("full_name"); w.value(fullName)
-        w.key("date_of_birth"); w.value(dateOfBirth?.description)
-        w.key("gender"); w.value(gender?.rawValue)
-        w.key("citizen_id"); w.value(citizenID)
-        w.key("email"); w.value(email)
-        w.key("phone"); w.value(phone)
-        w.key("province"); w.value(province)
-        w.key("education"); w.value(education)
-        w.key("sector"); w.value(sector?.rawValue)
-        w.key("current_employer"); w.value(currentEmployer)
-        w.key("current_title"); w.value(currentTitle)
-        w.key("legal_experience_years"); w.value(legalExperienceYears)
-        w.key("skills"); w.value(skills)
-        w.key("languages"); w.value(languages)
-        w.key("notes"); w.value(notes)
-        w.key("version"); w.value(version)
-        w.key("created_at"); w.value(createdAt)
-        w.key("updated_at"); w.value(updatedAt)
     }
 
     /// The profile as a draft, so an update can be applied to it and checked by the same rules as a new profile.

@@ -1,36 +1,43 @@
 import Foundation
 
-/// Writes JSON straight into bytes, for the records the API returns by the page: Foundation's `JSONEncoder` spends
-/// most of a search request's time in its generic containers. Output matches the product's JSON style (snake_case
-/// keys, ISO 8601 times in UTC to the second, explicit nulls).
+/// The product's one JSON serialiser: API bodies, the CLI's `--format json`, the audit trail's snapshots and the
+/// stored JSON documents are all written by it, from each resource's one mapping (`JSONWritable`, in TalentWire).
+/// It writes straight into bytes: Foundation's `JSONEncoder` spent 42 % of a search request's CPU in its generic
+/// containers (BENCHMARKS.md). Output: keys in the mapping's order, ISO 8601 times in UTC to the second, explicit
+/// nulls, integers exact, non-finite numbers as null; `pretty` indents by two spaces for people.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private var needsComma = false
+    private let pretty: Bool
+    private var depth = 0
+    /// Set after a key, so its value follows on the same line.
+    private var afterKey = false
 
-    public init() {
+    public init(pretty: Bool = false) {
+        self.pretty = pretty
         bytes.reserveCapacity(4096)
     }
 
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
+        depth += 1
         needsComma = false
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        close(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
+        depth += 1
         needsComma = false
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
+        close(UInt8(ascii: "]"))
     }
 
     /// An object key; the value written next belongs to it.
@@ -38,7 +45,22 @@ public struct JSONWriter {
         separate()
         writeString(name)
         bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         needsComma = false
+        afterKey = true
+    }
+
+    /// A key and its value: the mapping's one line per field.
+    public mutating func field(_ name: String, _ value: some JSONWritable) {
+        key(name)
+        value.write(to: &self)
+    }
+
+    /// An object whose fields `body` writes.
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        beginObject()
+        body(&self)
+        endObject()
     }
 
     public mutating func null() {
@@ -68,6 +90,17 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// A number: integral values as integers (`70`, not `70.0`), others in the shortest form that reads back exactly;
+    /// NaN and infinities, which JSON cannot hold, as null.
+    public mutating func value(_ number: Double?) {
+        guard let number, number.isFinite else { return null() }
+        if number.rounded() == number, abs(number) < 1e15 {
+            value(Int(number))
+        } else {
+            raw(String(number))
+        }
+    }
+
     public mutating func value(_ flag: Bool) {
         separate()
         bytes.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -85,18 +118,25 @@ public struct JSONWriter {
         endArray()
     }
 
-    public mutating func value(_ record: some JSONWritable) {
-        record.write(to: &self)
-    }
-
-    public mutating func value(_ records: [some JSONWritable]) {
-        beginArray()
-        for record in records { record.write(to: &self) }
-        endArray()
-    }
-
+    /// Before a value or key: the comma after the previous one and, when pretty, the line break and indent.
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if pretty, depth > 0, !afterKey { newline() }
+        afterKey = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        // An empty container stays on one line: `[]`, `{}`.
+        if pretty, needsComma { newline() }
+        bytes.append(bracket)
+        needsComma = true
+        afterKey = false
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private mutating func writeString(_ text: String) {
@@ -142,22 +182,99 @@ public struct JSONWriter {
     }
 }
 
-/// A record that writes itself with `JSONWriter`. Its `Encodable` conformance (for the CLI's pretty JSON and the
-/// audit trail) comes from the same code, so the two never disagree.
-public protocol JSONWritable: Encodable {
+/// A value that writes itself with `JSONWriter`: the one way anything becomes JSON in this product. Each resource's
+/// mapping (its fields' wire names, once) is an extension in TalentWire.
+public protocol JSONWritable {
     func write(to writer: inout JSONWriter)
 }
 
 extension JSONWritable {
+    /// Compact JSON, as the API sends it.
     public var jsonBytes: [UInt8] {
         var writer = JSONWriter()
         write(to: &writer)
         return writer.bytes
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        try JSONValue(parsing: jsonBytes).encode(to: encoder)
+    /// JSON as text; `pretty` for people (the CLI's `--format json`).
+    public func jsonString(pretty: Bool = false) -> String {
+        var writer = JSONWriter(pretty: pretty)
+        write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
+
+    /// The value as a `JSONValue`, to embed in a document built at run time (an audit entry's extras).
+    public var jsonValue: JSONValue {
+        (try? JSONValue(parsing: jsonBytes)) ?? .null
+    }
+}
+
+extension String: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+extension Int: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+extension Int64: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.raw(String(self)) }
+}
+
+extension Double: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+extension Bool: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+/// Times in UTC to the second: `2026-11-30T02:17:05Z`.
+extension Date: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+/// Ids in lower case, as everywhere in the product.
+extension UUID: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(text) }
+}
+
+extension CalendarDate: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(description) }
+}
+
+extension Optional: JSONWritable where Wrapped: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        switch self {
+        case .some(let value): value.write(to: &w)
+        case .none: w.null()
+        }
+    }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginArray()
+        for element in self { element.write(to: &w) }
+        w.endArray()
+    }
+}
+
+/// An object keyed by the dictionary's keys, sorted so that equal values give equal bytes.
+extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        for key in keys.sorted() {
+            w.key(key)
+            self[key]!.write(to: &w)
+        }
+        w.endObject()
+    }
+}
+
+/// A string enum writes its raw value: `extension PositionKind: JSONWritable {}` is its whole mapping.
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    public func write(to w: inout JSONWriter) { w.value(rawValue) }
 }
 
 extension JSONValue: JSONWritable {
@@ -166,31 +283,19 @@ extension JSONValue: JSONWritable {
         switch self {
         case .null: w.null()
         case .bool(let b): w.value(b)
-        case .number(let n):
-            if n.rounded() == n, abs(n) < 1e15 { w.value(Int(n)) } else { w.raw(String(n)) }
+        case .number(let n): w.value(n)
         case .string(let s): w.value(s)
-        case .array(let items):
-            w.beginArray()
-            for item in items { item.write(to: &w) }
-            w.endArray()
-        case .object(let fields):
-            w.beginObject()
-            for key in fields.keys.sorted() {
-                w.key(key)
-                fields[key]!.write(to: &w)
-            }
-            w.endObject()
+        case .array(let items): items.write(to: &w)
+        case .object(let fields): fields.write(to: &w)
         }
     }
 }
 
 extension Page: JSONWritable where Item: JSONWritable {
-    public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("items")
-        writer.value(items)
-        writer.key("next_cursor")
-        writer.value(nextCursor)
-        writer.endObject()
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("items", items)
+            w.field("next_cursor", nextCursor)
+        }
     }
 }

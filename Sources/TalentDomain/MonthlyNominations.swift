@@ -1,7 +1,7 @@
 import Foundation
 
 /// Nominations of one partner in one month, for the dashboard's chart.
-public struct MonthlyNominations: Sendable, Hashable, Encodable {
+public struct MonthlyNominations: Sendable, Hashable {
     public var partnerCode: String
     public var month: String
     public var nominations: Int
@@ -11,6 +11,4 @@ public struct MonthlyNominations: Sendable, Hashable, Encodable {
         self.month = month
         self.nominations = nominations
     }
-
-    enum CodingKeys: String, CodingKey { case partnerCode = "partner_code", month, nominations }
 }

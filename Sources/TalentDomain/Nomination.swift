@@ -121,7 +121,7 @@ public struct ValidNomination: Sendable, Hashable {
 }
 
 /// A nomination as read back: by its partner (masked, coarse) or by staff (with the links).
-public struct NominationView: Sendable, Encodable, Hashable {
+public struct NominationView: Sendable, Hashable {
     public var id: UUID
     public var status: NominationStatus
     public var submittedAt: Date
@@ -182,44 +182,6 @@ public struct NominationView: Sendable, Encodable, Hashable {
     public static func mask(_ citizenID: String) -> String {
         guard citizenID.count > 6 else { return String(repeating: "*", count: citizenID.count) }
         return String(citizenID.prefix(4)) + String(repeating: "*", count: citizenID.count - 6) + String(citizenID.suffix(2))
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, submittedAt = "submitted_at", partnerCode = "partner_code", candidate, positionID = "position_id"
-        case nominator, relationship, justification, consent, candidateID = "candidate_id", referralID = "referral_id"
-        case applicationID = "application_id", stage
-    }
-
-    enum CandidateKeys: String, CodingKey {
-        case fullName = "full_name", dateOfBirth = "date_of_birth", citizenID = "citizen_id", email
-    }
-
-    enum ConsentKeys: String, CodingKey {
-        case obtainedAt = "obtained_at", noticeVersion = "notice_version"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(status, forKey: .status)
-        try c.encode(submittedAt, forKey: .submittedAt)
-        try c.encode(partnerCode, forKey: .partnerCode)
-        var candidate = c.nestedContainer(keyedBy: CandidateKeys.self, forKey: .candidate)
-        try candidate.encode(candidateName, forKey: .fullName)
-        try candidate.encode(candidateDateOfBirth, forKey: .dateOfBirth)
-        try candidate.encode(candidateCitizenID, forKey: .citizenID)
-        try candidate.encode(candidateEmail, forKey: .email)
-        try c.encode(positionID?.text, forKey: .positionID)
-        try c.encode(nominator, forKey: .nominator)
-        try c.encode(relationship, forKey: .relationship)
-        try c.encode(justification, forKey: .justification)
-        var consent = c.nestedContainer(keyedBy: ConsentKeys.self, forKey: .consent)
-        try consent.encode(consentObtainedAt, forKey: .obtainedAt)
-        try consent.encode(consentNoticeVersion, forKey: .noticeVersion)
-        if let candidateID { try c.encode(candidateID.text, forKey: .candidateID) }
-        if let referralID { try c.encode(referralID.text, forKey: .referralID) }
-        if applicationID != nil || candidateID != nil { try c.encode(applicationID?.text, forKey: .applicationID) }
-        if let stage { try c.encode(stage, forKey: .stage) }
     }
 }
 

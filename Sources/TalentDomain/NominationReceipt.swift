@@ -19,10 +19,10 @@ public struct NominationReceipt: Sendable, Hashable {
     /// `{"id", "status", "submitted_at"}`: the body of the answer, stored with the key so that a replay is the first
     /// answer byte for byte.
     public var json: String {
-        JSONFormat.string(JSONValue.object([
+        (JSONValue.object([
             "id": .string(id.text), "status": .string(status.rawValue),
             "submitted_at": .string(JSONWriter.iso8601(submittedAt)),
-        ]))
+        ])).jsonString()
     }
 
     /// The receipt a stored answer (`json`) replays; nil if the text is not one.

@@ -11,12 +11,3 @@ public struct Page<Item: Sendable>: Sendable {
     }
 }
 
-extension Page: Encodable where Item: Encodable {
-    enum CodingKeys: String, CodingKey { case items, nextCursor = "next_cursor" }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(items, forKey: .items)
-        try c.encode(nextCursor, forKey: .nextCursor)
-    }
-}

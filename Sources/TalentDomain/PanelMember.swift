@@ -6,7 +6,7 @@ public enum PanelMemberStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// An evaluator assigned to an application.
-public struct PanelMember: Sendable, Hashable, Encodable {
+public struct PanelMember: Sendable, Hashable {
     public var applicationID: UUID
     public var evaluatorID: UUID
     public var evaluatorName: String
@@ -26,24 +26,6 @@ public struct PanelMember: Sendable, Hashable, Encodable {
         self.assignedAt = assignedAt
         self.recusedAt = recusedAt
         self.recusalReason = recusalReason
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case applicationID = "application_id", evaluatorID = "evaluator_id", evaluatorName = "evaluator_name", status
-        case assignedBy = "assigned_by", assignedAt = "assigned_at", recusedAt = "recused_at"
-        case recusalReason = "recusal_reason"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(applicationID.text, forKey: .applicationID)
-        try c.encode(evaluatorID.text, forKey: .evaluatorID)
-        try c.encode(evaluatorName, forKey: .evaluatorName)
-        try c.encode(status, forKey: .status)
-        try c.encode(assignedBy, forKey: .assignedBy)
-        try c.encode(assignedAt, forKey: .assignedAt)
-        try c.encode(recusedAt, forKey: .recusedAt)
-        try c.encode(recusalReason, forKey: .recusalReason)
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// The panel's result, computed from the raw scores of the current sheets and nothing else: no score is ever
 /// copied or stored elsewhere.
-public struct PanelResult: Sendable, Hashable, Encodable {
-    public struct EvaluatorScore: Sendable, Hashable, Encodable {
+public struct PanelResult: Sendable, Hashable {
+    public struct EvaluatorScore: Sendable, Hashable {
         public var evaluatorID: UUID
         public var evaluatorName: String
         /// sum(weight × score) / sum(weight), on the rubric's scale.
@@ -11,20 +11,9 @@ public struct PanelResult: Sendable, Hashable, Encodable {
         /// Whether the rubric's trimmed mean left this evaluator out of the panel score.
         public var trimmed: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case evaluatorID = "evaluator_id", evaluatorName = "evaluator_name", weightedScore = "weighted_score", trimmed
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(evaluatorID.text, forKey: .evaluatorID)
-            try c.encode(evaluatorName, forKey: .evaluatorName)
-            try c.encode(weightedScore, forKey: .weightedScore)
-            try c.encode(trimmed, forKey: .trimmed)
-        }
     }
 
-    public struct CriterionMean: Sendable, Hashable, Encodable {
+    public struct CriterionMean: Sendable, Hashable {
         public var key: String
         public var label: String
         public var weight: Double
@@ -80,29 +69,5 @@ public struct PanelResult: Sendable, Hashable, Encodable {
             complete: complete, passed: complete ? panelScore.map { $0 >= definition.passThreshold } : nil,
             submitted: current.count, required: definition.minEvaluators, evaluators: evaluators, criteria: criteria,
             spread: spread, disagreement: (spread ?? 0) > definition.disagreementThreshold)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case applicationID = "application_id", rubricID = "rubric_id", rubricVersion = "rubric_version", aggregation
-        case panelScore = "panel_score", passThreshold = "pass_threshold", complete, passed, submitted, required
-        case evaluators, criteria, spread, disagreement
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(applicationID.text, forKey: .applicationID)
-        try c.encode(rubricID?.text, forKey: .rubricID)
-        try c.encode(rubricVersion, forKey: .rubricVersion)
-        try c.encode(aggregation, forKey: .aggregation)
-        try c.encode(panelScore, forKey: .panelScore)
-        try c.encode(passThreshold, forKey: .passThreshold)
-        try c.encode(complete, forKey: .complete)
-        try c.encode(passed, forKey: .passed)
-        try c.encode(submitted, forKey: .submitted)
-        try c.encode(required, forKey: .required)
-        try c.encode(evaluators, forKey: .evaluators)
-        try c.encode(criteria, forKey: .criteria)
-        try c.encode(spread, forKey: .spread)
-        try c.encode(disagreement, forKey: .disagreement)
     }
 }

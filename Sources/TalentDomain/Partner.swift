@@ -5,7 +5,7 @@ public enum PartnerKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A university, institute or college that trains and nominates talent under a partnership agreement.
-public struct Partner: Sendable, Encodable, Hashable {
+public struct Partner: Sendable, Hashable {
     public var code: String
     public var name: String
     public var kind: PartnerKind
@@ -27,24 +27,6 @@ public struct Partner: Sendable, Encodable, Hashable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case code, name, kind, contactName = "contact_name", contactEmail = "contact_email", contactPhone = "contact_phone"
-        case version, createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(contactName, forKey: .contactName)
-        try c.encode(contactEmail, forKey: .contactEmail)
-        try c.encode(contactPhone, forKey: .contactPhone)
-        try c.encode(version, forKey: .version)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Per partner and agreement: nominations, the yearly quota and how much of it this year used, and how far the
 /// nominated candidates went.
-public struct PartnerStats: Sendable, Hashable, Encodable {
+public struct PartnerStats: Sendable, Hashable {
     public var partnerCode: String
     public var partnerName: String
     public var agreementID: UUID?
@@ -31,28 +31,5 @@ public struct PartnerStats: Sendable, Hashable, Encodable {
         self.quotaUsed = quotaUsed
         self.reachedEvaluation = reachedEvaluation
         self.hired = hired
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case partnerCode = "partner_code", partnerName = "partner_name", agreementID = "agreement_id"
-        case agreementReference = "agreement_reference", agreementStatus = "agreement_status", startsOn = "starts_on"
-        case endsOn = "ends_on", yearlyQuota = "yearly_quota", nominations, quotaUsed = "quota_used"
-        case reachedEvaluation = "reached_evaluation", hired
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(partnerCode, forKey: .partnerCode)
-        try c.encode(partnerName, forKey: .partnerName)
-        try c.encode(agreementID?.text, forKey: .agreementID)
-        try c.encode(agreementReference, forKey: .agreementReference)
-        try c.encode(agreementStatus, forKey: .agreementStatus)
-        try c.encode(startsOn, forKey: .startsOn)
-        try c.encode(endsOn, forKey: .endsOn)
-        try c.encode(yearlyQuota, forKey: .yearlyQuota)
-        try c.encode(nominations, forKey: .nominations)
-        try c.encode(quotaUsed, forKey: .quotaUsed)
-        try c.encode(reachedEvaluation, forKey: .reachedEvaluation)
-        try c.encode(hired, forKey: .hired)
     }
 }

@@ -12,7 +12,7 @@ public enum PipelineGrouping: String, Sendable, Codable, CaseIterable {
 
 /// One stage of the pipeline: how many applications are in it now, how many ever entered it, the share of those that
 /// went on to the next stage of the forward path, and the median days a completed stay in it lasted.
-public struct StageFigures: Sendable, Hashable, Encodable {
+public struct StageFigures: Sendable, Hashable {
     public var stage: PipelineStage
     public var count: Int
     public var reached: Int
@@ -25,19 +25,6 @@ public struct StageFigures: Sendable, Hashable, Encodable {
         self.reached = reached
         self.conversion = conversion
         self.medianDays = medianDays
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case stage, count, reached, conversion, medianDays = "median_days"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(count, forKey: .count)
-        try c.encode(reached, forKey: .reached)
-        try c.encode(conversion, forKey: .conversion)
-        try c.encode(medianDays, forKey: .medianDays)
     }
 
     /// Every stage in the contract's order, missing ones as zero, with the conversions filled in.
@@ -56,7 +43,7 @@ public struct StageFigures: Sendable, Hashable, Encodable {
 }
 
 /// One group of the pipeline report.
-public struct PipelineGroup: Sendable, Hashable, Encodable {
+public struct PipelineGroup: Sendable, Hashable {
     public var key: String
     public var label: String
     public var applications: Int
@@ -69,22 +56,13 @@ public struct PipelineGroup: Sendable, Hashable, Encodable {
         self.applications = stages.reduce(0) { $0 + $1.count }
     }
 
-    enum CodingKeys: String, CodingKey { case key, group, label, applications, stages }
-
     /// `key` is the group's code or value; `group` repeats it under the name of the grouping's parameter.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(key, forKey: .group)
-        try c.encode(label, forKey: .label)
-        try c.encode(applications, forKey: .applications)
-        try c.encode(stages, forKey: .stages)
-    }
+
 }
 
 /// The pipeline: per stage over open and closed applications, narrowed by agency, position kind and the period the
 /// applications were opened in, optionally grouped.
-public struct PipelineReport: Sendable, Hashable, Encodable {
+public struct PipelineReport: Sendable, Hashable {
     public var agency: String?
     public var positionKind: PositionKind?
     public var from: CalendarDate?
@@ -109,21 +87,5 @@ public struct PipelineReport: Sendable, Hashable, Encodable {
     /// The figure of one stage.
     public func stage(_ stage: PipelineStage) -> StageFigures {
         stages.first { $0.stage == stage } ?? StageFigures(stage: stage, count: 0, reached: 0, medianDays: nil)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case agency, positionKind = "position_kind", from, to, groupBy = "group_by", applications, stages, groups
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(agency, forKey: .agency)
-        try c.encode(positionKind, forKey: .positionKind)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(groupBy, forKey: .groupBy)
-        try c.encode(applications, forKey: .applications)
-        try c.encode(stages, forKey: .stages)
-        if let groups { try c.encode(groups, forKey: .groups) }
     }
 }

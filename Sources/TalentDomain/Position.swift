@@ -18,7 +18,7 @@ public enum PositionStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// An opening at an agency.
-public struct Position: Sendable, Encodable, Hashable {
+public struct Position: Sendable, Hashable {
     public var id: UUID
     public var agencyCode: String
     public var title: String
@@ -47,27 +47,6 @@ public struct Position: Sendable, Encodable, Hashable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, agencyCode = "agency_code", title, kind, openings, targetDate = "target_date", status, description, hired
-        case version, createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(agencyCode, forKey: .agencyCode)
-        try c.encode(title, forKey: .title)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(openings, forKey: .openings)
-        try c.encode(targetDate, forKey: .targetDate)
-        try c.encode(status, forKey: .status)
-        try c.encode(description, forKey: .description)
-        try c.encode(hired, forKey: .hired)
-        try c.encode(version, forKey: .version)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
     }
 }
 

@@ -59,31 +59,8 @@ public struct Referral: Sendable, Hashable {
         case .selfApplication: "self"
         }
     }
-
 }
 
-extension Referral: JSONWritable {
-    /// Written directly: a nomination audits its referral, on the intake's hot path.
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.value(id.text)
-        w.key("candidate_id"); w.value(candidateID.text)
-        w.key("referrer_kind"); w.value(referrerKind.rawValue)
-        w.key("referrer_name"); w.value(referrerName)
-        w.key("referrer_title"); w.value(referrerTitle)
-        w.key("referrer_email"); w.value(referrerEmail)
-        w.key("referrer_user_id"); w.value(referrerUserID?.text)
-        w.key("referrer_agency_code"); w.value(referrerAgencyCode)
-        w.key("referrer_partner_code"); w.value(referrerPartnerCode)
-        w.key("relationship"); w.value(relationship.rawValue)
-        w.key("justification"); w.value(justification)
-        w.key("channel"); w.value(channel)
-        w.key("credited"); w.value(credited)
-        w.key("created_by"); w.value(createdBy)
-        w.key("created_at"); w.value(createdAt)
-        w.endObject()
-    }
-}
 
 /// A referral as typed: the kind says which one of the referrer fields names the referrer.
 public struct ReferralDraft: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One referrer's record (plan 483, III.3.c: those who recommend talent answer for their recommendations).
-public struct ReferrerStats: Sendable, Encodable, Hashable {
+public struct ReferrerStats: Sendable, Hashable {
     public var referrerKind: String
     public var referrer: String
     public var referrerName: String?
@@ -24,23 +24,5 @@ public struct ReferrerStats: Sendable, Encodable, Hashable {
         self.hired = hired
         self.rejected = rejected
         self.medianPanelScore = medianPanelScore
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case referrerKind = "referrer_kind", referrer, referrerName = "referrer_name", referrals, credited
-        case reachedEvaluation = "reached_evaluation", hired, rejected, medianPanelScore = "median_panel_score"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(referrerKind, forKey: .referrerKind)
-        try c.encode(referrer, forKey: .referrer)
-        try c.encode(referrerName, forKey: .referrerName)
-        try c.encode(referrals, forKey: .referrals)
-        try c.encode(credited, forKey: .credited)
-        try c.encode(reachedEvaluation, forKey: .reachedEvaluation)
-        try c.encode(hired, forKey: .hired)
-        try c.encode(rejected, forKey: .rejected)
-        try c.encode(medianPanelScore, forKey: .medianPanelScore)
     }
 }

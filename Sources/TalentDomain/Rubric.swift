@@ -15,7 +15,7 @@ public enum Aggregation: String, Sendable, Codable, CaseIterable {
 }
 
 /// One criterion: what is judged, how much it weighs, and what each level of the scale means.
-public struct Criterion: Sendable, Hashable, Encodable {
+public struct Criterion: Sendable, Hashable {
     public var key: String
     public var label: String
     public var description: String?
@@ -203,7 +203,7 @@ public struct RubricDefinition: Sendable, Hashable {
 }
 
 /// A rubric as stored: its definition, its version within its name, and where it stands.
-public struct Rubric: Sendable, Hashable, Encodable {
+public struct Rubric: Sendable, Hashable {
     public var id: UUID
     public var version: Int
     public var status: RubricStatus
@@ -225,28 +225,6 @@ public struct Rubric: Sendable, Hashable, Encodable {
         self.retiredAt = retiredAt
     }
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    /// The definition's fields, with `id`, `version`, `status` and the dates added.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(id.text, forKey: Key("id"))
-        try c.encode(version, forKey: Key("version"))
-        try c.encode(status, forKey: Key("status"))
-        if case .object(let fields) = definition.json {
-            for (key, value) in fields { try c.encode(value, forKey: Key(key)) }
-        }
-        try c.encode(createdBy, forKey: Key("created_by"))
-        try c.encode(createdAt, forKey: Key("created_at"))
-        try c.encode(publishedAt, forKey: Key("published_at"))
-        try c.encode(retiredAt, forKey: Key("retired_at"))
-    }
 }
 
 extension RubricStatus: LabeledCode {

@@ -2,7 +2,7 @@ import Foundation
 
 /// One evaluator's score sheet for an application. A submitted sheet is locked: an amendment is a new revision with
 /// a reason, and the earlier revision stays, marked superseded.
-public struct ScoreSheet: Sendable, Hashable, Encodable {
+public struct ScoreSheet: Sendable, Hashable {
     public var id: UUID
     public var applicationID: UUID
     public var evaluatorID: UUID
@@ -37,26 +37,4 @@ public struct ScoreSheet: Sendable, Hashable, Encodable {
 
     public var isCurrent: Bool { supersededAt == nil }
 
-    enum CodingKeys: String, CodingKey {
-        case id, applicationID = "application_id", evaluatorID = "evaluator_id", evaluatorName = "evaluator_name"
-        case rubricID = "rubric_id", revision, scores, comment, reason, recordedBy = "recorded_by"
-        case submittedAt = "submitted_at", supersededAt = "superseded_at", current
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(applicationID.text, forKey: .applicationID)
-        try c.encode(evaluatorID.text, forKey: .evaluatorID)
-        try c.encode(evaluatorName, forKey: .evaluatorName)
-        try c.encode(rubricID.text, forKey: .rubricID)
-        try c.encode(revision, forKey: .revision)
-        try c.encode(scores, forKey: .scores)
-        try c.encode(comment, forKey: .comment)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(recordedBy, forKey: .recordedBy)
-        try c.encode(submittedAt, forKey: .submittedAt)
-        try c.encode(supersededAt, forKey: .supersededAt)
-        try c.encode(isCurrent, forKey: .current)
-    }
 }

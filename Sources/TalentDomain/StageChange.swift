@@ -1,7 +1,7 @@
 import Foundation
 
 /// One stage change of an application.
-public struct StageChange: Sendable, Encodable, Hashable {
+public struct StageChange: Sendable, Hashable {
     public var from: PipelineStage?
     public var to: PipelineStage
     public var actor: String
@@ -23,22 +23,6 @@ public struct StageChange: Sendable, Encodable, Hashable {
         self.at = at
         self.secondsInStage = secondsInStage
         self.panelScore = panelScore
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case from, to, actor, channel, reason, at, secondsInStage = "seconds_in_stage", panelScore = "panel_score"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(at, forKey: .at)
-        try c.encode(secondsInStage.rounded(), forKey: .secondsInStage)
-        try c.encode(panelScore, forKey: .panelScore)
     }
 
     /// Fills in the time spent in each stage from consecutive changes.

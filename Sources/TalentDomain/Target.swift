@@ -3,7 +3,7 @@ import Foundation
 /// How many officers of a kind an agency must have hired by a deadline (plan 483: the Department of Justice's core
 /// drafting force, a legal-affairs officer in every department). Targets are data; they follow agencies through
 /// mergers.
-public struct Target: Sendable, Hashable, Encodable {
+public struct Target: Sendable, Hashable {
     public var id: UUID
     public var agencyCode: String
     public var positionKind: PositionKind
@@ -26,24 +26,6 @@ public struct Target: Sendable, Hashable, Encodable {
         self.note = note
         self.createdBy = createdBy
         self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, agencyCode = "agency_code", positionKind = "position_kind", count, deadline, startsOn = "starts_on", note
-        case createdBy = "created_by", createdAt = "created_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.text, forKey: .id)
-        try c.encode(agencyCode, forKey: .agencyCode)
-        try c.encode(positionKind, forKey: .positionKind)
-        try c.encode(count, forKey: .count)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(startsOn, forKey: .startsOn)
-        try c.encode(note, forKey: .note)
-        try c.encode(createdBy, forKey: .createdBy)
-        try c.encode(createdAt, forKey: .createdAt)
     }
 
     /// The plan's date: where a target's projection starts unless it says otherwise.
@@ -183,29 +165,6 @@ public struct TargetProgress: Sendable, Hashable {
     }
 }
 
-extension TargetProgress: JSONWritable {
-    /// Written directly: the targets report is the dashboard's and the benchmark's.
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.value(target.id.text)
-        w.key("agency_code"); w.value(target.agencyCode)
-        w.key("agency_name"); w.value(agencyName)
-        w.key("position_kind"); w.value(target.positionKind.rawValue)
-        w.key("count"); w.value(target.count)
-        w.key("deadline"); w.value(target.deadline.description)
-        w.key("starts_on"); w.value(target.startsOn.description)
-        w.key("note"); w.value(target.note)
-        w.key("hired"); w.value(hired)
-        w.key("in_offer"); w.value(inOffer)
-        w.key("in_interview"); w.value(inInterview)
-        w.key("in_earlier_stages"); w.value(inEarlierStages)
-        w.key("open_positions"); w.value(openPositions)
-        w.key("expected_by_now"); w.value(expectedByNow)
-        w.key("status"); w.value(status.rawValue)
-        w.key("risk"); w.value(risk?.rawValue)
-        w.endObject()
-    }
-}
 
 extension TargetStatus {
     public var label: LocalizedText {

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Agencies are data: admins add, rename, retire and merge them; positions and targets follow a merge.

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Applications: a candidate considered for a position, moved through the pipeline by the stage machine's rules.

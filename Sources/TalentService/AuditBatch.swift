@@ -1,6 +1,7 @@
 import Foundation
 import TalentDomain
 import TalentStore
+import TalentWire
 
 /// Audit entries of one use case, written together in one statement (a nomination writes three). Public for the
 /// demo and synthetic-data generators (TalentDemo), which write through the store like the services do.
@@ -10,9 +11,9 @@ public struct AuditBatch: Sendable {
     public init() {}
 
     public mutating func add(_ action: String, _ entityType: String, _ entityID: String,
-                      before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
+                      before: (any JSONWritable & Sendable)? = nil, after: (any JSONWritable & Sendable)? = nil,
                       extra: [String: JSONValue] = [:]) {
-        // Written straight to JSON text: records that write themselves skip Foundation's encoder.
+        // The records as the API shows them (their one mapping, in TalentWire).
         var w = JSONWriter()
         w.beginObject()
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) {
@@ -22,7 +23,7 @@ public struct AuditBatch: Sendable {
         for (key, record) in [("after", after), ("before", before)] {
             guard let record else { continue }
             w.key(key)
-            if let writable = record as? any JSONWritable { writable.write(to: &w) } else { JSONFormat.value(record).write(to: &w) }
+            record.write(to: &w)
         }
         w.endObject()
         entries.append(AuditTable.Entry(action: action, entityType: entityType, entityID: entityID,
@@ -33,7 +34,7 @@ public struct AuditBatch: Sendable {
 extension AuditTable {
     /// Writes one audit entry in the transaction of the write it describes.
     public func record(_ actor: Principal, _ action: String, _ entityType: String, _ entityID: String,
-                before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil,
+                before: (any JSONWritable & Sendable)? = nil, after: (any JSONWritable & Sendable)? = nil,
                 extra: [String: JSONValue] = [:]) async throws {
         var batch = AuditBatch()
         batch.add(action, entityType, entityID, before: before, after: after, extra: extra)

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Reads the audit trail; writing it is part of every other service's writes.

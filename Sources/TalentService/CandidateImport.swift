@@ -1,24 +1,7 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
-
-/// A CSV row that was not imported, with why.
-public struct RejectedRow: Sendable, Encodable {
-    /// The file line the row starts on (the header is line 1).
-    public var line: Int
-    public var reason: String
-    public var fields: [String]
-}
-
-/// What an import did.
-public struct ImportReport: Sendable, Encodable {
-    public var header: [String]
-    public var rows: Int
-    public var imported: Int
-    public var rejected: [RejectedRow]
-    /// False when nothing was written (an all-or-nothing import with invalid rows).
-    public var committed: Bool
-}
 
 /// CSV import and export of candidate profiles. Columns are the API's field names; the first education record is
 /// `degree`, `field`, `institution`, `graduation_year`, `classification`; lists (`skills`, `languages`) are separated
@@ -95,7 +78,7 @@ public struct CandidateCSV: Sendable {
             }
             for candidate in page.items {
                 if json {
-                    try write((count == 0 ? "\n" : ",\n") + JSONFormat.string(candidate))
+                    try write((count == 0 ? "\n" : ",\n") + candidate.jsonString())
                 } else {
                     try write(CSVWriter.line(Self.row(candidate)))
                 }

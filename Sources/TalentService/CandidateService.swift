@@ -1,47 +1,7 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
-
-/// A candidate just created, with the existing profiles that look like the same person.
-public struct CandidateCreated: Sendable, JSONWritable {
-    public var candidate: Candidate
-    public var possibleDuplicates: [Candidate]
-
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        candidate.writeFields(to: &w)
-        w.key("possible_duplicates")
-        w.value(possibleDuplicates.map { DuplicateSummary($0) })
-        w.endObject()
-    }
-}
-
-/// How a likely duplicate is named in answers: enough to recognize the person.
-public struct DuplicateSummary: Sendable, JSONWritable, Hashable {
-    public var id: String
-    public var fullName: String
-    public var dateOfBirth: CalendarDate?
-
-    public init(_ candidate: Candidate) {
-        id = candidate.id.text
-        fullName = candidate.fullName
-        dateOfBirth = candidate.dateOfBirth
-    }
-
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.value(id)
-        w.key("full_name"); w.value(fullName)
-        w.key("date_of_birth"); w.value(dateOfBirth?.description)
-        w.endObject()
-    }
-}
-
-/// A pair of profiles that look like one person.
-public struct DuplicatePair: Sendable, Encodable {
-    public var candidate: DuplicateSummary
-    public var duplicate: DuplicateSummary
-}
 
 /// Candidate profiles: adding, finding, changing, and merging two profiles of one person.
 public struct CandidateService: Sendable {
@@ -159,7 +119,7 @@ public struct CandidateService: Sendable {
                   let after = try await tx.candidates.get(keep)
             else { throw Self.stale(kept.version) }
             try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
-                                      extra: ["merged": JSONFormat.value(removed),
+                                      extra: ["merged": removed.jsonValue,
                                               "moved_applications": .array(moved.map { .string($0.text) }),
                                               "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
             try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,

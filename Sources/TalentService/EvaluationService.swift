@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Rubrics as versioned data, evaluation panels, score sheets and their amendments, conflicts of interest, and the

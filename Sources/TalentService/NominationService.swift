@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Nominations from partner universities: idempotent per partner and key, gated by an active agreement and its
@@ -17,7 +18,7 @@ public struct NominationService: Sendable {
         try actor.require([.partner])
         guard let partner = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
         // Written once: hashed to recognize a retry, and stored as sent.
-        let submittedText = JSONFormat.string(submitted)
+        let submittedText = submitted.jsonString()
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
 
         let claim = try await database.read { db in

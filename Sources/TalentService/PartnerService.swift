@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Partner institutions and their partnership agreements.

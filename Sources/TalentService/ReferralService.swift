@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Referrals by people, staff users, agencies, partner universities, or the candidates themselves. The first referral

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Reports for leadership, read from the replica when `DATABASE_READ_URL` is set.

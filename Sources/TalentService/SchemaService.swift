@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// The database's schema: which migrations of `sql/migrations` are applied, and applying the rest.

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// The service layer: every rule, every permission check and every write of the product. The CLI and the API are

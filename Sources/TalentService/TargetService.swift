@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// The plan's targets: how many officers of a kind each agency must have hired by a deadline.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import TalentDomain
+import TalentWire
 import TalentStore
 
 /// Bearer tokens: issued by administrators, shown once, stored only as a SHA-256 hash, expiring, revocable at once.

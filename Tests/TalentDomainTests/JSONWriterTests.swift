@@ -1,8 +1,9 @@
 import Foundation
 import TalentDomain
+import TalentWire
 import Testing
 
-/// What the JSON writer puts on the wire. Texts are compared as bytes, never as `String`s: Swift's `==` holds NFC and
+/// What the JSON writer puts on the wire, compact for programs and pretty for people (the CLI's `--format json`). Texts are compared as bytes, never as `String`s: Swift's `==` holds NFC and
 /// NFD spellings equal, and the point here is the bytes a script receives.
 @Suite("JSON writer")
 struct JSONWriterTests {
@@ -83,8 +84,8 @@ struct JSONWriterTests {
         #expect(Array(VietnameseText.nfc(nfd).utf8) == Array(nfc.utf8))
         guard case .string(let parsed) = try JSONValue(parsing: "\"" + nfd + "\"") else { Issue.record("not a string"); return }
         #expect(Array(parsed.utf8) == Array(nfd.utf8))
-        // The CLI's pretty JSON (through JSONEncoder) keeps the bytes as well.
-        let pretty = JSONFormat.string(JSONValue.object(["full_name": .string(nfc)]), pretty: true)
+        // The CLI's pretty JSON keeps the bytes as well.
+        let pretty = JSONValue.object(["full_name": .string(nfc)]).jsonString(pretty: true)
         #expect(Array(pretty.utf8).firstRange(of: Array(nfc.utf8)) != nil, "\(pretty)")
     }
 
@@ -92,7 +93,7 @@ struct JSONWriterTests {
         "say \"hi\"", #"C:\path"#, "a/b", "\u{0}\u{8}\u{C}\u{1F}\n\r\t", "\u{2028}\u{2029}", "Nguyễn Thị Minh Thư", "😀👍🏽",
     ])
     func prettyStrings(input: String) throws {
-        let pretty = JSONFormat.string(JSONValue.object(["s": .string(input)]), pretty: true)
+        let pretty = JSONValue.object(["s": .string(input)]).jsonString(pretty: true)
         let back = try JSONValue(parsing: pretty)
         guard case .object(let fields) = back, case .string(let s)? = fields["s"] else {
             Issue.record("not an object with s: \(pretty)")
@@ -131,47 +132,66 @@ struct JSONWriterTests {
             .doubleValue == value)
     }
 
-    @Test("the CLI's pretty JSON (JSONEncoder) writes numbers as the API does, except whole numbers from 10^15", arguments: [
-        (1.0, "1", "1"), (3.5, "3.5", "3.5"), (-3.5, "-3.5", "-3.5"), (4.25, "4.25", "4.25"), (0.25, "0.25", "0.25"),
-        (0.1, "0.1", "0.1"), (2023.0, "2023", "2023"), (999_999_999_999_999.0, "999999999999999", "999999999999999"),
-        (-0.0, "0", "0"), (1e16, "1e+16", "1e+16"), (1e-7, "1e-07", "1e-07"),
-        // The same value, two spellings: the API's writer says "1000000000000000.0", the CLI's JSON "1000000000000000".
-        (1e15, "1000000000000000.0", "1000000000000000"),
+    @Test("the CLI's pretty JSON writes numbers exactly as the API does: one writer", arguments: [
+        (1.0, "1"), (3.5, "3.5"), (-3.5, "-3.5"), (4.25, "4.25"), (0.25, "0.25"), (0.1, "0.1"), (2023.0, "2023"),
+        (999_999_999_999_999.0, "999999999999999"), (-0.0, "0"), (1e16, "1e+16"), (1e-7, "1e-07"),
+        (1e15, "1000000000000000.0"),
     ])
-    func prettyNumbers(value: Double, compact: String, pretty: String) {
-        #expect(JSONFormat.string(JSONValue.array([.number(value)])) == "[\(compact)]")
-        #expect(JSONFormat.string(JSONValue.array([.number(value)]), pretty: true) == "[\n  \(pretty)\n]")
+    func prettyNumbers(value: Double, json: String) {
+        #expect(JSONValue.array([.number(value)]).jsonString() == "[\(json)]")
+        #expect(JSONValue.array([.number(value)]).jsonString(pretty: true) == "[\n  \(json)\n]")
     }
 
     struct BigCount: JSONWritable {
         var count: Int
         func write(to w: inout JSONWriter) {
-            w.beginObject()
-            w.key("count"); w.value(count)
-            w.endObject()
+            w.object { w in w.field("count", count) }
         }
     }
 
-    @Test("large integers: the API's writer is exact; the CLI's pretty JSON re-reads them as doubles")
+    @Test("large integers are exact in both forms (the pretty form no longer re-reads them as doubles)")
     func largeIntegers() throws {
         let big = BigCount(count: 9_007_199_254_740_993)
-        #expect(JSONFormat.string(big) == #"{"count":9007199254740993}"#)
-        withKnownIssue("JSONWritable → JSONValue(Double) → JSONEncoder: `--format json` rounds an integer above 2^53") {
-            #expect(JSONFormat.string(big, pretty: true) == "{\n  \"count\" : 9007199254740993\n}")
-        }
-        #expect(JSONFormat.string(BigCount(count: 999_999_999_999_999), pretty: true) == "{\n  \"count\" : 999999999999999\n}")
+        #expect(big.jsonString() == #"{"count":9007199254740993}"#)
+        #expect(big.jsonString(pretty: true) == "{\n  \"count\": 9007199254740993\n}")
+        #expect(BigCount(count: Int.min).jsonString(pretty: true) == "{\n  \"count\": -9223372036854775808\n}")
     }
 
-    @Test("numbers that JSON cannot hold")
+    struct Score: JSONWritable {
+        var value: Double
+        func write(to w: inout JSONWriter) {
+            w.object { w in w.field("value", value) }
+        }
+    }
+
+    @Test("numbers that JSON cannot hold are written as null, and the document stays valid")
     func notANumber() throws {
-        withKnownIssue("JSONValue.number(.nan / .infinity) is written as `nan` / `inf`, which is not JSON") {
-            #expect(throws: Never.self) { try JSONValue(parsing: JSONValue.number(.nan).jsonBytes) }
-            #expect(throws: Never.self) { try JSONValue(parsing: JSONValue.number(.infinity).jsonBytes) }
+        for value in [Double.nan, .infinity, -.infinity] {
+            #expect(try JSONValue(parsing: JSONValue.number(value).jsonBytes) == .null)
+            #expect(try JSONValue(parsing: Score(value: value).jsonString(pretty: true)) == .object(["value": .null]))
         }
-        struct Score: Encodable { var value: Double }
-        withKnownIssue("JSONFormat.string prints `null` for the whole document when JSONEncoder refuses a NaN, with no error") {
-            #expect(JSONFormat.string(Score(value: .nan), pretty: true) != "null")
-        }
+    }
+
+    @Test("the pretty form: two spaces a level, one field a line, empty containers on one line")
+    func prettyLayout() {
+        let value = JSONValue.object([
+            "a": .array([.number(1), .string("x")]), "b": .object([:]), "c": .array([]),
+            "d": .object(["k": .null]),
+        ])
+        #expect(value.jsonString(pretty: true) == """
+            {
+              "a": [
+                1,
+                "x"
+              ],
+              "b": {},
+              "c": [],
+              "d": {
+                "k": null
+              }
+            }
+            """)
+        #expect(JSONValue.string("x").jsonString(pretty: true) == #""x""#)
     }
 
     // MARK: dates
@@ -192,14 +212,10 @@ struct JSONWriterTests {
         let date = Date(timeIntervalSince1970: seconds)
         #expect(JSONWriter.iso8601(date) == iso)
         #expect(Self.text(Self.written { $0.value(date) }) == "\"\(iso)\"")
-        // JSONEncoder's .iso8601, which the Encodable records use, agrees on whole seconds.
-        if seconds.rounded(.down) == seconds, seconds >= 0 {
-            let encoded = try JSONFormat.encoder().encode([date])
-            #expect(String(decoding: encoded, as: UTF8.self) == "[\"\(iso)\"]")
-        }
+        #expect(date.jsonString() == "\"\(iso)\"")
     }
 
-    @Test("the writer and JSONEncoder's .iso8601 agree on every whole second of a sweep 1970–2100")
+    @Test("the writer and Foundation's ISO 8601 formatter agree on every whole second of a sweep 1970–2100")
     func timesAgreeWithFoundation() throws {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -211,12 +227,11 @@ struct JSONWriterTests {
         }
     }
 
-    @Test("database times carry microseconds: the writer drops them; JSONEncoder's .iso8601 must agree")
+    @Test("database times carry microseconds: the writer drops them")
     func fractionalSeconds() throws {
         let date = Date(timeIntervalSince1970: 1_796_004_225.999_999)
         #expect(JSONWriter.iso8601(date) == "2026-11-30T02:03:45Z")
-        let encoded = String(decoding: try JSONFormat.encoder().encode([date]), as: UTF8.self)
-        #expect(encoded == "[\"2026-11-30T02:03:45Z\"]")
+        #expect([date].jsonString() == "[\"2026-11-30T02:03:45Z\"]")
     }
 
     @Test("calendar dates are YYYY-MM-DD, zero-padded, and read back only in that form", arguments: [
@@ -229,7 +244,7 @@ struct JSONWriterTests {
         #expect((date != nil) == valid)
         if let date {
             #expect(date.description == text)
-            #expect(String(decoding: try JSONFormat.encoder().encode([date]), as: UTF8.self) == "[\"\(text)\"]")
+            #expect([date].jsonString() == "[\"\(text)\"]")
         }
     }
 
@@ -280,14 +295,14 @@ struct JSONWriterTests {
         #expect(fields["created_at"] == .string("1970-01-01T00:00:00Z"))
         #expect(fields["updated_at"] == .string("1970-01-01T00:00:01Z"))
         // The CLI's pretty form has the same keys and nulls.
-        #expect(try JSONValue(parsing: JSONFormat.string(candidate, pretty: true)) == .object(fields))
+        #expect(try JSONValue(parsing: candidate.jsonString(pretty: true)) == .object(fields))
     }
 
-    @Test("an Encodable record keeps its nulls in the CLI's JSON")
+    @Test("a record keeps its nulls in the CLI's JSON")
     func encodableNulls() throws {
         let agency = Agency(code: "STP", name: "Sở Tư pháp", kind: .department, status: .active, mergedInto: nil,
                             createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
-        let json = try JSONValue(parsing: JSONFormat.string(agency, pretty: true))
+        let json = try JSONValue(parsing: agency.jsonString(pretty: true))
         #expect(json == .object([
             "code": .string("STP"), "name": .string("Sở Tư pháp"), "kind": .string("department"),
             "status": .string("active"), "merged_into": .null, "created_at": .string("1970-01-01T00:00:00Z"),
@@ -359,6 +374,6 @@ struct JSONWriterTests {
         #expect(back == value)
         #expect(back.jsonBytes == bytes)
         // The CLI's pretty form reads back to the same value too.
-        #expect(try JSONValue(parsing: JSONFormat.string(value, pretty: true)) == value)
+        #expect(try JSONValue(parsing: value.jsonString(pretty: true)) == value)
     }
 }

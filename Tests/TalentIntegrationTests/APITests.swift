@@ -5,7 +5,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("JSON API")
+@Suite("JSON API", .freshDatabase)
 struct APITests {
     @Test("health answers ok while the database is up")
     func health() async throws {

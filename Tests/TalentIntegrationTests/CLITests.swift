@@ -5,7 +5,7 @@ import TalentService
 import TalentStore
 import Testing
 
-@Suite("talent CLI")
+@Suite("talent CLI", .freshDatabase)
 struct CLITests {
     @Test("a candidate added from the CLI reads back byte-identical through the API; one added through the API shows in the CLI; the audit names both")
     func bothEdges() async throws {

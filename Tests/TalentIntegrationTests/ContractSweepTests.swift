@@ -5,7 +5,7 @@ import Testing
 
 /// The answers every operation gives to the same kinds of bad request, tried on every operation openapi.yaml
 /// declares; each answer is also checked against the document by `APIHarness.request`.
-@Suite("Every operation's errors")
+@Suite("Every operation's errors", .freshDatabase)
 struct ContractSweepTests {
     struct Operation: Sendable, CustomStringConvertible {
         var method: HTTPRequest.Method

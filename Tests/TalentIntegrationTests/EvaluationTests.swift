@@ -4,7 +4,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Rubrics, panels, independent scoring and conflicts of interest")
+@Suite("Rubrics, panels, independent scoring and conflicts of interest", .freshDatabase)
 struct EvaluationTests {
     static let defaultRubric = "00000000-0000-4000-8000-000000000483"
 

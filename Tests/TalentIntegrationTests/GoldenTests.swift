@@ -7,7 +7,7 @@ import Testing
 /// the placeholders and how to regenerate). The scenarios use only the CLI and the HTTP API, the outside contract, so
 /// they hold while the inside moves. Dates given as input are fixed and chosen so that nothing depends on the day the
 /// tests run (targets start on 2000-01-01 and end on 2100-12-31 or 2001-01-01; the agreement runs to 2099).
-@Suite("Golden output of the CLI")
+@Suite("Golden output of the CLI", .freshDatabase)
 struct GoldenTests {
     /// The document a command prints, without checking it against a file: setup steps.
     static func raw(_ cli: CLIRunner, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation)

@@ -4,7 +4,7 @@ import TalentService
 import TalentStore
 import Testing
 
-@Suite("CSV import and export, and the pipeline from the CLI")
+@Suite("CSV import and export, and the pipeline from the CLI", .freshDatabase)
 struct ImportExportTests {
     func file(_ name: String, _ text: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("talent-tests-\(UUID().uuidString)")

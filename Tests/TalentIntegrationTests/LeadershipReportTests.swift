@@ -4,7 +4,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Leadership: targets, pipeline, partners and annual reports")
+@Suite("Leadership: targets, pipeline, partners and annual reports", .freshDatabase)
 struct LeadershipReportTests {
     /// A scenario small enough to count by hand:
     /// - STP, core_drafting_officer: An hired, Bình rejected after evaluation, Chi in interview (nominated by ULAW);

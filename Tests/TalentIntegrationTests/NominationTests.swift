@@ -7,7 +7,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Nominations from partner universities")
+@Suite("Nominations from partner universities", .freshDatabase)
 struct NominationTests {
     static func body(citizenID: String? = "082301000123", email: String = "thu.nguyen@example.edu.vn",
                      name: String = "Nguyễn Thị Minh Thư", position: String? = nil) -> [String: Any] {

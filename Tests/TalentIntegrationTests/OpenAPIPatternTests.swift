@@ -113,12 +113,11 @@ struct OpenAPIPatternTests {
         }
     }
 
-    @Test("If-Match and Idempotency-Key: every value the API accepts")
+    /// If-Match has no pattern: a tag that is no version of the record is not malformed, it just never matches (412,
+    /// RFC 9110), so the document takes any text there.
+    @Test("Idempotency-Key: every value the API accepts")
     func headers() {
-        for text in ["3", "\"3\"", "W/\"3\"", "*", "", " 3 ", "\"\"3\"\"", "+3"] {
-            #expect(Self.matches(text, "if-match"), "\(text.debugDescription)")
-        }
-        for text in ["abc", "W/", "3.0", "\"x\""] { #expect(!Self.matches(text, "if-match"), "\(text.debugDescription)") }
+        #expect(Self.patterns["if-match"] == nil)
         for text in ["k-1", String(repeating: "k", count: 255), " k "] { #expect(Self.matches(text, "idempotency-key")) }
         for text in ["", " ", "k k", String(repeating: "k", count: 256), "khóa"] {
             #expect(!Self.matches(text, "idempotency-key"), "\(text.debugDescription)")

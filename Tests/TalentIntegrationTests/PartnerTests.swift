@@ -4,7 +4,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Partners, agreements and partner credentials")
+@Suite("Partners, agreements and partner credentials", .freshDatabase)
 struct PartnerTests {
     @Test("partners and agreements through the API: draft, activate, no overlapping active agreements, suspend, terminate")
     func agreementsLifecycle() async throws {

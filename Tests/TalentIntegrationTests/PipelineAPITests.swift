@@ -4,7 +4,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Profiles, positions and the pipeline through the API")
+@Suite("Profiles, positions and the pipeline through the API", .freshDatabase)
 struct PipelineAPITests {
     static var profile: [String: Any] { [
         "full_name": "Nguyễn Thị Minh Thư", "date_of_birth": "2001-05-14", "gender": "female",

@@ -3,7 +3,7 @@ import Testing
 
 /// Query parameters are read like body fields: a repeated parameter, a boolean other than
 /// `true`/`false` and a value outside its enum are each a 422 naming the parameter, all of them in one answer.
-@Suite("Query parameters")
+@Suite("Query parameters", .freshDatabase)
 struct QueryParameterTests {
     /// The `errors[].field` of a 422 validation problem.
     static func fields(_ reply: APIHarness.Reply) -> [String] {

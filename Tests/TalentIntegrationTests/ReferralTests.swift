@@ -3,7 +3,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Referrals")
+@Suite("Referrals", .freshDatabase)
 struct ReferralTests {
     @Test("the first referral in the window is credited, later ones support; every kind of referrer; bad input is named")
     func credit() async throws {

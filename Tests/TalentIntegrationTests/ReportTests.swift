@@ -3,7 +3,7 @@ import TalentDomain
 import TalentService
 import Testing
 
-@Suite("Referrer report")
+@Suite("Referrer report", .freshDatabase)
 struct ReportTests {
     @Test("per referrer: referrals, credited, reached evaluation, hired, rejected, median panel score — to the unit; roles enforced")
     func referrers() async throws {

@@ -8,7 +8,7 @@ import TalentService
 import Testing
 
 /// What the controllers' registration promises for every route, whichever controller holds it.
-@Suite("Routing")
+@Suite("Routing", .freshDatabase)
 struct RoutingTests {
     /// A route's path with its parameters filled in; neither 401 nor 405 looks at them.
     static func uri(_ path: String) -> String {

@@ -8,7 +8,7 @@ import TalentStore
 import Testing
 import Yams
 
-@Suite("Server")
+@Suite("Server", .freshDatabase)
 struct ServerTests {
     @Test("health is 503 with database unavailable, promptly, when the database cannot be reached")
     func healthWhenDown() async throws {

@@ -57,8 +57,33 @@ actor TestDatabase {
         return try await task.value
     }
 
-    /// A fresh migrated database for one test; dropped when `body` ends.
+    /// The database the `.freshDatabase` trait made for the running test, until its first use takes it.
+    final class Provided: @unchecked Sendable {
+        let database: Database
+        private let lock = NSLock()
+        private var taken = false
+
+        init(_ database: Database) { self.database = database }
+
+        func take() -> Database? {
+            lock.withLock {
+                defer { taken = true }
+                return taken ? nil : database
+            }
+        }
+    }
+
+    @TaskLocal static var provided: Provided?
+
+    /// The test's database: the one the `.freshDatabase` trait made for it, the first time; a test that asks again
+    /// (to import into an empty database, say) gets another fresh one for `body` alone.
     static func withDatabase<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
+        if let database = provided?.take() { return try await body(database) }
+        return try await withFreshDatabase(body)
+    }
+
+    /// A fresh migrated database, cloned from the run's template; dropped when `body` ends.
+    static func withFreshDatabase<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
         let template = try await shared.templateName()
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await admin("CREATE DATABASE \(name) TEMPLATE \(template)")
@@ -83,6 +108,29 @@ actor TestDatabase {
                                           _ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
         try await withDatabase { try await body(TalentServices(database: $0, requireCompletePanel: requireCompletePanel)) }
     }
+}
+
+/// `@Suite(.freshDatabase)`: each test of the suite (each case of a parameterized one) runs with a migrated database
+/// of its own, cloned from the run's template and dropped afterwards; `APIHarness.with`, `CLIRunner` and
+/// `TestDatabase.withServices` use it. Modelled on SwiftPackageIndex-Server's `DatabasePoolSetupTrait`.
+struct FreshDatabaseTrait: SuiteTrait, TestTrait, TestScoping {
+    var isRecursive: Bool { true }
+
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        // The suite's own scope, and a parameterized test's around all its cases, add nothing: the database
+        // belongs to one test function or one test case.
+        if test.isSuite || (testCase == nil && test.isParameterized) {
+            return try await function()
+        }
+        try await TestDatabase.withFreshDatabase { database in
+            try await TestDatabase.$provided.withValue(TestDatabase.Provided(database)) { try await function() }
+        }
+    }
+}
+
+extension Trait where Self == FreshDatabaseTrait {
+    static var freshDatabase: Self { FreshDatabaseTrait() }
 }
 
 extension Principal {

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 11, items 3 and 14: codes, dates and field names as officers read and write them; help in both languages;
 /// `--limit` on every list.
-@Suite("talent CLI in Vietnamese")
+@Suite("talent CLI in Vietnamese", .freshDatabase)
 struct VietnameseScreenTests {
     @Test("a table shows a sector's label, CSV and JSON keep the code; --lang en shows the English label")
     func sectorLabel() async throws {

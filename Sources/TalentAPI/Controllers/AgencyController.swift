@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/agencies`: the reference list of agencies, and reorganizations applied to it (admin).

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/applications`: a candidate considered for a position, moved through the pipeline's stages.
@@ -45,8 +46,9 @@ struct ApplicationController {
     /// `{"to": STAGE, "reason": ...}`; `If-Match` is optional here.
     @Sendable func move(_ request: Request, context: CallerContext) async throws -> Response {
         let id = try UUID.parse(context.parameters.require("id"))
-        let version = try request.optionalVersion()
+        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
+        let version = try request.optionalVersion()
         let draft = StageMoveDraft(to: body.string("to"), reason: body.string("reason"))
         let input = try body.finish { try StageMove(draft) }
         let application = try await services.applications.move(id, input, expectedVersion: version, by: context.caller)

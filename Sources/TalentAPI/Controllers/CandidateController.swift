@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/candidates`: profiles, search, duplicates and merges.
@@ -40,8 +41,9 @@ struct CandidateController {
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
-        let version = try request.requiredVersion()
+        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
+        let version = try request.requiredVersion()
         let draft = CandidateForms.draft(&body)
         let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
         let patch = try body.finish { try CandidatePatch(draft, fields: fields) }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import TalentDomain
+import TalentWire
 import TalentService
 import TalentViews
 

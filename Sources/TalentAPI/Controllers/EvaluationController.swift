@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// Evaluation panels and score sheets: an application's evaluators, recusals, sheets and panel score, an

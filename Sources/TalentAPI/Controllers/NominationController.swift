@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/nominations`: partner universities submit nominations and follow them; staff read them. Partners are held

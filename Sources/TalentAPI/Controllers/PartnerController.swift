@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/partners` and `/v1/agreements`: partner institutions and their partnership agreements.
@@ -62,8 +63,9 @@ struct PartnerController {
     /// Either a change of state, `{"status": "active" | "suspended" | "terminated", "reason": ...}`, or new terms
     /// for a draft.
     @Sendable func updateAgreement(_ request: Request, context: CallerContext) async throws -> Response {
-        let version = try request.requiredVersion()
+        // The body is read first: a request that is malformed answers 4xx for that, whatever its If-Match.
         var body = try await JSONBody.read(request, context: context)
+        let version = try request.requiredVersion()
         let id = try UUID.parse(context.parameters.require("id"))
         if body.has("status") {
             let status = body.string("status")

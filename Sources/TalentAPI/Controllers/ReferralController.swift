@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/referrals`: referrals by people, staff, agencies and partners.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TalentDomain
+import TalentWire
 import TalentService
 
 /// `/v1/reports`: the pipeline, targets, partners and referrers, for leadership.

@@ -127,7 +127,7 @@ public struct EvaluationTable: Sendable {
     /// Stores a sheet; an amendment supersedes the current one, which stays as history.
     public func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
                        reason: String?, recordedBy: String) async throws -> ScoreSheet {
-        let scoresJSON = JSONFormat.string(JSONValue.object(scores.mapValues { .number(Double($0)) }))
+        let scoresJSON = (JSONValue.object(scores.mapValues { .number(Double($0)) })).jsonString()
         let rows = try await connection.query("""
             WITH previous AS (
                 UPDATE evaluation_sheets SET superseded_at = clock_timestamp()

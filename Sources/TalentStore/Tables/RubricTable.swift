@@ -29,7 +29,7 @@ public struct RubricTable: Sendable {
         return try await Self.decode(connection.query("""
             INSERT INTO rubrics (name, version, definition, created_by)
             VALUES (\(definition.name), (SELECT coalesce(max(version), 0) + 1 FROM rubrics WHERE name = \(definition.name)),
-                    \(JSONFormat.string(definition.json))::jsonb, \(createdBy))
+                    \(definition.json.jsonString())::jsonb, \(createdBy))
             RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }

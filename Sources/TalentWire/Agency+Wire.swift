@@ -1,0 +1,16 @@
+import Foundation
+import TalentDomain
+
+extension Agency: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("code", code)
+            w.field("name", name)
+            w.field("kind", kind)
+            w.field("status", status)
+            w.field("merged_into", mergedInto)
+            w.field("created_at", createdAt)
+            w.field("updated_at", updatedAt)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import TalentDomain
+
+extension RejectedRow: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("line", line)
+            w.field("reason", reason)
+            w.field("fields", fields)
+        }
+    }
+}
+
+extension ImportReport: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("header", header)
+            w.field("rows", rows)
+            w.field("imported", imported)
+            w.field("rejected", rejected)
+            w.field("committed", committed)
+        }
+    }
+}

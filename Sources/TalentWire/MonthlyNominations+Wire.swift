@@ -1,0 +1,12 @@
+import Foundation
+import TalentDomain
+
+extension MonthlyNominations: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("partner_code", partnerCode)
+            w.field("month", month)
+            w.field("nominations", nominations)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import TalentDomain
+
+extension Partner: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("code", code)
+            w.field("name", name)
+            w.field("kind", kind)
+            w.field("contact_name", contactName)
+            w.field("contact_email", contactEmail)
+            w.field("contact_phone", contactPhone)
+            w.field("version", version)
+            w.field("created_at", createdAt)
+            w.field("updated_at", updatedAt)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import TalentDomain
+
+extension RankedApplication: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("rank", rank)
+            w.field("application_id", applicationID.text)
+            w.field("candidate_id", candidateID.text)
+            w.field("candidate_name", candidateName)
+            w.field("stage", stage)
+            w.field("panel_score", panelScore)
+            w.field("complete", complete)
+            w.field("passed", passed)
+            w.field("submitted", submitted)
+            w.field("required", required)
+            w.field("disagreement", disagreement)
+        }
+    }
+}

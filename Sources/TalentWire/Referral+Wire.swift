@@ -1,0 +1,25 @@
+import Foundation
+import TalentDomain
+
+extension Referral: JSONWritable {
+    /// Written directly: a nomination audits its referral, on the intake's hot path.
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", id.text)
+            w.field("candidate_id", candidateID.text)
+            w.field("referrer_kind", referrerKind)
+            w.field("referrer_name", referrerName)
+            w.field("referrer_title", referrerTitle)
+            w.field("referrer_email", referrerEmail)
+            w.field("referrer_user_id", referrerUserID?.text)
+            w.field("referrer_agency_code", referrerAgencyCode)
+            w.field("referrer_partner_code", referrerPartnerCode)
+            w.field("relationship", relationship)
+            w.field("justification", justification)
+            w.field("channel", channel)
+            w.field("credited", credited)
+            w.field("created_by", createdBy)
+            w.field("created_at", createdAt)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import TalentDomain
+
+extension ScoreSheet: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", id.text)
+            w.field("application_id", applicationID.text)
+            w.field("evaluator_id", evaluatorID.text)
+            w.field("evaluator_name", evaluatorName)
+            w.field("rubric_id", rubricID.text)
+            w.field("revision", revision)
+            w.field("scores", scores)
+            w.field("comment", comment)
+            w.field("reason", reason)
+            w.field("recorded_by", recordedBy)
+            w.field("submitted_at", submittedAt)
+            w.field("superseded_at", supersededAt)
+            w.field("current", isCurrent)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import TalentDomain
+
+extension StaffUser: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", id.text)
+            w.field("name", name)
+            w.field("role", role)
+            w.field("agency_code", agencyCode)
+            w.field("email", email)
+            w.field("created_at", createdAt)
+        }
+    }
+}
