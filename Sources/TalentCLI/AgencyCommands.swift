@@ -101,7 +101,7 @@ struct AgencyCommand: AsyncParsableCommand {
             let plan = try Reorganization(json: JSONFile.read(file))
             let result = try await services.agencies.reorganize(plan, dryRun: dryRun, by: actor)
             if printer.format == .json {
-                printer.console.out(JSONFormat.string(result, pretty: true))
+                printer.console.out(result.jsonString(pretty: true))
                 return
             }
             printer.list(result.changes, Columns.reorganization)

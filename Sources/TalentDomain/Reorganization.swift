@@ -285,12 +285,12 @@ public struct Reorganization: Sendable, Hashable {
 
 /// One entry of a reorganization as it meets the agencies: what it changes, or that it changes nothing because the
 /// database already says so (applying a file twice changes nothing the second time).
-public struct ReorganizationChange: Sendable, Hashable, Encodable {
-    public enum Action: String, Sendable, Codable, CaseIterable {
+public struct ReorganizationChange: Sendable, Hashable {
+    public enum Action: String, Sendable, CaseIterable {
         case create, rename, retire, keep
     }
 
-    public enum Outcome: String, Sendable, Codable, CaseIterable {
+    public enum Outcome: String, Sendable, CaseIterable {
         case changed, unchanged
     }
 
@@ -308,27 +308,6 @@ public struct ReorganizationChange: Sendable, Hashable, Encodable {
     public var positionsMoved = 0
     public var targetsMoved = 0
     public var targetsFolded = 0
-
-    enum CodingKeys: String, CodingKey {
-        case step, effective, action, code, name, previousName = "previous_name", kind, mergedInto = "merged_into",
-             outcome, positionsMoved = "positions_moved", targetsMoved = "targets_moved", targetsFolded = "targets_folded"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(step, forKey: .step)
-        try c.encode(effective, forKey: .effective)
-        try c.encode(action, forKey: .action)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(previousName, forKey: .previousName)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(mergedInto, forKey: .mergedInto)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(positionsMoved, forKey: .positionsMoved)
-        try c.encode(targetsMoved, forKey: .targetsMoved)
-        try c.encode(targetsFolded, forKey: .targetsFolded)
-    }
 }
 
 extension Reorganization {
@@ -439,7 +418,7 @@ extension Reorganization {
 }
 
 /// What a reorganization changed, or would change with a dry run (`dry_run`: nothing was written).
-public struct ReorganizationResult: Sendable, Hashable, Encodable {
+public struct ReorganizationResult: Sendable, Hashable {
     public var id: String
     public var name: String
     public var dryRun: Bool
@@ -490,33 +469,6 @@ public struct ReorganizationResult: Sendable, Hashable, Encodable {
         return dryRun
             ? LocalizedText(vi: "Chạy thử, chưa ghi gì: «\(name)» sẽ \(figures.vi).", en: "Dry run, nothing written: «\(name)» would have \(figures.en).")
             : LocalizedText(vi: "Đã áp dụng «\(name)»: \(figures.vi).", en: "Applied «\(name)»: \(figures.en).")
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, dryRun = "dry_run", changed, summary, changes
-    }
-
-    enum SummaryKeys: String, CodingKey {
-        case created, renamed, retired, kept, unchanged, positionsMoved = "positions_moved",
-             targetsMoved = "targets_moved", targetsFolded = "targets_folded"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(dryRun, forKey: .dryRun)
-        try c.encode(changed, forKey: .changed)
-        var figures = c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
-        try figures.encode(count(.create), forKey: .created)
-        try figures.encode(count(.rename), forKey: .renamed)
-        try figures.encode(count(.retire), forKey: .retired)
-        try figures.encode(changes.filter { $0.action == .keep }.count, forKey: .kept)
-        try figures.encode(unchanged, forKey: .unchanged)
-        try figures.encode(positionsMoved, forKey: .positionsMoved)
-        try figures.encode(targetsMoved, forKey: .targetsMoved)
-        try figures.encode(targetsFolded, forKey: .targetsFolded)
-        try c.encode(changes, forKey: .changes)
     }
 }
 

@@ -7,7 +7,7 @@ import Testing
 
 /// Issue 11, item 8: the 2025 reorganization as data (`deploy/reorganizations/2025-dong-thap.json`), applied with
 /// `talent agency reorganize` or `POST /v1/agencies/reorganizations` to the agencies migration 0002 seeds.
-@Suite("Reorganizations of agencies", .serialized)
+@Suite("Reorganizations of agencies", .serialized, .freshDatabase)
 struct ReorganizationTests {
     static let shippedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("deploy/reorganizations/2025-dong-thap.json").path
