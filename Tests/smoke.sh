@@ -41,6 +41,14 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token
 [ "$status" = 422 ] || fail "a wrong type answered $status"; ok
 "$TALENT" audit list --entity "candidate:$id" | grep -q "Kiểm thử khói" || fail "audit does not name the actor"; ok
 
+# The shipped 2025 reorganization: a dry run writes nothing, applying it retires the merged departments, again is a no-op
+reorg=deploy/reorganizations/2025-dong-thap.json
+"$TALENT" agency reorganize --file "$reorg" --dry-run | grep -q "Chạy thử, chưa ghi gì" || fail "no dry run"; ok
+"$TALENT" agency list | grep -q "SKHDT" || fail "the dry run wrote something"; ok
+"$TALENT" agency reorganize --file "$reorg" | grep -q "Đã áp dụng" || fail "the reorganization did not apply"; ok
+! "$TALENT" agency list | grep -q "SKHDT" || fail "SKHDT is still active"; ok
+"$TALENT" agency reorganize --file "$reorg" --lang en | grep -q "Nothing to change" || fail "a second run changed something"; ok
+
 # PostgreSQL goes away and comes back; the server follows by itself.
 deploy/local/db.sh stop >/dev/null 2>&1
 status=$(curl -s -o /dev/null -m 15 -w '%{http_code}' "$BASE/health")

@@ -9,7 +9,7 @@ struct AgencyCommand: AsyncParsableCommand {
         CommandConfiguration(
             commandName: "agency", abstract: L(vi: "Cơ quan, đơn vị: nơi đăng vị trí tuyển dụng và được giao chỉ tiêu.",
                                                en: "Agencies: the bodies that post positions and carry targets."),
-            subcommands: [List.self, Add.self, Update.self, Retire.self])
+            subcommands: [List.self, Add.self, Update.self, Retire.self, Reorganize.self])
     }
 
     struct List: ServiceCommand {
@@ -80,9 +80,55 @@ struct AgencyCommand: AsyncParsableCommand {
             printer.record(agency, Columns.agency)
         }
     }
+
+    struct Reorganize: ServiceCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Áp dụng một lần sắp xếp cơ quan từ tệp JSON (thành lập, đổi tên, giải thể, sáp nhập).",
+                            en: "Apply a reorganization of agencies from a JSON file (create, rename, retire, merge)."),
+                discussion: L(vi: "Ví dụ: talent agency reorganize --file deploy/reorganizations/2025-dong-thap.json --dry-run. "
+                                + "Cả tệp được áp dụng trong một giao dịch, hoặc không gì cả; áp dụng lại không thay đổi gì.",
+                              en: "For example: talent agency reorganize --file deploy/reorganizations/2025-dong-thap.json --dry-run. "
+                                + "The whole file applies in one transaction, or nothing does; applying it again changes nothing."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: L(vi: "Tệp sắp xếp (xem deploy/reorganizations/ và README).",
+                        en: "The reorganization file (see deploy/reorganizations/ and the README).")) var file: String
+        @Flag(name: .customLong("dry-run"), help: L(vi: "Chỉ cho biết sẽ thay đổi gì, không ghi gì.",
+                                                    en: "Say what would change; write nothing.")) var dryRun = false
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let plan = try Reorganization(json: JSONFile.read(file))
+            let result = try await services.agencies.reorganize(plan, dryRun: dryRun, by: actor)
+            if printer.format == .json {
+                printer.console.out(result.jsonString(pretty: true))
+                return
+            }
+            printer.list(result.changes, Columns.reorganization)
+            printer.message(result.message)
+        }
+    }
 }
 
 extension Columns {
+    static let reorganization: [Column<ReorganizationChange>] = [
+        Column("step", vi: "Bước", en: "Step") { $0.step },
+        .date("effective", vi: "Hiệu lực", en: "Effective") { $0.effective },
+        Column("action", vi: "Thao tác", en: "Action", value: { $0.action.rawValue }, cell: { change, language in
+            switch (change.action, change.mergedInto) {
+            case (.retire, .some): language == .en ? "merge" : "sáp nhập"
+            case (.retire, nil): language == .en ? "retire" : "giải thể"
+            default: change.action.label.text(language)
+            }
+        }),
+        Column("code", vi: "Mã", en: "Code") { $0.code },
+        Column("name", vi: "Tên", en: "Name") { $0.name },
+        Column("merged_into", vi: "Sáp nhập vào", en: "Merged into") { $0.mergedInto.cell },
+        Column("positions_moved", vi: "Vị trí chuyển", en: "Positions moved") { String($0.positionsMoved) },
+        Column("targets_moved", vi: "Chỉ tiêu chuyển", en: "Targets moved") { String($0.targetsMoved + $0.targetsFolded) },
+        .code("outcome", vi: "Kết quả", en: "Outcome") { $0.outcome },
+    ]
+
     static let agency: [Column<Agency>] = [
         Column("code", vi: "Mã", en: "Code") { $0.code },
         Column("name", vi: "Tên", en: "Name") { $0.name },

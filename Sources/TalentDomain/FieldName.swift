@@ -103,6 +103,9 @@ public enum FieldName {
         "file": LocalizedText(vi: "tệp", en: "file"),
         "header": LocalizedText(vi: "dòng tiêu đề", en: "header row"),
         "include": LocalizedText(vi: "các phần của hồ sơ", en: "sections of the file"),
+        "effective": LocalizedText(vi: "ngày hiệu lực", en: "effective date"),
+        "sources": LocalizedText(vi: "nguồn", en: "sources"),
+        "document": LocalizedText(vi: "văn bản", en: "document"),
     ]
 
     /// Containers of a path, with a 1-based number when they are lists: `education[0]` is "học vấn 1".
@@ -113,6 +116,12 @@ public enum FieldName {
         "nominator": LocalizedText(vi: "người đề cử", en: "nominator"),
         "consent": LocalizedText(vi: "sự đồng ý", en: "consent"),
         "scores": LocalizedText(vi: "điểm", en: "scores"),
+        "steps": LocalizedText(vi: "bước", en: "step"),
+        "create": LocalizedText(vi: "mục thành lập", en: "creation"),
+        "rename": LocalizedText(vi: "mục đổi tên", en: "renaming"),
+        "retire": LocalizedText(vi: "mục giải thể, sáp nhập", en: "retirement"),
+        "keep": LocalizedText(vi: "mục giữ nguyên", en: "kept agency"),
+        "sources": LocalizedText(vi: "nguồn", en: "source"),
     ]
 
     /// A field path as people read it: `citizen_id` is "số CCCD"; `education[0].graduation_year` is

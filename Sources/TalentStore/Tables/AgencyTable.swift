@@ -31,6 +31,14 @@ public struct AgencyTable: Sendable {
             """, logger: logger))
     }
 
+    /// Every agency, retired too, locked for the rest of the transaction: a reorganization reads and changes them
+    /// as one state, and two of them at once wait for each other.
+    public func lockAll() async throws -> [Agency] {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM agencies ORDER BY code FOR UPDATE
+            """, logger: logger))
+    }
+
     public func get(_ code: String, forUpdate: Bool = false) async throws -> Agency? {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM agencies WHERE code = \(code) \(unescaped: forUpdate ? "FOR UPDATE" : "")
