@@ -27,6 +27,10 @@ start_server "$TALENT" "$API_PORT"
 # the API description comes from the binary's resource bundle (openapi.yaml), as YAML and as JSON
 curl -sf -o /dev/null -w '%{content_type}' "$BASE/openapi.yaml" | grep -q '^application/yaml' || fail "no /openapi.yaml"; ok
 curl -sf "$BASE/openapi.json" | grep -q '"openapi":"3.1.0"' || fail "no /openapi.json"; ok
+# A problem's type is a page on this server that says what it means.
+type=$(curl -s "$BASE/v1/candidates" | python3 -c 'import json,sys; print(json.load(sys.stdin)["type"])')
+[ "$type" = "$BASE/problems/unauthenticated" ] || fail "problem type is $type"
+curl -sf -H 'Accept-Language: en' "$type" | grep -q 'Not authenticated' || fail "no page at $type"; ok
 
 hr=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
 token=$("$TALENT" token issue --user "$hr" | tail -n 1)

@@ -7,7 +7,19 @@ import TalentWire
 
 /// An RFC 9457 problem document, the body of every error response.
 struct Problem: Error, HTTPResponseError {
+    /// Where the problem pages are when a request names no host (the province's public address).
     static let typeBase = "https://talent.dongthap.gov.vn/problems/"
+
+    /// The problem pages of the server that answered: `type` is a URI a developer can open (`GET /problems/{slug}`
+    /// explains it), on the host the request was sent to (its authority; behind a proxy, `X-Forwarded-Proto` says the scheme).
+    static func typeBase(for request: Request) -> String {
+        guard let host = request.head.authority, !host.isEmpty,
+              host.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "/" && $0 != "\\" && $0 != "@" })
+        else { return typeBase }
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased()
+        let scheme = forwarded == "https" || request.head.scheme == "https" ? "https" : "http"
+        return "\(scheme)://\(host)/problems/"
+    }
 
     var status: HTTPResponse.Status
     var slug: String
@@ -67,7 +79,7 @@ struct Problem: Error, HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var document: [String: JSONValue] = extensions
-        document["type"] = .string(Self.typeBase + slug)
+        document["type"] = .string(Self.typeBase(for: request) + slug)
         document["title"] = .string(title)
         document["status"] = .number(Double(status.code))
         document["detail"] = .string(detail)

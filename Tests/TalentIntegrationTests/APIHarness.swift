@@ -75,6 +75,33 @@ struct APIHarness: Sendable {
     }
 
     /// Rows in a table, to show that a refused request wrote nothing.
+    /// Every foreign key to `candidates`: the referring table and column, from the catalogue.
+    func candidateReferences() async throws -> [(table: String, column: String)] {
+        try await services.database.withConnection { c in
+            let rows = try await c.query("""
+                SELECT con.conrelid::regclass::text, att.attname::text
+                FROM pg_constraint con
+                JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = ANY (con.conkey)
+                WHERE con.contype = 'f' AND con.confrelid = 'candidates'::regclass
+                ORDER BY 1, 2
+                """, logger: TestDatabase.logger)
+            var references: [(table: String, column: String)] = []
+            for try await (table, column) in rows.decode((String, String).self) { references.append((table, column)) }
+            return references
+        }
+    }
+
+    /// How many rows of `table` have `column` = `id`.
+    func count(_ table: String, where column: String, is id: String) async throws -> Int {
+        try await services.database.withConnection { c in
+            let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table) WHERE \(column)::text = '\(id.lowercased())'"),
+                                         logger: TestDatabase.logger)
+            var n = 0
+            for try await value in rows.decode(Int.self) { n = value }
+            return n
+        }
+    }
+
     func count(_ table: String) async throws -> Int {
         try await services.database.withConnection { c in
             let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)"),

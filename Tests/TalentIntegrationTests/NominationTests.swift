@@ -217,6 +217,69 @@ struct NominationTests {
         }
     }
 
+    /// The tables a merge moves rows of, or whose rows go with the removed profile once their content is united into
+    /// the kept one. A migration that adds a foreign key to `candidates` fails this test until the merge handles it.
+    static let mergeHandles: Set<String> = [
+        "applications", "referrals", "nominations", "conflict_declarations",  // moved to the kept profile
+        "candidate_education", "candidate_contacts",  // united into the kept profile, then deleted with the removed one
+    ]
+
+    @Test("a merge leaves no row pointing at the removed profile, whatever table points at candidates")
+    func mergeMovesEveryReference() async throws {
+        try await APIHarness.with { api in
+            let references = try await api.candidateReferences()
+            #expect(Set(references.map(\.table)) == Self.mergeHandles,
+                    "a table points at candidates that CandidateService.merge does not handle: \(references)")
+            // A nominated profile with an education record, a second referral, an application and a declared
+            // conflict, merged into another nominated profile.
+            let ulaw = try await Self.partner(api, code: "ULAW")
+            let hr = try await api.token(.hr)
+            let first = try await nominate(api, ulaw, key: "k-keep", Self.body())
+            var secondBody = Self.body()
+            var person = secondBody["candidate"] as? [String: Any] ?? [:]
+            person["citizen_id"] = "082301000999"
+            person["email"] = "minhthu.khac@example.vn"
+            person["education"] = [["degree": "master", "field": "Luật hành chính", "institution": "Trường Đại học Luật"]]
+            secondBody["candidate"] = person
+            let second = try await nominate(api, ulaw, key: "k-other", secondBody)
+            let keep = try #require(try await api.request(.get, "/v1/nominations/\(first.object["id"] as? String ?? "")",
+                                                          token: hr).object["candidate_id"] as? String)
+            let other = try #require(try await api.request(.get, "/v1/nominations/\(second.object["id"] as? String ?? "")",
+                                                           token: hr).object["candidate_id"] as? String)
+            #expect(keep != other)
+            let referral = try await api.request(.post, "/v1/referrals", token: hr, json: [
+                "candidate_id": other, "referrer_kind": "person", "referrer_name": "Trần Văn Hải",
+                "justification": "Đã cùng soạn thảo quy chế"])
+            #expect(referral.status == 201, "\(referral.text)")
+            let position = try await api.request(.post, "/v1/positions", token: hr, json: [
+                "agency_code": "STP", "title": "Chuyên viên pháp chế", "kind": "legal_affairs_officer"])
+            let positionID = try #require(position.object["id"] as? String, "\(position.text)")
+            let application = try await api.request(.post, "/v1/applications", token: hr,
+                                                    json: ["candidate_id": other, "position_id": positionID])
+            #expect(application.status == 201, "\(application.text)")
+            let (evaluator, _) = try await api.user(.evaluator, name: "Lê Thị Hoa")
+            let conflict = try await api.request(
+                .post, "/v1/applications/\(application.object["id"] as? String ?? "")/recusals", token: hr,
+                json: ["evaluator_id": evaluator, "reason": "Là giảng viên hướng dẫn", "relationship": "teacher"])
+            #expect(conflict.status == 201, "\(conflict.text)")
+            for (table, column) in references where Self.mergeHandles.contains(table) && table != "candidate_contacts" {
+                #expect(try await api.count(table, where: column, is: other) > 0, "\(table) has no row of the other profile")
+            }
+
+            let merged = try await api.request(.post, "/v1/candidates/\(keep)/merge", token: hr, json: ["other_id": other])
+            #expect(merged.status == 200, "\(merged.text)")
+            for (table, column) in references {
+                #expect(try await api.count(table, where: column, is: other) == 0, "\(table).\(column) still points at it")
+            }
+            let kept = try await api.request(.get, "/v1/candidates/\(keep)?include=applications,referrals,nominations",
+                                             token: hr)
+            #expect((kept.object["nominations"] as? [Any])?.count == 2, "\(kept.text)")
+            #expect((kept.object["referrals"] as? [Any])?.count == 3, "\(kept.text)")
+            #expect((kept.object["applications"] as? [Any])?.count == 1, "\(kept.text)")
+            #expect((kept.object["education"] as? [[String: Any]])?.contains { $0["degree"] as? String == "master" } == true)
+        }
+    }
+
     @Test("partners beyond their rate get 429 with Retry-After")
     func rateLimit() async throws {
         try await TestDatabase.withServices { services in

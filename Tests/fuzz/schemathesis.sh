@@ -78,7 +78,7 @@ pass() {
 
 pass admin -H "Authorization: Bearer $admin_token" --exclude-name "POST /v1/nominations"
 pass partner -H "Authorization: Bearer $partner_token" --include-path-regex '^/v1/nominations'
-pass public --include-path-regex '^/(health|openapi|dashboard)'
+pass public --include-path-regex '^/(health|openapi|dashboard|problems)'
 
 elapsed=$((SECONDS - started))
 if [ "${#failed[@]}" -gt 0 ]; then

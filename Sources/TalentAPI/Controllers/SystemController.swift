@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import TalentDomain
 import TalentService
+import TalentViews
 
 /// What anyone may read without a token: the health check and the API's own description.
 struct SystemController {
@@ -16,6 +18,29 @@ struct SystemController {
             .get("health", use: health)
             .get("openapi.json", use: openAPIDocument)
             .get("openapi.yaml", use: openAPIFile)
+            .get("problems", use: problems)
+            .get("problems/:slug", use: problem)
+    }
+
+    /// What a problem `type` means: the page its URI points at, Vietnamese unless `Accept-Language: en`.
+    @Sendable func problem(_ request: Request, context: APIContext) async throws -> Response {
+        let language = Language.negotiate(request.headers[.acceptLanguage])
+        guard let type = ProblemType.named(try context.parameters.require("slug")) else {
+            throw Problem(status: .notFound, slug: "not-found",
+                          detail: LocalizedText(vi: "Không có loại lỗi này; xem /problems", en: "No such problem type; see /problems"),
+                          language: language)
+        }
+        return Self.html(ProblemPage.html(type, language: language))
+    }
+
+    /// Every problem type, linked to its page.
+    @Sendable func problems(_ request: Request, context: APIContext) async throws -> Response {
+        Self.html(ProblemPage.index(language: Language.negotiate(request.headers[.acceptLanguage])))
+    }
+
+    static func html(_ page: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// 200 `{"status":"ok","database":"ok"}`, or 503 with `"database":"unavailable"`.

@@ -1,0 +1,150 @@
+import Foundation
+
+/// What each problem `type` of the API means, for the page its URI points at (`/problems/{slug}`): a partner's
+/// developer who meets one reads what happened and what to do, in Vietnamese or English.
+public struct ProblemType: Sendable, Hashable {
+    public var slug: String
+    /// The HTTP status it comes with.
+    public var status: Int
+    public var title: LocalizedText
+    /// What happened and what to do about it.
+    public var explanation: LocalizedText
+
+    public init(_ slug: String, _ status: Int, _ title: LocalizedText, _ explanation: LocalizedText) {
+        self.slug = slug
+        self.status = status
+        self.title = title
+        self.explanation = explanation
+    }
+
+    public static func named(_ slug: String) -> ProblemType? { all.first { $0.slug == slug } }
+
+    private static func t(_ slug: String, _ status: Int, vi: String, en: String, doVi: String, doEn: String) -> ProblemType {
+        ProblemType(slug, status, LocalizedText(vi: vi, en: en), LocalizedText(vi: doVi, en: doEn))
+    }
+
+    /// Every type the API answers with, by status.
+    public static let all: [ProblemType] = [
+        t("malformed-json", 400, vi: "Nội dung không phải JSON", en: "The body is not JSON",
+          doVi: "Gửi một đối tượng JSON hợp lệ, mã hóa UTF-8, tối đa 1 MiB.",
+          doEn: "Send one valid JSON object, UTF-8 encoded, at most 1 MiB."),
+        t("idempotency-key-required", 400, vi: "Thiếu Idempotency-Key", en: "Idempotency-Key is missing",
+          doVi: "Mỗi đề cử gửi kèm tiêu đề Idempotency-Key do hệ thống của trường tạo; gửi lại với cùng khóa khi không chắc lần trước đã tới.",
+          doEn: "Send each nomination with an Idempotency-Key your system makes; retry with the same key when unsure the first attempt arrived."),
+        t("idempotency-key-invalid", 400, vi: "Idempotency-Key không hợp lệ", en: "Idempotency-Key is invalid",
+          doVi: "Khóa gồm 1–255 ký tự ASCII in được, không có khoảng trắng.",
+          doEn: "A key is 1–255 printable ASCII characters, without spaces."),
+        t("unauthenticated", 401, vi: "Chưa xác thực", en: "Not authenticated",
+          doVi: "Gửi Authorization: Bearer <token> với một token còn hạn (talent token issue); token đã thu hồi hay hết hạn không dùng được nữa.",
+          doEn: "Send Authorization: Bearer <token> with a token still valid (talent token issue); a revoked or expired token no longer works."),
+        t("forbidden", 403, vi: "Không có quyền", en: "Not allowed",
+          doVi: "Vai trò của token không được làm việc này; hỏi quản trị viên nếu cần quyền.",
+          doEn: "The token's role may not do this; ask an administrator if you need it."),
+        t("no-active-agreement", 403, vi: "Không có thỏa thuận hợp tác còn hiệu lực", en: "No active partnership agreement",
+          doVi: "Trường chỉ đề cử được khi có thỏa thuận đang hiệu lực bao trùm hôm nay; liên hệ Sở Tư pháp.",
+          doEn: "A partner nominates only under an active agreement covering today; contact the Department of Justice."),
+        t("not-assigned", 403, vi: "Không thuộc hội đồng", en: "Not on the panel",
+          doVi: "Chỉ người được phân công vào hội đồng của hồ sơ mới chấm hoặc xin rút.",
+          doEn: "Only an evaluator assigned to the application's panel scores it or recuses."),
+        t("not-found", 404, vi: "Không tìm thấy", en: "Not found",
+          doVi: "Không có bản ghi với mã này (hoặc bạn không được xem nó); kiểm tra mã định danh.",
+          doEn: "There is no record with this id (or you may not see it); check the id."),
+        t("method-not-allowed", 405, vi: "Phương thức không được hỗ trợ", en: "Method not allowed",
+          doVi: "Đường dẫn có, nhưng không nhận phương thức này; tiêu đề Allow liệt kê các phương thức được nhận.",
+          doEn: "The path exists but not with this method; the Allow header lists those it takes."),
+        t("conflict", 409, vi: "Xung đột dữ liệu", en: "Conflict",
+          doVi: "Yêu cầu mâu thuẫn với dữ liệu hiện có; đọc detail để biết vì sao.",
+          doEn: "The request contradicts what is stored; the detail says why."),
+        t("duplicate", 409, vi: "Đã tồn tại", en: "Already exists",
+          doVi: "Một bản ghi khác đã dùng giá trị duy nhất này (mã, số CCCD, thư điện tử…).",
+          doEn: "Another record already uses this unique value (a code, citizen ID, e-mail…)."),
+        t("duplicate-candidate", 409, vi: "Hồ sơ đã có", en: "The profile exists",
+          doVi: "Người này đã có hồ sơ (cùng số CCCD, thư điện tử hay điện thoại); dùng hồ sơ đó hoặc hợp nhất.",
+          doEn: "This person already has a profile (same citizen ID, e-mail or phone); use it, or merge."),
+        t("duplicate-application", 409, vi: "Đã ứng tuyển vị trí này", en: "Already applying for this position",
+          doVi: "Ứng viên đã có hồ sơ ứng tuyển đang mở cho vị trí này.",
+          doEn: "The candidate already has an open application for this position."),
+        t("concurrent-update", 409, vi: "Thay đổi đồng thời", en: "Concurrent change",
+          doVi: "Một người khác vừa đổi bản ghi; đọc lại rồi thử lại.",
+          doEn: "Someone changed the record at the same moment; read it again and retry."),
+        t("invalid-transition", 409, vi: "Không chuyển được bước", en: "Move not allowed",
+          doVi: "Hồ sơ không chuyển thẳng từ bước hiện tại sang bước này; detail liệt kê các bước được chuyển.",
+          doEn: "The application cannot go from its stage to this one; the detail lists the moves allowed."),
+        t("application-closed", 409, vi: "Hồ sơ đã đóng", en: "Application closed",
+          doVi: "Hồ sơ đã tuyển, bị từ chối hay đã rút; mở lại trước (kèm lý do).",
+          doEn: "The application is hired, rejected or withdrawn; reopen it first (with a reason)."),
+        t("panel-incomplete", 409, vi: "Hội đồng chưa đủ phiếu", en: "Panel incomplete",
+          doVi: "Hồ sơ chỉ rời bước đánh giá khi đủ số phiếu tối thiểu của phiếu đánh giá; detail nói còn thiếu bao nhiêu.",
+          doEn: "An application leaves evaluation only with the rubric's minimum number of sheets; the detail says how many are missing."),
+        t("position-not-open", 409, vi: "Vị trí không mở", en: "Position not open",
+          doVi: "Vị trí đang tạm dừng, đã đủ hay đã đóng; không nhận hồ sơ mới.",
+          doEn: "The position is on hold, filled or closed; it takes no new applications."),
+        t("agency-retired", 409, vi: "Cơ quan đã giải thể hoặc sáp nhập", en: "Agency retired",
+          doVi: "Cơ quan không còn hoạt động; dùng cơ quan kế thừa (merged_into).",
+          doEn: "The agency no longer exists; use its successor (merged_into)."),
+        t("already-assigned", 409, vi: "Đã được phân công", en: "Already assigned",
+          doVi: "Người chấm này đã ở trong hội đồng của hồ sơ.",
+          doEn: "This evaluator is already on the application's panel."),
+        t("conflict-of-interest", 409, vi: "Xung đột lợi ích", en: "Conflict of interest",
+          doVi: "Người chấm đã khai có quan hệ với ứng viên, hoặc đã giới thiệu ứng viên; phân công người khác.",
+          doEn: "The evaluator declared a relationship with the candidate, or referred them; assign someone else."),
+        t("rubric-not-published", 409, vi: "Phiếu đánh giá chưa ban hành", en: "Rubric not published",
+          doVi: "Chỉ chấm theo phiếu đánh giá đã ban hành.", doEn: "Sheets are scored on a published rubric only."),
+        t("rubric-mismatch", 409, vi: "Khác phiếu đánh giá của hội đồng", en: "Another rubric than the panel's",
+          doVi: "Mọi phiếu của một hội đồng dùng cùng một phiếu đánh giá.", doEn: "All sheets of a panel use the same rubric."),
+        t("newer-version-published", 409, vi: "Đã có phiên bản mới hơn", en: "A newer version is published",
+          doVi: "Phiên bản này đã được thay; dùng phiên bản mới nhất.", doEn: "This version was superseded; use the latest."),
+        t("invalid-rubric-transition", 409, vi: "Không đổi được trạng thái phiếu đánh giá", en: "Rubric status change not allowed",
+          doVi: "Phiếu nháp được ban hành, phiếu đã ban hành được ngừng; không có cách nào khác.",
+          doEn: "A draft is published, a published rubric retired; nothing else."),
+        t("agreement-not-draft", 409, vi: "Thỏa thuận không còn là bản nháp", en: "Agreement is not a draft",
+          doVi: "Điều khoản chỉ sửa được khi thỏa thuận là bản nháp; thỏa thuận đang hiệu lực được thay bằng thỏa thuận mới.",
+          doEn: "Terms change only while the agreement is a draft; an active one is replaced by a new agreement."),
+        t("agreement-expired", 409, vi: "Thỏa thuận đã hết hạn", en: "Agreement expired",
+          doVi: "Không kích hoạt được thỏa thuận đã qua ngày kết thúc.", doEn: "An agreement past its end date cannot be activated."),
+        t("invalid-agreement-transition", 409, vi: "Không đổi được trạng thái thỏa thuận", en: "Agreement status change not allowed",
+          doVi: "detail liệt kê các thao tác được phép từ trạng thái hiện tại.", doEn: "The detail lists the actions allowed from its status."),
+        t("overlapping-agreement", 409, vi: "Trùng thời gian với thỏa thuận khác", en: "Overlaps another agreement",
+          doVi: "Trường đã có thỏa thuận hiệu lực trùng thời gian; chấm dứt thỏa thuận đó trước.",
+          doEn: "The partner has an active agreement over the same dates; terminate it first."),
+        t("quota-exceeded", 409, vi: "Hết chỉ tiêu đề cử", en: "Nomination quota used up",
+          doVi: "Trường đã dùng hết chỉ tiêu đề cử của năm theo thỏa thuận.", doEn: "The partner used this year's nomination quota of its agreement."),
+        t("idempotency-in-flight", 409, vi: "Yêu cầu cùng khóa đang được xử lý", en: "A request with this key is in progress",
+          doVi: "Chờ vài giây rồi gửi lại với cùng Idempotency-Key.", doEn: "Wait a few seconds and retry with the same Idempotency-Key."),
+        t("stale-version", 412, vi: "Phiên bản đã cũ", en: "Stale version",
+          doVi: "If-Match không khớp với phiên bản hiện tại; đọc lại bản ghi để lấy ETag rồi gửi lại thay đổi.",
+          doEn: "If-Match does not match the current version; read the record again for its ETag and resend the change."),
+        t("too-large", 413, vi: "Nội dung quá lớn", en: "Body too large",
+          doVi: "Nội dung yêu cầu tối đa 1 MiB.", doEn: "A request body is at most 1 MiB."),
+        t("unsupported-media-type", 415, vi: "Kiểu nội dung không được hỗ trợ", en: "Unsupported media type",
+          doVi: "Gửi Content-Type: application/json.", doEn: "Send Content-Type: application/json."),
+        t("validation", 422, vi: "Dữ liệu không hợp lệ", en: "Invalid input",
+          doVi: "errors[] nêu từng trường sai (field là đường dẫn như education[0].degree) và vì sao; sửa tất cả rồi gửi lại.",
+          doEn: "errors[] names each bad field (field is a path such as education[0].degree) and why; fix them all and resend."),
+        t("reason-required", 422, vi: "Cần lý do", en: "A reason is required",
+          doVi: "Lùi bước hoặc mở lại hồ sơ cần ghi lý do.", doEn: "Moving an application back, or reopening it, needs a reason."),
+        t("idempotency-mismatch", 422, vi: "Khóa đã dùng cho nội dung khác", en: "Key used for another body",
+          doVi: "Idempotency-Key này đã đi với một đề cử khác; mỗi đề cử mới dùng khóa mới.",
+          doEn: "This Idempotency-Key came with another nomination; each new nomination takes a new key."),
+        t("import-refused", 422, vi: "Tệp nhập bị từ chối", en: "Import refused",
+          doVi: "Có dòng không hợp lệ nên không dòng nào được nhập; xem tệp các dòng bị loại, hoặc nhập với --skip-invalid.",
+          doEn: "Some rows are invalid, so none was imported; see the rejects file, or import with --skip-invalid."),
+        t("version-required", 428, vi: "Thiếu điều kiện phiên bản", en: "Version precondition required",
+          doVi: "Gửi If-Match với ETag đọc được từ bản ghi, để không ghi đè thay đổi của người khác.",
+          doEn: "Send If-Match with the ETag read from the record, so that nobody's change is overwritten."),
+        t("rate-limited", 429, vi: "Quá nhiều yêu cầu", en: "Too many requests",
+          doVi: "Đợi số giây ở tiêu đề Retry-After rồi gửi tiếp.", doEn: "Wait the seconds of Retry-After, then continue."),
+        t("internal", 500, vi: "Lỗi máy chủ", en: "Server error",
+          doVi: "Lỗi phía máy chủ; thử lại sau và báo quản trị viên kèm thời điểm.",
+          doEn: "A fault on the server; retry later and tell the administrators when it happened."),
+        t("migration-history", 500, vi: "Lịch sử cập nhật cơ sở dữ liệu không khớp", en: "Migration history does not match",
+          doVi: "Một tệp cập nhật đã áp dụng bị sửa hay mất; quản trị viên cần kiểm tra sql/migrations.",
+          doEn: "A migration already applied was edited or removed; administrators must check sql/migrations."),
+        t("unavailable", 503, vi: "Dịch vụ tạm thời không khả dụng", en: "Service unavailable",
+          doVi: "Không kết nối được cơ sở dữ liệu; thử lại sau ít phút.", doEn: "The database cannot be reached; retry in a few minutes."),
+        t("not-migrated", 503, vi: "Cơ sở dữ liệu chưa được khởi tạo", en: "Database not migrated",
+          doVi: "Quản trị viên chạy talent migrate.", doEn: "Administrators run talent migrate."),
+        t("pending-migrations", 503, vi: "Còn bản cập nhật cơ sở dữ liệu chưa áp dụng", en: "Pending migrations",
+          doVi: "Quản trị viên chạy talent migrate, rồi khởi động lại máy chủ.", doEn: "Administrators run talent migrate, then restart the server."),
+    ]
+}
