@@ -14,16 +14,27 @@ extension CandidateCommand {
             CommandConfiguration(
                 abstract: L(vi: "Nhập hồ sơ ứng viên từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào, trừ khi dùng --skip-invalid để giữ các dòng hợp lệ.",
                             en: "Import candidates from CSV: all rows or none, unless --skip-invalid keeps the valid ones."),
-                discussion: L(vi: "Các cột: \(CandidateCSV.columns.joined(separator: ", ")) (bắt buộc có full_name; mã hóa UTF-8, có hoặc không có BOM; kỹ năng và ngoại ngữ cách nhau bằng ';').",
-                              en: "Columns: \(CandidateCSV.columns.joined(separator: ", ")) (full_name required; UTF-8, with or without a byte-order mark; skills and languages separated by ';')."))
+                discussion: L(vi: "Các cột: \(CandidateCSV.columns.joined(separator: ", ")), hoặc tiêu đề tiếng Việt (\(CandidateCSV.vietnameseHeaders.joined(separator: ", "))); bắt buộc có họ và tên. Tệp UTF-8 (Excel: CSV UTF-8), phân cách bằng ',' hoặc ';'; ngày viết YYYY-MM-DD hoặc dd/mm/yyyy; kỹ năng và ngoại ngữ cách nhau bằng ';' (bằng ',' khi tệp phân cách bằng ';').",
+                              en: "Columns: \(CandidateCSV.columns.joined(separator: ", ")), or the Vietnamese headers (\(CandidateCSV.vietnameseHeaders.joined(separator: ", "))); the full name is required. UTF-8 (Excel: CSV UTF-8), separated by ',' or ';'; dates YYYY-MM-DD or dd/mm/yyyy; skills and languages separated by ';' (by ',' when the file uses ';')."))
         }
         @OptionGroup var global: GlobalOptions
-        @Argument(help: L(vi: "Tệp CSV.", en: "The CSV file.")) var file: String
+        @Argument(help: L(vi: "Tệp CSV.", en: "The CSV file.")) var file: String?
+        @Flag(help: L(vi: "In ra tệp mẫu (dòng tiêu đề tiếng Việt, UTF-8 cho Excel) rồi thoát: talent candidate import --template > mau.csv",
+                      en: "Print the template (Vietnamese headers, UTF-8 for Excel) and stop: talent candidate import --template > mau.csv"))
+        var template = false
         @Option(name: .customLong("skip-invalid"), help: L(vi: "Nhập các dòng hợp lệ; ghi các dòng bị từ chối, kèm cột lý do, vào tệp này.",
                                                            en: "Import the valid rows; write the rejected ones, with a reason column, here."))
         var rejects: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            if template {
+                printer.console.write(CandidateCSV.template)
+                return
+            }
+            guard let file else {
+                throw ServiceError.invalid("file", vi: "cần tệp CSV (hoặc --template để lấy tệp mẫu)",
+                                           en: "a CSV file is needed (or --template for the template)")
+            }
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 throw ServiceError.invalid("file", vi: "không đọc được tệp \(file)", en: "cannot read the file \(file)")
             }

@@ -1,8 +1,17 @@
 import Foundation
 
 /// An RFC 4180 CSV reader that takes bytes as they arrive and hands back whole records: quoted fields with commas,
-/// doubled quotes and line breaks, CRLF or LF line ends, and a UTF-8 byte-order mark at the start.
+/// doubled quotes and line breaks, CRLF or LF line ends, and a UTF-8 byte-order mark at the start. The separator is
+/// `,` or, as Excel writes CSV with Vietnamese regional settings, `;`: whichever the first line (the header) has more
+/// of outside quotes. Text that is not UTF-8 (a file Excel saved as Windows-1258) is never turned into replacement
+/// characters silently: `invalidEncodingLine` names the first line that has it.
 public struct CSVReader: Sendable {
+    /// `,` or `;`; nil until the first line is seen.
+    public private(set) var separator: UInt8?
+    /// Bytes of the first line, held until its separator is known.
+    private var firstLine: [UInt8] = []
+    /// The first line whose bytes are not UTF-8.
+    public private(set) var invalidEncodingLine: Int?
     private var field: [UInt8] = []
     private var record: [String] = []
     private var inQuotes = false
@@ -16,6 +25,25 @@ public struct CSVReader: Sendable {
 
     public init() {}
 
+    /// A reader with its separator given, not detected.
+    public init(separator: UInt8) {
+        self.separator = separator
+    }
+
+    /// The separator a first line uses: `;` when it has more semicolons than commas outside quotes, else `,`.
+    static func detectSeparator(_ line: [UInt8]) -> UInt8 {
+        var quoted = false, commas = 0, semicolons = 0
+        for byte in line {
+            switch byte {
+            case 0x22: quoted.toggle()
+            case 0x2C where !quoted: commas += 1
+            case 0x3B where !quoted: semicolons += 1
+            default: break
+            }
+        }
+        return semicolons > commas ? 0x3B : 0x2C
+    }
+
     /// A finished record and the file line it started on.
     public struct Record: Sendable {
         public var fields: [String]
@@ -24,6 +52,15 @@ public struct CSVReader: Sendable {
 
     /// Feeds bytes; returns the records completed by them.
     public mutating func feed(_ bytes: [UInt8]) -> [Record] {
+        guard separator != nil else {
+            firstLine.append(contentsOf: bytes)
+            guard let end = firstLine.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return [] }
+            separator = Self.detectSeparator(Array(firstLine[..<end]))
+            let held = firstLine
+            firstLine = []
+            return feed(held)
+        }
+        let separator = self.separator ?? 0x2C
         var out: [Record] = []
         for byte in bytes {
             if atStart {
@@ -60,7 +97,7 @@ public struct CSVReader: Sendable {
                 if quoteSeen { field.append(0x22) }  // a doubled quote inside a quoted field
                 inQuotes = true
                 quoteSeen = false
-            case 0x2C:
+            case separator:
                 endField()
             case 0x0D, 0x0A:
                 if byte == 0x0D { pendingCR = true }
@@ -81,6 +118,13 @@ public struct CSVReader: Sendable {
 
     /// Ends the input: the last record if the file did not end with a line break.
     public mutating func finish() -> Record? {
+        if separator == nil {
+            // A file of one line and no line break.
+            separator = Self.detectSeparator(firstLine)
+            let held = firstLine
+            firstLine = []
+            if let record = feed(held).first { return record }
+        }
         if bomProgress > 0 && bomProgress < 3 {
             field.append(contentsOf: [UInt8]([0xEF, 0xBB, 0xBF])[0..<bomProgress])
             bomProgress = 3
@@ -95,6 +139,7 @@ public struct CSVReader: Sendable {
     public var unterminatedQuote: Bool { inQuotes }
 
     private mutating func endField() {
+        if invalidEncodingLine == nil, String(validating: field, as: UTF8.self) == nil { invalidEncodingLine = recordLine }
         record.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
         quoteSeen = false

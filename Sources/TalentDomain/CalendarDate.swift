@@ -86,3 +86,17 @@ extension CalendarDate {
         return era * 146_097 + doe - 719_468
     }
 }
+
+extension CalendarDate {
+    /// `14/05/2001` (day/month/year, as officers write dates) as `2001-05-14`; anything else unchanged, for the
+    /// ISO date check to judge.
+    public static func isoText(_ text: String) -> String {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return text }
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}

@@ -3,9 +3,12 @@ import TalentDomain
 import TalentWire
 import TalentStore
 
-/// CSV import and export of candidate profiles. Columns are the API's field names; the first education record is
-/// `degree`, `field`, `institution`, `graduation_year`, `classification`; lists (`skills`, `languages`) are separated
-/// by `;`. `id`, `version`, `created_at` and `updated_at` columns (as exported) are ignored on import.
+/// CSV import and export of candidate profiles. Columns are the API's field names, or their Vietnamese headers as an
+/// officer types them (`Họ và tên`, `Ngày sinh`, `Số CCCD`…, accents and case ignored; `--template` writes them);
+/// the first education record is `degree`, `field`, `institution`, `graduation_year`, `classification`; lists
+/// (`skills`, `languages`) are separated by `;` (by `,` in a file whose separator is `;`). Dates may be written
+/// dd/mm/yyyy, codes as their Vietnamese labels (`Nữ`, `Thạc sĩ`). `id`, `version`, `created_at` and `updated_at`
+/// columns (as exported) are ignored on import.
 public struct CandidateCSV: Sendable {
     let database: Database
 
@@ -14,7 +17,45 @@ public struct CandidateCSV: Sendable {
         "current_title", "legal_experience_years", "skills", "languages", "notes", "degree", "field", "institution",
         "graduation_year", "classification",
     ]
-    static let ignored: Set<String> = ["id", "version", "created_at", "updated_at"]
+    static let ignored: Set<String> = ["id", "version", "created_at", "updated_at", "other_contacts"]
+
+    /// The Vietnamese header of each column, in `columns` order: the template's first line.
+    public static let vietnameseHeaders = [
+        "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Email", "Điện thoại", "Tỉnh/thành phố", "Khu vực",
+        "Nơi công tác", "Chức vụ", "Số năm kinh nghiệm pháp lý", "Kỹ năng", "Ngoại ngữ", "Ghi chú", "Trình độ",
+        "Chuyên ngành", "Trường", "Năm tốt nghiệp", "Xếp loại",
+    ]
+
+    /// Other ways officers head a column, folded (accents and case ignored).
+    static let headerAliases: [String: String] = {
+        var aliases: [String: String] = [:]
+        for (column, header) in zip(columns, vietnameseHeaders) { aliases[VietnameseText.fold(header)] = column }
+        let more: [String: [String]] = [
+            "full_name": ["ho ten", "ten", "ho va ten ung vien"], "date_of_birth": ["ngay thang nam sinh"],
+            "citizen_id": ["cccd", "so can cuoc", "so can cuoc cong dan", "so dinh danh", "so dinh danh ca nhan"],
+            "email": ["thu dien tu", "e-mail", "dia chi email"], "phone": ["so dien thoai", "sdt", "dien thoai di dong"],
+            "province": ["tinh", "tinh thanh", "tinh/thanh"], "sector": ["nguon"],
+            "current_employer": ["co quan", "don vi cong tac", "co quan cong tac"], "current_title": ["chuc danh"],
+            "legal_experience_years": ["kinh nghiem", "so nam kinh nghiem"], "degree": ["hoc vi", "bang cap"],
+            "field": ["nganh"], "institution": ["truong dao tao", "co so dao tao", "noi dao tao"],
+            "classification": ["xep loai tot nghiep"],
+        ]
+        for (column, names) in more { for name in names { aliases[name] = column } }
+        return aliases
+    }()
+
+    /// The column a header names: an API field name, or a Vietnamese header (see `headerAliases`).
+    static func column(forHeader text: String) -> String {
+        let name = text.trimmed.lowercased()
+        if columns.contains(name) || ignored.contains(name) { return name }
+        return headerAliases[VietnameseText.fold(text.trimmed)] ?? name
+    }
+
+    /// The template for officers: a byte-order mark (so Excel reads UTF-8) and the Vietnamese headers, which the
+    /// importer reads back.
+    public static var template: String {
+        CSVWriter.byteOrderMark + CSVWriter.line(vietnameseHeaders)
+    }
 
     /// Imports a CSV read through `nextChunk` (nil at the end). Every row is checked; duplicates against the database
     /// and within the file are rejected rows. Without `skipInvalid`, any rejected row means nothing is imported.
@@ -111,7 +152,13 @@ public struct CandidateCSV: Sendable {
         var reader = CSVReader()
         var lastReported = 0
         while let chunk = try nextChunk() {
-            for record in reader.feed(chunk) {
+            let records = reader.feed(chunk)
+            if let line = reader.invalidEncodingLine {
+                throw ServiceError.invalid("file", vi: "tệp không phải UTF-8 (từ dòng \(line)): trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv), rồi nhập lại; không có gì được ghi",
+                                           en: "the file is not UTF-8 (from line \(line)): in Excel, Save As → CSV UTF-8 (Comma delimited) (*.csv), then import again; nothing was written")
+            }
+            state.listSeparator = reader.separator == 0x3B ? "," : ";"
+            for record in records {
                 try state.take(record, into: &rows)
             }
             if rows.pendingBytes > 512 * 1024 { try await rows.flush() }
@@ -119,6 +166,10 @@ public struct CandidateCSV: Sendable {
                 lastReported = state.rows
                 progress(state.rows)
             }
+        }
+        if let line = reader.invalidEncodingLine {
+            throw ServiceError.invalid("file", vi: "tệp không phải UTF-8 (từ dòng \(line)): trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv), rồi nhập lại; không có gì được ghi",
+                                       en: "the file is not UTF-8 (from line \(line)): in Excel, Save As → CSV UTF-8 (Comma delimited) (*.csv), then import again; nothing was written")
         }
         if reader.unterminatedQuote {
             throw ServiceError.invalid("file", vi: "tệp kết thúc giữa một trường có dấu ngoặc kép",
@@ -143,6 +194,8 @@ final class ImportState: @unchecked Sendable {
     var rows = 0
     var rejected: [RejectedRow] = []
     var seen: [String: Int] = [:]
+    /// What separates the entries of skills and languages: `;`, or `,` in a file whose fields `;` separates.
+    var listSeparator = ";"
 
     init(language: Language) {
         self.language = language
@@ -155,7 +208,7 @@ final class ImportState: @unchecked Sendable {
     /// Reads the header, or checks one row and appends it to the rows COPYed into the staging table.
     func take(_ record: CSVReader.Record, into staged: inout ImportRows) throws {
         guard let header else {
-            let names = record.fields.map { $0.trimmed.lowercased() }
+            let names = record.fields.map(CandidateCSV.column(forHeader:))
             for (i, name) in names.enumerated() {
                 guard CandidateCSV.columns.contains(name) || CandidateCSV.ignored.contains(name) else {
                     throw ServiceError.invalid("header", vi: "cột không được hỗ trợ: \(name) (các cột: \(CandidateCSV.columns.joined(separator: ", ")))",
@@ -167,7 +220,7 @@ final class ImportState: @unchecked Sendable {
                 index[name] = i
             }
             guard index["full_name"] != nil else {
-                throw ServiceError.invalid("header", vi: "thiếu cột full_name", en: "the full_name column is missing")
+                throw ServiceError.invalid("header", vi: "thiếu cột full_name (Họ và tên)", en: "the full_name (Họ và tên) column is missing")
             }
             header = names
             return
@@ -196,15 +249,25 @@ final class ImportState: @unchecked Sendable {
             }
             return n
         }
+        let separator = Character(listSeparator)
         let lists = { (name: String) in
-            (value(name) ?? "").split(separator: ";").map { $0.trimmed }
+            (value(name) ?? "").split(separator: separator).map { $0.trimmed }
+        }
+        /// A code, or its label as an officer writes it (`Nữ`, `Thạc sĩ`, `Khu vực nhà nước`…).
+        func code<Code: LabeledCode & CaseIterable>(_ name: String, _ type: Code.Type) -> String? {
+            guard let text = value(name) else { return nil }
+            let folded = VietnameseText.fold(text)
+            return Code.allCases.first { VietnameseText.fold($0.label.vi) == folded || VietnameseText.fold($0.label.en) == folded }?
+                .rawValue ?? text
         }
         let draft = CandidateDraft(
-            fullName: value("full_name"), dateOfBirth: value("date_of_birth"), gender: value("gender"),
+            fullName: value("full_name"), dateOfBirth: value("date_of_birth").map(CalendarDate.isoText),
+            gender: code("gender", Gender.self),
             citizenID: value("citizen_id"), email: value("email"), phone: value("phone"), province: value("province"),
-            education: [EducationDraft(degree: value("degree"), field: value("field"), institution: value("institution"),
-                                       graduationYear: integer("graduation_year"), classification: value("classification"))],
-            sector: value("sector"), currentEmployer: value("current_employer"), currentTitle: value("current_title"),
+            education: [EducationDraft(degree: code("degree", Degree.self), field: value("field"),
+                                       institution: value("institution"), graduationYear: integer("graduation_year"),
+                                       classification: code("classification", Classification.self))],
+            sector: code("sector", Sector.self), currentEmployer: value("current_employer"), currentTitle: value("current_title"),
             legalExperienceYears: integer("legal_experience_years"), skills: lists("skills"), languages: lists("languages"),
             notes: value("notes"))
         if !numberErrors.isEmpty {

@@ -125,7 +125,7 @@ struct APITests {
                 #expect(reply.status == status, "\(label)")
                 #expect(reply.contentType == "application/problem+json", "\(label)")
                 #expect(reply.object["status"] as? Int == status, "\(label)")
-                #expect((reply.object["type"] as? String)?.hasPrefix("https://") == true, "\(label)")
+                #expect((reply.object["type"] as? String).flatMap(URL.init(string:))?.path.hasPrefix("/problems/") == true, "\(label)")
                 #expect(reply.object["title"] is String && reply.object["detail"] is String, "\(label)")
                 if let field {
                     let errors = reply.object["errors"] as? [[String: Any]] ?? []

@@ -16,6 +16,60 @@ struct ImportExportTests {
 
     static let header = "full_name,date_of_birth,citizen_id,email,phone,degree,field,institution,graduation_year,classification,skills\n"
 
+    /// Issue 11, item 2: the CSV an officer's Excel writes in Vietnam.
+    @Test("Excel in Vietnam: the template's Vietnamese headers, ';' as separator, dd/mm/yyyy dates and labels import")
+    func excelInVietnam() async throws {
+        try await TestDatabase.withDatabase { database in
+            let cli = CLIRunner(databaseURL: database.url)
+            let template = await cli.run("candidate", "import", "--template")
+            #expect(template.status == 0)
+            #expect(template.stdout.hasPrefix("\u{FEFF}Họ và tên,Ngày sinh,Giới tính,Số CCCD,Email,Điện thoại"))
+            // The template as Excel saves it with Vietnamese regional settings: `;` between fields.
+            let header = String(template.stdout.dropFirst().prefix { $0 != "\r" && $0 != "\n" })
+                .replacingOccurrences(of: ",", with: ";")
+            let csv = try file("excel.csv", "\u{FEFF}" + header + "\r\n" + """
+                Trần Văn Bảy;15/08/1990;Nam;082090000007;bay.tran@example.vn;0912 000 777;Đồng Tháp;Khu vực nhà nước;Sở Tư pháp;Chuyên viên;4;soạn thảo, thẩm định;tiếng Anh;;Thạc sĩ;Luật;Trường Đại học Cần Thơ;2015;Giỏi\r
+                Phạm Thị Thu;1/2/1995;Nữ;082195000008;;;;;;;;;;;;;;;\r
+
+                """)
+            let imported = await cli.run("candidate", "import", csv)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let found = try #require(try await cli.json("candidate", "search", "tran van bay") as? [[String: Any]])
+            let bay = try #require(found.first)
+            #expect(bay["full_name"] as? String == "Trần Văn Bảy")
+            #expect(bay["date_of_birth"] as? String == "1990-08-15")
+            #expect(bay["gender"] as? String == "male")
+            #expect(bay["sector"] as? String == "state")
+            #expect(bay["skills"] as? [String] == ["soạn thảo", "thẩm định"])
+            let education = (bay["education"] as? [[String: Any]])?.first
+            #expect(education?["degree"] as? String == "master")
+            #expect(education?["classification"] as? String == "very_good")
+            let thu = try #require((try await cli.json("candidate", "search", "pham thi thu") as? [[String: Any]])?.first)
+            #expect(thu["date_of_birth"] as? String == "1995-02-01")
+            #expect(thu["gender"] as? String == "female")
+        }
+    }
+
+    @Test("a file Excel saved as Windows-1258 is refused whole, saying how to save it as UTF-8; nothing is stored")
+    func notUTF8() async throws {
+        try await TestDatabase.withDatabase { database in
+            let cli = CLIRunner(databaseURL: database.url)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("talent-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let path = dir.appendingPathComponent("cp1258.csv").path
+            // "Trần Văn Bảy" in Windows-1258: â = 0xE2 with the combining grave 0xCC, ă = 0xE3, y with hook 0xD2.
+            let bytes: [UInt8] = Array("full_name,citizen_id\r\nTr".utf8) + [0xE2, 0xCC] + Array("n V".utf8) + [0xE3]
+                + Array("n Ba".utf8) + [0xD2] + Array("y,082090000009\r\n".utf8)
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let result = await cli.run("candidate", "import", path)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("UTF-8"), "\(result.stderr)")
+            #expect(result.stderr.contains("dòng 2"), "\(result.stderr)")
+            let listed = try await cli.json("candidate", "list") as? [Any]
+            #expect(listed?.isEmpty == true)
+        }
+    }
+
     @Test("all rows or none: one bad row imports nothing and names its line")
     func allOrNothing() async throws {
         try await TestDatabase.withDatabase { database in
