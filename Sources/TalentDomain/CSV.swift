@@ -139,8 +139,13 @@ public struct CSVReader: Sendable {
     public var unterminatedQuote: Bool { inQuotes }
 
     private mutating func endField() {
-        if invalidEncodingLine == nil, String(validating: field, as: UTF8.self) == nil { invalidEncodingLine = recordLine }
-        record.append(String(decoding: field, as: UTF8.self))
+        // One pass over the bytes when they are UTF-8 (every row of a good file); the line is noted when not.
+        if let text = String(validating: field, as: UTF8.self) {
+            record.append(text)
+        } else {
+            if invalidEncodingLine == nil { invalidEncodingLine = recordLine }
+            record.append(String(decoding: field, as: UTF8.self))
+        }
         field.removeAll(keepingCapacity: true)
         quoteSeen = false
     }

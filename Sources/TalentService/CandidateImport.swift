@@ -142,6 +142,13 @@ public struct CandidateCSV: Sendable {
         ]
     }
 
+    /// A file whose text is not UTF-8 (Excel's "CSV (Comma delimited)" on Vietnamese Windows is Windows-1258): refused
+    /// whole, so that no garbled name is stored, with how to save it right.
+    static func notUTF8(line: Int) -> ServiceError {
+        ServiceError.invalid("file", vi: "tệp không phải UTF-8 (từ dòng \(line)): trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv), rồi nhập lại; không có gì được ghi",
+                             en: "the file is not UTF-8 (from line \(line)): in Excel, Save As → CSV UTF-8 (Comma delimited) (*.csv), then import again; nothing was written")
+    }
+
     /// Thrown inside the transaction to roll it back when an all-or-nothing import has invalid rows.
     struct ImportRefused: Error {
         var report: ImportReport
@@ -154,8 +161,7 @@ public struct CandidateCSV: Sendable {
         while let chunk = try nextChunk() {
             let records = reader.feed(chunk)
             if let line = reader.invalidEncodingLine {
-                throw ServiceError.invalid("file", vi: "tệp không phải UTF-8 (từ dòng \(line)): trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv), rồi nhập lại; không có gì được ghi",
-                                           en: "the file is not UTF-8 (from line \(line)): in Excel, Save As → CSV UTF-8 (Comma delimited) (*.csv), then import again; nothing was written")
+                throw Self.notUTF8(line: line)
             }
             state.listSeparator = reader.separator == 0x3B ? "," : ";"
             for record in records {
@@ -168,8 +174,7 @@ public struct CandidateCSV: Sendable {
             }
         }
         if let line = reader.invalidEncodingLine {
-            throw ServiceError.invalid("file", vi: "tệp không phải UTF-8 (từ dòng \(line)): trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv), rồi nhập lại; không có gì được ghi",
-                                       en: "the file is not UTF-8 (from line \(line)): in Excel, Save As → CSV UTF-8 (Comma delimited) (*.csv), then import again; nothing was written")
+            throw Self.notUTF8(line: line)
         }
         if reader.unterminatedQuote {
             throw ServiceError.invalid("file", vi: "tệp kết thúc giữa một trường có dấu ngoặc kép",
