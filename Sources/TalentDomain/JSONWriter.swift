@@ -51,13 +51,13 @@ public struct JSONWriter {
     }
 
     /// A key and its value: the mapping's one line per field.
-    public mutating func field(_ name: String, _ value: some JSONWritable) {
+    @inlinable public mutating func field(_ name: String, _ value: some JSONWritable) {
         key(name)
         value.write(to: &self)
     }
 
     /// An object whose fields `body` writes.
-    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    @inlinable public mutating func object(_ body: (inout JSONWriter) -> Void) {
         beginObject()
         body(&self)
         endObject()
@@ -222,11 +222,11 @@ extension JSONObjectWritable {
 }
 
 extension String: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(self) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(self) }
 }
 
 extension Int: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(self) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(self) }
 }
 
 extension Int64: JSONWritable {
@@ -234,29 +234,29 @@ extension Int64: JSONWritable {
 }
 
 extension Double: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(self) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(self) }
 }
 
 extension Bool: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(self) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(self) }
 }
 
 /// Times in UTC to the second: `2026-11-30T02:17:05Z`.
 extension Date: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(self) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(self) }
 }
 
 /// Ids in lower case, as everywhere in the product.
 extension UUID: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(text) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(text) }
 }
 
 extension CalendarDate: JSONWritable {
-    public func write(to w: inout JSONWriter) { w.value(description) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(description) }
 }
 
 extension Optional: JSONWritable where Wrapped: JSONWritable {
-    public func write(to w: inout JSONWriter) {
+    @inlinable public func write(to w: inout JSONWriter) {
         switch self {
         case .some(let value): value.write(to: &w)
         case .none: w.null()
@@ -265,7 +265,7 @@ extension Optional: JSONWritable where Wrapped: JSONWritable {
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    public func write(to w: inout JSONWriter) {
+    @inlinable public func write(to w: inout JSONWriter) {
         w.beginArray()
         for element in self { element.write(to: &w) }
         w.endArray()
@@ -286,7 +286,7 @@ extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
 
 /// A string enum writes its raw value: `extension PositionKind: JSONWritable {}` is its whole mapping.
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
-    public func write(to w: inout JSONWriter) { w.value(rawValue) }
+    @inlinable public func write(to w: inout JSONWriter) { w.value(rawValue) }
 }
 
 extension JSONValue: JSONWritable {
