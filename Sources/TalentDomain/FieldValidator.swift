@@ -55,40 +55,30 @@ public struct FieldValidator: Sendable {
     }
 
     public mutating func citizenID(_ field: String, _ raw: String?) -> String? {
-        guard let raw else { return nil }
-        if raw.trimmed.isEmpty {
-            blank(field)
-            return nil
-        }
-        guard let value = Normalize.citizenID(raw) else {
-            add(field, vi: "số căn cước công dân phải gồm đúng 12 chữ số", en: "must be exactly 12 digits")
-            return nil
-        }
-        return value
+        normalized(field, raw, Normalize.citizenID,
+                   vi: "số căn cước công dân phải gồm đúng 12 chữ số", en: "must be exactly 12 digits")
     }
 
     public mutating func email(_ field: String, _ raw: String?) -> String? {
-        guard let raw else { return nil }
-        if raw.trimmed.isEmpty {
-            blank(field)
-            return nil
-        }
-        guard let value = Normalize.email(raw) else {
-            add(field, vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address")
-            return nil
-        }
-        return value
+        normalized(field, raw, Normalize.email, vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address")
     }
 
     public mutating func phone(_ field: String, _ raw: String?) -> String? {
+        normalized(field, raw, Normalize.phone,
+                   vi: "không phải số điện thoại Việt Nam hợp lệ (ví dụ 0912345678 hoặc +84912345678)",
+                   en: "is not a valid Vietnamese phone number (for example 0912345678 or +84912345678)")
+    }
+
+    /// A value absent (nil), sent blank (an error: leave it out or send null) or in the form `normalize` accepts.
+    private mutating func normalized(_ field: String, _ raw: String?, _ normalize: (String) -> String?,
+                                     vi: String, en: String) -> String? {
         guard let raw else { return nil }
         if raw.trimmed.isEmpty {
             blank(field)
             return nil
         }
-        guard let value = Normalize.phone(raw) else {
-            add(field, vi: "không phải số điện thoại Việt Nam hợp lệ (ví dụ 0912345678 hoặc +84912345678)",
-                en: "is not a valid Vietnamese phone number (for example 0912345678 or +84912345678)")
+        guard let value = normalize(raw) else {
+            add(field, vi: vi, en: en)
             return nil
         }
         return value
