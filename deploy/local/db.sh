@@ -94,8 +94,10 @@ start() {
         fi
         # TCP on 127.0.0.1 only; no Unix socket (a deep checkout path would exceed the socket path limit).
         local options="-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"
-        # Test clusters trade durability for speed: they are deleted after the run anyway.
-        [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        # Test clusters trade durability for speed: they are deleted after the run anyway. They also take more
+        # connections: every parallel test has a database and pool of its own, and the CLI tests open more, so 200
+        # can run out, which the CLI reports as an unreachable database.
+        [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=600"
         as_owner "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start -o "$options" >/dev/null
         say "started on 127.0.0.1:$PORT"
     fi
