@@ -11,9 +11,12 @@ public struct APIContext: RequestContext {
     /// Set by the authentication middleware on `/v1` paths (which answers 401 without a valid token).
     public var caller: Principal?
     public var language: Language = .vi
+    /// The client's IP address as the socket sees it (behind a proxy, the proxy's), for the sign-in limit.
+    public let clientAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies larger than this are refused with 413 before they are parsed.

@@ -26,7 +26,7 @@ public enum APIServer {
     static func buildRouter(_ services: TalentServices, limiter: RateLimiter) -> Router<APIContext> {
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: AuthenticationMiddleware(tokens: services.tokens))
+        router.add(middleware: AuthenticationMiddleware(sessions: services.sessions))
         addRoutes(services, limiter: limiter, to: router).answerOtherMethods()
         return router
     }
@@ -37,7 +37,11 @@ public enum APIServer {
         let table = RouteTable(router)
         DashboardController(services: services).addRoutes(to: table)
         SystemController(services: services).addRoutes(to: table)
+        SessionController(services: services).addOpenRoutes(to: table)
         let v1 = table.group("v1", context: CallerContext.self)
+        SessionController(services: services).addRoutes(to: v1)
+        UserController(services: services).addRoutes(to: v1)
+        TokenController(services: services).addRoutes(to: v1)
         AgencyController(services: services).addRoutes(to: v1)
         PositionController(services: services).addRoutes(to: v1)
         CandidateController(services: services).addRoutes(to: v1)

@@ -5,15 +5,19 @@ import TalentDomain
 import TalentWire
 import TalentService
 
-/// Reads `Authorization: Bearer <token>` on `/v1` paths and asks the service layer who it acts as; the `/v1` routes
+/// Reads `Authorization: Bearer <token>` (an issued token or a signed-in session's) on `/v1` paths and asks the service layer who it acts as; the `/v1` routes
 /// then run with a `CallerContext`. It sits on the router rather than on the `/v1` group so that an unknown path
 /// under `/v1` also answers 401 to a caller without a valid token. Permissions are checked by the service methods.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIContext
-    let tokens: TokenService
+    let sessions: SessionService
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/v1/") || request.uri.path == "/v1" else {
+            return try await next(request, context)
+        }
+        // Signing in is how a person gets a token.
+        if request.method == .post, request.uri.path == SessionController.signInPath {
             return try await next(request, context)
         }
         guard let header = request.headers[.authorization],
@@ -21,7 +25,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         else { throw ServiceError.unauthenticated }
         var context = context
         let secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        let caller = try await tokens.authenticate(bearer: secret)
+        let caller = try await sessions.authenticate(bearer: secret)
         context.caller = caller
         context.logger[metadataKey: "actor"] = "\(caller.role.rawValue):\(caller.name)"
         return try await next(request, context)

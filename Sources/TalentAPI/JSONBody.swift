@@ -11,12 +11,17 @@ typealias JSONBody = JSONFields
 extension JSONFields {
     /// Reads at most 1 MiB and parses it as a JSON object.
     static func read(_ request: Request, context: CallerContext) async throws -> JSONBody {
+        try await read(request, language: context.language)
+    }
+
+    /// The same, for the routes that run before anyone is signed in.
+    static func read(_ request: Request, language: Language) async throws -> JSONBody {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json"),
            !type.lowercased().contains("+json") {
             throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
                           detail: LocalizedText(vi: "Nội dung phải là JSON (Content-Type: application/json)",
                                                 en: "The body must be JSON (Content-Type: application/json)"),
-                          language: context.language)
+                          language: language)
         }
         var request = request
         let buffer: ByteBuffer
@@ -25,12 +30,12 @@ extension JSONFields {
         } catch is NIOTooManyBytesError {
             throw Problem(status: .contentTooLarge, slug: "too-large",
                           detail: LocalizedText(vi: "Nội dung vượt quá 1 MiB", en: "The body is larger than 1 MiB"),
-                          language: context.language)
+                          language: language)
         }
         let malformed = { (why: String) in
             Problem(status: .badRequest, slug: "malformed-json",
                     detail: LocalizedText(vi: "Nội dung không phải JSON hợp lệ: \(why)", en: "The body is not valid JSON: \(why)"),
-                    language: context.language)
+                    language: language)
         }
         guard buffer.readableBytes > 0 else { throw malformed("empty body") }
         let value: JSONValue

@@ -38,6 +38,7 @@ struct Problem: Error, HTTPResponseError {
         case .notFound: status = .notFound
         case .conflict: status = .conflict
         case .preconditionFailed: status = .preconditionFailed
+        case .tooManyRequests: status = .tooManyRequests
         case .unavailable: status = .serviceUnavailable
         case .internalFailure: status = .internalServerError
         }
@@ -47,6 +48,7 @@ struct Problem: Error, HTTPResponseError {
         errors = error.fieldErrors.map { ["field": $0.field, "message": $0.message.text(language)] }
         extensions = error.extensions
         if error.kind == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
     }
 
     init(status: HTTPResponse.Status, slug: String, detail: LocalizedText, language: Language) {

@@ -73,6 +73,24 @@ public struct Configuration: Sendable {
         } else if let panel = file?.requireCompletePanel {
             services.requireCompletePanel = panel
         }
+        if let idle = try integer(environment, "TALENT_SESSION_IDLE_MINUTES", field: "session_idle_minutes") {
+            guard (5...(7 * 24 * 60)).contains(idle) else {
+                throw ServiceError.invalid("session_idle_minutes", vi: "phải từ 5 đến 10080", en: "must be from 5 to 10080")
+            }
+            services.sessions.idleMinutes = idle
+        }
+        if let hours = try integer(environment, "TALENT_SESSION_MAX_HOURS", field: "session_max_hours") {
+            guard (1...(90 * 24)).contains(hours) else {
+                throw ServiceError.invalid("session_max_hours", vi: "phải từ 1 đến 2160", en: "must be from 1 to 2160")
+            }
+            services.sessions.maxMinutes = hours * 60
+        }
+        if let days = try integer(environment, "TALENT_TOKEN_MAX_DAYS", field: "token_max_days") {
+            guard (1...3650).contains(days) else {
+                throw ServiceError.invalid("token_max_days", vi: "phải từ 1 đến 3650", en: "must be from 1 to 3650")
+            }
+            services.tokenMaxDays = days
+        }
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")
             ?? file?.partnerRatePerMinute ?? 120
         return Configuration(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,

@@ -57,7 +57,7 @@ struct ConfiguredHost: ServiceHost {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }
-            guard await database.isReachable(timeout: .seconds(5)) else {
+            guard await database.isReachable(timeout: .seconds(10)) else {
                 throw ServiceError(.unavailable, LocalizedText(
                     vi: "Không kết nối được cơ sở dữ liệu \(configuration.databaseURL) (đã chạy `make db` chưa?)",
                     en: "Cannot reach the database \(configuration.databaseURL) (is `make db` running?)"))

@@ -8,7 +8,8 @@ struct UserCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "user", abstract: L(vi: "Người dùng là cán bộ đăng nhập vào API.",
-                                             en: "Staff users who sign in to the API."), subcommands: [Add.self, List.self])
+                                             en: "Staff users who sign in to the API."),
+            subcommands: [Add.self, List.self, Password.self, Disable.self, Unlock.self])
     }
 
     struct Add: ServiceCommand {
@@ -21,10 +22,12 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Vai trò: admin (quản trị hệ thống), hr (cán bộ tổ chức, nhân sự), evaluator (thành viên hội đồng đánh giá) hoặc leadership (lãnh đạo).",
                         en: "admin, hr, evaluator or leadership.")) var role: String
         @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
-        @Option(help: L(vi: "Thư điện tử.", en: "E-mail address.")) var email: String?
+        @Option(help: L(vi: "Phạm vi: agency (chỉ cơ quan mình; mặc định với hr có --agency) hoặc province (toàn tỉnh).",
+                        en: "agency (own agency only; the default for hr with --agency) or province.")) var scope: String?
+        @Option(help: L(vi: "Thư điện tử, dùng để đăng nhập.", en: "E-mail address, to sign in with.")) var email: String?
 
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let input = try NewStaffUser(name: name, role: role, agencyCode: agency, email: email)
+            let input = try NewStaffUser(name: name, role: role, agencyCode: agency, email: email, scope: scope)
             let user = try await services.users.add(input, by: actor)
             printer.record(user, Columns.user)
         }
@@ -44,6 +47,51 @@ struct UserCommand: AsyncParsableCommand {
             printer.list(page.items, Columns.user, nextCursor: page.nextCursor)
         }
     }
+
+    struct Password: ServiceCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Đặt mật khẩu (nhập từ bàn phím, không hiện, hoặc biến TALENT_PASSWORD); mọi phiên đăng nhập của người đó bị đăng xuất.",
+                                             en: "Set a password (typed without echo, or TALENT_PASSWORD); every session of that user is signed out."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let id = try UUID.parse(userID, field: "user")
+            let password = try PasswordInput.read(prompt: L(vi: "Mật khẩu mới: ", en: "New password: "),
+                                                  confirm: L(vi: "Nhập lại: ", en: "Again: "), console: global.console)
+            let user = try await services.users.setPassword(id, password, by: actor)
+            printer.record(user, Columns.user)
+        }
+    }
+
+    struct Disable: ServiceCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Khóa người dùng: không đăng nhập được nữa, mọi phiên và mã truy cập hết tác dụng ngay.",
+                                             en: "Disable a user: no more sign-in; their sessions and tokens stop working at once."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let user = try await services.users.disable(UUID.parse(userID, field: "user"), by: actor)
+            printer.record(user, Columns.user)
+        }
+    }
+
+    struct Unlock: ServiceCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Mở khóa đăng nhập bị tạm khóa do nhập sai mật khẩu nhiều lần.",
+                                             en: "Lift the sign-in lock that repeated wrong passwords put on a user."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let user = try await services.users.unlock(UUID.parse(userID, field: "user"), by: actor)
+            printer.record(user, Columns.user)
+        }
+    }
 }
 
 extension Columns {
@@ -53,5 +101,10 @@ extension Columns {
         .code("role", vi: "Vai trò", en: "Role") { $0.role },
         Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode.cell },
         Column("email", vi: "E-mail", en: "E-mail") { $0.email.cell },
+        .code("scope", vi: "Phạm vi", en: "Scope") { $0.scope },
+        Column("has_password", vi: "Có mật khẩu", en: "Password set",
+               value: { String($0.hasPassword) },
+               cell: { user, language in user.hasPassword ? (language == .en ? "yes" : "có") : (language == .en ? "no" : "chưa") }),
+        .time("disabled_at", vi: "Bị khóa từ", en: "Disabled since") { $0.disabledAt },
     ]
 }

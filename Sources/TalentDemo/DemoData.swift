@@ -30,6 +30,9 @@ public struct DemoData: Sendable {
         }
     }
 
+    /// Every demo account's password, for a first look (`make run` prints it); never use the demo data in production.
+    public static let password = "demo-483-talent"
+
     /// Added last, so its presence means the whole sample is in.
     static let marker = "quantri@demo.talent.vn"
 
@@ -43,17 +46,20 @@ public struct DemoData: Sendable {
             return Summary(users: demoUsers, positions: 0, candidates: 0, applications: 0, alreadyLoaded: true)
         }
         var users = demoUsers
-        let staff: [(String, Role, String, String)] = [
-            ("Nguyễn Thị Lan", .hr, "SNV", "lan.nguyen@demo.talent.vn"),
-            ("Trần Minh Đức", .hr, "STP", "duc.tran@demo.talent.vn"),
-            ("Lê Văn Hải", .evaluator, "STP", "hai.le@demo.talent.vn"),
-            ("Phạm Thị Thu Hà", .evaluator, "SNV", "ha.pham@demo.talent.vn"),
-            ("Huỳnh Quốc Bảo", .evaluator, "STP", "bao.huynh@demo.talent.vn"),
-            ("Võ Thành Nam", .leadership, "VPUBND", "nam.vo@demo.talent.vn"),
+        // Sở Nội vụ's HR officer works on her agency only; Sở Tư pháp's consolidates for the province.
+        let staff: [(String, Role, String, Scope, String)] = [
+            ("Nguyễn Thị Lan", .hr, "SNV", .agency, "lan.nguyen@demo.talent.vn"),
+            ("Trần Minh Đức", .hr, "STP", .province, "duc.tran@demo.talent.vn"),
+            ("Lê Văn Hải", .evaluator, "STP", .province, "hai.le@demo.talent.vn"),
+            ("Phạm Thị Thu Hà", .evaluator, "SNV", .province, "ha.pham@demo.talent.vn"),
+            ("Huỳnh Quốc Bảo", .evaluator, "STP", .province, "bao.huynh@demo.talent.vn"),
+            ("Võ Thành Nam", .leadership, "VPUBND", .province, "nam.vo@demo.talent.vn"),
         ]
-        for (name, role, agency, email) in staff where !users.contains(where: { $0.email == email }) {
-            let input = try NewStaffUser(name: name, role: role.rawValue, agencyCode: agency, email: email)
-            users.append(try await services.users.add(input, by: actor))
+        for (name, role, agency, scope, email) in staff where !users.contains(where: { $0.email == email }) {
+            let input = try NewStaffUser(name: name, role: role.rawValue, agencyCode: agency, email: email,
+                                         scope: scope.rawValue)
+            let user = try await services.users.add(input, by: actor)
+            users.append(try await services.users.setPassword(user.id, Self.password, by: actor))
         }
 
         // Positions: the Department of Justice's core drafting force and a legal-affairs officer in departments.
@@ -114,8 +120,9 @@ public struct DemoData: Sendable {
             }
         }
         try await partnerNominations(positions: positions, using: &generator, by: actor)
-        users.append(try await services.users.add(try NewStaffUser(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
-                                                                   agencyCode: "STP", email: Self.marker), by: actor))
+        let admin = try await services.users.add(try NewStaffUser(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
+                                                                  agencyCode: "STP", email: Self.marker), by: actor)
+        users.append(try await services.users.setPassword(admin.id, Self.password, by: actor))
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
     }

@@ -14,6 +14,21 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public static let userRoles: [Role] = [.admin, .hr, .evaluator, .leadership]
 }
 
+/// How much of the province a user works on: their own agency, or every agency (Sở Tư pháp consolidates).
+public enum Scope: String, Sendable, CaseIterable {
+    case agency
+    case province
+}
+
+extension Scope: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .agency: LocalizedText(vi: "cơ quan mình", en: "own agency")
+        case .province: LocalizedText(vi: "toàn tỉnh", en: "whole province")
+        }
+    }
+}
+
 /// The front end a write came through, recorded in the audit trail.
 public enum Channel: String, Sendable, Codable, CaseIterable {
     case cli
@@ -28,15 +43,28 @@ public struct Principal: Sendable, Hashable {
     public var userID: UUID?
     public var partnerCode: String?
     public var tokenID: UUID?
+    /// `agency`: reads and changes only what belongs to `agencyCode` (see `Reach`).
+    public var scope: Scope
+    public var agencyCode: String?
+    /// The signed-in session the request came with (nil for an issued token and for the CLI on the database).
+    public var sessionID: UUID?
 
     public init(name: String, role: Role, channel: Channel, userID: UUID? = nil, partnerCode: String? = nil,
-                tokenID: UUID? = nil) {
+                tokenID: UUID? = nil, scope: Scope = .province, agencyCode: String? = nil) {
         self.name = name
         self.role = role
         self.channel = channel
         self.userID = userID
         self.partnerCode = partnerCode
         self.tokenID = tokenID
+        self.scope = scope
+        self.agencyCode = agencyCode
+    }
+
+    /// The staff user acting, with their role, scope and agency.
+    public init(user: StaffUser, channel: Channel, tokenID: UUID? = nil) {
+        self.init(name: user.name, role: user.role, channel: channel, userID: user.id, tokenID: tokenID,
+                  scope: user.scope, agencyCode: user.agencyCode)
     }
 
     /// The operator of the admin CLI: whoever holds the database credentials acts as an administrator.

@@ -20,6 +20,8 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         case notFound
         case conflict
         case preconditionFailed
+        /// Too many attempts (failed sign-ins): wait `retryAfter` seconds.
+        case tooManyRequests
         case unavailable
         case internalFailure
     }
@@ -31,6 +33,8 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public var fieldErrors: [FieldError]
     /// Extra members of the problem document, such as the id of the record a duplicate collides with.
     public var extensions: [String: JSONValue]
+    /// With `tooManyRequests`: when to try again, in seconds (the API's `Retry-After`).
+    public var retryAfter: Int?
 
     public init(_ kind: Kind, slug: String? = nil, _ message: LocalizedText, fieldErrors: [FieldError] = [],
                 extensions: [String: JSONValue] = [:]) {
@@ -51,6 +55,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         case .notFound: "not-found"
         case .conflict: "conflict"
         case .preconditionFailed: "stale-version"
+        case .tooManyRequests: "too-many-requests"
         case .unavailable: "unavailable"
         case .internalFailure: "internal"
         }

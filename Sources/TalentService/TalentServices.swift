@@ -10,6 +10,7 @@ public struct TalentServices: Sendable {
     public let agencies: AgencyService
     public let users: UserService
     public let tokens: TokenService
+    public let sessions: SessionService
     public let candidates: CandidateService
     public let positions: PositionService
     public let applications: ApplicationService
@@ -29,8 +30,9 @@ public struct TalentServices: Sendable {
         self.database = database
         self.schema = SchemaService(database: database, migrationsDirectory: settings.migrationsDirectory)
         self.agencies = AgencyService(database: database)
-        self.users = UserService(database: database)
-        self.tokens = TokenService(database: database)
+        self.users = UserService(database: database, sessions: settings.sessions)
+        self.tokens = TokenService(database: database, maxLifetimeDays: settings.tokenMaxDays)
+        self.sessions = SessionService(database: database, tokens: tokens, settings: settings.sessions)
         self.candidates = CandidateService(database: database)
         self.positions = PositionService(database: database)
         self.applications = ApplicationService(database: database, requireCompletePanel: settings.requireCompletePanel)
@@ -65,6 +67,10 @@ public struct ServiceSettings: Sendable, Equatable {
     public var requireCompletePanel: Bool
     /// Where `sql/migrations` is (`TALENT_MIGRATIONS_DIR`, else found beside the working directory or the program).
     public var migrationsDirectory: URL?
+    /// How long sessions live and how failed sign-ins are limited.
+    public var sessions = SessionSettings()
+    /// No issued token lives longer than this many days (`TALENT_TOKEN_MAX_DAYS`).
+    public var tokenMaxDays = 365
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -7,6 +7,8 @@ import TalentStore
 /// Bearer tokens: issued by administrators, shown once, stored only as a SHA-256 hash, expiring, revocable at once.
 public struct TokenService: Sendable {
     let database: Database
+    /// No token lives longer (`TALENT_TOKEN_MAX_DAYS`, default a year).
+    var maxLifetimeDays = 365
 
     public static let defaultLifetimeDays = TokenRequest.defaultLifetimeDays
     static let secretPrefix = "tlt_"
@@ -15,6 +17,10 @@ public struct TokenService: Sendable {
     /// role `partner` reaches the nomination routes only.
     public func issue(_ request: TokenRequest, by actor: Principal) async throws -> IssuedToken {
         try actor.require([.admin])
+        guard request.expiresInDays <= maxLifetimeDays else {
+            throw ServiceError.invalid("expires_in", vi: "mã truy cập sống nhiều nhất \(maxLifetimeDays) ngày",
+                                       en: "a token lives at most \(maxLifetimeDays) days")
+        }
         let secret = Self.newSecret()
         return try await database.transaction { tx in
             var (id, partner): (UUID?, String?) = (nil, nil)
@@ -70,27 +76,26 @@ public struct TokenService: Sendable {
     public func authenticate(bearer secret: String) async throws -> Principal {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { throw ServiceError.unauthenticated }
         let hash = Self.hash(secret)
-        let token = try await database.read { db in
+        let grant = try await database.read { db in
             try await db.tokens.find(secretHash: hash)
         }
-        guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > Date() }) ?? true else {
-            throw ServiceError.unauthenticated
-        }
+        guard let grant, grant.revokedAt == nil, !grant.holderDisabled, grant.expiresAt.map({ $0 > Date() }) ?? true,
+              let tokenID = grant.principal.tokenID
+        else { throw ServiceError.unauthenticated }
         // Record use at most every five minutes, so reading does not turn every request into a write.
-        if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
-            try? await database.read { db in try await db.tokens.touch(token.id) }
+        if grant.lastUsedAt.map({ Date().timeIntervalSince($0) > 300 }) ?? true {
+            try? await database.read { db in try await db.tokens.touch(tokenID) }
         }
-        return Principal(name: token.holder, role: token.role, channel: .api, userID: token.userID,
-                     partnerCode: token.partnerCode, tokenID: token.id)
+        return grant.principal
     }
 
-    static func newSecret() -> String {
+    static func newSecret(prefix: String = secretPrefix) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let base64 = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        return secretPrefix + base64
+        return prefix + base64
     }
 
     static func hash(_ secret: String) -> [UInt8] {

@@ -9,6 +9,9 @@ extension StaffUser: JSONWritable {
             w.field("role", role)
             w.field("agency_code", agencyCode)
             w.field("email", email)
+            w.field("scope", scope)
+            w.field("has_password", hasPassword)
+            w.field("disabled_at", disabledAt)
             w.field("created_at", createdAt)
         }
     }

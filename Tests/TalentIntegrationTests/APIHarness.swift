@@ -38,14 +38,14 @@ struct APIHarness: Sendable {
 
     /// A staff user of the role and a token acting as them.
     func token(_ role: Role, name: String = "Người dùng kiểm thử") async throws -> String {
-        let user = try await services.users.add(try NewStaffUser(name: name, role: role.rawValue, agencyCode: "STP", email: nil),
+        let user = try await services.users.add(try NewStaffUser(name: name, role: role.rawValue, agencyCode: "STP", email: nil, scope: "province"),
                                                 by: .testAdmin)
         return try await services.tokens.issue(try TokenRequest(userID: user.id.text, expiresInDays: 30), by: .testAdmin).token
     }
 
     /// A staff user of the role, with their id and a token acting as them.
     func user(_ role: Role, name: String) async throws -> (id: String, token: String) {
-        let user = try await services.users.add(try NewStaffUser(name: name, role: role.rawValue, agencyCode: "STP", email: nil),
+        let user = try await services.users.add(try NewStaffUser(name: name, role: role.rawValue, agencyCode: "STP", email: nil, scope: "province"),
                                                 by: .testAdmin)
         return (user.id.text, try await services.tokens.issue(try TokenRequest(userID: user.id.text, expiresInDays: 30), by: .testAdmin).token)
     }

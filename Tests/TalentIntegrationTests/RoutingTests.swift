@@ -29,7 +29,8 @@ struct RoutingTests {
                 for (path, served) in Dictionary(grouping: routes, by: \.path) {
                     let onV1 = path.hasPrefix("/v1/")
                     if onV1 {
-                        for route in served {
+                        // Signing in is how one gets a token: the one /v1 route open to all.
+                        for route in served where !(route.method == .post && path == "/v1/sessions") {
                             let reply = try await client.executeRequest(uri: Self.uri(path), method: route.method,
                                                                         headers: [:], body: nil)
                             #expect(reply.status == .unauthorized, "\(route.method) \(path)")

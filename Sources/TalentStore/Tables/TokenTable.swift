@@ -20,7 +20,7 @@ public struct TokenTable: Sendable {
         for try await (id, userID, partnerCode, holder, role, prefix, createdAt, expiresAt, revokedAt, lastUsedAt)
             in rows.decode((UUID, UUID?, String?, String, String, String, Date, Date?, Date?, Date?).self) {
             result.append(AccessToken(id: id, userID: userID, partnerCode: partnerCode, holder: holder,
-                                      role: Role(rawValue: role) ?? .hr, prefix: prefix, createdAt: createdAt,
+                                      role: try Role.stored(role), prefix: prefix, createdAt: createdAt,
                                       expiresAt: expiresAt, revokedAt: revokedAt, lastUsedAt: lastUsedAt))
         }
         return result
@@ -44,9 +44,35 @@ public struct TokenTable: Sendable {
         try await Self.decode(connection.query("\(unescaped: Self.select) WHERE t.id = \(id)", logger: logger)).first
     }
 
-    public func find(secretHash: [UInt8]) async throws -> AccessToken? {
+    /// The token of this secret hash with what its holder may reach: the user's scope and agency, and whether the
+    /// user is disabled (their tokens then stop working).
+    public func find(secretHash: [UInt8]) async throws -> Grant? {
         let hash = ByteBuffer(bytes: secretHash)
-        return try await Self.decode(connection.query("\(unescaped: Self.select) WHERE t.secret_hash = \(hash)", logger: logger)).first
+        let rows = try await connection.query("""
+            SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.role, 'partner'),
+                   t.expires_at, t.revoked_at, t.last_used_at, coalesce(u.scope, 'province'), u.agency_code,
+                   u.disabled_at IS NOT NULL
+            FROM access_tokens t LEFT JOIN staff_users u ON u.id = t.user_id LEFT JOIN partners p ON p.code = t.partner_code
+            WHERE t.secret_hash = \(hash)
+            """, logger: logger)
+        for try await (id, user, partner, holder, role, expires, revoked, lastUsed, scope, agency, disabled)
+            in rows.decode((UUID, UUID?, String?, String, String, Date?, Date?, Date?, String, String?, Bool).self) {
+            // An unknown role or scope authenticates no one (fail closed).
+            guard let role = Role(rawValue: role), let scope = Scope(rawValue: scope) else { return nil }
+            return Grant(principal: Principal(name: holder, role: role, channel: .api, userID: user, partnerCode: partner,
+                                              tokenID: id, scope: scope, agencyCode: agency),
+                         expiresAt: expires, revokedAt: revoked, lastUsedAt: lastUsed, holderDisabled: disabled)
+        }
+        return nil
+    }
+
+    /// Who a token acts as, and whether it still may.
+    public struct Grant: Sendable {
+        public var principal: Principal
+        public var expiresAt: Date?
+        public var revokedAt: Date?
+        public var lastUsedAt: Date?
+        public var holderDisabled: Bool
     }
 
     public func list(userID: UUID?, partnerCode: String? = nil, page: PageRequest) async throws -> [AccessToken] {
