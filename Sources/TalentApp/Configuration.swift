@@ -85,6 +85,12 @@ public struct Configuration: Sendable {
             }
             services.sessions.maxMinutes = hours * 60
         }
+        if let cost = try integer(environment, "TALENT_BCRYPT_COST", field: "bcrypt_cost") {
+            guard (4...16).contains(cost) else {
+                throw ServiceError.invalid("bcrypt_cost", vi: "phải từ 4 đến 16", en: "must be from 4 to 16")
+            }
+            services.sessions.bcryptCost = UInt8(cost)
+        }
         if let days = try integer(environment, "TALENT_TOKEN_MAX_DAYS", field: "token_max_days") {
             guard (1...3650).contains(days) else {
                 throw ServiceError.invalid("token_max_days", vi: "phải từ 1 đến 3650", en: "must be from 1 to 3650")

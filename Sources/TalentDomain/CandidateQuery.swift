@@ -76,6 +76,8 @@ public struct CandidateFilter: Sendable, Hashable {
     public var createdFrom: CalendarDate?
     public var createdTo: CalendarDate?
     public var sort: CandidateSort
+    /// Whose candidates: the service sets the actor's reach, and the SQL applies it.
+    public var reach: Reach = .province
 
     public init(_ query: CandidateQuery) throws(ServiceError) {
         var v = FieldValidator()

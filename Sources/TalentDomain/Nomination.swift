@@ -141,12 +141,14 @@ public struct NominationView: Sendable, Hashable {
     public var referralID: UUID?
     public var applicationID: UUID?
     public var stage: PipelineStage?
+    /// Whether this nomination opened its application (false: it found one already open, someone else's work).
+    public var openedApplication: Bool
 
     public init(id: UUID, status: NominationStatus, submittedAt: Date, partnerCode: String, candidateName: String,
                 candidateDateOfBirth: String?, candidateCitizenID: String?, candidateEmail: String?, positionID: UUID?,
                 nominator: Nominator, relationship: String, justification: String, consentObtainedAt: Date,
                 consentNoticeVersion: String, candidateID: UUID?, referralID: UUID?, applicationID: UUID?,
-                stage: PipelineStage?) {
+                stage: PipelineStage?, openedApplication: Bool = true) {
         self.id = id
         self.status = status
         self.submittedAt = submittedAt
@@ -165,12 +167,15 @@ public struct NominationView: Sendable, Hashable {
         self.referralID = referralID
         self.applicationID = applicationID
         self.stage = stage
+        self.openedApplication = openedApplication
     }
 
     /// What the partner itself may see: its own submission, the citizen ID masked, no internal links.
     public var forPartner: NominationView {
         var copy = self
         copy.candidateCitizenID = candidateCitizenID.map(Self.mask)
+        // Only what its own nomination led to: an application someone else opened is not the partner's to follow.
+        if !openedApplication { copy.status = .received }
         copy.candidateID = nil
         copy.referralID = nil
         copy.applicationID = nil

@@ -19,7 +19,17 @@ public struct ApplicationService: Sendable {
     public func open(_ new: NewApplication, by actor: Principal) async throws -> Application {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
-            try await Self.open(candidate: new.candidateID, position: new.positionID, stage: .nominated, reason: nil,
+            // What is out of the actor's reach reads as absent, as everywhere.
+            guard try await tx.reach.candidate(new.candidateID, actor.reach) else {
+                throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(new.candidateID.text)",
+                                           en: "no candidate \(new.candidateID.text)")
+            }
+            if let held = actor.reach.agency, let position = try await tx.positions.get(new.positionID),
+               position.agencyCode != held {
+                throw ServiceError.invalid("position_id", vi: "không có vị trí \(new.positionID.text)",
+                                           en: "no position \(new.positionID.text)")
+            }
+            return try await Self.open(candidate: new.candidateID, position: new.positionID, stage: .nominated, reason: nil,
                                 by: actor, in: tx)
         }
     }
@@ -56,7 +66,8 @@ public struct ApplicationService: Sendable {
         try actor.require([.admin, .hr])
         let target = move.to, reason = move.reason
         return try await database.transaction { tx in
-            guard let before = try await tx.applications.get(uuid, forUpdate: true) else {
+            guard try await tx.reach.application(uuid, actor.reach),
+                  let before = try await tx.applications.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
@@ -108,9 +119,10 @@ public struct ApplicationService: Sendable {
     public func get(_ id: String, by actor: Principal) async throws -> Application {
         try actor.require(Self.readers)
         let uuid = try UUID.parse(id)
-        guard let application = try await database.read({ try await $0.applications.get(uuid) }) else {
-            throw Self.notFound(uuid)
+        let application = try await database.read { db in
+            try await db.reach.application(uuid, actor.reach) ? try await db.applications.get(uuid) : nil
         }
+        guard let application else { throw Self.notFound(uuid) }
         return application
     }
 
@@ -144,7 +156,7 @@ public struct ApplicationService: Sendable {
         let position = try positionID.map { text throws(ServiceError) in try UUID.parse(text, field: "position") }
         return try await database.read { db in
             try await db.applications.list(candidateID: candidate, positionID: position, stage: stage, agency: agency,
-                                           page: page)
+                                           reach: actor.reach, page: page)
         }
     }
 

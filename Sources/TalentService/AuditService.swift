@@ -18,7 +18,29 @@ public struct AuditService: Sendable {
             return calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day))
         }
         return try await database.read { db in
-            try await db.audit.list(entityType: entity?.type, entityID: entity?.id, actor: name, since: start, page: page)
+            try await Self.requireReach(entity, by: actor, in: db)
+            return try await db.audit.list(entityType: entity?.type, entityID: entity?.id, actor: name, since: start, page: page)
         }
+    }
+
+    /// An agency-scoped reader reads one record's history at a time, and only of a record within their reach (404
+    /// otherwise, as for the record itself); the province-wide trail is for province-scoped readers.
+    static func requireReach(_ entity: AuditEntity?, by actor: Principal, in db: Tables) async throws {
+        guard !actor.reach.isProvince else { return }
+        guard let entity, let text = entity.id else {
+            throw ServiceError(.forbidden, slug: "province-scope-required", LocalizedText(
+                vi: "Tài khoản của bạn chỉ xem lịch sử của từng hồ sơ thuộc cơ quan mình (--entity candidate:ID, application:ID hoặc position:ID)",
+                en: "Your account reads the history of one record of your agency at a time (--entity candidate:ID, application:ID or position:ID)"))
+        }
+        let id = try UUID.parse(text, field: "entity")
+        let reached: Bool
+        switch entity.type {
+        case "candidate": reached = try await db.reach.candidate(id, actor.reach)
+        case "application": reached = try await db.reach.application(id, actor.reach)
+        case "position":
+            reached = try await db.positions.get(id).map { PositionService.reaches($0, actor) } ?? false
+        default: reached = false
+        }
+        guard reached else { throw ServiceError.notFound(LocalizedText(vi: "bản ghi", en: "record"), text) }
     }
 }

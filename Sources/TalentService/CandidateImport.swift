@@ -109,7 +109,7 @@ public struct CandidateCSV: Sendable {
     public func export(_ query: CandidateQuery, json: Bool, by actor: Principal,
                        write: @escaping @Sendable (String) throws -> Void) async throws -> Int {
         try actor.require([.admin, .hr, .leadership])
-        let filter = try CandidateFilter(query)
+        let filter = try CandidateService.filter(query, by: actor)
         var cursor: Cursor?
         var count = 0
         try write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + Self.columns + ["created_at", "version"]))

@@ -13,9 +13,9 @@ public struct CandidateService: Sendable {
     public func add(_ valid: ValidCandidate, by actor: Principal) async throws -> CandidateCreated {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
-            try await Self.refuseExactDuplicate(valid, excluding: nil, in: tx)
-            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, in: tx)
-            let candidate = try await tx.candidates.insert(valid)
+            try await Self.refuseExactDuplicate(valid, excluding: nil, by: actor, in: tx)
+            let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, by: actor, in: tx)
+            let candidate = try await tx.candidates.insert(valid, createdBy: actor.userID)
             try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate)
             return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
@@ -24,10 +24,28 @@ public struct CandidateService: Sendable {
     /// One candidate by id.
     public func get(_ id: UUID, by actor: Principal) async throws -> Candidate {
         try actor.require(Role.staff)
-        guard let candidate = try await database.read({ try await $0.candidates.get(id) }) else {
-            throw Self.notFound(id)
+        let candidate = try await database.read { db in
+            try await Self.requireReach(id, by: actor, in: db)
+            return try await db.candidates.get(id)
         }
-        return candidate
+        guard let candidate else { throw Self.notFound(id) }
+        return Self.shown(candidate, to: actor)
+    }
+
+    /// Throws 404, as if it did not exist, unless the candidate is within the actor's reach.
+    static func requireReach(_ id: UUID, by actor: Principal, in db: Tables) async throws {
+        guard try await db.reach.candidate(id, actor.reach) else { throw notFound(id) }
+    }
+
+    /// The profile as the actor may see it: an evaluator never reads a full citizen ID, nor the person's contacts.
+    static func shown(_ candidate: Candidate, to actor: Principal) -> Candidate {
+        guard case .panels = actor.reach else { return candidate }
+        var shown = candidate
+        shown.citizenID = candidate.citizenID?.maskedCitizenID
+        shown.email = nil
+        shown.phone = nil
+        shown.otherContacts = []
+        return shown
     }
 
     /// A candidate's file: the profile with the sections asked for (none: the profile alone, as `get` gives it). Each
@@ -43,8 +61,9 @@ public struct CandidateService: Sendable {
                 en: "The role \(actor.role.rawValue) may not read the \(section.rawValue) of a candidate's file"))
         }
         return try await database.read { db in
+            try await Self.requireReach(id, by: actor, in: db)
             guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
-            var file = CandidateFile(candidate: candidate, sections: sections)
+            var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
             guard !sections.isEmpty else { return file }
             let applications = sections.contains(.applications) || sections.contains(.panels)
                 ? try await db.applications.all(candidateID: id) : []
@@ -94,10 +113,19 @@ public struct CandidateService: Sendable {
     /// accents or case, and citizen IDs, e-mails and phones exactly.
     public func list(_ query: CandidateQuery = CandidateQuery(), page: PageRequest, by actor: Principal) async throws -> Page<Candidate> {
         try actor.require(Role.staff)
-        let filter = try CandidateFilter(query)
-        return try await database.read { db in
+        let filter = try Self.filter(query, by: actor)
+        let page = try await database.read { db in
             try await db.candidates.list(filter, page: page)
         }
+        return Page(items: page.items.map { Self.shown($0, to: actor) }, nextCursor: page.nextCursor)
+    }
+
+    /// The query as the actor may run it: within their reach; an evaluator finds no one by citizen ID, e-mail or phone.
+    static func filter(_ query: CandidateQuery, by actor: Principal) throws(ServiceError) -> CandidateFilter {
+        var filter = try CandidateFilter(query)
+        filter.reach = actor.reach
+        if case .panels = actor.reach { filter.exact = [] }
+        return filter
     }
 
     /// Changes the patch's fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
@@ -105,12 +133,13 @@ public struct CandidateService: Sendable {
                        by actor: Principal) async throws -> Candidate {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
+            try await Self.requireReach(uuid, by: actor, in: tx)
             guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
             let valid = patch.applied(to: before)
-            try await Self.refuseExactDuplicate(valid, excluding: uuid, in: tx)
+            try await Self.refuseExactDuplicate(valid, excluding: uuid, by: actor, in: tx)
             guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid),
                   let after = try await tx.candidates.get(uuid)
             else { throw Self.stale(before.version) }
@@ -125,7 +154,7 @@ public struct CandidateService: Sendable {
         let candidate = try await get(id, by: actor)
         let valid = ValidCandidate(candidate)
         return try await database.read { db in
-            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, in: db)
+            try await Self.likelyDuplicates(of: valid, excluding: candidate.id, by: actor, in: db)
         }
     }
 
@@ -136,6 +165,9 @@ public struct CandidateService: Sendable {
             let pairs = try await db.candidates.duplicatePairs(limit: limit)
             var result: [DuplicatePair] = []
             for (a, b) in pairs {
+                guard try await db.reach.candidate(a, actor.reach), try await db.reach.candidate(b, actor.reach) else {
+                    continue
+                }
                 if let first = try await db.candidates.get(a),
                    let second = try await db.candidates.get(b) {
                     result.append(DuplicatePair(candidate: DuplicateSummary(first), duplicate: DuplicateSummary(second)))
@@ -154,6 +186,8 @@ public struct CandidateService: Sendable {
         let (keep, other) = (pair.keep, pair.other)
         if dryRun {
             return try await database.read { db in
+                try await Self.requireReach(keep, by: actor, in: db)
+                try await Self.requireReach(other, by: actor, in: db)
                 guard let kept = try await db.candidates.get(keep) else { throw Self.notFound(keep) }
                 guard let removed = try await db.candidates.get(other) else { throw Self.notFound(other) }
                 let plan = CandidateMergePlan(keep: kept, other: removed)
@@ -167,6 +201,7 @@ public struct CandidateService: Sendable {
             // Lock in id order so two merges of the same pair cannot deadlock.
             var locked: [UUID: Candidate] = [:]
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
+                try await Self.requireReach(id, by: actor, in: tx)
                 guard let candidate = try await tx.candidates.get(id, forUpdate: true) else { throw Self.notFound(id) }
                 locked[id] = candidate
             }
@@ -203,17 +238,35 @@ public struct CandidateService: Sendable {
         }
     }
 
-    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, in tx: Tables) async throws {
+    /// Refuses a profile whose citizen ID, e-mail or phone another has. A profile out of the actor's reach is not
+    /// named: the answer says one exists (uniqueness is province-wide), not whose it is.
+    static func refuseExactDuplicate(_ valid: ValidCandidate, excluding: UUID?, by actor: Principal,
+                                     in tx: Tables) async throws {
         guard valid.citizenID != nil || valid.email != nil || valid.phone != nil else { return }
         let existing = try await tx.candidates.exactMatches(citizenID: valid.citizenID, email: valid.email,
                                                             phone: valid.phone, excluding: excluding)
-        if let other = existing.first { throw duplicate(of: other, valid) }
+        guard let other = existing.first else { return }
+        let error = duplicate(of: other, valid)
+        if try await tx.reach.candidate(other.id, actor.reach) { throw error }
+        let field = error.fieldErrors.first?.field ?? "citizen_id"
+        throw ServiceError(
+            .conflict, slug: "duplicate-candidate",
+            LocalizedText(vi: "Một ứng viên do cơ quan khác quản lý đã có cùng \(field); liên hệ Sở Tư pháp để dùng hồ sơ đó",
+                          en: "A candidate another agency manages already has this \(field); ask the Department of Justice to use that profile"),
+            fieldErrors: error.fieldErrors)
     }
 
-    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, in db: Tables) async throws -> [Candidate] {
-        try await db.candidates.likelyDuplicates(searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
-                                                 institutions: valid.education.compactMap(\.institution),
-                                                 excluding: excluding)
+    /// Likely duplicates within the actor's reach (others' profiles are not shown to them).
+    static func likelyDuplicates(of valid: ValidCandidate, excluding: UUID?, by actor: Principal,
+                                 in db: Tables) async throws -> [Candidate] {
+        var found: [Candidate] = []
+        for candidate in try await db.candidates.likelyDuplicates(
+            searchName: valid.searchName, dateOfBirth: valid.dateOfBirth,
+            institutions: valid.education.compactMap(\.institution), excluding: excluding)
+        where try await db.reach.candidate(candidate.id, actor.reach) {
+            found.append(candidate)
+        }
+        return found
     }
 
     static func notFound(_ id: UUID) -> ServiceError {

@@ -122,17 +122,19 @@ public struct NominationService: Sendable {
                           justification: n.justification),
             channel: "nomination", creditMonths: creditMonths, by: actor, in: tx, audit: &audit, checked: true)
         var applicationID: UUID?
+        var opened = false
         if let positionID = n.positionID {
             if let open = try await tx.applications.open(candidateID: candidate.id, positionID: positionID) {
                 applicationID = open.id
             } else {
+                opened = true
                 applicationID = try await ApplicationService.open(candidate: candidate.id, position: positionID, stage: .nominated,
                                                                   reason: nil, by: actor, in: tx).id
             }
         }
         let (id, at) = try await tx.nominations.insert(
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
-            positionID: n.positionID, applicationID: applicationID, submitted: submitted,
+            positionID: n.positionID, applicationID: applicationID, openedApplication: opened, submitted: submitted,
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
         if let fill = filledFromNomination {
             audit.add("candidate.filled_from_nomination", "candidate", candidate.id.text, before: fill.before,
@@ -147,8 +149,9 @@ public struct NominationService: Sendable {
         return (id, at)
     }
 
-    /// Staff who may read every nomination unmasked (a candidate's file follows the same rule).
-    static let staffReaders: Set<Role> = Role.staff
+    /// Staff who may read nominations unmasked, within their reach (a candidate's file follows the same rule): not
+    /// evaluators, who judge a candidate without knowing who recommended them.
+    static let staffReaders: Set<Role> = [.admin, .hr, .leadership]
 
     /// A partner's own nominations (masked, coarse), or every nomination for staff.
     public func list(page: PageRequest, by actor: Principal) async throws -> Page<NominationView> {
@@ -156,7 +159,8 @@ public struct NominationService: Sendable {
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
         let page = try await database.read { db in
-            try await db.nominations.list(partnerCode: partner, page: page)
+            try await db.nominations.list(partnerCode: partner, reach: actor.role == .partner ? .province : actor.reach,
+                                          page: page)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }
@@ -167,7 +171,9 @@ public struct NominationService: Sendable {
         let uuid = try UUID.parse(id)
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
-        guard let view = try await database.read({ try await $0.nominations.get(uuid, partnerCode: partner) }) else {
+        let reach = actor.role == .partner ? Reach.province : actor.reach
+        guard let view = try await database.read({ try await $0.nominations.get(uuid, partnerCode: partner, reach: reach) })
+        else {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
         return actor.role == .partner ? view.forPartner : view

@@ -10,6 +10,7 @@ public struct PositionService: Sendable {
     /// Adds a position to an active agency.
     public func add(_ valid: ValidPosition, by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
+        try Self.requireOwnAgency(valid.agencyCode, by: actor)
         return try await database.transaction { tx in
             try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             let position = try await tx.positions.insert(valid)
@@ -21,10 +22,24 @@ public struct PositionService: Sendable {
     /// One position by id.
     public func get(_ id: UUID, by actor: Principal) async throws -> Position {
         try actor.require(Role.staff)
-        guard let position = try await database.read({ try await $0.positions.get(id) }) else {
-            throw Self.notFound(id)
-        }
+        guard let position = try await database.read({ try await $0.positions.get(id) }),
+              Self.reaches(position, actor)
+        else { throw Self.notFound(id) }
         return position
+    }
+
+    /// An agency-scoped actor reaches their agency's positions only; everyone else, every position.
+    static func reaches(_ position: Position, _ actor: Principal) -> Bool {
+        actor.reach.agency.map { $0 == position.agencyCode } ?? true
+    }
+
+    /// An agency-scoped actor adds and moves positions to their own agency only.
+    static func requireOwnAgency(_ code: String, by actor: Principal) throws(ServiceError) {
+        if let held = actor.reach.agency, held != code {
+            throw ServiceError(.forbidden, slug: "other-agency", LocalizedText(
+                vi: "Bạn chỉ làm việc với vị trí của cơ quan mình (\(held)), không phải \(code)",
+                en: "You work on your own agency's positions (\(held)), not \(code)'s"))
+        }
     }
 
     public func list(agency: String? = nil, kind: String? = nil, status: String? = nil, page: PageRequest,
@@ -35,8 +50,11 @@ public struct PositionService: Sendable {
         let kind = v.oneOf("kind", kind, PositionKind.self)
         let status = v.oneOf("status", status, PositionStatus.self)
         try v.check()
+        // An agency-scoped actor lists their agency's positions, whatever agency they name.
+        if let held = actor.reach.agency, agency != nil, agency != held { return Page(items: [], nextCursor: nil) }
+        let scoped = actor.reach.agency ?? agency
         return try await database.read { db in
-            try await db.positions.list(agency: agency, kind: kind, status: status, page: page)
+            try await db.positions.list(agency: scoped, kind: kind, status: status, page: page)
         }
     }
 
@@ -45,11 +63,12 @@ public struct PositionService: Sendable {
                        by actor: Principal) async throws -> Position {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
-            guard let before = try await tx.positions.get(uuid, forUpdate: true) else {
+            guard let before = try await tx.positions.get(uuid, forUpdate: true), Self.reaches(before, actor) else {
                 throw Self.notFound(uuid)
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
             let valid = patch.applied(to: before)
+            try Self.requireOwnAgency(valid.agencyCode, by: actor)
             if valid.agencyCode != before.agencyCode {
                 try await Self.requireActiveAgency(valid.agencyCode, in: tx)
             }

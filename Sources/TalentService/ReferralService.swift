@@ -19,6 +19,10 @@ public struct ReferralService: Sendable {
     public func add(_ valid: ValidReferral, by actor: Principal) async throws -> Referral {
         try actor.require([.admin, .hr])
         return try await database.transaction { tx in
+            guard try await tx.reach.candidate(valid.candidateID, actor.reach) else {
+                throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
+                                           en: "no candidate \(valid.candidateID.text)")
+            }
             var audit = AuditBatch()
             let referral = try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor,
                                               in: tx, audit: &audit)
@@ -82,7 +86,8 @@ public struct ReferralService: Sendable {
         try v.check()
         let candidate = try candidateID.map { text throws(ServiceError) in try UUID.parse(text, field: "candidate_id") }
         return try await database.read { db in
-            try await db.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited, page: page)
+            try await db.referrals.list(candidateID: candidate, kind: kind, referrer: referrer, credited: credited,
+                                        reach: actor.reach, page: page)
         }
     }
 }

@@ -12,9 +12,9 @@ public struct ReportService: Sendable {
     public func referrers(kind: ReferrerKind? = nil, year: Int? = nil, by actor: Principal) async throws -> [ReferrerStats] {
         try actor.require([.admin, .hr, .leadership])
         return try await database.report { db in
-            var stats = try await db.reports.referrers(kind: kind, year: year)
+            var stats = try await db.reports.referrers(kind: kind, year: year, reach: actor.reach)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await db.reports.referrerApplications(kind: kind, year: year)
+            let links = try await db.reports.referrerApplications(kind: kind, year: year, reach: actor.reach)
             let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: db)
             var scores: [String: [Double]] = [:]
             for link in links {
@@ -34,7 +34,8 @@ public struct ReportService: Sendable {
     /// The pipeline per stage, narrowed and optionally grouped (agency, position_kind, source, partner).
     public func pipeline(_ query: PipelineQuery = .everything, by actor: Principal) async throws -> PipelineReport {
         try actor.require(Self.readers)
-        let (agency, kind, from, to, grouping) = (query.agency, query.positionKind, query.from, query.to, query.groupBy)
+        let agency = try Self.agency(query.agency, for: actor)
+        let (kind, from, to, grouping) = (query.positionKind, query.from, query.to, query.groupBy)
         return try await database.report { db in
             let rows = try await db.reports.pipeline(agency: agency, kind: kind, from: from, to: to, groupBy: grouping)
             func figures(_ rows: some Sequence<(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)>) -> [StageFigures] {
@@ -59,6 +60,17 @@ public struct ReportService: Sendable {
         }
     }
 
+    /// The agency a report is narrowed to: an agency-scoped actor's own (naming another is refused), else the query's.
+    static func agency(_ asked: String?, for actor: Principal) throws(ServiceError) -> String? {
+        guard let held = actor.reach.agency else { return asked }
+        if let asked, asked != held {
+            throw ServiceError(.forbidden, slug: "other-agency", LocalizedText(
+                vi: "Tài khoản của bạn chỉ xem được số liệu của cơ quan mình (\(held)), không phải \(asked)",
+                en: "Your account sees your own agency's figures (\(held)), not \(asked)'s"))
+        }
+        return held
+    }
+
     /// What people call a group: an agency's or partner's name, or the Vietnamese name of a kind.
     static func labels(for grouping: PipelineGrouping, in db: Tables) async throws -> [String: String] {
         switch grouping {
@@ -80,8 +92,9 @@ public struct ReportService: Sendable {
     public func targets(asOf: CalendarDate? = nil, by actor: Principal) async throws -> [TargetProgress] {
         try actor.require(Self.readers)
         let day = asOf ?? CalendarDate.today()
+        let held = actor.reach.agency
         return try await database.report { db in
-            try await db.reports.targets(asOf: day).map { row in
+            try await db.reports.targets(asOf: day).filter { held == nil || $0.target.agencyCode == held }.map { row in
                 let (status, expected, risk) = TargetProgress.status(
                     count: row.target.count, hired: row.hired, inOffer: row.offer, inInterview: row.interview,
                     inEarlierStages: row.earlier, openPositions: row.openPositions, startsOn: row.target.startsOn,
@@ -111,6 +124,12 @@ public struct ReportService: Sendable {
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
     public func annual(_ period: ReportYear, by actor: Principal) async throws -> AnnualReport {
         try actor.require(Self.readers)
+        // The province's report to the People's Committee: Sở Tư pháp consolidates it from every agency.
+        guard actor.reach.isProvince else {
+            throw ServiceError(.forbidden, slug: "province-scope-required", LocalizedText(
+                vi: "Báo cáo năm là báo cáo của toàn tỉnh, do Sở Tư pháp tổng hợp; tài khoản của bạn chỉ xem được cơ quan mình",
+                en: "The annual report is the province's, consolidated by the Department of Justice; your account sees your agency only"))
+        }
         let today = CalendarDate.today()
         let (year, first, last) = (period.year, period.first, period.last)
         let asOf = last < today ? last : today

@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import Foundation
 import HummingbirdBcrypt
+import Synchronization
 import TalentDomain
 import TalentWire
 import TalentStore
@@ -34,7 +35,7 @@ public struct SessionService: Sendable {
         }
         let found = try await database.read { try await $0.users.credentials(email: request.email) }
         // An unknown e-mail still costs a bcrypt verification, so the time taken tells nothing either.
-        let verified = await Self.verify(request.password, hash: found?.passwordHash ?? Self.decoyHash)
+        let verified = await Self.verify(request.password, hash: found?.passwordHash ?? Self.decoy(cost: settings.bcryptCost))
         guard let found, found.passwordHash != nil, verified, !found.user.isDisabled else {
             try await database.transaction { tx in
                 let count = try await tx.sessions.fail(emailKey, windowMinutes: settings.failureWindowMinutes,
@@ -129,8 +130,17 @@ public struct SessionService: Sendable {
         }
     }
 
-    /// A bcrypt hash of nothing anyone types, verified against when the e-mail is unknown.
-    static let decoyHash = Bcrypt.hash(TokenService.newSecret(prefix: ""), cost: 12)
+    /// A bcrypt hash of nothing anyone types, verified against when the e-mail is unknown (made once per cost).
+    static func decoy(cost: UInt8) -> String {
+        decoys.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(TokenService.newSecret(prefix: ""), cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
+
+    private static let decoys = Mutex<[UInt8: String]>([:])
 
     static let wrongCredentials = ServiceError(.unauthenticated, slug: "sign-in-failed", LocalizedText(
         vi: "Thư điện tử hoặc mật khẩu không đúng", en: "The e-mail or the password is wrong"))
@@ -169,7 +179,7 @@ public struct SessionSettings: Sendable, Equatable {
     public var lockMinutes = 15
     /// This many failures from one address within the window answer 429 until the window ends.
     public var failuresPerAddress = 20
-    /// The bcrypt cost of new passwords.
+    /// The bcrypt cost of new passwords (`TALENT_BCRYPT_COST`, 10 to 16; tests use 4 to spare the CPU).
     public var bcryptCost: UInt8 = 12
 
     public init() {}

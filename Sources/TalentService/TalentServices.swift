@@ -46,10 +46,13 @@ public struct TalentServices: Sendable {
         self.targets = TargetService(database: database)
     }
 
-    /// The services with the default settings but for the panel rule (tests turn it off).
+    /// The services for tests: the default settings but for the panel rule (some tests turn it off) and the cheapest
+    /// bcrypt cost.
     public init(database: Database, requireCompletePanel: Bool?) {
         var settings = ServiceSettings()
         if let requireCompletePanel { settings.requireCompletePanel = requireCompletePanel }
+        // Tests hash with the cheapest cost: the rules are the same, the CPU is spared.
+        settings.sessions.bcryptCost = 4
         self.init(database: database, settings: settings)
     }
 

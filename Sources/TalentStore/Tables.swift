@@ -39,6 +39,8 @@ public struct Tables: Sendable {
     public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
     /// Rubrics, versioned by name.
     public var rubrics: RubricTable { RubricTable(connection: connection, logger: logger) }
+    /// Whether one record is within an actor's reach.
+    public var reach: ReachTable { ReachTable(connection: connection, logger: logger) }
     /// Signed-in sessions and failed sign-ins.
     public var sessions: SessionTable { SessionTable(connection: connection, logger: logger) }
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }

@@ -22,6 +22,7 @@ struct CLIRunner: Sendable {
         var env = environment
         env["DATABASE_URL"] = databaseURL.urlString
         env["TALENT_CONFIG"] = "/nonexistent/talent.json"
+        if env["TALENT_BCRYPT_COST"] == nil { env["TALENT_BCRYPT_COST"] = "4" }
         if env["TALENT_OPERATOR"] == nil { env["TALENT_OPERATOR"] = "Nguyễn Thị Lan" }
         let console = Console(capturingWith: env)
         let status = await Console.$current.withValue(console) {

@@ -44,3 +44,39 @@ CREATE TABLE sign_in_failures (
 
 ALTER TABLE candidates ADD COLUMN created_by uuid REFERENCES staff_users (id);
 CREATE INDEX candidates_created_by ON candidates (created_by) WHERE created_by IS NOT NULL;
+
+-- The rule of scope, once, for every query that lists or reads candidates and applications (the service layer
+-- passes the actor's reach): with neither an agency nor an evaluator, everything; with an evaluator, the
+-- candidates and applications of the panels they sit on (not recused); with an agency, its positions'
+-- applications and the candidates who have one there or whom `added_by` added. An empty agency code reaches
+-- nothing (no agency has it).
+CREATE FUNCTION candidate_in_reach(candidate uuid, agency text, added_by uuid, evaluator uuid) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN agency IS NULL AND evaluator IS NULL THEN true
+        WHEN evaluator IS NOT NULL THEN EXISTS (
+            SELECT 1 FROM applications a JOIN evaluation_assignments m ON m.application_id = a.id
+            WHERE a.candidate_id = candidate AND m.evaluator_id = evaluator AND m.recused_at IS NULL)
+        ELSE EXISTS (
+            SELECT 1 FROM applications a JOIN positions p ON p.id = a.position_id
+            WHERE a.candidate_id = candidate AND p.agency_code = agency)
+          OR (added_by IS NOT NULL AND EXISTS (SELECT 1 FROM candidates c WHERE c.id = candidate AND c.created_by = added_by))
+    END
+$$;
+
+CREATE FUNCTION application_in_reach(application uuid, agency text, evaluator uuid) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN agency IS NULL AND evaluator IS NULL THEN true
+        WHEN evaluator IS NOT NULL THEN EXISTS (
+            SELECT 1 FROM evaluation_assignments m
+            WHERE m.application_id = application AND m.evaluator_id = evaluator AND m.recused_at IS NULL)
+        ELSE EXISTS (
+            SELECT 1 FROM applications a JOIN positions p ON p.id = a.position_id
+            WHERE a.id = application AND p.agency_code = agency)
+    END
+$$;
+
+-- Whether a nomination opened its application, or found one already open (someone else's work): a partner's
+-- coarse status follows only what its own nomination led to, so it cannot learn whether a person is considered.
+ALTER TABLE nominations ADD COLUMN opened_application boolean NOT NULL DEFAULT true;

@@ -106,8 +106,10 @@ public struct ApplicationTable: Sendable {
         return StageChange.withDurations(changes)
     }
 
+    /// A page of applications, newest first, within `reach` (an agency's, a panel member's, or all).
     public func list(candidateID: UUID?, positionID: UUID?, stage: PipelineStage?, agency: String?,
-                     page: PageRequest) async throws -> Page<Application> {
+                     reach: Reach = .province, page: PageRequest) async throws -> Page<Application> {
+        let r = reach.binds
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let rows = try await Self.decode(connection.query("""
@@ -116,6 +118,7 @@ public struct ApplicationTable: Sendable {
               AND (\(positionID)::uuid IS NULL OR a.position_id = \(positionID))
               AND (\(stage?.rawValue)::text IS NULL OR a.stage = \(stage?.rawValue))
               AND (\(agency)::text IS NULL OR p.agency_code = \(agency))
+              AND application_in_reach(a.id, \(r.agency)::text, \(r.evaluator)::uuid)
               AND (\(afterMicros)::bigint IS NULL
                    OR (a.created_at, a.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY a.created_at DESC, a.id DESC LIMIT \(page.limit + 1)

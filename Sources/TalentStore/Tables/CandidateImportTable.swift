@@ -73,9 +73,10 @@ public struct CandidateImportTable: Sendable {
         try await connection.query("""
             INSERT INTO candidates (id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email,
                                     phone, province, sector, current_employer, current_title,
-                                    legal_experience_years, skills, languages, notes)
+                                    legal_experience_years, skills, languages, notes, created_by)
             SELECT id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone, province,
-                   sector, current_employer, current_title, legal_experience_years, skills, languages, notes
+                   sector, current_employer, current_title, legal_experience_years, skills, languages, notes,
+                   \(actor.userID)::uuid
             FROM import_rows ORDER BY line
             """, logger: logger)
         try await connection.query("""

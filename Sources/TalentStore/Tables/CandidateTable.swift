@@ -64,14 +64,15 @@ public struct CandidateTable: Sendable {
                                graduationYear: part(3).flatMap { Int($0) }, classification: part(4).flatMap(Classification.init))
     }
 
-    public func insert(_ c: ValidCandidate) async throws -> Candidate {
+    /// Inserts a profile; `createdBy` is the staff user who added it (an agency's HR reads those).
+    public func insert(_ c: ValidCandidate, createdBy: UUID? = nil) async throws -> Candidate {
         let rows = try await connection.query("""
             INSERT INTO candidates (full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email, phone,
                                     province, sector, current_employer, current_title, legal_experience_years, skills,
-                                    languages, notes)
+                                    languages, notes, created_by)
             VALUES (\(c.fullName), \(c.searchName), \(c.sortKey), \(c.dateOfBirth?.description)::date, \(c.gender?.rawValue),
                     \(c.citizenID), \(c.email), \(c.phone), \(c.province), \(c.sector?.rawValue), \(c.currentEmployer),
-                    \(c.currentTitle), \(c.legalExperienceYears), \(c.skills), \(c.languages), \(c.notes))
+                    \(c.currentTitle), \(c.legalExperienceYears), \(c.skills), \(c.languages), \(c.notes), \(createdBy))
             RETURNING id, version, created_at, updated_at
             """, logger: logger)
         var inserted: (UUID, Int, Date, Date)?
@@ -221,6 +222,7 @@ public struct CandidateTable: Sendable {
         let columns = sort == .relevance ? Self.columns.replacingOccurrences(of: "c.sort_key,", with: "(\(rank))::text,")
             : Self.columns
         q.append("SELECT \(columns) FROM candidates c WHERE true")
+        if let reach = filter.reach.candidateCondition(&q) { q.append(" AND " + reach) }
         if let match { q.append(" AND " + match) }
         if let sector = filter.sector { q.append(" AND c.sector = \(q.bind(sector.rawValue))") }
         if filter.degree != nil || filter.graduationYear != nil {

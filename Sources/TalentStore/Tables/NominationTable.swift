@@ -9,13 +9,13 @@ public struct NominationTable: Sendable {
     let logger: Logger
 
     public func insert(partnerCode: String, agreementID: UUID, candidateID: UUID, referralID: UUID, positionID: UUID?,
-                       applicationID: UUID?, submitted: String, consentObtainedAt: Date,
+                       applicationID: UUID?, openedApplication: Bool, submitted: String, consentObtainedAt: Date,
                        consentNoticeVersion: String) async throws -> (UUID, Date) {
         let rows = try await connection.query("""
             INSERT INTO nominations (partner_code, agreement_id, candidate_id, referral_id, position_id, application_id,
-                                     submitted, consent_obtained_at, consent_notice_version)
+                                     opened_application, submitted, consent_obtained_at, consent_notice_version)
             VALUES (\(partnerCode), \(agreementID), \(candidateID), \(referralID), \(positionID), \(applicationID),
-                    \(submitted)::jsonb, \(consentObtainedAt), \(consentNoticeVersion))
+                    \(openedApplication), \(submitted)::jsonb, \(consentObtainedAt), \(consentNoticeVersion))
             RETURNING id, created_at
             """, logger: logger)
         for try await (id, at) in rows.decode((UUID, Date).self) { return (id, at) }
@@ -43,14 +43,15 @@ public struct NominationTable: Sendable {
     static let select = """
         SELECT n.id, n.created_at, n.partner_code, n.submitted::text, n.position_id, n.consent_obtained_at,
                n.consent_notice_version, n.candidate_id, n.referral_id, n.application_id, a.stage,
-               (extract(epoch FROM n.created_at) * 1000000)::bigint
+               (extract(epoch FROM n.created_at) * 1000000)::bigint, n.opened_application
         FROM nominations n LEFT JOIN applications a ON a.id = n.application_id
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [(NominationView, Int64)] {
         var result: [(NominationView, Int64)] = []
-        for try await (id, at, partner, submitted, position, consentAt, notice, candidate, referral, application, stage, micros)
-            in rows.decode((UUID, Date, String, String, UUID?, Date, String, UUID, UUID, UUID?, String?, Int64).self) {
+        for try await (id, at, partner, submitted, position, consentAt, notice, candidate, referral, application, stage, micros,
+                       opened)
+            in rows.decode((UUID, Date, String, String, UUID?, Date, String, UUID, UUID, UUID?, String?, Int64, Bool).self) {
             let body = (try? JSONValue(parsing: submitted)) ?? .null
             func text(_ path: String...) -> String? {
                 var value = body
@@ -71,14 +72,16 @@ public struct NominationTable: Sendable {
                                      email: text("nominator", "email")),
                 relationship: text("relationship") ?? "none", justification: text("justification") ?? "",
                 consentObtainedAt: consentAt, consentNoticeVersion: notice, candidateID: candidate, referralID: referral,
-                applicationID: application, stage: stageValue), micros))
+                applicationID: application, stage: stageValue, openedApplication: opened), micros))
         }
         return result
     }
 
-    public func get(_ id: UUID, partnerCode: String?) async throws -> NominationView? {
-        try await Self.decode(connection.query("""
+    public func get(_ id: UUID, partnerCode: String?, reach: Reach = .province) async throws -> NominationView? {
+        let r = reach.binds
+        return try await Self.decode(connection.query("""
             \(unescaped: Self.select) WHERE n.id = \(id) AND (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
+              AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
             """, logger: logger)).first?.0
     }
 
@@ -89,12 +92,14 @@ public struct NominationTable: Sendable {
             """, logger: logger)).map(\.0)
     }
 
-    public func list(partnerCode: String?, page: PageRequest) async throws -> Page<NominationView> {
+    public func list(partnerCode: String?, reach: Reach = .province, page: PageRequest) async throws -> Page<NominationView> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
+        let r = reach.binds
         let rows = try await Self.decode(connection.query("""
             \(unescaped: Self.select)
             WHERE (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
+              AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
               AND (\(afterMicros)::bigint IS NULL
                    OR (n.created_at, n.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY n.created_at DESC, n.id DESC LIMIT \(page.limit + 1)

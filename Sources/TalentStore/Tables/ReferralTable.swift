@@ -54,12 +54,14 @@ public struct ReferralTable: Sendable {
     }
 
     public func list(candidateID: UUID?, kind: ReferrerKind?, referrer: String?, credited: Bool?,
-                     page: PageRequest) async throws -> Page<Referral> {
+                     reach: Reach = .province, page: PageRequest) async throws -> Page<Referral> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
+        let r = reach.binds
         let rows = try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM referrals
             WHERE (\(candidateID)::uuid IS NULL OR candidate_id = \(candidateID))
+              AND candidate_in_reach(candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
               AND (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
               AND (\(credited)::boolean IS NULL OR credited = \(credited))
               AND (\(referrer)::text IS NULL OR lower(referrer_name) = lower(\(referrer)) OR referrer_agency_code = upper(\(referrer))

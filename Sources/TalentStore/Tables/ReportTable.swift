@@ -10,7 +10,8 @@ public struct ReportTable: Sendable {
 
     /// Per referrer: referrals, credited ones, and how far the referred candidates went. A referrer is a partner,
     /// an agency, a staff user, a person (by name, ignoring case) or "self".
-    public func referrers(kind: ReferrerKind?, year: Int? = nil) async throws -> [ReferrerStats] {
+    public func referrers(kind: ReferrerKind?, year: Int? = nil, reach: Reach = .province) async throws -> [ReferrerStats] {
+        let b = reach.binds
         let rows = try await connection.query("""
             WITH r AS (
                 SELECT referrer_kind,
@@ -20,6 +21,7 @@ public struct ReportTable: Sendable {
                 FROM referrals
                 WHERE (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
                   AND (\(year)::int IS NULL OR extract(year FROM created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
+                  AND candidate_in_reach(candidate_id, \(b.agency)::text, \(b.addedBy)::uuid, \(b.evaluator)::uuid)
             ),
             progress AS (
                 SELECT c.candidate_id,
@@ -58,8 +60,9 @@ public struct ReportTable: Sendable {
     }
 
     /// The applications of the candidates each referrer referred, keyed as `referrers` keys them.
-    public func referrerApplications(kind: ReferrerKind?, year: Int? = nil)
+    public func referrerApplications(kind: ReferrerKind?, year: Int? = nil, reach: Reach = .province)
         async throws -> [(kind: String, referrer: String, application: UUID)] {
+        let b = reach.binds
         let rows = try await connection.query("""
             SELECT DISTINCT r.referrer_kind,
                    coalesce(r.referrer_partner_code, r.referrer_agency_code, r.referrer_user_id::text, lower(r.referrer_name), 'self'),
@@ -68,6 +71,7 @@ public struct ReportTable: Sendable {
             WHERE (\(kind?.rawValue)::text IS NULL OR r.referrer_kind = \(kind?.rawValue))
               AND (\(year)::int IS NULL OR extract(year FROM r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
               AND EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.id)
+              AND candidate_in_reach(r.candidate_id, \(b.agency)::text, \(b.addedBy)::uuid, \(b.evaluator)::uuid)
             """, logger: logger)
         var result: [(kind: String, referrer: String, application: UUID)] = []
         for try await (kind, referrer, application) in rows.decode((String, String, UUID).self) {
