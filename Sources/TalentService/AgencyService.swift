@@ -7,6 +7,9 @@ import TalentStore
 public struct AgencyService: Sendable {
     let database: Database
 
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin]
+
     /// The reference list; retired agencies only when asked for.
     public func list(includeRetired: Bool = false, kind: String? = nil, page: PageRequest,
                      by actor: Principal) async throws -> Page<Agency> {
@@ -33,7 +36,7 @@ public struct AgencyService: Sendable {
 
     /// Adds an agency with a new code.
     public func add(_ new: NewAgency, by actor: Principal) async throws -> Agency {
-        try actor.require([.admin])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await insert(new.code, name: new.name, kind: new.kind, in: tx, by: actor)
         }
@@ -41,7 +44,7 @@ public struct AgencyService: Sendable {
 
     /// Renames an agency (its code, and so its history, stays).
     public func rename(_ code: String, _ rename: AgencyRename, by actor: Principal) async throws -> Agency {
-        try actor.require([.admin])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await self.rename(try await lockActive(code, in: tx), to: rename.name, in: tx, by: actor)
         }
@@ -49,7 +52,7 @@ public struct AgencyService: Sendable {
 
     /// Retires an agency, optionally into the active agency that took over its work.
     public func retire(_ code: String, _ retirement: AgencyRetirement, by actor: Principal) async throws -> Agency {
-        try actor.require([.admin])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await retire(try await lockActive(code, in: tx), into: retirement.mergedInto, in: tx, by: actor).agency
         }
@@ -60,7 +63,7 @@ public struct AgencyService: Sendable {
     /// database already says, and refuses the whole file, writing nothing, when any entry cannot apply. A dry run
     /// does the same work and rolls it back, so it tells exactly what applying would do.
     public func reorganize(_ plan: Reorganization, dryRun: Bool, by actor: Principal) async throws -> ReorganizationResult {
-        try actor.require([.admin])
+        try actor.require(Self.writers)
         struct DryRun: Error { var result: ReorganizationResult }
         do {
             return try await database.transaction { tx in

@@ -6,6 +6,9 @@ import TalentStore
 /// Applications: a candidate considered for a position, moved through the pipeline by the stage machine's rules.
 public struct ApplicationService: Sendable {
     let database: Database
+
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
     /// Whether an application may move on from `evaluation` only once its panel is complete
     /// (`ServiceSettings.requireCompletePanel`).
     public let requireCompletePanel: Bool
@@ -17,7 +20,7 @@ public struct ApplicationService: Sendable {
 
     /// Opens an application in `nominated`. One open application per candidate and position.
     public func open(_ new: NewApplication, by actor: Principal) async throws -> Application {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             // What is out of the actor's reach reads as absent, as everywhere.
             guard try await tx.reach.candidate(new.candidateID, actor.reach) else {
@@ -63,7 +66,7 @@ public struct ApplicationService: Sendable {
     /// Moves an application to another stage if the rules allow it; otherwise nothing changes.
     public func move(_ uuid: UUID, _ move: StageMove, expectedVersion: Int? = nil,
                      by actor: Principal) async throws -> Application {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         let target = move.to, reason = move.reason
         return try await database.transaction { tx in
             guard try await tx.reach.application(uuid, actor.reach),

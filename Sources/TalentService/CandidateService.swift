@@ -7,11 +7,14 @@ import TalentStore
 public struct CandidateService: Sendable {
     let database: Database
 
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
+
     /// Adds a candidate. A citizen ID, e-mail or phone that another profile already has is refused, naming that
     /// profile; likely duplicates (same name and birth date, or a similar name from the same institution) come back
     /// with the new profile.
     public func add(_ valid: ValidCandidate, by actor: Principal) async throws -> CandidateCreated {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await Self.refuseExactDuplicate(valid, excluding: nil, by: actor, in: tx)
             let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, by: actor, in: tx)
@@ -131,7 +134,7 @@ public struct CandidateService: Sendable {
     /// Changes the patch's fields. With `expectedVersion`, refuses (412) when the profile changed since it was read.
     public func update(_ uuid: UUID, patch: CandidatePatch, expectedVersion: Int?,
                        by actor: Principal) async throws -> Candidate {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await Self.requireReach(uuid, by: actor, in: tx)
             guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
@@ -150,7 +153,7 @@ public struct CandidateService: Sendable {
 
     /// Likely duplicates of one candidate.
     public func duplicates(of id: UUID, by actor: Principal) async throws -> [Candidate] {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         let candidate = try await get(id, by: actor)
         let valid = ValidCandidate(candidate)
         return try await database.read { db in
@@ -160,7 +163,7 @@ public struct CandidateService: Sendable {
 
     /// Pairs of likely duplicates across all candidates (same name, ignoring accents and case, and birth date).
     public func duplicatePairs(limit: Int = 200, by actor: Principal) async throws -> [DuplicatePair] {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.read { db in
             let pairs = try await db.candidates.duplicatePairs(limit: limit)
             var result: [DuplicatePair] = []
@@ -182,7 +185,7 @@ public struct CandidateService: Sendable {
     /// secondary contacts where `keep` has its own, and `other` is removed. The audit trail keeps the whole removed
     /// profile. With `dryRun`, says what the merge would do and writes nothing.
     public func merge(_ pair: CandidateMerge, dryRun: Bool = false, by actor: Principal) async throws -> CandidateMergeResult {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         let (keep, other) = (pair.keep, pair.other)
         if dryRun {
             return try await database.read { db in

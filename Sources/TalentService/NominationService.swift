@@ -15,7 +15,7 @@ public struct NominationService: Sendable {
     /// partner's `Idempotency-Key`, which the edge has checked (1–255 printable ASCII characters).
     public func submit(_ valid: ValidNomination, submitted: JSONValue, idempotencyKey key: String,
                        by actor: Principal) async throws -> NominationReceipt {
-        try actor.require([.partner])
+        try actor.require(Self.writers)
         guard let partner = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
         // Written once: hashed to recognize a retry, and stored as sent.
         let submittedText = submitted.jsonString()
@@ -148,6 +148,9 @@ public struct NominationService: Sendable {
         try await tx.audit.append(audit, by: actor)
         return (id, at)
     }
+
+    /// Who submits nominations: partner institutions.
+    public static let writers: Set<Role> = [.partner]
 
     /// Staff who may read nominations unmasked, within their reach (a candidate's file follows the same rule): not
     /// evaluators, who judge a candidate without knowing who recommended them.

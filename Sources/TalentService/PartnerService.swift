@@ -7,9 +7,12 @@ import TalentStore
 public struct PartnerService: Sendable {
     let database: Database
 
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
+
     /// Adds a partner institution; its code is unique.
     public func add(_ valid: ValidPartner, by actor: Principal) async throws -> Partner {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         let code = valid.code
         return try await database.transaction { tx in
             if try await tx.partners.get(code) != nil {
@@ -44,7 +47,7 @@ public struct PartnerService: Sendable {
 
     /// Adds an agreement in `draft`; it counts only once activated.
     public func addAgreement(partner code: String, _ valid: ValidAgreement, by actor: Principal) async throws -> Agreement {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard let partner = try await tx.partners.get(code.uppercased()) else {
                 throw ServiceError.invalid("partner", vi: "không có đối tác mã \(code)", en: "no partner has the code \(code)")
@@ -76,7 +79,7 @@ public struct PartnerService: Sendable {
     /// `fields` names the terms `draft` changes; the others keep their values, and the result is checked whole.
     public func updateAgreement(_ uuid: UUID, _ draft: AgreementDraft, fields: Set<String>, expectedVersion: Int?,
                                 by actor: Principal) async throws -> Agreement {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {
                 throw Self.agreementNotFound(uuid)
@@ -111,7 +114,7 @@ public struct PartnerService: Sendable {
     /// when the partner has another active agreement overlapping its dates (the database's exclusion rule).
     public func act(_ transition: AgreementTransition, on uuid: UUID, expectedVersion: Int? = nil,
                     by actor: Principal) async throws -> Agreement {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         let action = transition.action, reason = transition.reason
         return try await database.transaction { tx in
             guard let before = try await tx.agreements.get(uuid, forUpdate: true) else {

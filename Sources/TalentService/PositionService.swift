@@ -7,9 +7,12 @@ import TalentStore
 public struct PositionService: Sendable {
     let database: Database
 
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
+
     /// Adds a position to an active agency.
     public func add(_ valid: ValidPosition, by actor: Principal) async throws -> Position {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         try Self.requireOwnAgency(valid.agencyCode, by: actor)
         return try await database.transaction { tx in
             try await Self.requireActiveAgency(valid.agencyCode, in: tx)
@@ -61,7 +64,7 @@ public struct PositionService: Sendable {
     /// Changes the patch's fields; with `expectedVersion`, refuses (412) a position changed since it was read.
     public func update(_ uuid: UUID, patch: PositionPatch, expectedVersion: Int?,
                        by actor: Principal) async throws -> Position {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard let before = try await tx.positions.get(uuid, forUpdate: true), Self.reaches(before, actor) else {
                 throw Self.notFound(uuid)

@@ -8,6 +8,9 @@ import TalentStore
 /// kept as supporting. A credit never moves by itself.
 public struct ReferralService: Sendable {
     let database: Database
+
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
     public let creditMonths: Int
 
     public init(database: Database, creditMonths: Int) {
@@ -17,7 +20,7 @@ public struct ReferralService: Sendable {
 
     /// Records a referral; the first within the credit window is credited.
     public func add(_ valid: ValidReferral, by actor: Principal) async throws -> Referral {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard try await tx.reach.candidate(valid.candidateID, actor.reach) else {
                 throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",

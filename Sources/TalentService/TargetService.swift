@@ -7,9 +7,12 @@ import TalentStore
 public struct TargetService: Sendable {
     let database: Database
 
+    /// Who may change these records; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin]
+
     /// Adds a target; administrators only.
     public func add(_ valid: ValidTarget, by actor: Principal) async throws -> Target {
-        try actor.require([.admin])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard let agency = try await tx.agencies.get(valid.agencyCode),
                   agency.status == .active

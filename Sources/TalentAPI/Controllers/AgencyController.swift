@@ -26,6 +26,8 @@ struct AgencyController {
 
     /// The body is a reorganization file as `talent agency reorganize --file` reads it; `?dry_run=true` writes nothing.
     @Sendable func reorganize(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(AgencyService.writers)
         var query = QueryParameters(request)
         let dryRun = query.bool("dry_run") ?? false
         try query.finish()

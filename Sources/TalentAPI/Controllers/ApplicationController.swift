@@ -31,6 +31,8 @@ struct ApplicationController {
     }
 
     @Sendable func open(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(ApplicationService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = ApplicationDraft(candidateID: body.string("candidate_id"), positionID: body.string("position_id"))
         let input = try body.finish { try NewApplication(draft) }
@@ -45,6 +47,8 @@ struct ApplicationController {
 
     /// `{"to": STAGE, "reason": ...}`; `If-Match` is optional here.
     @Sendable func move(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(ApplicationService.writers)
         let id = try UUID.parse(context.parameters.require("id"))
         var body = try await JSONBody.read(request, context: context)
         let draft = StageMoveDraft(to: body.string("to"), reason: body.string("reason"))

@@ -27,6 +27,8 @@ struct CandidateController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(CandidateService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = CandidateDraft(reading: &body)
         let input = try body.finish { try ValidCandidate(draft) }
@@ -48,6 +50,8 @@ struct CandidateController {
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(CandidateService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = CandidateDraft(reading: &body)
         let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
@@ -67,6 +71,8 @@ struct CandidateController {
     }
 
     @Sendable func merge(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(CandidateService.writers)
         var body = try await JSONBody.read(request, context: context)
         let keep = try context.parameters.require("id")
         let other = body.string("other_id")

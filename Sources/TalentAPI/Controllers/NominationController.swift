@@ -22,6 +22,8 @@ struct NominationController {
 
     /// 201 with the receipt; the same `Idempotency-Key` and body again replays the first answer.
     @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(NominationService.writers)
         var body = try await JSONBody.read(request, context: context)
         let submitted = body.value
         let candidate = body.object("candidate") { CandidateDraft(reading: &$0) }

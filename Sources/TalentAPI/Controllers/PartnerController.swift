@@ -28,6 +28,8 @@ struct PartnerController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(PartnerService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = PartnerDraft(code: body.string("code"), name: body.string("name"), kind: body.string("kind"),
                                  contactName: body.string("contact_name"), contactEmail: body.string("contact_email"),
@@ -47,6 +49,8 @@ struct PartnerController {
     }
 
     @Sendable func addAgreement(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(PartnerService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = AgreementDraft(reading: &body)
         let input = try body.finish { try ValidAgreement(draft) }
@@ -63,6 +67,8 @@ struct PartnerController {
     /// Either a change of state, `{"status": "active" | "suspended" | "terminated", "reason": ...}`, or new terms
     /// for a draft.
     @Sendable func updateAgreement(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(PartnerService.writers)
         var body = try await JSONBody.read(request, context: context)
         let id = try UUID.parse(context.parameters.require("id"))
         if body.has("status") {

@@ -28,6 +28,8 @@ struct PositionController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(PositionService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = PositionDraft(reading: &body)
         let input = try body.finish { try ValidPosition(draft) }
@@ -42,6 +44,8 @@ struct PositionController {
     }
 
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(PositionService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = PositionDraft(reading: &body)
         let fields = Set(body.keys.compactMap(PositionDraft.Field.init(rawValue:)))

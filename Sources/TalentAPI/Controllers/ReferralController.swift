@@ -28,6 +28,8 @@ struct ReferralController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(ReferralService.writers)
         var body = try await JSONBody.read(request, context: context)
         let draft = ReferralDraft(
             candidateID: body.string("candidate_id"), referrerKind: body.string("referrer_kind"),

@@ -23,6 +23,8 @@ struct TargetController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(TargetService.writers)
         var body = try await JSONBody.read(request, context: context)
         let agency = body.string("agency_code"), kind = body.string("position_kind"), count = body.int("count")
         let deadline = body.string("deadline"), starts = body.string("starts_on"), note = body.string("note")
