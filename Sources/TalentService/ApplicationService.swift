@@ -70,7 +70,7 @@ public struct ApplicationService: Sendable {
             // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
             var panelScore: Double?
             if before.stage == .evaluation {
-                guard let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid] else {
+                guard let panel = try await EvaluationService.results(for: [uuid], readBy: actor, in: tx)[uuid] else {
                     throw ServiceError(.internalFailure, LocalizedText(
                         vi: "Không tính được kết quả hội đồng của hồ sơ \(uuid.text)",
                         en: "The panel result of application \(uuid.text) could not be computed"))
