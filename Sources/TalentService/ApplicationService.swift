@@ -80,15 +80,21 @@ public struct ApplicationService: Sendable {
                     // Before any sheet the panel has no rubric yet: the minimum is the published rubric's.
                     let minimum = try await EvaluationService.panelMinimum(application: uuid, in: tx)
                     let required = panel.required ?? minimum?.required
+                    // Sheets typed in for an evaluator do not count until they confirm them: say so.
+                    let waiting = panel.awaitingConfirmation == 0 ? LocalizedText(vi: "", en: "") : LocalizedText(
+                        vi: "; \(panel.awaitingConfirmation) phiếu nhập hộ chờ thành viên xác nhận",
+                        en: "; \(panel.awaitingConfirmation) typed in for evaluators await their confirmation")
                     let message = required.map { required in
                         LocalizedText(
-                            vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(required) phiếu đã nộp",
-                            en: "The evaluation panel is not complete: \(panel.submitted) of \(required) sheets submitted")
+                            vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(required) phiếu đã nộp" + waiting.vi,
+                            en: "The evaluation panel is not complete: \(panel.submitted) of \(required) sheets submitted"
+                                + waiting.en)
                     } ?? LocalizedText(
                         vi: "Hội đồng đánh giá chưa đủ: chưa có bảng tiêu chí nào được công bố để chấm",
                         en: "The evaluation panel is not complete: no rubric is published to score against")
                     throw ServiceError(.conflict, slug: "panel-incomplete", message,
                         extensions: ["submitted": .number(Double(panel.submitted)),
+                                     "awaiting_confirmation": .number(Double(panel.awaitingConfirmation)),
                                      "required": required.map { .number(Double($0)) } ?? .null])
                 }
             }

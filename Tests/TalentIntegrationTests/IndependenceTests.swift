@@ -145,6 +145,9 @@ struct IndependenceTests {
             // Moving on is refused: one sheet of two counts.
             let early = try await api.request(.post, "/v1/applications/\(a)/transitions", token: hr, json: ["to": "interview"])
             #expect(Self.type(early) == "panel-incomplete")
+            #expect((early.object["detail"] as? String)?.contains("1 phiếu nhập hộ chờ thành viên xác nhận") == true,
+                    "\(early.text)")
+            #expect(early.object["awaiting_confirmation"] as? Int == 1)
 
             // Nobody but One confirms One's sheet; each refusal is a problem and changes nothing.
             let confirmation = "\(evaluations)/\(sheet)/confirmation"
