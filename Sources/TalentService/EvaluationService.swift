@@ -218,13 +218,16 @@ public struct EvaluationService: Sendable {
 
     /// Confirms a sheet that hr or an administrator typed in for the evaluator: only the evaluator does, and from
     /// then on it counts. `sheet` nil is the evaluator's current sheet on the application.
+    /// Staff who are not evaluators learn that the application does not exist (404) before they are refused (403).
     public func confirm(application applicationID: UUID, sheet sheetID: UUID?, by actor: Principal) async throws -> ScoreSheet {
-        guard actor.role == .evaluator, let me = actor.userID else {
-            throw ServiceError(.forbidden, slug: "evaluator-confirms", LocalizedText(
-                vi: "Chỉ chính thành viên hội đồng xác nhận phiếu được nhập hộ cho mình",
-                en: "Only the evaluator confirms a sheet typed in for them"))
-        }
+        try actor.require(Role.staff)
         return try await database.transaction { tx in
+            _ = try await Self.application(applicationID, in: tx)
+            guard actor.role == .evaluator, let me = actor.userID else {
+                throw ServiceError(.forbidden, slug: "evaluator-confirms", LocalizedText(
+                    vi: "Chỉ chính thành viên hội đồng xác nhận phiếu được nhập hộ cho mình",
+                    en: "Only the evaluator confirms a sheet typed in for them"))
+            }
             let application = try await Self.lockOpenApplication(applicationID, in: tx)
             guard let member = try await tx.evaluations.member(application: application.id, evaluator: me, forUpdate: true),
                   member.status != .recused
