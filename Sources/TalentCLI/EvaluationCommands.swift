@@ -120,8 +120,13 @@ struct EvaluationCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let submission = try Submission(rubricID: rubric, scores: ScoreArguments.parse(scores), comment: comment,
                                             reason: reason, evaluatorID: evaluator, by: actor)
-            printer.record(try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor),
-                           Columns.sheet)
+            let sheet = try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor)
+            printer.record(sheet, Columns.sheet)
+            if sheet.awaitingConfirmation, printer.format == .table {
+                printer.console.err(printer.language == .en
+                    ? "note: typed in for \(sheet.evaluatorName); it counts once they confirm it (talent evaluation confirm)"
+                    : "lưu ý: phiếu nhập hộ cho \(sheet.evaluatorName); chỉ được tính khi người đó xác nhận (talent evaluation confirm)")
+            }
         }
     }
 

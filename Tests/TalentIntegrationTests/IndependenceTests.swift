@@ -263,6 +263,12 @@ struct IndependenceTests {
             #expect(table.stderr.hasPrefix("cảnh báo:"))
             let list = await cli.run("evaluation", "list", "--application", a, "--history")
             #expect(list.stdout.contains("⚠"))
+            // HR typing a sheet in from the CLI is told it waits for the evaluator.
+            let typed = await cli.run("evaluation", "submit", "--application", a, "--rubric", rubric, "--evaluator", one.id,
+                                      "--score", "legal_drafting=3", "--score", "ethics=3", "--reason", "Phiếu giấy")
+            #expect(typed.status == 0)
+            #expect(typed.stdout.contains("chờ xác nhận"))
+            #expect(typed.stderr.hasPrefix("lưu ý: phiếu nhập hộ cho Phạm Văn Một"))
 
             // A ranking, a candidate's file and the move on count as readings too (a fresh application each).
             let b = try await EvaluationTests.application(api, name: "Hoàng Văn Bảy")
