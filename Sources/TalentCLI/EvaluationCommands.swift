@@ -17,7 +17,8 @@ struct EvaluationCommand: AsyncParsableCommand {
                     The CLI acts as an administrator. To act as an evaluator (and see only what they may see), pass the \
                     evaluator's user id to --as.
                     """),
-            subcommands: [Assign.self, Assigned.self, Recuse.self, Panel.self, Submit.self, List.self, Score.self, Rank.self])
+            subcommands: [Assign.self, Assigned.self, Recuse.self, Panel.self, Submit.self, Confirm.self, List.self, Score.self,
+                          Rank.self])
     }
 
     struct Assign: ServiceCommand {
@@ -47,8 +48,8 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã người dùng của thành viên hội đồng (bỏ trống khi thao tác với tư cách thành viên đó qua --as, hoặc để xem của mọi người).",
                         en: "An evaluator's user id (omit when acting as the evaluator with --as, or for everyone's)."))
         var evaluator: String?
-        @Option(help: L(vi: "assigned (đã phân công, chưa chấm), submitted (đã nộp phiếu) hoặc recused (đã rút).",
-                        en: "assigned (still to score), submitted or recused.")) var status: String?
+        @Option(help: L(vi: "assigned (đã phân công, chưa chấm), submitted (đã nộp phiếu), awaiting_confirmation (phiếu nhập hộ, chờ xác nhận) hoặc recused (đã rút).",
+                        en: "assigned (still to score), submitted, awaiting_confirmation (a sheet typed in for them, to confirm) or recused.")) var status: String?
         @Option(help: L(vi: "Số bản ghi tối đa được in (mặc định 50, tối đa 200).",
                         en: "How many records to print (default 50, at most 200).")) var limit: Int = PageRequest.defaultLimit
 
@@ -97,7 +98,14 @@ struct EvaluationCommand: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Nộp phiếu đánh giá của một thành viên; nộp lại kèm --reason để sửa phiếu đã nộp.",
-                            en: "Submit an evaluator's scores; again, with --reason, to amend a submitted sheet."))
+                            en: "Submit an evaluator's scores; again, with --reason, to amend a submitted sheet."),
+                discussion: L(vi: """
+                    Phiếu do cán bộ nhập hộ (không có --as của chính thành viên) ghi tên người nhập và chỉ được tính \
+                    khi thành viên xác nhận (talent evaluation confirm).
+                    """, en: """
+                    A sheet typed in for an evaluator (not acting as them with --as) records who typed it and counts \
+                    only once the evaluator confirms it (talent evaluation confirm).
+                    """))
         }
         @OptionGroup var global: GlobalOptions
         @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
@@ -112,7 +120,33 @@ struct EvaluationCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let submission = try Submission(rubricID: rubric, scores: ScoreArguments.parse(scores), comment: comment,
                                             reason: reason, evaluatorID: evaluator, by: actor)
-            printer.record(try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor),
+            let sheet = try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor)
+            printer.record(sheet, Columns.sheet)
+            if sheet.awaitingConfirmation, printer.format == .table {
+                printer.console.err(printer.language == .en
+                    ? "note: typed in for \(sheet.evaluatorName); it counts once they confirm it (talent evaluation confirm)"
+                    : "lưu ý: phiếu nhập hộ cho \(sheet.evaluatorName); chỉ được tính khi người đó xác nhận (talent evaluation confirm)")
+            }
+        }
+    }
+
+    struct Confirm: ServiceCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Thành viên hội đồng xác nhận phiếu được nhập hộ cho mình; từ đó phiếu mới được tính.",
+                            en: "The evaluator confirms a sheet typed in for them; from then on it counts."),
+                discussion: L(vi: "Chỉ chính thành viên đó xác nhận (--as MÃ_NGƯỜI_DÙNG trên dòng lệnh).",
+                              en: "Only the evaluator confirms (--as THEIR_USER_ID on the CLI)."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
+        @Option(help: L(vi: "Mã phiếu (bỏ trống: phiếu hiện hành của người xác nhận).",
+                        en: "The sheet's id (omit for the confirming evaluator's current sheet).")) var sheet: String?
+
+        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+            let applicationID = try UUID.parse(application)
+            let sheetID = try sheet.map { text throws(ServiceError) in try UUID.parse(text, field: "sheet") }
+            printer.record(try await services.evaluations.confirm(application: applicationID, sheet: sheetID, by: actor),
                            Columns.sheet)
         }
     }
@@ -145,6 +179,11 @@ struct EvaluationCommand: AsyncParsableCommand {
         func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
             let result = try await services.evaluations.score(application: UUID.parse(application), by: actor)
             printer.record(result, Columns.panelResult)
+            if result.amendedAfterResult {
+                printer.console.err((printer.language == .en
+                    ? "warning: a sheet was amended after the result was first read"
+                    : "cảnh báo: có phiếu được sửa sau khi kết quả đã được xem lần đầu"))
+            }
             if printer.format == .table, !result.evaluators.isEmpty {
                 printer.console.out("")
                 printer.list(result.evaluators, Columns.evaluatorScore)
@@ -215,6 +254,13 @@ extension Columns {
         .time("submitted_at", vi: "Nộp lúc", en: "Submitted") { $0.submittedAt },
         Column("reason", vi: "Lý do sửa", en: "Amendment reason") { $0.reason.cell },
         Column("comment", vi: "Nhận xét", en: "Comment") { $0.comment.cell },
+        Column("entered_by", vi: "Người nhập hộ", en: "Entered by") { $0.enteredBy.cell },
+        Column("confirmed_by", vi: "Xác nhận", en: "Confirmed") { s in
+            s.awaitingConfirmation ? "chờ xác nhận / awaiting" : s.confirmedBy.cell
+        },
+        Column("amended_after_result", vi: "Sửa sau khi xem kết quả", en: "Amended after result") {
+            $0.amendedAfterResult ? "⚠" : ""
+        },
     ]
 
     static let panelResult: [Column<PanelResult>] = [
@@ -227,6 +273,12 @@ extension Columns {
         Column("spread", vi: "Độ chênh", en: "Spread") { $0.spread.map(score) ?? "" },
         Column("disagreement", vi: "Bất đồng", en: "Disagreement") { $0.disagreement ? "⚠" : "" },
         .code("aggregation", vi: "Cách tổng hợp", en: "Aggregation") { $0.aggregation },
+        Column("awaiting_confirmation", vi: "Phiếu chờ xác nhận", en: "Awaiting confirmation") {
+            $0.awaitingConfirmation == 0 ? "" : String($0.awaitingConfirmation)
+        },
+        Column("amended_after_result", vi: "Sửa sau khi xem kết quả", en: "Amended after result") {
+            $0.amendedAfterResult ? "⚠" : ""
+        },
     ]
 
     static let evaluatorScore: [Column<PanelResult.EvaluatorScore>] = [

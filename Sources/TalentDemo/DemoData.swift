@@ -84,7 +84,7 @@ public struct DemoData: Sendable {
             }
         }
 
-        let evaluators = users.filter { $0.role == .evaluator }.map(\.id)
+        let evaluators = users.filter { $0.role == .evaluator }
         var generator = SeededGenerator(seed: 483)
         var candidates = 0
         var applications = 0
@@ -166,20 +166,23 @@ public struct DemoData: Sendable {
 
     /// Assigns the evaluators and has the first `sheets` of them score against the default rubric, around a level
     /// that is the candidate's own.
-    func panel(_ application: UUID, evaluators: [UUID], sheets: Int, using g: inout SeededGenerator,
+    /// Each evaluator submits their own sheet (a sheet typed in for them would wait for their confirmation).
+    func panel(_ application: UUID, evaluators: [StaffUser], sheets: Int, using g: inout SeededGenerator,
                by actor: Principal) async throws {
         let rubric = try await services.evaluations.rubric(UUID.parse(Self.defaultRubric), by: actor)
         let level = 2 + Int(g.next() % 4)
         for (i, evaluator) in evaluators.enumerated() {
-            _ = try await services.evaluations.assign(application: application, PanelAssignment(evaluatorID: evaluator), by: actor)
+            _ = try await services.evaluations.assign(application: application, PanelAssignment(evaluatorID: evaluator.id),
+                                                      by: actor)
             guard i < sheets else { continue }
             var scores: [String: JSONValue] = [:]
             for criterion in rubric.definition.criteria {
                 let score = min(rubric.definition.scaleMax, max(rubric.definition.scaleMin, level + Int(g.next() % 3) - 1))
                 scores[criterion.key] = .number(Double(score))
             }
+            let own = Principal(name: evaluator.name, role: .evaluator, channel: actor.channel, userID: evaluator.id)
             _ = try await services.evaluations.submit(application: application, Submission(
-                rubricID: rubric.id, scores: scores, evaluatorID: evaluator), by: actor)
+                rubricID: rubric.id, scores: scores), by: own)
         }
     }
 

@@ -3,6 +3,8 @@ import Foundation
 /// Where one evaluator stands on one application's panel.
 public enum PanelMemberStatus: String, Sendable, Codable, CaseIterable {
     case assigned, submitted, recused
+    /// A sheet was typed in for the evaluator and waits for their confirmation; it does not count yet.
+    case awaitingConfirmation = "awaiting_confirmation"
 }
 
 /// An evaluator assigned to an application.
@@ -35,6 +37,7 @@ extension PanelMemberStatus: LabeledCode {
         case .assigned: LocalizedText(vi: "đã phân công, chưa chấm", en: "assigned")
         case .submitted: LocalizedText(vi: "đã nộp phiếu", en: "submitted")
         case .recused: LocalizedText(vi: "đã rút (xung đột lợi ích)", en: "recused")
+        case .awaitingConfirmation: LocalizedText(vi: "phiếu nhập hộ, chờ xác nhận", en: "awaiting confirmation")
         }
     }
 }

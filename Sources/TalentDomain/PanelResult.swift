@@ -38,16 +38,25 @@ public struct PanelResult: Sendable, Hashable {
     /// The highest evaluator's weighted score minus the lowest's.
     public var spread: Double?
     public var disagreement: Bool
+    /// Sheets typed in for an evaluator that wait for their confirmation (not counted).
+    public var awaitingConfirmation: Int = 0
+    /// When someone first read the result (nil while nobody has).
+    public var firstReadAt: Date? = nil
+    /// Whether a sheet that counts was amended after the result was first read.
+    public var amendedAfterResult: Bool = false
 
     /// Computes the result from a rubric and the evaluators' current sheets (each a full set of scores).
-    public static func compute(application: UUID, rubric: Rubric?, sheets: [ScoreSheet]) -> PanelResult {
+    /// Only the sheets that count do: a sheet typed in for an evaluator waits for their confirmation.
+    public static func compute(application: UUID, rubric: Rubric?, sheets: [ScoreSheet],
+                               firstReadAt: Date? = nil) -> PanelResult {
         guard let rubric else {
             return PanelResult(applicationID: application, rubricID: nil, rubricVersion: nil, aggregation: nil,
                                panelScore: nil, passThreshold: nil, complete: false, passed: nil, submitted: 0,
-                               required: nil, evaluators: [], criteria: [], spread: nil, disagreement: false)
+                               required: nil, evaluators: [], criteria: [], spread: nil, disagreement: false,
+                               firstReadAt: firstReadAt)
         }
         let definition = rubric.definition
-        let current = sheets.filter(\.isCurrent).sorted { ($0.evaluatorName, $0.evaluatorID.text) < ($1.evaluatorName, $1.evaluatorID.text) }
+        let current = sheets.filter(\.counts).sorted { ($0.evaluatorName, $0.evaluatorID.text) < ($1.evaluatorName, $1.evaluatorID.text) }
         // Every figure is settled to nine decimals before it is compared or shown, so a panel exactly at the pass
         // mark passes and equal scores are equal, whatever binary rounding did on the way.
         let weighted = current.map { Panel.settle(Panel.weightedScore($0.scores, criteria: definition.criteria)) }
@@ -68,6 +77,8 @@ public struct PanelResult: Sendable, Hashable {
             aggregation: definition.aggregation, panelScore: panelScore, passThreshold: definition.passThreshold,
             complete: complete, passed: complete ? panelScore.map { $0 >= definition.passThreshold } : nil,
             submitted: current.count, required: definition.minEvaluators, evaluators: evaluators, criteria: criteria,
-            spread: spread, disagreement: (spread ?? 0) > definition.disagreementThreshold)
+            spread: spread, disagreement: (spread ?? 0) > definition.disagreementThreshold,
+            awaitingConfirmation: sheets.filter { $0.isCurrent && $0.awaitingConfirmation }.count,
+            firstReadAt: firstReadAt, amendedAfterResult: current.contains(where: \.amendedAfterResult))
     }
 }

@@ -84,7 +84,7 @@ public struct ApplicationService: Sendable {
             // Leaving evaluation records the panel score; moving on needs a complete panel unless that rule is off.
             var panelScore: Double?
             if before.stage == .evaluation {
-                guard let panel = try await EvaluationService.results(for: [uuid], in: tx)[uuid] else {
+                guard let panel = try await EvaluationService.results(for: [uuid], readBy: actor, in: tx)[uuid] else {
                     throw ServiceError(.internalFailure, LocalizedText(
                         vi: "Không tính được kết quả hội đồng của hồ sơ \(uuid.text)",
                         en: "The panel result of application \(uuid.text) could not be computed"))
@@ -94,15 +94,21 @@ public struct ApplicationService: Sendable {
                     // Before any sheet the panel has no rubric yet: the minimum is the published rubric's.
                     let minimum = try await EvaluationService.panelMinimum(application: uuid, in: tx)
                     let required = panel.required ?? minimum?.required
+                    // Sheets typed in for an evaluator do not count until they confirm them: say so.
+                    let waiting = panel.awaitingConfirmation == 0 ? LocalizedText(vi: "", en: "") : LocalizedText(
+                        vi: "; \(panel.awaitingConfirmation) phiếu nhập hộ chờ thành viên xác nhận",
+                        en: "; \(panel.awaitingConfirmation) typed in for evaluators await their confirmation")
                     let message = required.map { required in
                         LocalizedText(
-                            vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(required) phiếu đã nộp",
-                            en: "The evaluation panel is not complete: \(panel.submitted) of \(required) sheets submitted")
+                            vi: "Hội đồng đánh giá chưa đủ: \(panel.submitted)/\(required) phiếu đã nộp" + waiting.vi,
+                            en: "The evaluation panel is not complete: \(panel.submitted) of \(required) sheets submitted"
+                                + waiting.en)
                     } ?? LocalizedText(
                         vi: "Hội đồng đánh giá chưa đủ: chưa có bảng tiêu chí nào được công bố để chấm",
                         en: "The evaluation panel is not complete: no rubric is published to score against")
                     throw ServiceError(.conflict, slug: "panel-incomplete", message,
                         extensions: ["submitted": .number(Double(panel.submitted)),
+                                     "awaiting_confirmation": .number(Double(panel.awaitingConfirmation)),
                                      "required": required.map { .number(Double($0)) } ?? .null])
                 }
             }

@@ -84,7 +84,7 @@ public struct CandidateService: Sendable {
                 file.nominations = try await db.nominations.all(candidateID: id)
             }
             if sections.contains(.panels) {
-                let results = try await EvaluationService.results(for: applications.map(\.id), in: db)
+                let results = try await EvaluationService.results(for: applications.map(\.id), readBy: actor, in: db)
                 // An application that never had a panel has none in the file.
                 for application in applications {
                     let evaluators = try await db.evaluations.panel(application: application.id)

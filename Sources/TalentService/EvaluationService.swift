@@ -100,7 +100,7 @@ public struct EvaluationService: Sendable {
     }
 
     /// Who may read a panel and its result (a candidate's file follows the same rule); an evaluator reads their own
-    /// assignments and, once they have submitted, the panel's sheets.
+    /// assignments and sheet and, once the panel is complete, their colleagues' sheets.
     static let panelReaders: Set<Role> = [.admin, .hr, .leadership]
 
     /// The application's panel and where each member stands.
@@ -157,7 +157,9 @@ public struct EvaluationService: Sendable {
     // MARK: Score sheets
 
     /// Submits a sheet. A second submission by the same evaluator is an amendment: it needs a reason and keeps the
-    /// earlier scores as history.
+    /// earlier scores as history. A sheet hr or an administrator types in for an evaluator records who typed it and
+    /// counts only once the evaluator confirms it (`confirm`); the evaluator's own counts at once. An amendment made
+    /// after the result was first read is flagged.
     public func submit(application applicationID: UUID, _ submission: Submission, by actor: Principal) async throws -> ScoreSheet {
         try actor.require([.admin, .hr, .evaluator])
         let evaluator = try Self.evaluatorActing(submission.evaluatorID, by: actor)
@@ -201,68 +203,150 @@ public struct EvaluationService: Sendable {
                     en: "A submitted sheet is locked; amending it needs a reason"),
                     fieldErrors: [FieldError("reason", vi: "bắt buộc khi sửa phiếu đã nộp", en: "is required to amend a submitted sheet")])
             }
+            // Typed in by someone else than the evaluator: it waits for the evaluator's confirmation.
+            let enteredBy = actor.userID == user.id ? nil : actor.name
             let sheet = try await tx.evaluations.submit(application: application.id, evaluator: user.id, rubric: rubric.id,
                                                         scores: scores, comment: comment, reason: previous == nil ? nil : reason,
-                                                        recordedBy: actor.name)
+                                                        recordedBy: actor.name, enteredBy: enteredBy)
             try await tx.audit.record(actor, previous == nil ? "evaluation.submit" : "evaluation.amend", "application",
-                                      application.id.text, before: previous, after: sheet)
+                                      application.id.text, before: previous, after: sheet,
+                                      extra: ["entered_by": enteredBy.map(JSONValue.string) ?? .null,
+                                              "evaluator_name": .string(user.name)])
             return sheet
         }
     }
 
-    /// The sheets of an application. Staff see all; an evaluator sees only their own until they have submitted, and
-    /// the panel's after that. With `history`, amended revisions too.
-    public func sheets(application uuid: UUID, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
-        try actor.require([.admin, .hr, .leadership, .evaluator])
-        return try await database.read { db in
-            _ = try await Self.application(uuid, in: db)
-            let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
-            guard actor.role == .evaluator else { return sheets }
-            guard let me = actor.userID,
-                  let member = try await db.evaluations.member(application: uuid, evaluator: me)
+    /// Confirms a sheet that hr or an administrator typed in for the evaluator: only the evaluator does, and from
+    /// then on it counts. `sheet` nil is the evaluator's current sheet on the application.
+    /// Staff who are not evaluators learn that the application does not exist (404) before they are refused (403).
+    public func confirm(application applicationID: UUID, sheet sheetID: UUID?, by actor: Principal) async throws -> ScoreSheet {
+        try actor.require(Role.staff)
+        return try await database.transaction { tx in
+            _ = try await Self.application(applicationID, in: tx)
+            guard actor.role == .evaluator, let me = actor.userID else {
+                throw ServiceError(.forbidden, slug: "evaluator-confirms", LocalizedText(
+                    vi: "Chỉ chính thành viên hội đồng xác nhận phiếu được nhập hộ cho mình",
+                    en: "Only the evaluator confirms a sheet typed in for them"))
+            }
+            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            guard let member = try await tx.evaluations.member(application: application.id, evaluator: me, forUpdate: true),
+                  member.status != .recused
             else {
                 throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
                     vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
             }
-            return member.status == .submitted ? sheets : sheets.filter { $0.evaluatorID == me }
+            let found: ScoreSheet? = if let sheetID {
+                try await tx.evaluations.sheet(sheetID, forUpdate: true)
+            } else {
+                try await tx.evaluations.currentSheet(application: application.id, evaluator: me)
+            }
+            guard let before = found, before.applicationID == application.id else {
+                throw ServiceError.notFound(LocalizedText(vi: "phiếu đánh giá", en: "score sheet"),
+                                            sheetID?.text ?? application.id.text)
+            }
+            guard before.evaluatorID == me else {
+                throw ServiceError(.forbidden, slug: "not-your-sheet", LocalizedText(
+                    vi: "Phiếu này là của \(before.evaluatorName); mỗi người chỉ xác nhận phiếu của mình",
+                    en: "This sheet is \(before.evaluatorName)'s; each evaluator confirms only their own"))
+            }
+            guard before.isCurrent else {
+                throw ServiceError(.conflict, slug: "sheet-superseded", LocalizedText(
+                    vi: "Phiếu lần \(before.revision) đã được thay bằng lần sửa sau; chỉ xác nhận phiếu hiện hành",
+                    en: "Revision \(before.revision) was superseded by a later one; only the current sheet can be confirmed"))
+            }
+            guard before.enteredBy != nil else {
+                throw ServiceError(.conflict, slug: "nothing-to-confirm", LocalizedText(
+                    vi: "Phiếu do chính bạn nộp, đã được tính; không cần xác nhận",
+                    en: "You submitted this sheet yourself; it counts already and needs no confirmation"))
+            }
+            guard before.confirmedAt == nil else {
+                throw ServiceError(.conflict, slug: "already-confirmed", LocalizedText(
+                    vi: "Phiếu đã được xác nhận", en: "The sheet is confirmed already"))
+            }
+            try await Self.checkNoConflict(user: Self.evaluatorUser(me, in: tx), application: application, in: tx)
+            let after = try await tx.evaluations.confirm(before.id, by: actor.name)
+            try await tx.audit.record(actor, "evaluation.confirm", "application", application.id.text,
+                                      before: before, after: after,
+                                      extra: ["entered_by": before.enteredBy.map(JSONValue.string) ?? .null,
+                                              "confirmed_by": .string(actor.name)])
+            return after
         }
     }
 
-    /// The panel's result.
+    /// The sheets of an application. Staff see all. An evaluator sees their own always, and their colleagues' only
+    /// once the panel is complete: every member who has not recused has a sheet that counts, at least the rubric's
+    /// minimum. With `history`, amended revisions too. Reading colleagues' scores is reading the result.
+    public func sheets(application uuid: UUID, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
+        try actor.require([.admin, .hr, .leadership, .evaluator])
+        return try await database.transaction { db in
+            _ = try await Self.application(uuid, in: db)
+            let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
+            if actor.role == .evaluator {
+                guard let me = actor.userID,
+                      let member = try await db.evaluations.member(application: uuid, evaluator: me)
+                else {
+                    throw ServiceError(.forbidden, slug: "not-assigned", LocalizedText(
+                        vi: "Bạn không ở trong hội đồng đánh giá hồ sơ này", en: "You are not on this application's panel"))
+                }
+                guard member.status == .submitted, try await Self.panelIsComplete(uuid, in: db) else {
+                    return sheets.filter { $0.evaluatorID == me }
+                }
+            }
+            try await db.evaluations.markResultRead(applications: [uuid], by: actor.name)
+            return sheets
+        }
+    }
+
+    /// The panel's result. Reading it is recorded (the first time), and amendments counted after it are flagged.
     public func score(application uuid: UUID, by actor: Principal) async throws -> PanelResult {
         try actor.require(Self.panelReaders)
-        return try await database.read { db in
+        return try await database.transaction { db in
             _ = try await Self.application(uuid, in: db)
-            return try await Self.result(for: uuid, in: Self.results(for: [uuid], in: db))
+            return try await Self.result(for: uuid, in: Self.results(for: [uuid], readBy: actor, in: db))
         }
     }
 
     /// The applications for a position, ranked by panel score (complete panels first; equal scores share a rank).
     public func rank(position: UUID, by actor: Principal) async throws -> [RankedApplication] {
         try actor.require([.admin, .hr, .leadership])
-        return try await database.read { db in
+        return try await database.transaction { db in
             guard try await db.positions.get(position) != nil else {
                 throw PositionService.notFound(position)
             }
             let applications = try await db.applications.all(positionID: position)
-            let results = try await Self.results(for: applications.map(\.id), in: db)
+            let results = try await Self.results(for: applications.map(\.id), readBy: actor, in: db)
             return Panel.rank(applications.map { ($0, Self.result(for: $0.id, in: results)) })
         }
     }
 
     // MARK: Shared with other services
 
-    /// Panel results of applications, computed from their current sheets.
-    static func results(for applications: [UUID], in db: Tables) async throws -> [UUID: PanelResult] {
+    /// Panel results of applications, computed from their current sheets. With `readBy`, the results are being shown
+    /// to someone: the first read of each (with a sheet that counts) is recorded.
+    static func results(for applications: [UUID], readBy reader: Principal? = nil,
+                        in db: Tables) async throws -> [UUID: PanelResult] {
+        if let reader {
+            try await db.evaluations.markResultRead(applications: applications, by: reader.name)
+        }
         let sheets = try await db.evaluations.sheets(applications: applications)
         let rubrics = try await db.rubrics.get(Array(Set(sheets.map(\.rubricID))))
+        let reads = try await db.evaluations.resultReads(applications: applications)
         let byApplication = Dictionary(grouping: sheets, by: \.applicationID)
         var results: [UUID: PanelResult] = [:]
         for id in applications {
             let own = byApplication[id] ?? []
-            results[id] = PanelResult.compute(application: id, rubric: own.first.flatMap { rubrics[$0.rubricID] }, sheets: own)
+            results[id] = PanelResult.compute(application: id, rubric: own.first.flatMap { rubrics[$0.rubricID] }, sheets: own,
+                                              firstReadAt: reads[id])
         }
         return results
+    }
+
+    /// Whether every member of the panel who has not recused has a sheet that counts, and at least the rubric's
+    /// minimum do: only then may an evaluator read their colleagues' scores.
+    static func panelIsComplete(_ application: UUID, in db: Tables) async throws -> Bool {
+        let members = try await db.evaluations.panel(application: application)
+        guard members.allSatisfy({ $0.status == .submitted || $0.status == .recused }) else { return false }
+        return try await result(for: application, in: results(for: [application], in: db)).complete
     }
 
     /// An application's result among those computed; one without sheets has the empty panel's result.

@@ -29,6 +29,9 @@ extension PanelResult: JSONWritable {
             w.field("criteria", criteria)
             w.field("spread", spread)
             w.field("disagreement", disagreement)
+            w.field("awaiting_confirmation", awaitingConfirmation)
+            w.field("result_first_read_at", firstReadAt)
+            w.field("amended_after_result", amendedAfterResult)
         }
     }
 }

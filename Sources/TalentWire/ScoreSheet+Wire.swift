@@ -17,6 +17,11 @@ extension ScoreSheet: JSONWritable {
             w.field("submitted_at", submittedAt)
             w.field("superseded_at", supersededAt)
             w.field("current", isCurrent)
+            w.field("entered_by", enteredBy)
+            w.field("confirmed_by", confirmedBy)
+            w.field("confirmed_at", confirmedAt)
+            w.field("awaiting_confirmation", awaitingConfirmation)
+            w.field("amended_after_result", amendedAfterResult)
         }
     }
 }

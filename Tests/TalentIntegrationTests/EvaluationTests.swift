@@ -367,6 +367,15 @@ struct EvaluationTests {
                                   "--score", "legal_drafting=9", "--score", "ethics=1").status == 2)
             #expect(await cli.run("evaluation", "submit", "--application", a, "--rubric", rubricID, "--evaluator", one.id,
                                   "--score", "legal_drafting").status == 2)
+            // It waits for One's confirmation: the operator cannot give it, One can (once).
+            #expect(sheet["entered_by"] as? String != nil && sheet["awaiting_confirmation"] as? Bool == true)
+            let byOperator = await cli.run("evaluation", "confirm", "--application", a)
+            #expect(byOperator.status != 0)
+            #expect(byOperator.stderr.split(separator: "\n").count == 1)
+            let confirmed = try await cli.json("evaluation", "confirm", "--application", a, "--as", one.id) as? [String: Any] ?? [:]
+            #expect(confirmed["confirmed_by"] as? String == "Phạm Văn Một")
+            #expect(confirmed["awaiting_confirmation"] as? Bool == false)
+            #expect(await cli.run("evaluation", "confirm", "--application", a, "--as", one.id).status != 0)
 
             // Two, acting through the CLI, sees nothing before submitting, and everything after.
             let before = try await cli.json("evaluation", "list", "--application", a, "--as", two.id) as? [Any] ?? []
@@ -384,7 +393,7 @@ struct EvaluationTests {
             #expect(result["passed"] as? Bool == true)
 
             _ = try await cli.json("evaluation", "submit", "--application", b.id.text, "--rubric", rubricID,
-                                   "--evaluator", one.id, "--score", "legal_drafting=5", "--score", "ethics=5")
+                                   "--as", one.id, "--score", "legal_drafting=5", "--score", "ethics=5")
             let ranking = try await cli.json("evaluation", "rank", "--position", b.positionID.text) as? [[String: Any]] ?? []
             #expect(ranking.first?["panel_score"] as? Double == 5)
             #expect(ranking.first?["complete"] as? Bool == false)

@@ -232,8 +232,10 @@ struct GoldenTests {
             try await g.json("evaluation-submit", "evaluation", "submit", "--application", a1, "--rubric", rubricID,
                              "--evaluator", one, "--score", "legal_drafting=4", "--score", "ethics=4",
                              "--comment", "Nắm vững kỹ thuật soạn thảo.")
+            // The sheet HR typed in counts once One confirms it; Two submits their own, which counts at once.
+            try await g.json("evaluation-confirm", "evaluation", "confirm", "--application", a1, "--as", one)
             _ = try await Self.raw(cli, "evaluation", "submit", "--application", a1, "--rubric", rubricID,
-                                   "--evaluator", two, "--score", "legal_drafting=5", "--score", "ethics=3")
+                                   "--as", two, "--score", "legal_drafting=5", "--score", "ethics=3")
             try await g.json("evaluation-list", "evaluation", "list", "--application", a1)
             try await g.json("evaluation-score", "evaluation", "score", a1)
             try await g.json("evaluation-assigned", "evaluation", "assigned", "--evaluator", one)

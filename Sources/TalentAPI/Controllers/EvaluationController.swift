@@ -16,6 +16,7 @@ struct EvaluationController {
             .post(":id/recusals", use: recuse)
             .get(":id/evaluations", use: sheets)
             .post(":id/evaluations", use: submit)
+            .post(":id/evaluations/:sheet_id/confirmation", use: confirm)
             .get(":id/score", use: score)
         group.group("assignments")
             .get(use: assignments)
@@ -84,6 +85,13 @@ struct EvaluationController {
         let sheet = try await services.evaluations.submit(application: UUID.parse(context.parameters.require("id")),
                                                           submission, by: context.caller)
         return Reply.created(sheet, location: "/v1/applications/\(sheet.applicationID.text)/evaluations")
+    }
+
+    /// The evaluator confirms a sheet typed in for them: no body.
+    @Sendable func confirm(_ request: Request, context: CallerContext) async throws -> Response {
+        let application = try UUID.parse(context.parameters.require("id"))
+        let sheet = try UUID.parse(context.parameters.require("sheet_id"), field: "sheet_id")
+        return Reply.json(try await services.evaluations.confirm(application: application, sheet: sheet, by: context.caller))
     }
 
     @Sendable func score(_ request: Request, context: CallerContext) async throws -> Response {

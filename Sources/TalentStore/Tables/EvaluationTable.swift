@@ -8,17 +8,23 @@ public struct EvaluationTable: Sendable {
     let connection: PostgresConnection
     let logger: Logger
 
+    // A member has submitted once their current sheet counts: their own, or one typed in for them and confirmed.
     static let memberColumns = """
         a.application_id, a.evaluator_id, u.name, a.assigned_by, a.assigned_at, a.recused_at, a.recusal_reason,
-        EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.application_id
-                AND s.evaluator_id = a.evaluator_id)
+        (SELECT CASE WHEN s.entered_by IS NULL OR s.confirmed_at IS NOT NULL THEN 'submitted' ELSE 'awaiting_confirmation' END
+         FROM evaluation_sheets s WHERE s.application_id = a.application_id AND s.evaluator_id = a.evaluator_id
+           AND s.superseded_at IS NULL)
         """
+
+    static func memberStatus(recusedAt: Date?, sheet: String?) -> PanelMemberStatus {
+        recusedAt != nil ? .recused : sheet.flatMap(PanelMemberStatus.init(rawValue:)) ?? .assigned
+    }
 
     static func decodeMembers(_ rows: PostgresRowSequence) async throws -> [PanelMember] {
         var result: [PanelMember] = []
-        for try await (application, evaluator, name, assignedBy, assignedAt, recusedAt, reason, submitted)
-            in rows.decode((UUID, UUID, String, String, Date, Date?, String?, Bool).self) {
-            let status: PanelMemberStatus = recusedAt != nil ? .recused : submitted ? .submitted : .assigned
+        for try await (application, evaluator, name, assignedBy, assignedAt, recusedAt, reason, sheet)
+            in rows.decode((UUID, UUID, String, String, Date, Date?, String?, String?).self) {
+            let status = memberStatus(recusedAt: recusedAt, sheet: sheet)
             result.append(PanelMember(applicationID: application, evaluatorID: evaluator, evaluatorName: name, status: status,
                                       assignedBy: assignedBy, assignedAt: assignedAt, recusedAt: recusedAt,
                                       recusalReason: reason))
@@ -62,10 +68,10 @@ public struct EvaluationTable: Sendable {
             LIMIT 2000
             """, logger: logger)
         var result: [EvaluatorAssignment] = []
-        for try await (application, evaluatorID, name, assignedBy, assignedAt, recusedAt, reason, submitted, candidate, title,
+        for try await (application, evaluatorID, name, assignedBy, assignedAt, recusedAt, reason, sheet, candidate, title,
                        agency, stage)
-            in rows.decode((UUID, UUID, String, String, Date, Date?, String?, Bool, String, String, String, String).self) {
-            let memberStatus: PanelMemberStatus = recusedAt != nil ? .recused : submitted ? .submitted : .assigned
+            in rows.decode((UUID, UUID, String, String, Date, Date?, String?, String?, String, String, String, String).self) {
+            let memberStatus = Self.memberStatus(recusedAt: recusedAt, sheet: sheet)
             if let status, status != memberStatus { continue }
             result.append(EvaluatorAssignment(
                 member: PanelMember(applicationID: application, evaluatorID: evaluatorID, evaluatorName: name,
@@ -88,18 +94,66 @@ public struct EvaluationTable: Sendable {
 
     static let sheetColumns = """
         s.id, s.application_id, s.evaluator_id, u.name, s.rubric_id, s.revision, s.scores::text, s.comment, s.reason,
-        s.recorded_by, s.submitted_at, s.superseded_at
+        s.recorded_by, s.submitted_at, s.superseded_at, s.entered_by, s.confirmed_by, s.confirmed_at, s.amended_after_result
         """
 
     static func decodeSheets(_ rows: PostgresRowSequence) async throws -> [ScoreSheet] {
         var result: [ScoreSheet] = []
-        for try await (id, application, evaluator, name, rubric, revision, scores, comment, reason, recordedBy, at, superseded)
-            in rows.decode((UUID, UUID, UUID, String, UUID, Int, String, String?, String?, String, Date, Date?).self) {
+        for try await (id, application, evaluator, name, rubric, revision, scores, comment, reason, recordedBy, at, superseded,
+                       enteredBy, confirmedBy, confirmedAt, amendedAfterResult)
+            in rows.decode((UUID, UUID, UUID, String, UUID, Int, String, String?, String?, String, Date, Date?,
+                            String?, String?, Date?, Bool).self) {
             let values = try JSONDecoder().decode([String: Int].self, from: Data(scores.utf8))
             result.append(ScoreSheet(id: id, applicationID: application, evaluatorID: evaluator, evaluatorName: name,
                                      rubricID: rubric, revision: revision, scores: values, comment: comment, reason: reason,
-                                     recordedBy: recordedBy, submittedAt: at, supersededAt: superseded))
+                                     recordedBy: recordedBy, submittedAt: at, supersededAt: superseded,
+                                     enteredBy: enteredBy, confirmedBy: confirmedBy, confirmedAt: confirmedAt,
+                                     amendedAfterResult: amendedAfterResult))
         }
+        return result
+    }
+
+    /// One sheet (any revision) by its id.
+    public func sheet(_ id: UUID, forUpdate: Bool = false) async throws -> ScoreSheet? {
+        try await Self.decodeSheets(connection.query("""
+            SELECT \(unescaped: Self.sheetColumns) FROM evaluation_sheets s JOIN staff_users u ON u.id = s.evaluator_id
+            WHERE s.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF s" : "")
+            """, logger: logger)).first
+    }
+
+    /// Confirms a sheet typed in for the evaluator; it is flagged when it is an amendment and the result was read.
+    public func confirm(_ id: UUID, by confirmer: String) async throws -> ScoreSheet {
+        try await connection.query("""
+            UPDATE evaluation_sheets s SET confirmed_by = \(confirmer), confirmed_at = clock_timestamp(),
+                amended_after_result = s.amended_after_result OR (s.revision > 1 AND EXISTS (
+                    SELECT 1 FROM evaluation_result_reads r WHERE r.application_id = s.application_id))
+            WHERE s.id = \(id)
+            """, logger: logger)
+        return try await sheet(id)!
+    }
+
+    /// Records that the results of these applications were read, for those with a sheet that counts and that nobody
+    /// had read before. One statement, so it is safe on a connection outside a transaction.
+    public func markResultRead(applications: [UUID], by reader: String) async throws {
+        guard !applications.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO evaluation_result_reads (application_id, first_read_by)
+            SELECT DISTINCT s.application_id, \(reader) FROM evaluation_sheets s
+            JOIN evaluation_assignments a ON a.application_id = s.application_id AND a.evaluator_id = s.evaluator_id
+            WHERE s.application_id = ANY(\(applications)) AND s.superseded_at IS NULL AND a.recused_at IS NULL
+              AND (s.entered_by IS NULL OR s.confirmed_at IS NOT NULL)
+            ON CONFLICT (application_id) DO NOTHING
+            """, logger: logger)
+    }
+
+    /// When the results of these applications were first read (absent when nobody has).
+    public func resultReads(applications: [UUID]) async throws -> [UUID: Date] {
+        guard !applications.isEmpty else { return [:] }
+        let rows = try await connection.query("""
+            SELECT application_id, first_read_at FROM evaluation_result_reads WHERE application_id = ANY(\(applications))
+            """, logger: logger)
+        var result: [UUID: Date] = [:]
+        for try await (id, at) in rows.decode((UUID, Date).self) { result[id] = at }
         return result
     }
 
@@ -125,8 +179,10 @@ public struct EvaluationTable: Sendable {
     }
 
     /// Stores a sheet; an amendment supersedes the current one, which stays as history.
+    /// `enteredBy` names who typed it in for the evaluator (nil for their own sheet). An amendment is flagged when the
+    /// result had been read already.
     public func submit(application: UUID, evaluator: UUID, rubric: UUID, scores: [String: Int], comment: String?,
-                       reason: String?, recordedBy: String) async throws -> ScoreSheet {
+                       reason: String?, recordedBy: String, enteredBy: String?) async throws -> ScoreSheet {
         let scoresJSON = (JSONValue.object(scores.mapValues { .number(Double($0)) })).jsonString()
         let rows = try await connection.query("""
             WITH previous AS (
@@ -134,9 +190,12 @@ public struct EvaluationTable: Sendable {
                 WHERE application_id = \(application) AND evaluator_id = \(evaluator) AND superseded_at IS NULL
                 RETURNING revision
             )
-            INSERT INTO evaluation_sheets (application_id, evaluator_id, rubric_id, revision, scores, comment, reason, recorded_by)
+            INSERT INTO evaluation_sheets (application_id, evaluator_id, rubric_id, revision, scores, comment, reason, recorded_by,
+                                           entered_by, amended_after_result)
             VALUES (\(application), \(evaluator), \(rubric), coalesce((SELECT max(revision) FROM previous), 0) + 1,
-                    \(scoresJSON)::jsonb, \(comment), \(reason), \(recordedBy))
+                    \(scoresJSON)::jsonb, \(comment), \(reason), \(recordedBy), \(enteredBy),
+                    EXISTS (SELECT 1 FROM previous)
+                    AND EXISTS (SELECT 1 FROM evaluation_result_reads r WHERE r.application_id = \(application)))
             RETURNING id
             """, logger: logger)
         var id: UUID?
