@@ -8,11 +8,16 @@ import TalentStore
 public struct EvaluationService: Sendable {
     let database: Database
 
+    /// Who manages rubrics and panels; the API checks it before it reads a request body.
+    public static let writers: Set<Role> = [.admin, .hr]
+    /// Who submits sheets and recusals: evaluators, and hr or admin typing in for them.
+    public static let scorers: Set<Role> = [.admin, .hr, .evaluator]
+
     // MARK: Rubrics
 
     /// Creates a draft rubric: the next version of its name.
     public func createRubric(_ definition: RubricDefinition, by actor: Principal) async throws -> Rubric {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             let rubric = try await tx.rubrics.insert(definition, createdBy: actor.name)
             try await tx.audit.record(actor, "rubric.create", "rubric", rubric.id.text, after: rubric)
@@ -46,7 +51,7 @@ public struct EvaluationService: Sendable {
     }
 
     private func changeStatus(_ uuid: UUID, to status: RubricStatus, by actor: Principal) async throws -> Rubric {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
             guard let before = try await tx.rubrics.get(uuid, forUpdate: true) else {
                 throw Self.rubricNotFound(uuid)
@@ -83,9 +88,9 @@ public struct EvaluationService: Sendable {
     /// Warns when conflicts and recusals leave fewer eligible evaluators than the rubric's minimum.
     public func assign(application applicationID: UUID, _ assignment: PanelAssignment,
                        by actor: Principal) async throws -> PanelChange<PanelMember> {
-        try actor.require([.admin, .hr])
+        try actor.require(Self.writers)
         return try await database.transaction { tx in
-            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            let application = try await Self.lockOpenApplication(applicationID, by: actor, in: tx)
             let user = try await Self.evaluatorUser(assignment.evaluatorID, in: tx)
             try await Self.checkNoConflict(user: user, application: application, in: tx)
             if let existing = try await tx.evaluations.member(application: application.id, evaluator: user.id) {
@@ -107,7 +112,7 @@ public struct EvaluationService: Sendable {
     public func panel(application uuid: UUID, by actor: Principal) async throws -> [PanelMember] {
         try actor.require(Self.panelReaders)
         return try await database.read { db in
-            _ = try await Self.application(uuid, in: db)
+            _ = try await Self.application(uuid, by: actor, in: db)
             return try await db.evaluations.panel(application: uuid)
         }
     }
@@ -119,8 +124,11 @@ public struct EvaluationService: Sendable {
                             by actor: Principal) async throws -> [EvaluatorAssignment] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         let evaluator: UUID? = try Self.evaluatorOrSelf(named, by: actor)
+        let held = actor.reach.agency
         return try await database.read { db in
+            // An agency-scoped reader sees the panels of their agency's applications only.
             try await db.evaluations.assignments(evaluator: evaluator, status: status, limit: limit)
+                .filter { held == nil || $0.agencyCode == held }
         }
     }
 
@@ -129,11 +137,11 @@ public struct EvaluationService: Sendable {
     /// An evaluator recuses themselves; hr and admin record it for them. Warns as `assign` does.
     public func recuse(application applicationID: UUID, _ recusal: Recusal,
                        by actor: Principal) async throws -> PanelChange<ConflictDeclaration> {
-        try actor.require([.admin, .hr, .evaluator])
+        try actor.require(Self.scorers)
         let evaluator = try Self.evaluatorActing(recusal.evaluatorID, by: actor)
         let (reason, relationship) = (recusal.reason, recusal.relationship)
         return try await database.transaction { tx in
-            let application = try await Self.application(applicationID, in: tx)
+            let application = try await Self.application(applicationID, by: actor, in: tx)
             guard let user = try await tx.users.get(evaluator) else {
                 throw ServiceError.invalid("evaluator_id", vi: "không có người dùng \(evaluator.text)",
                                            en: "no user \(evaluator.text)")
@@ -161,11 +169,11 @@ public struct EvaluationService: Sendable {
     /// counts only once the evaluator confirms it (`confirm`); the evaluator's own counts at once. An amendment made
     /// after the result was first read is flagged.
     public func submit(application applicationID: UUID, _ submission: Submission, by actor: Principal) async throws -> ScoreSheet {
-        try actor.require([.admin, .hr, .evaluator])
+        try actor.require(Self.scorers)
         let evaluator = try Self.evaluatorActing(submission.evaluatorID, by: actor)
         let (rubricID, comment, reason) = (submission.rubricID, submission.comment, submission.reason)
         return try await database.transaction { tx in
-            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            let application = try await Self.lockOpenApplication(applicationID, by: actor, in: tx)
             guard let rubric = try await tx.rubrics.get(rubricID) else {
                 throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID.text)",
                                            en: "no rubric \(rubricID.text)")
@@ -222,13 +230,13 @@ public struct EvaluationService: Sendable {
     public func confirm(application applicationID: UUID, sheet sheetID: UUID?, by actor: Principal) async throws -> ScoreSheet {
         try actor.require(Role.staff)
         return try await database.transaction { tx in
-            _ = try await Self.application(applicationID, in: tx)
+            _ = try await Self.application(applicationID, by: actor, in: tx)
             guard actor.role == .evaluator, let me = actor.userID else {
                 throw ServiceError(.forbidden, slug: "evaluator-confirms", LocalizedText(
                     vi: "Chỉ chính thành viên hội đồng xác nhận phiếu được nhập hộ cho mình",
                     en: "Only the evaluator confirms a sheet typed in for them"))
             }
-            let application = try await Self.lockOpenApplication(applicationID, in: tx)
+            let application = try await Self.lockOpenApplication(applicationID, by: actor, in: tx)
             guard let member = try await tx.evaluations.member(application: application.id, evaluator: me, forUpdate: true),
                   member.status != .recused
             else {
@@ -279,7 +287,7 @@ public struct EvaluationService: Sendable {
     public func sheets(application uuid: UUID, history: Bool = false, by actor: Principal) async throws -> [ScoreSheet] {
         try actor.require([.admin, .hr, .leadership, .evaluator])
         return try await database.transaction { db in
-            _ = try await Self.application(uuid, in: db)
+            _ = try await Self.application(uuid, by: actor, in: db)
             let sheets = try await db.evaluations.sheets(applications: [uuid], history: history)
             if actor.role == .evaluator {
                 guard let me = actor.userID,
@@ -301,7 +309,7 @@ public struct EvaluationService: Sendable {
     public func score(application uuid: UUID, by actor: Principal) async throws -> PanelResult {
         try actor.require(Self.panelReaders)
         return try await database.transaction { db in
-            _ = try await Self.application(uuid, in: db)
+            _ = try await Self.application(uuid, by: actor, in: db)
             return try await Self.result(for: uuid, in: Self.results(for: [uuid], readBy: actor, in: db))
         }
     }
@@ -310,7 +318,7 @@ public struct EvaluationService: Sendable {
     public func rank(position: UUID, by actor: Principal) async throws -> [RankedApplication] {
         try actor.require([.admin, .hr, .leadership])
         return try await database.transaction { db in
-            guard try await db.positions.get(position) != nil else {
+            guard let found = try await db.positions.get(position), PositionService.reaches(found, actor) else {
                 throw PositionService.notFound(position)
             }
             let applications = try await db.applications.all(positionID: position)
@@ -375,7 +383,15 @@ public struct EvaluationService: Sendable {
                              rubricName: minimum.rubric.definition.name)]
     }
 
-    static func application(_ id: UUID, in db: Tables) async throws -> Application {
+    /// The application, or 404 when it does not exist or is out of an agency-scoped actor's reach (an evaluator's
+    /// panel rules are their own: `not-assigned`).
+    static func requireReach(_ id: UUID, by actor: Principal?, in db: Tables) async throws {
+        guard let actor, actor.reach.agency != nil else { return }
+        guard try await db.reach.application(id, actor.reach) else { throw ApplicationService.notFound(id) }
+    }
+
+    static func application(_ id: UUID, by actor: Principal? = nil, in db: Tables) async throws -> Application {
+        try await requireReach(id, by: actor, in: db)
         guard let application = try await db.applications.get(id) else {
             throw ApplicationService.notFound(id)
         }
@@ -383,7 +399,8 @@ public struct EvaluationService: Sendable {
     }
 
     /// The application, locked, and refused when it is closed.
-    static func lockOpenApplication(_ id: UUID, in tx: Tables) async throws -> Application {
+    static func lockOpenApplication(_ id: UUID, by actor: Principal? = nil, in tx: Tables) async throws -> Application {
+        try await requireReach(id, by: actor, in: tx)
         guard let application = try await tx.applications.get(id, forUpdate: true) else {
             throw ApplicationService.notFound(id)
         }

@@ -30,6 +30,8 @@ struct EvaluationController {
     }
 
     @Sendable func assign(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(EvaluationService.writers)
         var body = try await JSONBody.read(request, context: context)
         let evaluator = body.string("evaluator_id")
         let input = try body.finish { try PanelAssignment(evaluatorID: evaluator) }
@@ -40,6 +42,8 @@ struct EvaluationController {
     }
 
     @Sendable func recuse(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(EvaluationService.scorers)
         var body = try await JSONBody.read(request, context: context)
         let evaluator = body.string("evaluator_id")
         let reason = body.string("reason")
@@ -75,6 +79,8 @@ struct EvaluationController {
     }
 
     @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(EvaluationService.scorers)
         var body = try await JSONBody.read(request, context: context)
         let rubric = body.string("rubric_id"), scores = body.members("scores"), comment = body.string("comment")
         let reason = body.string("reason"), evaluator = body.string("evaluator_id")

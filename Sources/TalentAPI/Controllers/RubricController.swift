@@ -26,6 +26,8 @@ struct RubricController {
     }
 
     @Sendable func create(_ request: Request, context: CallerContext) async throws -> Response {
+        // The role first: a caller who may not do this learns nothing from how its body is read.
+        try context.caller.require(EvaluationService.writers)
         // The domain reads the document itself and names every bad or unknown field.
         let body = try await JSONBody.read(request, context: context)
         let definition = try RubricDefinition(json: body.value)
