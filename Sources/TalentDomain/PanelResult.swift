@@ -11,6 +11,12 @@ public struct PanelResult: Sendable, Hashable {
         /// Whether the rubric's trimmed mean left this evaluator out of the panel score.
         public var trimmed: Bool
 
+        public init(evaluatorID: UUID, evaluatorName: String, weightedScore: Double, trimmed: Bool) {
+            self.evaluatorID = evaluatorID
+            self.evaluatorName = evaluatorName
+            self.weightedScore = weightedScore
+            self.trimmed = trimmed
+        }
     }
 
     public struct CriterionMean: Sendable, Hashable {
@@ -18,6 +24,13 @@ public struct PanelResult: Sendable, Hashable {
         public var label: String
         public var weight: Double
         public var mean: Double?
+
+        public init(key: String, label: String, weight: Double, mean: Double?) {
+            self.key = key
+            self.label = label
+            self.weight = weight
+            self.mean = mean
+        }
     }
 
     public var applicationID: UUID
@@ -38,6 +51,25 @@ public struct PanelResult: Sendable, Hashable {
     /// The highest evaluator's weighted score minus the lowest's.
     public var spread: Double?
     public var disagreement: Bool
+
+    public init(applicationID: UUID, rubricID: UUID?, rubricVersion: Int?, aggregation: Aggregation?, panelScore: Double?,
+                passThreshold: Double?, complete: Bool, passed: Bool?, submitted: Int, required: Int?,
+                evaluators: [EvaluatorScore], criteria: [CriterionMean], spread: Double?, disagreement: Bool) {
+        self.applicationID = applicationID
+        self.rubricID = rubricID
+        self.rubricVersion = rubricVersion
+        self.aggregation = aggregation
+        self.panelScore = panelScore
+        self.passThreshold = passThreshold
+        self.complete = complete
+        self.passed = passed
+        self.submitted = submitted
+        self.required = required
+        self.evaluators = evaluators
+        self.criteria = criteria
+        self.spread = spread
+        self.disagreement = disagreement
+    }
 
     /// Computes the result from a rubric and the evaluators' current sheets (each a full set of scores).
     public static func compute(application: UUID, rubric: Rubric?, sheets: [ScoreSheet]) -> PanelResult {
