@@ -33,13 +33,15 @@ extension Criterion: JSONWritable {
 }
 
 extension Rubric: WireObjectReadable {
-    /// The definition is the answer's other fields, read and checked as a rubric file is (`RubricDefinition(json:)`):
-    /// a definition that passed that check when it was created reads back equal.
+    /// The definition is the answer's definition fields, read and checked as a rubric file is
+    /// (`RubricDefinition(json:)`): a definition that passed that check when it was created reads back equal. Unlike
+    /// the other readers, a field inside `scale` or a criterion that the file format does not know is refused.
     public init(reading r: WireReader) throws(ServiceError) {
-        let own: Set<String> = ["id", "version", "status", "created_by", "created_at", "published_at", "retired_at"]
+        let known: Set<String> = ["name", "description", "scale", "pass_threshold", "min_evaluators", "aggregation",
+                                  "disagreement_threshold", "criteria"]
         let definition: RubricDefinition
         do {
-            definition = try RubricDefinition(json: .object(r.fields.filter { !own.contains($0.key) }))
+            definition = try RubricDefinition(json: .object(r.fields.filter { known.contains($0.key) }))
         } catch {
             let first = error.fieldErrors.first
             throw WireReader.unreadable(WireReader.path(r.path, first?.field ?? "definition"),

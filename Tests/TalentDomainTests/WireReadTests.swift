@@ -567,6 +567,10 @@ struct WireReadTests {
         fields["scope"] = .array([.string("candidates:read")])
         fields["disabled_at"] = .string("2026-01-01T00:00:00Z")
         #expect(try AccessToken(wire: .object(fields)) == Self.accessToken)
+        // A rubric's definition is checked as a rubric file is; a field of the answer beside it is still ignored.
+        guard case .object(var rubric) = Self.rubric.jsonValue else { Issue.record("not an object"); return }
+        rubric["name_en"] = .string("Interview")
+        #expect(try Rubric(wire: .object(rubric)) == Self.rubric)
     }
 
     @Test("times read back exactly as the writer writes them, to the second, before 1970 and on leap days", arguments: [
