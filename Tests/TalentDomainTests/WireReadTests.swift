@@ -592,6 +592,54 @@ struct WireReadTests {
             .fieldErrors.map(\.field) == ["weighted_score"])
     }
 
+    // MARK: Error answers
+
+    /// A problem document as `Problem` (TalentAPI) writes a service error in `language`.
+    static func problem(_ error: ServiceError, status: Int, _ language: Language) -> [UInt8] {
+        var document = error.extensions
+        document["type"] = .string("https://talent.example.vn/problems/\(error.slug)")
+        document["title"] = .string("Title")
+        document["status"] = .number(Double(status))
+        document["detail"] = .string(error.message.text(language))
+        document["instance"] = .string("/v1/candidates")
+        if !error.fieldErrors.isEmpty {
+            document["errors"] = .array(error.fieldErrors.map {
+                .object(["field": .string($0.field), "message": .string($0.message.text(language))])
+            })
+        }
+        return JSONValue.object(document).jsonBytes
+    }
+
+    @Test("a problem document reads back as the service error: kind, slug, message, field errors, extensions")
+    func problems() throws {
+        let invalid = ServiceError.invalid([FieldError("full_name", vi: "bắt buộc", en: "is required"),
+                                            FieldError("education[0].degree", vi: "không hợp lệ", en: "is not valid")])
+        for language in Language.allCases {
+            let read = ServiceError(problem: Self.problem(invalid, status: 422, language), status: 422)
+            #expect(read.kind == .invalid && read.slug == "validation")
+            #expect(read.fieldErrors.map(\.field) == ["full_name", "education[0].degree"])
+            #expect(read.fieldErrors.map { $0.message.text(language) } == invalid.fieldErrors.map { $0.message.text(language) })
+            // The usual message, as the CLI recognizes it to print each field under its label.
+            #expect(read.message == ServiceError.invalid(read.fieldErrors).message)
+            #expect(read.message.text(language) == invalid.message.text(language))
+        }
+        let duplicate = ServiceError(.conflict, slug: "duplicate-candidate",
+                                     LocalizedText(vi: "Đã có hồ sơ Nguyễn Thị Minh Thư", en: "A profile exists"),
+                                     extensions: ["existing_id": .string(Self.id(1).text)])
+        let read = ServiceError(problem: Self.problem(duplicate, status: 409, .vi), status: 409)
+        #expect(read.kind == .conflict && read.slug == "duplicate-candidate" && read.fieldErrors.isEmpty)
+        #expect(read.message.vi == "Đã có hồ sơ Nguyễn Thị Minh Thư" && read.extensions == duplicate.extensions)
+
+        let proxy = ServiceError(problem: Array("<html>Bad Gateway</html>".utf8), status: 502)
+        #expect(proxy.kind == .unavailable && proxy.message.en == "HTTP 502" && proxy.slug == "unavailable")
+        for (status, kind) in [(400, ServiceError.Kind.invalid), (401, .unauthenticated), (403, .forbidden),
+                               (404, .notFound), (409, .conflict), (412, .preconditionFailed),
+                               (428, .preconditionFailed), (429, .unavailable), (500, .internalFailure),
+                               (503, .unavailable)] {
+            #expect(ServiceError.kind(status: status) == kind, "\(status)")
+        }
+    }
+
     // MARK: The guard
 
     /// The `*+Wire.swift` files, with their text.
