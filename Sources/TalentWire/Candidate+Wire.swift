@@ -197,3 +197,13 @@ extension EducationDraft: JSONObjectWritable {
         if let classification { w.field("classification", classification) }
     }
 }
+
+extension CandidateCreated.Answer: JSONWritable {
+    /// The same object as the `CandidateCreated` it was read from.
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            candidate.writeFields(to: &w)
+            w.field("possible_duplicates", possibleDuplicates)
+        }
+    }
+}

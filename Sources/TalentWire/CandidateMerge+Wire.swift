@@ -87,3 +87,19 @@ extension CandidateMergeResult.Answer: WireObjectReadable {
                       newContacts: merge("other_contacts_added"))
     }
 }
+
+extension CandidateMergeResult.Answer: JSONWritable {
+    /// The same object as the `CandidateMergeResult` it was read from.
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            candidate.writeFields(to: &w)
+            w.key("merge")
+            w.object { w in
+                w.field("other_id", otherID.text)
+                w.field("dry_run", dryRun)
+                w.field("fields", fields)
+                w.field("other_contacts_added", newContacts)
+            }
+        }
+    }
+}
