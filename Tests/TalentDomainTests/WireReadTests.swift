@@ -106,6 +106,11 @@ struct WireReadTests {
     static let referrerStats = ReferrerStats(referrerKind: "partner", referrer: "HCMULAW",
                                              referrerName: "Trường Đại học Luật", referrals: 7, credited: 6,
                                              reachedEvaluation: 3, hired: 1, rejected: 2, medianPanelScore: 3.9)
+    static let staffUser = StaffUser(id: id(30), name: "Trần Quốc Bảo", role: .evaluator, agencyCode: "STP",
+                                     email: "bao.tq@stp.tiengiang.gov.vn", scope: .agency, hasPassword: true,
+                                     disabledAt: t(6), createdAt: t0)
+    static let session = Session(id: id(121), userID: id(30), kind: .api, formKey: "", createdAt: t0, lastSeenAt: t(1),
+                                 expiresAt: t(2), absoluteExpiresAt: t(12), revokedAt: nil)
     static let accessToken = AccessToken(id: id(90), userID: id(30), partnerCode: nil, holder: "Trần Quốc Bảo",
                                          role: .evaluator, prefix: "tk_7Hx2", createdAt: t0, expiresAt: t(24 * 90),
                                          revokedAt: t(5), lastUsedAt: t(4))
@@ -398,10 +403,35 @@ struct WireReadTests {
                       deadline: day("2030-12-31"), startsOn: day("2024-12-19"), note: nil, createdBy: "api:admin",
                       createdAt: t0)),
         lossy("TargetProgress", progress, reads: progressRead),
-        sample("StaffUser",
-               StaffUser(id: id(30), name: "Trần Quốc Bảo", role: .evaluator, agencyCode: "STP",
-                         email: "bao.tq@stp.tiengiang.gov.vn", createdAt: t0),
+        sample("StaffUser", staffUser,
                StaffUser(id: id(34), name: "Quản trị", role: .admin, agencyCode: nil, email: nil, createdAt: t0)),
+        lossy("Session",
+              Session(id: id(120), userID: id(30), kind: .browser, formKey: "fk_bí-mật", createdAt: t0, lastSeenAt: t(1),
+                      expiresAt: t(2), absoluteExpiresAt: t(12), revokedAt: t(3)),
+              reads: Session(id: id(120), userID: id(30), kind: .browser, formKey: "", createdAt: t0, lastSeenAt: epoch,
+                             expiresAt: t(2), absoluteExpiresAt: t(12), revokedAt: t(3))),
+        lossy("SignedIn", SignedIn(token: "tss_Đăng-nhập-1234567890", session: session, user: staffUser),
+              reads: SignedIn(token: "tss_Đăng-nhập-1234567890",
+                              session: Session(id: id(121), userID: id(30), kind: .api, formKey: "", createdAt: epoch,
+                                               lastSeenAt: epoch, expiresAt: t(2), absoluteExpiresAt: t(12),
+                                               revokedAt: nil),
+                              user: staffUser)),
+        Sample(type: "Me") {
+            let staff = Me(user: staffUser, principal: Principal(user: staffUser, channel: .api), session: session)
+            try expectRead(staff, as: Me.Answer(name: "Trần Quốc Bảo", role: .evaluator, scope: .agency,
+                                                agencyCode: "STP", partnerCode: nil, user: staffUser,
+                                                sessionExpiresAt: t(2)))
+            let partner = Me(user: nil, principal: Principal(name: "Trường Đại học Luật", role: .partner, channel: .api,
+                                                             partnerCode: "HCMULAW"), session: nil)
+            try expectRead(partner, as: Me.Answer(partner))
+            #expect(Me.Answer(partner).sessionExpiresAt == nil && Me.Answer(partner).user == nil)
+        },
+        // The answer writes the bytes of what it was read from.
+        Sample(type: "Me.Answer") {
+            let me = Me(user: staffUser, principal: Principal(user: staffUser, channel: .api), session: session)
+            #expect(Me.Answer(me).jsonBytes == me.jsonBytes)
+            try expectRead(Me.Answer(me), as: Me.Answer(me))
+        },
         sample("AccessToken", accessToken, partnerToken),
         Sample(type: "Page") {
             let page = Page(items: [candidate, bareCandidate], nextCursor: "eyJrIjoiTmd1eeG7hW4ifQ")
@@ -417,7 +447,7 @@ struct WireReadTests {
         codes(Role.self), codes(Channel.self), codes(ReferrerKind.self), codes(Relationship.self),
         codes(RubricStatus.self), codes(Aggregation.self), codes(TargetStatus.self), codes(TargetRisk.self),
         codes(ContactKind.self), codes(MergeOutcome.self), codes(ReorganizationChange.Action.self),
-        codes(ReorganizationChange.Outcome.self),
+        codes(ReorganizationChange.Outcome.self), codes(Session.Kind.self), codes(Scope.self),
     ]
 
     @Test("every answer reads back as the value it was written from", arguments: samples)
@@ -466,6 +496,12 @@ struct WireReadTests {
             let (read, _) = try Self.readBody(draft.jsonBytes) { AgreementDraft(reading: &$0) }
             #expect(read == draft)
         }
+        // The sign-in body, through its reader.
+        let signIn = try SignInRequest(email: "bao.tq@stp.tiengiang.gov.vn", password: "Mật khẩu \"dài\" 2025!",
+                                       address: "203.0.113.7")
+        var signInBody = JSONFields(value: try JSONValue(parsing: signIn.jsonBytes))
+        #expect(try SignInRequest(reading: &signInBody, address: "203.0.113.7") == signIn)
+
         // A nomination's candidate is a candidate body.
         var nomination = JSONWriter()
         nomination.object { w in w.field("candidate", Self.candidateDraft) }
@@ -815,6 +851,7 @@ struct WireReadTests {
         #expect(files.count >= 30)
         let sampled = Set(Self.samples.map(\.type))
         var writers = 0
+        var allDrafts: Set<String> = []
         for (name, text) in files {
             let found = try Self.extensions(text)
             func conforming(_ protocols: [String]) -> Set<String> {
@@ -823,11 +860,12 @@ struct WireReadTests {
             }
             let written = conforming(["JSONWritable", "JSONObjectWritable"])
             let read = conforming(["WireReadable", "WireObjectReadable"])
-            // A request body's reader: `extension X {` followed by `init(reading body: inout JSONFields)`.
-            let bodyPattern = try NSRegularExpression(pattern: #"^extension\s+([A-Za-z_.]+)\s*(?::[^{]*)?\{[^}]*?init\(reading body: inout JSONFields\)"#,
+            // A request body's reader: `init(reading body: inout JSONFields…` inside `extension X {`.
+            let bodyPattern = try NSRegularExpression(pattern: #"^extension\s+([A-Za-z_.]+)[^\n]*\{(?:(?!\nextension\s)[\s\S])*?init\(reading body: inout JSONFields[,)]"#,
                                                       options: .anchorsMatchLines)
             let drafts = Set(bodyPattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
                 .map { String(text[Range($0.range(at: 1), in: text)!]) })
+            allDrafts.formUnion(drafts)
             for draft in drafts {
                 #expect(written.contains(draft), "\(name): \(draft) reads a request body but has no writer for it")
             }
@@ -840,5 +878,7 @@ struct WireReadTests {
             }
         }
         #expect(writers >= 75)
+        #expect(allDrafts == ["AgreementDraft", "CandidateDraft", "PositionDraft", "SignInRequest"] || allDrafts.count > 4,
+                "\(allDrafts.sorted())")
     }
 }
