@@ -22,6 +22,13 @@ public struct DuplicateSummary: Sendable, Hashable {
         fullName = candidate.fullName
         dateOfBirth = candidate.dateOfBirth
     }
+
+    /// A summary as an answer names it (read back by a client of the API).
+    public init(id: String, fullName: String, dateOfBirth: CalendarDate?) {
+        self.id = id
+        self.fullName = fullName
+        self.dateOfBirth = dateOfBirth
+    }
 }
 
 /// A pair of profiles that look like one person.

@@ -36,6 +36,13 @@ public struct MergeField: Sendable, Hashable {
     /// The removed profile's value (for lists, the entries it adds).
     public var other: String?
     public var outcome: MergeOutcome
+
+    public init(field: String, kept: String?, other: String?, outcome: MergeOutcome) {
+        self.field = field
+        self.kept = kept
+        self.other = other
+        self.outcome = outcome
+    }
 }
 
 /// A merge of two profiles of one person, worked out before anything is written: the kept profile with its blanks

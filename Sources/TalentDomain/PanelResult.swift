@@ -11,6 +11,12 @@ public struct PanelResult: Sendable, Hashable {
         /// Whether the rubric's trimmed mean left this evaluator out of the panel score.
         public var trimmed: Bool
 
+        public init(evaluatorID: UUID, evaluatorName: String, weightedScore: Double, trimmed: Bool) {
+            self.evaluatorID = evaluatorID
+            self.evaluatorName = evaluatorName
+            self.weightedScore = weightedScore
+            self.trimmed = trimmed
+        }
     }
 
     public struct CriterionMean: Sendable, Hashable {
@@ -18,6 +24,13 @@ public struct PanelResult: Sendable, Hashable {
         public var label: String
         public var weight: Double
         public var mean: Double?
+
+        public init(key: String, label: String, weight: Double, mean: Double?) {
+            self.key = key
+            self.label = label
+            self.weight = weight
+            self.mean = mean
+        }
     }
 
     public var applicationID: UUID
@@ -44,6 +57,25 @@ public struct PanelResult: Sendable, Hashable {
     public var firstReadAt: Date? = nil
     /// Whether a sheet that counts was amended after the result was first read.
     public var amendedAfterResult: Bool = false
+
+    public init(applicationID: UUID, rubricID: UUID?, rubricVersion: Int?, aggregation: Aggregation?, panelScore: Double?,
+                passThreshold: Double?, complete: Bool, passed: Bool?, submitted: Int, required: Int?,
+                evaluators: [EvaluatorScore], criteria: [CriterionMean], spread: Double?, disagreement: Bool) {
+        self.applicationID = applicationID
+        self.rubricID = rubricID
+        self.rubricVersion = rubricVersion
+        self.aggregation = aggregation
+        self.panelScore = panelScore
+        self.passThreshold = passThreshold
+        self.complete = complete
+        self.passed = passed
+        self.submitted = submitted
+        self.required = required
+        self.evaluators = evaluators
+        self.criteria = criteria
+        self.spread = spread
+        self.disagreement = disagreement
+    }
 
     /// Computes the result from a rubric and the evaluators' current sheets (each a full set of scores).
     /// Only the sheets that count do: a sheet typed in for an evaluator waits for their confirmation.

@@ -19,6 +19,14 @@ public struct PanelWarning: Sendable, Hashable {
             vi: "Chỉ còn \(eligibleEvaluators) người đánh giá không có xung đột lợi ích với ứng viên, ít hơn \(required) phiếu tối thiểu của bảng tiêu chí «\(rubricName)»: hội đồng không thể đủ; hãy thêm người đánh giá",
             en: "Only \(eligibleEvaluators) \(eligibleEvaluators == 1 ? "evaluator" : "evaluators") without a conflict of interest with the candidate remain, fewer than the \(required) sheets rubric “\(rubricName)” needs: the panel cannot complete; add evaluators")
     }
+
+    /// A warning as an answer gives it (read back by a client of the API): its code, its message, its figures.
+    public init(code: String, message: LocalizedText, eligibleEvaluators: Int, required: Int) {
+        self.code = code
+        self.message = message
+        self.eligibleEvaluators = eligibleEvaluators
+        self.required = required
+    }
 }
 
 /// A panel change (an assignment, a recusal) with its warnings, in the JSON of the record plus `warnings`.

@@ -15,4 +15,18 @@ public struct RankedApplication: Sendable, Hashable {
     public var required: Int?
     public var disagreement: Bool
 
+    public init(rank: Int?, applicationID: UUID, candidateID: UUID, candidateName: String, stage: PipelineStage,
+                panelScore: Double?, complete: Bool, passed: Bool?, submitted: Int, required: Int?, disagreement: Bool) {
+        self.rank = rank
+        self.applicationID = applicationID
+        self.candidateID = candidateID
+        self.candidateName = candidateName
+        self.stage = stage
+        self.panelScore = panelScore
+        self.complete = complete
+        self.passed = passed
+        self.submitted = submitted
+        self.required = required
+        self.disagreement = disagreement
+    }
 }

@@ -308,6 +308,23 @@ public struct ReorganizationChange: Sendable, Hashable {
     public var positionsMoved = 0
     public var targetsMoved = 0
     public var targetsFolded = 0
+
+    public init(step: String, effective: CalendarDate, action: Action, code: String, name: String, previousName: String?,
+                kind: AgencyKind, mergedInto: String?, outcome: Outcome, positionsMoved: Int = 0, targetsMoved: Int = 0,
+                targetsFolded: Int = 0) {
+        self.step = step
+        self.effective = effective
+        self.action = action
+        self.code = code
+        self.name = name
+        self.previousName = previousName
+        self.kind = kind
+        self.mergedInto = mergedInto
+        self.outcome = outcome
+        self.positionsMoved = positionsMoved
+        self.targetsMoved = targetsMoved
+        self.targetsFolded = targetsFolded
+    }
 }
 
 extension Reorganization {

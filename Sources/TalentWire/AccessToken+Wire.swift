@@ -16,3 +16,12 @@ extension AccessToken: JSONObjectWritable {
         w.field("last_used_at", lastUsedAt)
     }
 }
+
+extension AccessToken: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), userID: r.optional("user_id"), partnerCode: r.optional("partner_code"),
+                      holder: r("holder"), role: r("role"), prefix: r("prefix"), createdAt: r("created_at"),
+                      expiresAt: r.optional("expires_at"), revokedAt: r.optional("revoked_at"),
+                      lastUsedAt: r.optional("last_used_at"))
+    }
+}

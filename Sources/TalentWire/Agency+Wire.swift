@@ -14,3 +14,10 @@ extension Agency: JSONWritable {
         }
     }
 }
+
+extension Agency: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(code: r("code"), name: r("name"), kind: r("kind"), status: r("status"),
+                      mergedInto: r.optional("merged_into"), createdAt: r("created_at"), updatedAt: r("updated_at"))
+    }
+}

@@ -33,3 +33,51 @@ extension AgreementDraft {
                   yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"))
     }
 }
+
+extension Agreement: WireObjectReadable {
+    /// `status` is written as people see it (`status()`: an active agreement past its end date is `expired`); only an
+    /// active agreement is ever shown expired, so `expired` reads back as the stored `active`.
+    public init(reading r: WireReader) throws(ServiceError) {
+        let status: AgreementStatus = try r("status")
+        try self.init(id: r("id"), partnerCode: r("partner_code"), reference: r("reference"), title: r.optional("title"),
+                      signedOn: r.optional("signed_on"), startsOn: r("starts_on"), endsOn: r("ends_on"),
+                      storedStatus: status == .expired ? .active : status, fields: r("fields"),
+                      yearlyQuota: r.optional("yearly_quota"), training: r.optional("training"), notes: r.optional("notes"),
+                      version: r("version"), createdAt: r("created_at"), updatedAt: r("updated_at"))
+    }
+}
+
+/// The request body `AgreementDraft(reading:)` reads back as this draft: the fields given (nil and empty ones left
+/// out, so the body can also be sent as a patch of the fields given).
+extension AgreementDraft: JSONObjectWritable {
+    /// The names of the body's fields, as `AgreementDraft(reading:)` reads them (and a patch names them).
+    public static let fieldNames = ["reference", "title", "signed_on", "starts_on", "ends_on", "fields", "yearly_quota",
+                                    "training", "notes"]
+
+    public func writeFields(to w: inout JSONWriter) {
+        writeFields(to: &w, only: nil)
+    }
+
+    /// A patch's body: exactly the fields named, a nil one as null (which clears it); nil names the fields given.
+    public func writeFields(to w: inout JSONWriter, only names: Set<String>?) {
+        func field(_ name: String, _ value: (some JSONWritable)?) {
+            if names.map({ $0.contains(name) }) ?? (value != nil) { w.field(name, value) }
+        }
+        field("reference", reference)
+        field("title", title)
+        field("signed_on", signedOn)
+        field("starts_on", startsOn)
+        field("ends_on", endsOn)
+        if names?.contains("fields") ?? !fields.isEmpty { w.field("fields", fields) }
+        field("yearly_quota", yearlyQuota)
+        field("training", training)
+        field("notes", notes)
+    }
+
+    /// The body of a patch that changes the named fields (`fieldNames`) to this draft's values.
+    public func patchBody(_ names: Set<String>) -> [UInt8] {
+        var w = JSONWriter()
+        w.object { w in writeFields(to: &w, only: names) }
+        return w.bytes
+    }
+}

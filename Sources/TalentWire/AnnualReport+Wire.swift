@@ -40,3 +40,26 @@ extension AnnualReport: JSONWritable {
         }
     }
 }
+
+extension AgencyHires: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(agencyCode: r("agency_code"), agencyName: r("agency_name"), positionKind: r("position_kind"),
+                      hired: r("hired"))
+    }
+}
+
+extension EvaluationSummary: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(applications: r("applications"), sheets: r("sheets"), complete: r("complete"), passed: r("passed"),
+                      failed: r("failed"), medianPanelScore: r.optional("median_panel_score"))
+    }
+}
+
+extension AnnualReport: WireObjectReadable {
+    /// Its targets lose what `TargetProgress` does not write (who set each target, and when).
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(year: r("year"), asOf: r("as_of"), generatedAt: r("generated_at"), targets: r("targets"),
+                      pipeline: r("pipeline"), hires: r("hires"), partners: r("partners"), referrers: r("referrers"),
+                      evaluations: r("evaluations"))
+    }
+}

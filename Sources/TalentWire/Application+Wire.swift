@@ -17,3 +17,12 @@ extension Application: JSONObjectWritable {
         w.field("agency_code", agencyCode)
     }
 }
+
+extension Application: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), candidateID: r("candidate_id"), positionID: r("position_id"), stage: r("stage"),
+                      stageEnteredAt: r("stage_entered_at"), version: r("version"), createdAt: r("created_at"),
+                      updatedAt: r("updated_at"), candidateName: r("candidate_name"), positionTitle: r("position_title"),
+                      agencyCode: r("agency_code"))
+    }
+}

@@ -16,3 +16,10 @@ extension AuditEntry: JSONWritable {
         }
     }
 }
+
+extension AuditEntry: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), at: r("at"), actor: r("actor"), role: r("role"), channel: r("channel"),
+                      action: r("action"), entityType: r("entity_type"), entityID: r("entity_id"), changes: r("changes"))
+    }
+}

@@ -26,3 +26,30 @@ extension TargetStatus: JSONWritable {}
 extension TargetRisk: JSONWritable {}
 extension ContactKind: JSONWritable {}
 extension MergeOutcome: JSONWritable {}
+
+/// Each code reads back its raw value; an unknown one is an error listing the allowed ones.
+extension AgencyKind: WireReadable {}
+extension AgencyStatus: WireReadable {}
+extension AgreementStatus: WireReadable {}
+extension AgreementAction: WireReadable {}
+extension Gender: WireReadable {}
+extension Degree: WireReadable {}
+extension Classification: WireReadable {}
+extension Sector: WireReadable {}
+extension NominationStatus: WireReadable {}
+extension PanelMemberStatus: WireReadable {}
+extension PartnerKind: WireReadable {}
+extension PipelineGrouping: WireReadable {}
+extension PipelineStage: WireReadable {}
+extension PositionKind: WireReadable {}
+extension PositionStatus: WireReadable {}
+extension Role: WireReadable {}
+extension Channel: WireReadable {}
+extension ReferrerKind: WireReadable {}
+extension Relationship: WireReadable {}
+extension RubricStatus: WireReadable {}
+extension Aggregation: WireReadable {}
+extension TargetStatus: WireReadable {}
+extension TargetRisk: WireReadable {}
+extension ContactKind: WireReadable {}
+extension MergeOutcome: WireReadable {}

@@ -13,3 +13,11 @@ extension ConflictDeclaration: JSONObjectWritable {
         w.field("declared_at", declaredAt)
     }
 }
+
+extension ConflictDeclaration: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), candidateID: r("candidate_id"), userID: r("user_id"),
+                      applicationID: r.optional("application_id"), relationship: r("relationship"), reason: r("reason"),
+                      declaredBy: r("declared_by"), declaredAt: r("declared_at"))
+    }
+}

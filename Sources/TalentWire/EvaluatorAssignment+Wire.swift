@@ -16,3 +16,15 @@ extension EvaluatorAssignment: JSONWritable {
         }
     }
 }
+
+extension EvaluatorAssignment: WireObjectReadable {
+    /// The answer leaves out who assigned the evaluator and any recusal (an evaluator's list shows neither): the
+    /// member read here has an empty `assignedBy` and no recusal.
+    public init(reading r: WireReader) throws(ServiceError) {
+        let member = try PanelMember(
+            applicationID: r("application_id"), evaluatorID: r("evaluator_id"), evaluatorName: r("evaluator_name"),
+            status: r("status"), assignedBy: "", assignedAt: r("assigned_at"), recusedAt: nil, recusalReason: nil)
+        try self.init(member: member, candidateName: r("candidate_name"), positionTitle: r("position_title"),
+                      agencyCode: r("agency_code"), stage: r("stage"))
+    }
+}

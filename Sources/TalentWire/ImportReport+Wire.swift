@@ -22,3 +22,16 @@ extension ImportReport: JSONWritable {
         }
     }
 }
+
+extension RejectedRow: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(line: r("line"), reason: r("reason"), fields: r("fields"))
+    }
+}
+
+extension ImportReport: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(header: r("header"), rows: r("rows"), imported: r("imported"), rejected: r("rejected"),
+                      committed: r("committed"))
+    }
+}

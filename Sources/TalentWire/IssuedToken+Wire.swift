@@ -10,3 +10,9 @@ extension IssuedToken: JSONWritable {
         }
     }
 }
+
+extension IssuedToken: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(token: r("token"), record: r.read())
+    }
+}

@@ -10,3 +10,9 @@ extension MonthlyNominations: JSONWritable {
         }
     }
 }
+
+extension MonthlyNominations: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(partnerCode: r("partner_code"), month: r("month"), nominations: r("nominations"))
+    }
+}

@@ -43,3 +43,27 @@ extension Nominator: JSONWritable {
         }
     }
 }
+
+extension NominationView: WireObjectReadable {
+    /// The links (`candidate_id`, `referral_id`, `application_id`, `stage`) are nil when the answer leaves them out, as
+    /// it does for a partner (`forPartner`) and before the nomination is linked.
+    public init(reading r: WireReader) throws(ServiceError) {
+        let candidate = try r.object("candidate")
+        let consent = try r.object("consent")
+        try self.init(
+            id: r("id"), status: r("status"), submittedAt: r("submitted_at"), partnerCode: r("partner_code"),
+            candidateName: candidate("full_name"), candidateDateOfBirth: candidate.optional("date_of_birth"),
+            candidateCitizenID: candidate.optional("citizen_id"), candidateEmail: candidate.optional("email"),
+            positionID: r.optional("position_id"), nominator: r("nominator"), relationship: r("relationship"),
+            justification: r("justification"), consentObtainedAt: consent("obtained_at"),
+            consentNoticeVersion: consent("notice_version"), candidateID: r.optional("candidate_id"),
+            referralID: r.optional("referral_id"), applicationID: r.optional("application_id"),
+            stage: r.optional("stage"))
+    }
+}
+
+extension Nominator: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(name: r("name"), title: r.optional("title"), email: r.optional("email"))
+    }
+}

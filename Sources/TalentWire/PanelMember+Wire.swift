@@ -13,3 +13,12 @@ extension PanelMember: JSONObjectWritable {
         w.field("recusal_reason", recusalReason)
     }
 }
+
+extension PanelMember: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(applicationID: r("application_id"), evaluatorID: r("evaluator_id"),
+                      evaluatorName: r("evaluator_name"), status: r("status"), assignedBy: r("assigned_by"),
+                      assignedAt: r("assigned_at"), recusedAt: r.optional("recused_at"),
+                      recusalReason: r.optional("recusal_reason"))
+    }
+}

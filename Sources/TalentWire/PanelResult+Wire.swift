@@ -46,3 +46,27 @@ extension PanelResult.CriterionMean: JSONWritable {
         }
     }
 }
+
+extension PanelResult.EvaluatorScore: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(evaluatorID: r("evaluator_id"), evaluatorName: r("evaluator_name"),
+                      weightedScore: r("weighted_score"), trimmed: r("trimmed"))
+    }
+}
+
+extension PanelResult: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(
+            applicationID: r("application_id"), rubricID: r.optional("rubric_id"), rubricVersion: r.optional("rubric_version"),
+            aggregation: r.optional("aggregation"), panelScore: r.optional("panel_score"),
+            passThreshold: r.optional("pass_threshold"), complete: r("complete"), passed: r.optional("passed"),
+            submitted: r("submitted"), required: r.optional("required"), evaluators: r("evaluators"),
+            criteria: r("criteria"), spread: r.optional("spread"), disagreement: r("disagreement"))
+    }
+}
+
+extension PanelResult.CriterionMean: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(key: r("key"), label: r("label"), weight: r("weight"), mean: r.optional("mean"))
+    }
+}

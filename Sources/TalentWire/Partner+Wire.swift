@@ -16,3 +16,11 @@ extension Partner: JSONWritable {
         }
     }
 }
+
+extension Partner: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(code: r("code"), name: r("name"), kind: r("kind"), contactName: r.optional("contact_name"),
+                      contactEmail: r.optional("contact_email"), contactPhone: r.optional("contact_phone"),
+                      version: r("version"), createdAt: r("created_at"), updatedAt: r("updated_at"))
+    }
+}

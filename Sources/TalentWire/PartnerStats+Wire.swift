@@ -19,3 +19,14 @@ extension PartnerStats: JSONWritable {
         }
     }
 }
+
+extension PartnerStats: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(partnerCode: r("partner_code"), partnerName: r("partner_name"),
+                      agreementID: r.optional("agreement_id"), agreementReference: r.optional("agreement_reference"),
+                      agreementStatus: r.optional("agreement_status"), startsOn: r.optional("starts_on"),
+                      endsOn: r.optional("ends_on"), yearlyQuota: r.optional("yearly_quota"),
+                      nominations: r("nominations"), quotaUsed: r("quota_used"),
+                      reachedEvaluation: r("reached_evaluation"), hired: r("hired"))
+    }
+}

@@ -39,3 +39,26 @@ extension PipelineReport: JSONWritable {
         }
     }
 }
+
+extension StageFigures: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(stage: r("stage"), count: r("count"), reached: r("reached"), conversion: r.optional("conversion"),
+                      medianDays: r.optional("median_days"))
+    }
+}
+
+extension PipelineGroup: WireObjectReadable {
+    /// `applications` is the sum of the stages' counts, as when the report was made; `group` repeats `key`.
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(key: r("key"), label: r("label"), stages: r("stages"))
+    }
+}
+
+extension PipelineReport: WireObjectReadable {
+    /// `applications` is the sum of the stages' counts, as when the report was made; `groups` is nil when absent.
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(agency: r.optional("agency"), positionKind: r.optional("position_kind"), from: r.optional("from"),
+                      to: r.optional("to"), groupBy: r.optional("group_by"), stages: r("stages"),
+                      groups: r.optional("groups"))
+    }
+}

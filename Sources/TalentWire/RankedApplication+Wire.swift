@@ -18,3 +18,12 @@ extension RankedApplication: JSONWritable {
         }
     }
 }
+
+extension RankedApplication: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(rank: r.optional("rank"), applicationID: r("application_id"), candidateID: r("candidate_id"),
+                      candidateName: r("candidate_name"), stage: r("stage"), panelScore: r.optional("panel_score"),
+                      complete: r("complete"), passed: r.optional("passed"), submitted: r("submitted"),
+                      required: r.optional("required"), disagreement: r("disagreement"))
+    }
+}

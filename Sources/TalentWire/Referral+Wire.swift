@@ -23,3 +23,15 @@ extension Referral: JSONWritable {
         }
     }
 }
+
+extension Referral: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(
+            id: r("id"), candidateID: r("candidate_id"), referrerKind: r("referrer_kind"),
+            referrerName: r.optional("referrer_name"), referrerTitle: r.optional("referrer_title"),
+            referrerEmail: r.optional("referrer_email"), referrerUserID: r.optional("referrer_user_id"),
+            referrerAgencyCode: r.optional("referrer_agency_code"), referrerPartnerCode: r.optional("referrer_partner_code"),
+            relationship: r("relationship"), justification: r("justification"), channel: r("channel"),
+            credited: r("credited"), createdBy: r("created_by"), createdAt: r("created_at"))
+    }
+}

@@ -16,3 +16,11 @@ extension ReferrerStats: JSONWritable {
         }
     }
 }
+
+extension ReferrerStats: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(referrerKind: r("referrer_kind"), referrer: r("referrer"), referrerName: r.optional("referrer_name"),
+                      referrals: r("referrals"), credited: r("credited"), reachedEvaluation: r("reached_evaluation"),
+                      hired: r("hired"), rejected: r("rejected"), medianPanelScore: r.optional("median_panel_score"))
+    }
+}

@@ -44,3 +44,23 @@ extension ReorganizationResult: JSONWritable {
         }
     }
 }
+
+extension ReorganizationChange.Action: WireReadable {}
+extension ReorganizationChange.Outcome: WireReadable {}
+
+extension ReorganizationChange: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(step: r("step"), effective: r("effective"), action: r("action"), code: r("code"), name: r("name"),
+                      previousName: r.optional("previous_name"), kind: r("kind"), mergedInto: r.optional("merged_into"),
+                      outcome: r("outcome"), positionsMoved: r("positions_moved"), targetsMoved: r("targets_moved"),
+                      targetsFolded: r("targets_folded"))
+    }
+}
+
+extension ReorganizationResult: WireObjectReadable {
+    /// `changed` and the `summary` are worked out from the changes, as when the answer was written; they are not
+    /// read.
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), name: r("name"), dryRun: r("dry_run"), changes: r("changes"))
+    }
+}

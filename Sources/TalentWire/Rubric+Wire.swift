@@ -31,3 +31,31 @@ extension Criterion: JSONWritable {
         }
     }
 }
+
+extension Rubric: WireObjectReadable {
+    /// The definition is the answer's definition fields, read and checked as a rubric file is
+    /// (`RubricDefinition(json:)`): a definition that passed that check when it was created reads back equal. Unlike
+    /// the other readers, a field inside `scale` or a criterion that the file format does not know is refused.
+    public init(reading r: WireReader) throws(ServiceError) {
+        let known: Set<String> = ["name", "description", "scale", "pass_threshold", "min_evaluators", "aggregation",
+                                  "disagreement_threshold", "criteria"]
+        let definition: RubricDefinition
+        do {
+            definition = try RubricDefinition(json: .object(r.fields.filter { known.contains($0.key) }))
+        } catch {
+            let first = error.fieldErrors.first
+            throw WireReader.unreadable(WireReader.path(r.path, first?.field ?? "definition"),
+                                        vi: first?.message.vi ?? error.message.vi, en: first?.message.en ?? error.message.en)
+        }
+        try self.init(id: r("id"), version: r("version"), status: r("status"), definition: definition,
+                      createdBy: r("created_by"), createdAt: r("created_at"), publishedAt: r.optional("published_at"),
+                      retiredAt: r.optional("retired_at"))
+    }
+}
+
+extension Criterion: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(key: r("key"), label: r("label"), description: r.optional("description"), weight: r("weight"),
+                      levels: r("levels"))
+    }
+}

@@ -16,3 +16,11 @@ extension StaffUser: JSONWritable {
         }
     }
 }
+
+extension StaffUser: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), name: r("name"), role: r("role"), agencyCode: r.optional("agency_code"),
+                      email: r.optional("email"), scope: r("scope"), hasPassword: r("has_password"),
+                      disabledAt: r.optional("disabled_at"), createdAt: r("created_at"))
+    }
+}

@@ -15,3 +15,12 @@ extension StageChange: JSONWritable {
         }
     }
 }
+
+extension StageChange: WireObjectReadable {
+    /// `seconds_in_stage` is written rounded to the second: it reads back whole.
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(from: r.optional("from"), to: r("to"), actor: r("actor"), channel: r("channel"),
+                      reason: r.optional("reason"), at: r("at"), secondsInStage: r("seconds_in_stage"),
+                      panelScore: r.optional("panel_score"))
+    }
+}

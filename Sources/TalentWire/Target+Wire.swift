@@ -40,3 +40,25 @@ extension TargetProgress: JSONWritable {
         }
     }
 }
+
+extension Target: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(id: r("id"), agencyCode: r("agency_code"), positionKind: r("position_kind"), count: r("count"),
+                      deadline: r("deadline"), startsOn: r("starts_on"), note: r.optional("note"),
+                      createdBy: r("created_by"), createdAt: r("created_at"))
+    }
+}
+
+extension TargetProgress: WireObjectReadable {
+    /// The answer leaves out who set the target and when: the target read here has an empty `createdBy` and
+    /// `createdAt` at 1970-01-01.
+    public init(reading r: WireReader) throws(ServiceError) {
+        let target = try Target(id: r("id"), agencyCode: r("agency_code"), positionKind: r("position_kind"),
+                                count: r("count"), deadline: r("deadline"), startsOn: r("starts_on"),
+                                note: r.optional("note"), createdBy: "", createdAt: Date(timeIntervalSince1970: 0))
+        try self.init(target: target, agencyName: r("agency_name"), hired: r("hired"), inOffer: r("in_offer"),
+                      inInterview: r("in_interview"), inEarlierStages: r("in_earlier_stages"),
+                      openPositions: r("open_positions"), expectedByNow: r("expected_by_now"), status: r("status"),
+                      risk: r.optional("risk"))
+    }
+}
