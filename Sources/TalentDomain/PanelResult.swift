@@ -60,7 +60,8 @@ public struct PanelResult: Sendable, Hashable {
 
     public init(applicationID: UUID, rubricID: UUID?, rubricVersion: Int?, aggregation: Aggregation?, panelScore: Double?,
                 passThreshold: Double?, complete: Bool, passed: Bool?, submitted: Int, required: Int?,
-                evaluators: [EvaluatorScore], criteria: [CriterionMean], spread: Double?, disagreement: Bool) {
+                evaluators: [EvaluatorScore], criteria: [CriterionMean], spread: Double?, disagreement: Bool,
+                awaitingConfirmation: Int = 0, firstReadAt: Date? = nil, amendedAfterResult: Bool = false) {
         self.applicationID = applicationID
         self.rubricID = rubricID
         self.rubricVersion = rubricVersion
@@ -75,6 +76,9 @@ public struct PanelResult: Sendable, Hashable {
         self.criteria = criteria
         self.spread = spread
         self.disagreement = disagreement
+        self.awaitingConfirmation = awaitingConfirmation
+        self.firstReadAt = firstReadAt
+        self.amendedAfterResult = amendedAfterResult
     }
 
     /// Computes the result from a rubric and the evaluators' current sheets (each a full set of scores).

@@ -61,7 +61,9 @@ extension PanelResult: WireObjectReadable {
             aggregation: r.optional("aggregation"), panelScore: r.optional("panel_score"),
             passThreshold: r.optional("pass_threshold"), complete: r("complete"), passed: r.optional("passed"),
             submitted: r("submitted"), required: r.optional("required"), evaluators: r("evaluators"),
-            criteria: r("criteria"), spread: r.optional("spread"), disagreement: r("disagreement"))
+            criteria: r("criteria"), spread: r.optional("spread"), disagreement: r("disagreement"),
+            awaitingConfirmation: r("awaiting_confirmation"), firstReadAt: r.optional("result_first_read_at"),
+            amendedAfterResult: r("amended_after_result"))
     }
 }
 

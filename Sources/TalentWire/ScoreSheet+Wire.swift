@@ -27,12 +27,14 @@ extension ScoreSheet: JSONWritable {
 }
 
 extension ScoreSheet: WireObjectReadable {
-    /// `current` is `supersededAt == nil`, as when the sheet was written; it is not read.
+    /// `current` and `awaiting_confirmation` follow from the other fields, as when the sheet was written; not read.
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(id: r("id"), applicationID: r("application_id"), evaluatorID: r("evaluator_id"),
                       evaluatorName: r("evaluator_name"), rubricID: r("rubric_id"), revision: r("revision"),
                       scores: r("scores"), comment: r.optional("comment"), reason: r.optional("reason"),
                       recordedBy: r("recorded_by"), submittedAt: r("submitted_at"),
-                      supersededAt: r.optional("superseded_at"))
+                      supersededAt: r.optional("superseded_at"), enteredBy: r.optional("entered_by"),
+                      confirmedBy: r.optional("confirmed_by"), confirmedAt: r.optional("confirmed_at"),
+                      amendedAfterResult: r("amended_after_result"))
     }
 }

@@ -725,6 +725,7 @@ struct WireReadTests {
         readers["evaluation-rank"] = list(RankedApplication.self)
         readers["evaluation-score"] = one(PanelResult.self)
         readers["evaluation-submit"] = one(ScoreSheet.self)
+        readers["evaluation-confirm"] = one(ScoreSheet.self)
         readers["nomination-list"] = list(NominationView.self)
         readers["nomination-show"] = one(NominationView.self)
         for name in ["partner-add", "partner-show"] { readers[name] = one(Partner.self) }
