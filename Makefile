@@ -41,6 +41,10 @@ run: demo
 	@deploy/local/welcome.sh $(TALENT_RELEASE) $(API_HOST) $(API_PORT)
 	$(TALENT_RELEASE) serve --host $(API_HOST) --port $(API_PORT)
 
+# At most this many tests at once: each runs on a database of its own and most wait on it, but hundreds at once on
+# two cores starve one another (a CLI test's 10-second wait for its connection ran out).
+TEST_WIDTH ?= 16
+
 # Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, and
 # the dashboard in headless Chromium (screenshots in artifacts/).
 test: toolchain
@@ -51,7 +55,8 @@ test: toolchain
 	deploy/local/db.sh start >/dev/null; \
 	export TALENT_TEST_DATABASE_URL=postgres://talent@127.0.0.1:$(TEST_PORT)/postgres; \
 	swift build --build-tests; \
-	swift test --skip-build --parallel 2>&1 | tee .data/test.log; \
+	"$$(swift build --show-bin-path)/talentPackageTests.xctest" --testing-library swift-testing \
+		--experimental-maximum-parallelization-width $(TEST_WIDTH) 2>&1 | tee .data/test.log; \
 	Tests/smoke.sh $(TALENT_DEBUG); \
 	Tests/fuzz/schemathesis.sh $(TALENT_DEBUG); \
 	Tests/browser/dashboard.sh $(TALENT_DEBUG)

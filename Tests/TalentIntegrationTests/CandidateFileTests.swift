@@ -165,7 +165,8 @@ struct CandidateFileTests {
         try await APIHarness.with(requireCompletePanel: false) { api in
             let s = try await Self.scenario(api)
             let path = "/v1/candidates/\(s.candidate)"
-            for section in ["referrals", "panels", Self.everything] {
+            // Nor nominations: who recommended the candidate is not for the people who judge them.
+            for section in ["referrals", "panels", "nominations", Self.everything] {
                 let refused = try await api.request(.get, "\(path)?include=\(section)", token: s.evaluator.token)
                 #expect(refused.status == 403, "\(section): \(refused.text)")
             }
@@ -174,7 +175,8 @@ struct CandidateFileTests {
             #expect(try await api.request(.get, "/v1/applications/\(s.application)/evaluators",
                                           token: s.evaluator.token).status == 403)
 
-            let file = try await api.request(.get, "\(path)?include=applications,nominations", token: s.evaluator.token)
+            #expect(try await api.request(.get, "/v1/nominations", token: s.evaluator.token).status == 403)
+            let file = try await api.request(.get, "\(path)?include=applications", token: s.evaluator.token)
             #expect(file.status == 200, "\(file.text)")
             let history = (file.object["applications"] as? [[String: Any]])?.first?["history"] as? [[String: Any]] ?? []
             #expect(history.count == 4)
