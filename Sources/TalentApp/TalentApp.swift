@@ -69,6 +69,20 @@ struct ConfiguredHost: ServiceHost {
     }
 }
 
+extension ConfiguredHost {
+    func withLocalAPI<T: Sendable>(_ options: ConnectionOptions, environment: [String: String], actor: Principal,
+                                   _ body: @Sendable (any APITransport) async throws -> T) async throws -> T {
+        try await withServices(options, environment: environment) { services in
+            // An operator named by a user's id acts as that user, with their role and scope.
+            let caller = try await services.users.operatorActor(actor)
+            var logger = Logger(label: "talent.cli")
+            logger.logLevel = .error
+            let responder = APIServer.buildRouter(services).buildResponder()
+            return try await body(LocalAPITransport(responder: responder, caller: caller, logger: logger))
+        }
+    }
+}
+
 /// The root of `talent`.
 struct TalentCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {

@@ -50,7 +50,8 @@ struct VersionCommand: ParsableCommand {
 /// The commands of `talent` that this edge holds; the composition root adds `serve` and makes the root command.
 public enum TalentCommands {
     public static let all: [any ParsableCommand.Type] = [
-        MigrateCommand.self, VersionCommand.self, AgencyCommand.self, UserCommand.self,
+        MigrateCommand.self, VersionCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self,
+        AgencyCommand.self, UserCommand.self,
         TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
         PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
         TargetCommand.self, ReportCommand.self, AuditCommand.self,

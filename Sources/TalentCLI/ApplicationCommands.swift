@@ -14,7 +14,7 @@ struct ApplicationCommand: AsyncParsableCommand {
             subcommands: [Open.self, Move.self, Show.self, List.self, History.self])
     }
 
-    struct Open: ServiceCommand {
+    struct Open: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Mở hồ sơ dự tuyển của ứng viên vào một vị trí (bắt đầu ở giai đoạn được đề cử).",
                                              en: "Consider a candidate for a position (starts in nominated)."))
@@ -23,13 +23,15 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã ứng viên.", en: "The candidate's id.")) var candidate: String
         @Option(help: L(vi: "Mã vị trí tuyển dụng.", en: "The position's id.")) var position: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let input = try NewApplication(ApplicationDraft(candidateID: candidate, positionID: position))
-            printer.record(try await services.applications.open(input, by: actor), Columns.application)
+            let body = JSONValue.object(["candidate_id": .string(input.candidateID.text),
+                                         "position_id": .string(input.positionID.text)])
+            printer.record(try await api.post("/v1/applications", body, as: Application.self), Columns.application)
         }
     }
 
-    struct Move: ServiceCommand {
+    struct Move: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Chuyển hồ sơ dự tuyển sang giai đoạn khác.",
                                              en: "Move an application to another stage."))
@@ -42,15 +44,17 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option(name: .customLong("if-version"), help: L(vi: "Chỉ thực hiện nếu bản ghi vẫn ở phiên bản này.",
                                                          en: "Only if the record is still at this version.")) var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let uuid = try UUID.parse(id)
             let input = try StageMove(StageMoveDraft(to: to, reason: reason))
-            printer.record(try await services.applications.move(uuid, input, expectedVersion: ifVersion, by: actor),
-                           Columns.application)
+            let body = JSONValue.object(["to": .string(input.to.rawValue), "reason": input.reason.map(JSONValue.string) ?? .null])
+            let moved: Application = try await api.post("/v1/applications/\(uuid.text)/transitions", body,
+                                                        headers: ifVersion.map { [("If-Match", "\"\($0)\"")] } ?? [])
+            printer.record(moved, Columns.application)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem hồ sơ dự tuyển và lịch sử các giai đoạn.",
                                              en: "Show an application and its stage history."))
@@ -58,17 +62,19 @@ struct ApplicationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let application = try await services.applications.get(id, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let uuid = try UUID.parse(id)
+            let application: Application = try await api.get("/v1/applications/\(uuid.text)")
             printer.record(application, Columns.application)
             if printer.format == .table {
                 printer.console.out("")
-                printer.list(try await services.applications.history(id, by: actor), Columns.stageChange)
+                let history: Page<StageChange> = try await api.get("/v1/applications/\(uuid.text)/history")
+                printer.list(history.items, Columns.stageChange)
             }
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê hồ sơ dự tuyển, mới nhất trước.",
                                              en: "List applications, newest first."))
@@ -81,15 +87,15 @@ struct ApplicationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.applications.list(candidateID: candidate, positionID: position, stage: stage,
-                                                            agency: agency, page: paging.request(),
-                                                            by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Application> = try await api.get("/v1/applications", query: [
+                ("candidate_id", candidate), ("position_id", position), ("stage", stage), ("agency", agency),
+            ] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.application, nextCursor: page.nextCursor)
         }
     }
 
-    struct History: ServiceCommand {
+    struct History: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Các lần chuyển giai đoạn: người thực hiện, lý do, thời điểm và số ngày ở mỗi giai đoạn.",
                                              en: "Stage changes with actor, reason, time and days in each stage."))
@@ -97,8 +103,10 @@ struct ApplicationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.applications.history(id, by: actor), Columns.stageChange)
+        func run(api: APIClient, printer: Printer) async throws {
+            let uuid = try UUID.parse(id)
+            let history: Page<StageChange> = try await api.get("/v1/applications/\(uuid.text)/history")
+            printer.list(history.items, Columns.stageChange)
         }
     }
 }

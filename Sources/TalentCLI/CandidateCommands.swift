@@ -100,6 +100,13 @@ struct CandidateFilterOptions: ParsableArguments {
                     en: "-created_at (newest first, the default), created_at, or name (by given name, Vietnamese order)."))
     var sort: String?
 
+    /// The filters as the API's query parameters.
+    func parameters(text: String? = nil) -> [(String, String?)] {
+        [("q", text ?? q), ("stage", stage), ("agency", agency), ("position_id", position), ("sector", sector),
+         ("degree", degree), ("graduation_year", graduationYear.map(String.init)), ("created_from", createdFrom),
+         ("created_to", createdTo), ("sort", sort)]
+    }
+
     func query(text: String? = nil) -> CandidateQuery {
         CandidateQuery(text: text ?? q, stage: stage, agency: agency, positionID: position, sector: sector, degree: degree,
                        graduationYear: graduationYear, createdFrom: createdFrom, createdTo: createdTo, sort: sort)
@@ -114,7 +121,7 @@ struct CandidateCommand: AsyncParsableCommand {
                           Import.self, Export.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm hồ sơ ứng viên (hồ sơ có khả năng trùng sẽ được chỉ ra).",
                                              en: "Add a candidate (likely duplicates are pointed out)."))
@@ -126,8 +133,10 @@ struct CandidateCommand: AsyncParsableCommand {
             if profile.name == nil { throw ValidationError("Missing expected argument '--name <name>'") }
         }
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let created = try await services.candidates.add(try ValidCandidate(profile.draft), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            // The profile's own checks first, with their messages; then the API (which checks again).
+            _ = try ValidCandidate(profile.draft)
+            let created: CandidateCreated.Answer = try await api.post("/v1/candidates", profile.draft)
             if printer.format == .json {
                 printer.console.out(created.jsonString(pretty: true))
             } else {
@@ -135,13 +144,13 @@ struct CandidateCommand: AsyncParsableCommand {
             }
             for other in created.possibleDuplicates {
                 printer.console.err(printer.language == .en
-                    ? "note: possibly the same person as \(other.fullName) (\(other.id.text)); see `talent candidate merge`"
-                    : "lưu ý: có thể trùng với \(other.fullName) (\(other.id.text)); xem `talent candidate merge`")
+                    ? "note: possibly the same person as \(other.fullName) (\(other.id)); see `talent candidate merge`"
+                    : "lưu ý: có thể trùng với \(other.fullName) (\(other.id)); xem `talent candidate merge`")
             }
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Xem hồ sơ của một ứng viên: thông tin cá nhân, hồ sơ dự tuyển và lịch sử giai đoạn, giới thiệu, đề cử và hội đồng đánh giá.",
@@ -155,17 +164,24 @@ struct CandidateCommand: AsyncParsableCommand {
                         en: "Sections of the file, comma-separated: applications, referrals, nominations, panels; empty: the profile only. Default: every section the role may read."))
         var include: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let sections = try include.map { text throws(ServiceError) in
+        func run(api: APIClient, printer: Printer) async throws {
+            let uuid = try UUID.parse(id)
+            var sections = try include.map { text throws(ServiceError) in
                 text.isEmpty ? [] : try CandidateFileSection.parseList(text, field: "include")
-            } ?? CandidateService.readableSections(by: actor)
-            let file = try await services.candidates.file(UUID.parse(id), include: sections, by: actor)
+            }
+            if sections == nil {
+                let me: Me.Answer = try await api.get("/v1/me")
+                sections = CandidateService.readableSections(by: Principal(name: me.name, role: me.role, channel: .cli))
+            }
+            let list = (sections ?? []).map(\.rawValue).sorted().joined(separator: ",")
+            let file: CandidateFile = try await api.get("/v1/candidates/\(uuid.text)",
+                                                        query: [("include", list.isEmpty ? nil : list)])
             printer.record(file, Columns.candidateDetail.map { $0.of { (file: CandidateFile) in file.candidate } })
             if printer.format == .table { CandidateFileSections(file: file, printer: printer).print() }
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê hồ sơ ứng viên, mới nhất trước, có bộ lọc.",
                                              en: "List candidates, newest first, with filters."))
@@ -174,14 +190,14 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var filters: CandidateFilterOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.candidates.list(filters.query(), page: paging.request(),
-                                                          by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Candidate> = try await api.get("/v1/candidates",
+                                                          query: filters.parameters() + APIClient.page(paging.request()))
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
         }
     }
 
-    struct Search: ServiceCommand {
+    struct Search: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Tìm ứng viên theo họ tên (không phân biệt dấu và chữ hoa), số CCCD, thư điện tử hoặc số điện thoại.",
@@ -192,14 +208,14 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var filters: CandidateFilterOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.candidates.list(filters.query(text: text),
-                                                          page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Candidate> = try await api.get(
+                "/v1/candidates", query: filters.parameters(text: text) + APIClient.page(paging.request()))
             printer.list(page.items, Columns.candidate, nextCursor: page.nextCursor)
         }
     }
 
-    struct Update: ServiceCommand {
+    struct Update: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Sửa các trường được nêu; --clear TRƯỜNG để xóa trắng một trường. --if-version từ chối nếu hồ sơ đã bị sửa từ phiên bản đó.",
@@ -214,7 +230,7 @@ struct CandidateCommand: AsyncParsableCommand {
         @Option(name: .customLong("if-version"), help: L(vi: "Chỉ thực hiện nếu hồ sơ vẫn ở phiên bản này.",
                                                          en: "Only if the profile is still at this version.")) var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             var fields = profile.givenFields
             for name in clear {
                 guard let field = CandidateDraft.Field(rawValue: name), field != .fullName else {
@@ -226,8 +242,13 @@ struct CandidateCommand: AsyncParsableCommand {
                 throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change")
             }
             let uuid = try UUID.parse(id)
-            let patch = try CandidatePatch(profile.draft, fields: fields)
-            let candidate = try await services.candidates.update(uuid, patch: patch, expectedVersion: ifVersion, by: actor)
+            _ = try CandidatePatch(profile.draft, fields: fields)
+            // The change is made against the version given, else the one read now.
+            var version = ifVersion
+            if version == nil { version = try await api.get("/v1/candidates/\(uuid.text)", as: Candidate.self).version }
+            guard let version else { return }
+            let candidate: Candidate = try await api.patch("/v1/candidates/\(uuid.text)",
+                                                           profile.draft.patchBody(fields), version: version)
             printer.record(candidate, Columns.candidateDetail)
         }
     }

@@ -27,6 +27,10 @@ public struct GlobalOptions: ParsableArguments, Sendable {
                                              en: "Who is acting, for the audit trail (else TALENT_OPERATOR, else the OS user). A user's id acts as that user, with their role."))
     var operatorName: String?
 
+    @Option(help: L(vi: "Máy chủ API để làm việc từ xa, với tư cách người đã đăng nhập (nếu không có: TALENT_SERVER, rồi máy chủ của `talent login`; không có máy chủ nào: làm việc trực tiếp trên cơ sở dữ liệu).",
+                    en: "The API server to work through, as the signed-in user (else TALENT_SERVER, else the server of `talent login`; with none: on the database directly)."))
+    public var server: String?
+
     @Option(help: L(vi: "Định dạng kết quả: table (bảng), json hoặc csv.", en: "Output: table, json or csv."))
     var format: OutputFormat = .table
 
@@ -56,6 +60,34 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         ConnectionOptions(databaseURL: databaseURL, databaseReadURL: databaseReadURL, poolSize: poolSize)
     }
 
+    /// Runs `body` with the JSON API: a server's as the signed-in user, or this process's over the database as the
+    /// operator. A command written against it works the same both ways.
+    func withAPI<T: Sendable>(_ body: @Sendable (APIClient) async throws -> T) async throws -> T {
+        let language = console.language(lang)
+        if let choice = try ServerChoice.resolve(flag: server, environment: console.environment) {
+            guard let credentials = choice.credentials else {
+                throw ServiceError(.unauthenticated, slug: "not-signed-in", LocalizedText(
+                    vi: "Chưa đăng nhập vào \(choice.url.absoluteString): chạy `talent login --server \(choice.url.absoluteString)`",
+                    en: "Not signed in to \(choice.url.absoluteString): run `talent login --server \(choice.url.absoluteString)`"))
+            }
+            let transport = HTTPTransport(server: choice.url, token: credentials.token)
+            return try await body(APIClient(transport: transport, language: language, isRemote: true))
+        }
+        guard let host = ServiceHosting.current else {
+            throw ServiceError(.internalFailure, LocalizedText(vi: "Chưa cấu hình nơi tạo dịch vụ",
+                                                               en: "No service host is configured"))
+        }
+        let actor = try self.actor()
+        return try await host.withLocalAPI(connection, environment: console.environment, actor: actor) { transport in
+            try await body(APIClient(transport: transport, language: language, isRemote: false))
+        }
+    }
+
+    /// Whether a server is configured (the command then goes through its API).
+    var hasServer: Bool {
+        (try? ServerChoice.resolve(flag: server, environment: console.environment)) != nil
+    }
+
     /// Runs `body` with the services that the host (the composition root) builds from these options.
     public func withServices<T: Sendable>(_ body: @Sendable (TalentServices) async throws -> T) async throws -> T {
         guard let host = ServiceHosting.current else {
@@ -74,10 +106,31 @@ protocol ServiceCommand: AsyncParsableCommand, Sendable {
 
 extension ServiceCommand {
     func run() async throws {
+        if global.hasServer {
+            throw ServiceError(.invalid, slug: "server-host-only", LocalizedText(
+                vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu (chưa đi qua API); bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
+                en: "This command runs on the server host, on the database (not yet through the API); drop --server / TALENT_SERVER or run `talent logout`"))
+        }
         let actor = try global.actor()
         let printer = global.printer
         try await global.withServices { services in
             try await run(services: services, actor: services.users.operatorActor(actor), printer: printer)
+        }
+    }
+}
+
+/// A command that works through the JSON API: on a server as the signed-in user, or in this process on the database
+/// as the operator. The same routes and rules answer either way, and the answers print with the same columns.
+protocol APICommand: AsyncParsableCommand, Sendable {
+    var global: GlobalOptions { get }
+    func run(api: APIClient, printer: Printer) async throws
+}
+
+extension APICommand {
+    func run() async throws {
+        let printer = global.printer
+        try await global.withAPI { api in
+            try await run(api: api, printer: printer)
         }
     }
 }

@@ -23,6 +23,18 @@ enum PasswordInput {
         return first
     }
 
+    /// A line typed at the terminal (with echo), such as an e-mail.
+    static func line(prompt: String, console: Console) throws -> String {
+        guard !console.isCapturing, isatty(STDIN_FILENO) == 1 else {
+            throw ServiceError.invalid("email", vi: "cần --email", en: "--email is required")
+        }
+        FileHandle.standardError.write(Data(prompt.utf8))
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw ServiceError.invalid("email", vi: "cần --email", en: "--email is required")
+        }
+        return line
+    }
+
     /// One line from the terminal with echo off, restored whatever happens.
     private static func typed(_ prompt: String) throws -> String {
         FileHandle.standardError.write(Data(prompt.utf8))

@@ -11,7 +11,7 @@ struct PositionCommand: AsyncParsableCommand {
                                                  en: "Openings per agency."), subcommands: [Add.self, List.self, Show.self, Update.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm vị trí tuyển dụng.", en: "Add a position."))
         }
@@ -25,16 +25,16 @@ struct PositionCommand: AsyncParsableCommand {
                                                           en: "YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var targetDate: String?
         @Option(help: L(vi: "Mô tả công việc.", en: "Job description.")) var description: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let input = try ValidPosition(
-                PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings, targetDate: targetDate,
-                              description: description))
-            let position = try await services.positions.add(input, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let draft = PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings,
+                                      targetDate: targetDate, description: description)
+            _ = try ValidPosition(draft)
+            let position: Position = try await api.post("/v1/positions", draft)
             printer.record(position, Columns.position)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê vị trí tuyển dụng, mới nhất trước.",
                                              en: "List positions, newest first."))
@@ -47,26 +47,27 @@ struct PositionCommand: AsyncParsableCommand {
                         en: "open, on_hold, filled or closed.")) var status: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.positions.list(agency: agency, kind: kind, status: status,
-                                                         page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Position> = try await api.get("/v1/positions", query: [
+                ("agency", agency), ("kind", kind), ("status", status),
+            ] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.position, nextCursor: page.nextCursor)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem một vị trí tuyển dụng.", en: "Show one position."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.positions.get(UUID.parse(id), by: actor), Columns.position)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.record(try await api.get("/v1/positions/\(UUID.parse(id).text)", as: Position.self), Columns.position)
         }
     }
 
-    struct Update: ServiceCommand {
+    struct Update: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Sửa thông tin vị trí tuyển dụng.", en: "Change a position's fields."))
         }
@@ -84,7 +85,7 @@ struct PositionCommand: AsyncParsableCommand {
         @Option(name: .customLong("if-version"), help: L(vi: "Chỉ thực hiện nếu bản ghi vẫn ở phiên bản này.",
                                                          en: "Only if the record is still at this version.")) var ifVersion: Int?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             var fields: Set<PositionDraft.Field> = []
             if agency != nil { fields.insert(.agencyCode) }
             if title != nil { fields.insert(.title) }
@@ -95,11 +96,14 @@ struct PositionCommand: AsyncParsableCommand {
             if description != nil { fields.insert(.description) }
             guard !fields.isEmpty else { throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change") }
             let uuid = try UUID.parse(id)
-            let patch = try PositionPatch(
-                PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings, targetDate: targetDate,
-                              status: status, description: description),
-                fields: fields)
-            let position = try await services.positions.update(uuid, patch: patch, expectedVersion: ifVersion, by: actor)
+            let draft = PositionDraft(agencyCode: agency, title: title, kind: kind, openings: openings,
+                                      targetDate: targetDate, status: status, description: description)
+            _ = try PositionPatch(draft, fields: fields)
+            var version = ifVersion
+            if version == nil { version = try await api.get("/v1/positions/\(uuid.text)", as: Position.self).version }
+            guard let version else { return }
+            let position: Position = try await api.patch("/v1/positions/\(uuid.text)", draft.patchBody(fields),
+                                                         version: version)
             printer.record(position, Columns.position)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TalentDomain
 import TalentService
 
 /// Where the database settings of one command come from: its flags (nil when not given).
@@ -20,6 +21,11 @@ public protocol ServiceHost: Sendable {
     /// Opens what the services need, runs `body` with them, and closes it again.
     func withServices<T: Sendable>(_ options: ConnectionOptions, environment: [String: String],
                                    _ body: @Sendable (TalentServices) async throws -> T) async throws -> T
+
+    /// The JSON API in this process over the database, acting as `actor` (the operator on the server host): the
+    /// same router, routes and rules a server runs, without a network or a token.
+    func withLocalAPI<T: Sendable>(_ options: ConnectionOptions, environment: [String: String], actor: Principal,
+                                   _ body: @Sendable (any APITransport) async throws -> T) async throws -> T
 }
 
 /// The host of the commands running in this task (set by `TalentApp.run`, and by tests).

@@ -11,7 +11,7 @@ struct TokenCommand: AsyncParsableCommand {
                                               en: "API bearer tokens."), subcommands: [Issue.self, List.self, Revoke.self])
     }
 
-    struct Issue: ServiceCommand {
+    struct Issue: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Cấp mã truy cập; chuỗi bí mật chỉ in ra một lần (dòng cuối ở định dạng bảng).",
@@ -25,9 +25,14 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(name: .customLong("expires-in"), help: L(vi: "Số ngày có hiệu lực (mặc định 90).",
                                                          en: "Days until it expires (default 90).")) var expiresIn: Int?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let input = try TokenRequest(userID: user, partnerCode: partner, expiresInDays: expiresIn)
-            let issued = try await services.tokens.issue(input, by: actor)
+            var body: [String: JSONValue] = ["expires_in_days": .number(Double(input.expiresInDays))]
+            switch input.holder {
+            case .user(let id): body["user_id"] = .string(id.text)
+            case .partner(let code): body["partner_code"] = .string(code)
+            }
+            let issued: IssuedToken = try await api.post("/v1/tokens", JSONValue.object(body))
             var columns = Columns.token.map { column in
                 column.of { (issued: IssuedToken) in issued.record }
             }
@@ -37,7 +42,7 @@ struct TokenCommand: AsyncParsableCommand {
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các mã truy cập (không bao giờ hiện chuỗi bí mật).",
                                              en: "List tokens (never their secrets)."))
@@ -46,13 +51,14 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã người dùng.", en: "The user's id.")) var user: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.tokens.list(userID: user, page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let id = try user.map { text throws(ServiceError) in try UUID.parse(text, field: "user").text }
+            let page: Page<AccessToken> = try await api.get("/v1/tokens", query: [("user", id)] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.token, nextCursor: page.nextCursor)
         }
     }
 
-    struct Revoke: ServiceCommand {
+    struct Revoke: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thu hồi mã truy cập; mã hết tác dụng ngay.",
                                              en: "Revoke a token; it stops working at once."))
@@ -61,8 +67,8 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: L(vi: "Mã định danh của mã truy cập (xem `talent token list`).",
                           en: "The token's id (from `talent token list`).")) var tokenID: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let token = try await services.tokens.revoke(UUID.parse(tokenID), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let token: AccessToken = try await api.delete("/v1/tokens/\(UUID.parse(tokenID).text)")
             printer.record(token, Columns.token)
         }
     }

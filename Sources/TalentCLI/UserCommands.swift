@@ -12,7 +12,7 @@ struct UserCommand: AsyncParsableCommand {
             subcommands: [Add.self, List.self, Password.self, Disable.self, Unlock.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm người dùng.", en: "Add a staff user."))
         }
@@ -26,14 +26,19 @@ struct UserCommand: AsyncParsableCommand {
                         en: "agency (own agency only; the default for hr with --agency) or province.")) var scope: String?
         @Option(help: L(vi: "Thư điện tử, dùng để đăng nhập.", en: "E-mail address, to sign in with.")) var email: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let input = try NewStaffUser(name: name, role: role, agencyCode: agency, email: email, scope: scope)
-            let user = try await services.users.add(input, by: actor)
+            let body = JSONValue.object([
+                "name": .string(input.name), "role": .string(input.role.rawValue),
+                "agency_code": input.agencyCode.map(JSONValue.string) ?? .null, "scope": .string(input.scope.rawValue),
+                "email": input.email.map(JSONValue.string) ?? .null,
+            ])
+            let user: StaffUser = try await api.post("/v1/users", body)
             printer.record(user, Columns.user)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê người dùng.", en: "List staff users."))
         }
@@ -42,13 +47,13 @@ struct UserCommand: AsyncParsableCommand {
                         en: "Role: admin, hr, evaluator or leadership.")) var role: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.users.list(role: role, page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<StaffUser> = try await api.get("/v1/users", query: [("role", role)] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.user, nextCursor: page.nextCursor)
         }
     }
 
-    struct Password: ServiceCommand {
+    struct Password: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Đặt mật khẩu (nhập từ bàn phím, không hiện, hoặc biến TALENT_PASSWORD); mọi phiên đăng nhập của người đó bị đăng xuất.",
                                              en: "Set a password (typed without echo, or TALENT_PASSWORD); every session of that user is signed out."))
@@ -56,16 +61,17 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let id = try UUID.parse(userID, field: "user")
             let password = try PasswordInput.read(prompt: L(vi: "Mật khẩu mới: ", en: "New password: "),
                                                   confirm: L(vi: "Nhập lại: ", en: "Again: "), console: global.console)
-            let user = try await services.users.setPassword(id, password, by: actor)
+            let user: StaffUser = try await api.put("/v1/users/\(id.text)/password",
+                                                    JSONValue.object(["password": .string(password)]))
             printer.record(user, Columns.user)
         }
     }
 
-    struct Disable: ServiceCommand {
+    struct Disable: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Khóa người dùng: không đăng nhập được nữa, mọi phiên và mã truy cập hết tác dụng ngay.",
                                              en: "Disable a user: no more sign-in; their sessions and tokens stop working at once."))
@@ -73,13 +79,13 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let user = try await services.users.disable(UUID.parse(userID, field: "user"), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let user: StaffUser = try await api.post("/v1/users/\(UUID.parse(userID, field: "user").text)/disable")
             printer.record(user, Columns.user)
         }
     }
 
-    struct Unlock: ServiceCommand {
+    struct Unlock: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Mở khóa đăng nhập bị tạm khóa do nhập sai mật khẩu nhiều lần.",
                                              en: "Lift the sign-in lock that repeated wrong passwords put on a user."))
@@ -87,8 +93,8 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã người dùng.", en: "The user's id.")) var userID: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let user = try await services.users.unlock(UUID.parse(userID, field: "user"), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let user: StaffUser = try await api.post("/v1/users/\(UUID.parse(userID, field: "user").text)/unlock")
             printer.record(user, Columns.user)
         }
     }
