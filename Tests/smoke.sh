@@ -53,6 +53,37 @@ reorg=deploy/reorganizations/2025-dong-thap.json
 ! "$TALENT" agency list | grep -q "SKHDT" || fail "SKHDT is still active"; ok
 "$TALENT" agency reorganize --file "$reorg" --lang en | grep -q "Nothing to change" || fail "a second run changed something"; ok
 
+# Sở Nội vụ's HR officer on her own machine: no database credentials (an unreachable DATABASE_URL), only the
+# server and her password. She adds a candidate and opens an application at her agency; Sở Tư pháp's application
+# is not found to her, and both are found by Sở Tư pháp's province-scoped officer.
+lan_home=$(mktemp -d) duc_home=$(mktemp -d)
+trap 'rm -rf "$lan_home" "$duc_home"; cleanup' EXIT
+as_lan() { HOME="$lan_home" DATABASE_URL=postgres://nobody@127.0.0.1:1/none TALENT_PASSWORD=demo-483-talent "$TALENT" "$@"; }
+as_duc() { HOME="$duc_home" DATABASE_URL=postgres://nobody@127.0.0.1:1/none TALENT_PASSWORD=demo-483-talent "$TALENT" "$@"; }
+as_lan login --server "$BASE" --email lan.nguyen@demo.talent.vn >/dev/null || fail "Lan could not sign in"; ok
+[ "$(stat -c %a "$lan_home/.config/talent/credentials")" = 600 ] || fail "the credentials file is not 0600"; ok
+as_lan whoami --format csv | grep -q ',SNV,' || fail "whoami does not say SNV"; ok
+cid=$(as_lan candidate add --name "Lý Thị Hoa" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+snv_position=$(as_lan position list --format csv | awk -F, 'NR == 2 { print $1 }')
+[ -n "$snv_position" ] || fail "Lan sees no position of her agency"
+snv_app=$(as_lan application open --candidate "$cid" --position "$snv_position" --format json \
+          | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || fail "Lan could not open an application"; ok
+stp_app=$("$TALENT" application list --agency STP --format csv | awk -F, 'NR == 2 { print $1 }')
+if out=$(as_lan application show "$stp_app" 2>&1); then fail "Lan read Sở Tư pháp's application"; fi
+grep -q "Không tìm thấy" <<<"$out" || fail "Sở Tư pháp's application is not 'not found' to Lan: $out"; ok
+as_duc login --server "$BASE" --email duc.tran@demo.talent.vn >/dev/null || fail "Đức could not sign in"; ok
+as_duc application show "$snv_app" >/dev/null || fail "Đức cannot read Lan's application"; ok
+as_duc application show "$stp_app" >/dev/null || fail "Đức cannot read his own agency's application"; ok
+"$TALENT" audit list --entity "candidate:$cid" | grep -q "Nguyễn Thị Lan" || fail "the audit does not name Lan"; ok
+if out=$(as_lan referral list 2>&1); then fail "a command not yet through the API ran with a server"; fi
+grep -q "chỉ chạy trên máy chủ" <<<"$out" || fail "no clear message for a server-host-only command: $out"; ok
+chmod 644 "$lan_home/.config/talent/credentials"
+if out=$(as_lan whoami 2>&1); then fail "a credentials file others can read was used"; fi
+grep -q "chmod 600" <<<"$out" || fail "no chmod advice: $out"; ok
+chmod 600 "$lan_home/.config/talent/credentials"
+as_lan logout >/dev/null || fail "logout failed"; ok
+[ ! -e "$lan_home/.config/talent/credentials" ] || fail "logout left the token behind"; ok
+
 # PostgreSQL goes away and comes back; the server follows by itself.
 deploy/local/db.sh stop >/dev/null 2>&1
 status=$(curl -s -o /dev/null -m 15 -w '%{http_code}' "$BASE/health")
