@@ -31,6 +31,8 @@ options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
 for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"):
     options.add_argument(flag)
+# What a Vietnamese browser asks for (headless Chromium otherwise sends Accept-Language: en-US, whatever --lang says).
+options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.set_window_size(1280, 1800)

@@ -25,6 +25,8 @@ options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
 for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"):
     options.add_argument(flag)
+# What a Vietnamese browser asks for (headless Chromium otherwise sends Accept-Language: en-US, whatever --lang says).
+options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.set_window_size(390, 844)  # a phone: evaluators score where they are
@@ -66,13 +68,13 @@ try:
 
     # Every criterion but the last scored, the radios' `required` lifted as a script-free browser might:
     # the server refuses, in Vietnamese, and keeps what was chosen and written.
+    key = criteria[-1].get_attribute("data-criterion")
     for fieldset in criteria[:-1]:
         fieldset.find_elements(By.CSS_SELECTOR, "label.level")[3].click()
     driver.find_element(By.NAME, "comment").send_keys("Trình bày mạch lạc, nắm chắc quy trình xây dựng văn bản.")
     driver.execute_script("document.querySelectorAll('input[type=radio]').forEach(r => r.required = false)")
     driver.find_element(By.CSS_SELECTOR, "form.sheet button").click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error[role='alert']")))
-    key = criteria[-1].get_attribute("data-criterion")
     message = driver.find_element(By.CSS_SELECTOR, f"fieldset[data-criterion='{key}'] p.error").text
     check("thiếu điểm" in message, f"no clear message for the missing score: {message!r}")
     check("mạch lạc" in driver.find_element(By.NAME, "comment").get_attribute("value"), "the comment was lost")
