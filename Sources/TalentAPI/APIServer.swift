@@ -36,6 +36,7 @@ public enum APIServer {
                                   to router: Router<APIContext>) -> RouteTable {
         let table = RouteTable(router)
         DashboardController(services: services).addRoutes(to: table)
+        EvaluateController(services: services).addRoutes(to: table)
         SystemController(services: services).addRoutes(to: table)
         SessionController(services: services).addOpenRoutes(to: table)
         let v1 = table.group("v1", context: CallerContext.self)

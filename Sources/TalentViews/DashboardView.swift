@@ -11,10 +11,13 @@ public enum DashboardView {
         public var targets: [TargetProgress]
         public var partners: [PartnerStats]
         public var monthly: [MonthlyNominations]
+        /// The session's form key, carried back by the sign-out form (empty when signed in by a bearer header).
+        public var formKey: String
 
         public init(viewer: String, day: CalendarDate, pipeline: PipelineReport, targets: [TargetProgress],
-                    partners: [PartnerStats], monthly: [MonthlyNominations]) {
+                    partners: [PartnerStats], monthly: [MonthlyNominations], formKey: String = "") {
             self.viewer = viewer
+            self.formKey = formKey
             self.day = day
             self.pipeline = pipeline
             self.targets = targets
@@ -55,6 +58,7 @@ public enum DashboardView {
         return Templates.dashboard.render([
             "style": Templates.style,
             "viewer": d.viewer,
+            "formKey": d.formKey,
             "day": Format.date(d.day),
             "cards": cards,
             "funnel": both { Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
@@ -84,17 +88,29 @@ public enum DashboardView {
         #"<div class="wide-only">\#(draw(.wide))</div><div class="narrow-only">\#(draw(.narrow))</div>"#
     }
 
-    /// The sign-in form: its field `token` is posted to `/dashboard/login`.
-    public static func login(error: String? = nil) -> String {
-        var context: [String: Any] = ["style": Templates.style]
+    /// The sign-in form: `email` and `password`, with `form_key` (the sign-in's CSRF token, also in its cookie),
+    /// posted to `/dashboard/login`. The e-mail typed is kept after a failure; the password never is.
+    public static func login(error: String? = nil, email: String = "", formKey: String = "", language: Language = .vi) -> String {
+        func t(_ vi: String, _ en: String) -> String { language == .en ? en : vi }
+        var context: [String: Any] = [
+            "style": Templates.style, "lang": language.rawValue, "formKey": formKey, "email": email,
+            "title": t("Đăng nhập", "Sign in"),
+            "intro": t("Lãnh đạo, cán bộ nhân sự, quản trị viên và thành viên hội đồng đánh giá đăng nhập bằng thư điện tử và mật khẩu của mình.",
+                       "Leaders, HR officers, administrators and evaluators sign in with their own e-mail and password."),
+            "emailLabel": t("Thư điện tử", "E-mail"), "passwordLabel": t("Mật khẩu", "Password"),
+            "button": t("Đăng nhập", "Sign in"),
+        ]
         // Only a present error goes in: Mustache renders an absent optional passed as `Any` as "nil".
         if let error { context["error"] = error }
         return Templates.login.render(context)
     }
 
-    /// A short page for a refusal or a failure, in the dashboard's style.
-    public static func message(_ title: String, _ text: String) -> String {
-        Templates.message.render(["style": Templates.style, "title": title, "text": text])
+    /// A short page for a refusal or a failure, in the dashboard's style, with a link on (by default: to sign in).
+    public static func message(_ title: String, _ text: String, language: Language = .vi,
+                               link: (href: String, label: String)? = nil) -> String {
+        let link = link ?? ("/dashboard/login", language == .en ? "Sign in again" : "Đăng nhập lại")
+        return Templates.message.render(["style": Templates.style, "title": title, "text": text, "lang": language.rawValue,
+                                         "href": link.href, "label": link.label])
     }
 }
 
@@ -108,7 +124,7 @@ extension Templates {
         <title>Bảng điều hành — Kế hoạch 483/KH-UBND</title><style>{{{style}}}</style></head>
         <body><main>
         <nav class="top"><h1>Bảng điều hành tuyển chọn nhân tài xây dựng pháp luật</h1>
-        <form method="post" action="/dashboard/logout"><span class="muted">{{viewer}} · </span><button type="submit">Đăng xuất</button></form></nav>
+        <form method="post" action="/dashboard/logout"><input type="hidden" name="form_key" value="{{formKey}}"><span class="muted">{{viewer}} · </span><button type="submit">Đăng xuất</button></form></nav>
         <p class="subtitle">Kế hoạch 483/KH-UBND · số liệu đến ngày {{day}}</p>
         <div class="cards">{{#cards}}<div class="card" id="card-{{id}}"><div class="figure">{{figure}}</div><div class="caption">{{caption}}</div></div>{{/cards}}</div>
         <section id="funnel"><h2>Các bước tuyển chọn</h2>{{{funnel}}}
@@ -123,20 +139,27 @@ extension Templates {
         </main></body></html>
         """, partials: ["table": table])
 
-    static let login = template(head + """
-        <title>Đăng nhập — Bảng điều hành</title><style>{{{style}}}</style></head>
+    static let login = template("""
+        <!DOCTYPE html>
+        <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} — Kế hoạch 483/KH-UBND</title><style>{{{style}}}</style></head>
         <body><main><form class="login" method="post" action="/dashboard/login">
-        <h1>Bảng điều hành</h1>
-        <p class="muted">Dán mã truy cập do quản trị viên cấp (<code>talent token issue --user …</code>) cho tài khoản lãnh đạo, nhân sự hoặc quản trị.</p>
+        <h1>{{title}}</h1>
+        <p class="muted">{{intro}}</p>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <label for="token">Mã truy cập</label>
-        <input id="token" name="token" type="password" autocomplete="off" required>
-        <button type="submit">Đăng nhập</button>
+        <input type="hidden" name="form_key" value="{{formKey}}">
+        <label for="email">{{emailLabel}}</label>
+        <input id="email" name="email" type="email" autocomplete="username" value="{{email}}" required autofocus>
+        <label for="password">{{passwordLabel}}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button type="submit">{{button}}</button>
         </form></main></body></html>
         """)
 
-    static let message = template(head + """
+    static let message = template("""
+        <!DOCTYPE html>
+        <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title><style>{{{style}}}</style></head>
-        <body><main><h1>{{title}}</h1><p>{{text}}</p><p><a href="/dashboard/login">Đăng nhập lại</a></p></main></body></html>
+        <body><main><h1>{{title}}</h1><p class="message">{{text}}</p><p><a href="{{href}}">{{label}}</a></p></main></body></html>
         """)
 }

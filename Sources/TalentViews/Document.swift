@@ -151,6 +151,18 @@ enum Templates {
         .status.at_risk { color: var(--at_risk); } .status.missed { color: var(--missed); }
         form.login { max-width: 420px; margin: 10vh auto; display: grid; gap: 10px; }
         form.login input { font-size: 1rem; padding: 8px; } form.login button { font-size: 1rem; padding: 8px; }
+        form.sheet { display: grid; gap: 10px; margin: 12px 0 24px; }
+        fieldset.criterion { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px 12px; margin: 0; min-width: 0; }
+        fieldset.criterion legend { font-weight: 600; padding: 0 4px; }
+        .levels { display: grid; gap: 6px; }
+        label.level { display: flex; gap: 8px; align-items: baseline; border: 1px solid var(--line); border-radius: 6px; padding: 8px; cursor: pointer; }
+        label.level .n { font-weight: 700; min-width: 1.2em; } label.level input { margin: 0; }
+        label.level:has(input:checked) { border-color: var(--accent); background: #eef4fb; }
+        form.sheet textarea { width: 100%; font: inherit; padding: 8px; }
+        form.sheet button, a.button { font-size: 1rem; padding: 10px 14px; justify-self: start; }
+        a.button { display: inline-block; margin-top: 4px; border: 1px solid var(--accent); border-radius: 6px; text-decoration: none; color: var(--accent); }
+        ul.assignments { list-style: none; padding: 0; } li.assignment { border-bottom: 1px solid var(--line); padding: 10px 0; }
+        .notice { color: var(--met); font-weight: 600; } .sheet-status { font-weight: 600; }
         .error { color: var(--missed); } nav.top { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; }
         @media (max-width: 600px) { main { padding: 10px; } th, td { padding: 4px; font-size: 0.85rem; } }
         .narrow-only { display: none; }

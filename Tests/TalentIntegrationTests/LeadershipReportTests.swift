@@ -256,20 +256,15 @@ struct LeadershipReportTests {
             let anonymous = try await api.request(.get, "/dashboard")
             #expect(anonymous.status == 303)
             #expect(anonymous.headers[.location] == "/dashboard/login")
-            let form = try await api.request(.get, "/dashboard/login")
-            #expect(form.status == 200 && form.text.contains("name=\"token\""))
-            func login(_ token: String) async throws -> APIHarness.Reply {
-                try await api.request(.post, "/dashboard/login", raw: Data("token=\(token)".utf8),
-                                      headers: [.contentType: "application/x-www-form-urlencoded"])
-            }
-            #expect(try await login("tlt_wrong").status == 401)
-            #expect(try await login(try await api.token(.evaluator)).status == 403)
-            let leadership = try await api.token(.leadership)
-            let signedIn = try await login(leadership)
+            // Signed in with an e-mail and a password (BrowserTests covers the form, its refusals and CSRF).
+            _ = try await BrowserTests.account(api, role: .leadership, name: "Võ Thành Nam", email: "nam.vo@stp.gov.vn")
+            var browser = BrowserTests.Browser(api)
+            let signedIn = try await browser.signIn("nam.vo@stp.gov.vn")
             #expect(signedIn.status == 303)
-            let cookie = try #require(signedIn.headers[.setCookie])
+            let cookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("talent_session=") })
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
             let value = try #require(cookie.split(separator: ";").first.map(String.init))
+            let leadership = try await api.token(.leadership)
             let page = try await api.request(.get, "/dashboard", headers: [.cookie: value])
             #expect(page.status == 200)
             #expect(page.contentType.hasPrefix("text/html"))
@@ -284,11 +279,9 @@ struct LeadershipReportTests {
             // A bearer header works too; an evaluator's does not.
             #expect(try await api.request(.get, "/dashboard", token: leadership).status == 200)
             #expect(try await api.request(.get, "/dashboard", token: try await api.token(.evaluator)).status == 403)
-            // A revoked token signs the browser out at once.
-            let tokens = try await api.services.tokens.list(page: PageRequest(limit: 200), by: .testAdmin).items
-            for token in tokens where token.role == .leadership {
-                _ = try await api.services.tokens.revoke(token.id, by: .testAdmin)
-            }
+            // Disabling the account signs the browser out at once.
+            let users = try await api.services.users.list(role: "leadership", page: PageRequest(limit: 200), by: .testAdmin).items
+            for user in users where user.email == "nam.vo@stp.gov.vn" { _ = try await api.services.users.disable(user.id, by: .testAdmin) }
             #expect(try await api.request(.get, "/dashboard", headers: [.cookie: value]).status == 303)
         }
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The leadership dashboard in a real headless browser: Debian's chromium and chromium-driver, driven by Selenium
-# from PyPI (both installed here when missing). It signs in through the form, checks that the charts are drawn and
-# show the API's numbers, at a desktop's and a phone's width, and keeps screenshots in artifacts/.
+# The leadership dashboard and the evaluators' pages in a real headless browser: Debian's chromium and
+# chromium-driver, driven by Selenium from PyPI (both installed here when missing). A leader signs in through the form
+# with an e-mail and a password and checks that the charts are drawn and show the API's numbers, at a desktop's and a
+# phone's width; an evaluator signs in, opens /evaluate and scores a sheet. Screenshots are kept in artifacts/.
 # Run by `make test` against the test cluster (TALENT_PG_PORT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,4 +35,7 @@ token=$("$TALENT" token issue --user "$leader" | tail -n 1)
 
 start_server "$TALENT" "$API_PORT"
 
-"$VENV/bin/python" Tests/browser/dashboard_test.py "$BASE" "$token" "$ARTIFACTS"
+# The demo accounts' e-mails and password (DemoData): a leader, and an evaluator with sheets left to score.
+password="demo-483-talent"  # DemoData.password
+"$VENV/bin/python" Tests/browser/dashboard_test.py "$BASE" "$token" "$ARTIFACTS" nam.vo@demo.talent.vn "$password"
+"$VENV/bin/python" Tests/browser/evaluate_test.py "$BASE" "$ARTIFACTS" "${TALENT_BROWSER_EVALUATOR:-hai.le@demo.talent.vn}" "$password"

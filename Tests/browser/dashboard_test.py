@@ -1,4 +1,4 @@
-"""Drives the dashboard in headless Chromium: sign in through the form, then check that every chart is drawn and
+"""Drives the dashboard in headless Chromium: sign in through the form with an e-mail and a password, then check that every chart is drawn and
 shows the numbers the JSON API gives, at a desktop's width and at a phone's. Screenshots go to the artifacts folder."""
 import json
 import sys
@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-base, token, artifacts = sys.argv[1], sys.argv[2], sys.argv[3]
+base, token, artifacts, email, password = sys.argv[1:6]
 checks = 0
 
 
@@ -31,6 +31,8 @@ options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
 for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"):
     options.add_argument(flag)
+# What a Vietnamese browser asks for (headless Chromium otherwise sends Accept-Language: en-US, whatever --lang says).
+options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.set_window_size(1280, 1800)
@@ -38,28 +40,34 @@ try:
 
     # Not signed in: the dashboard sends the browser to the form.
     driver.get(base + "/dashboard")
-    wait.until(EC.presence_of_element_located((By.NAME, "token")))
+    wait.until(EC.presence_of_element_located((By.NAME, "email")))
     check(driver.current_url.endswith("/dashboard/login"), f"not sent to the sign-in form: {driver.current_url}")
+    check(not driver.find_elements(By.NAME, "token"), "the sign-in form still asks for a pasted token")
+    check(driver.find_element(By.NAME, "form_key").get_attribute("value"), "the sign-in form carries no CSRF key")
     # A first visit shows the form and nothing else: no alert, no stray "nil" (the text a person reads, not only elements).
     check(not driver.find_elements(By.CSS_SELECTOR, ".error, [role='alert']"), "the sign-in form shows an alert on a first visit")
     text = driver.find_element(By.TAG_NAME, "body").text
     check("nil" not in text.split() and "Optional" not in text, f"the sign-in page reads: {text!r}")
-    check("Mã truy cập" in text and "Đăng nhập" in text, f"the sign-in page lacks its label or button: {text!r}")
+    check("Thư điện tử" in text and "Mật khẩu" in text and "Đăng nhập" in text,
+          f"the sign-in page lacks its labels or button: {text!r}")
 
-    # A wrong token is refused on the form, in Vietnamese.
-    driver.find_element(By.NAME, "token").send_keys("tlt_not-a-token")
+    # A wrong password is refused on the form, in Vietnamese; the e-mail typed stays in its field.
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys("not-the-password")
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".error")))
-    check("không đúng" in driver.find_element(By.CSS_SELECTOR, ".error").text, "no clear error for a wrong token")
+    check("không đúng" in driver.find_element(By.CSS_SELECTOR, ".error").text, "no clear error for a wrong password")
+    check(driver.find_element(By.NAME, "email").get_attribute("value") == email, "the e-mail typed is not kept")
 
     # Sign in; the cookie is HttpOnly, so the page's own script cannot read it.
-    driver.find_element(By.NAME, "token").send_keys(token)
+    driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg[data-chart='funnel'][data-layout='wide']")))
     check(driver.current_url.endswith("/dashboard"), f"not on the dashboard after signing in: {driver.current_url}")
-    cookie = driver.get_cookie("talent_dashboard")
+    cookie = driver.get_cookie("talent_session")
     check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", f"cookie flags: {cookie}")
-    check("talent_dashboard" not in driver.execute_script("return document.cookie"), "the session cookie is readable by script")
+    check("talent_session" not in driver.execute_script("return document.cookie"), "the session cookie is readable by script")
+    check(cookie["value"] != token and not cookie["value"].startswith("tlt_"), "the cookie holds an API token")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi", "the page is not in Vietnamese")
 
     # Every chart is drawn: an SVG with a real size and bars in it.
@@ -123,12 +131,15 @@ try:
           "the phone's funnel shows other figures than the desktop's")
     driver.save_screenshot(f"{artifacts}/dashboard-phone.png")
 
-    # Signing out ends the session.
+    # Signing out ends the session, on the server too: the old cookie opens nothing any more.
     driver.find_element(By.CSS_SELECTOR, "nav.top button").click()
-    wait.until(EC.presence_of_element_located((By.NAME, "token")))
+    wait.until(EC.presence_of_element_located((By.NAME, "email")))
     driver.get(base + "/dashboard")
-    wait.until(EC.presence_of_element_located((By.NAME, "token")))
+    wait.until(EC.presence_of_element_located((By.NAME, "email")))
     check(driver.current_url.endswith("/dashboard/login"), "still signed in after signing out")
+    replay = urllib.request.Request(base + "/dashboard", headers={"Cookie": f"talent_session={cookie['value']}"})
+    with urllib.request.urlopen(replay, timeout=30) as response:
+        check(response.geturl().endswith("/dashboard/login"), "the signed-out session's cookie still opens the dashboard")
 finally:
     driver.quit()
 

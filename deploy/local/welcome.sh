@@ -7,8 +7,6 @@ admin_id=$("$TALENT" user list --role admin --format csv | awk -F, 'NR == 2 { pr
 leader_id=$("$TALENT" user list --role leadership --format csv | awk -F, 'NR == 2 { print $1 }')
 token=""
 [ -n "$hr_id" ] && token=$("$TALENT" token issue --user "$hr_id" --expires-in 7 --as "make run" | tail -n 1)
-leader_token=""
-[ -n "$leader_id" ] && leader_token=$("$TALENT" token issue --user "$leader_id" --expires-in 7 --as "make run" | tail -n 1)
 cat <<TEXT
 
   Talent tracker — the API is starting on http://$HOST:$PORT (Ctrl-C stops it)
@@ -29,8 +27,9 @@ cat <<TEXT
          -d '{"full_name": "Trần Văn Bình", "email": "binh.tran@example.vn"}' http://$HOST:$PORT/v1/candidates
   The OpenAPI document: http://$HOST:$PORT/openapi.json
 
-  Leadership: open http://$HOST:$PORT/dashboard and sign in with the demo leader's token
-    $leader_token
+  Leadership: open http://$HOST:$PORT/dashboard and sign in as the demo leader
+    nam.vo@demo.talent.vn, password demo-483-talent (every demo account has it)
+  Evaluators: open http://$HOST:$PORT/evaluate and sign in as hai.le@demo.talent.vn (same password)
   and the reports: $TALENT report pipeline | targets | partners | referrers; $TALENT report annual --year $(date +%Y)
   Demo administrator's user id: $admin_id
 

@@ -7,9 +7,10 @@ import TalentWire
 import TalentService
 import TalentViews
 
-/// The leadership dashboard: `GET /dashboard` (signed in by cookie, or a bearer header), the sign-in form and its
-/// post, and sign-out. The cookie holds the access token; it is HttpOnly and SameSite=Strict, and every request checks
-/// the token again, so a revoked or expired token signs the browser out at once.
+/// The leadership dashboard: `GET /dashboard` (signed in by the session cookie, or a script's bearer header), the
+/// sign-in form (e-mail and password) and its post, and sign-out. Signing in opens a server-side `browser` session
+/// whose secret is the cookie (HttpOnly, SameSite=Strict, Secure behind HTTPS); every request checks it again, and
+/// signing out revokes it. Every form carries a CSRF key and every post is refused from another site.
 struct DashboardController {
     let services: TalentServices
 
@@ -22,24 +23,25 @@ struct DashboardController {
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        guard let secret = DashboardSession.credential(request) else { return DashboardSession.toLogin() }
-        let viewer: Principal
-        do {
-            viewer = try await services.tokens.authenticate(bearer: secret)
-        } catch let error as ServiceError where error.kind == .unauthenticated {
-            return DashboardSession.toLogin(clearing: true)
+        guard let viewer = try await DashboardSession.viewer(request, services: services) else {
+            return DashboardSession.toLogin(clearing: DashboardSession.cookie(DashboardSession.cookieName, in: request) != nil)
         }
+        let principal = viewer.principal
         do {
-            let pipeline = try await services.reports.pipeline(by: viewer)
-            async let targets = services.reports.targets(by: viewer)
-            async let partners = services.reports.partners(by: viewer)
-            async let monthly = services.reports.monthlyNominations(by: viewer)
-            let data = DashboardView.Data(viewer: viewer.name, day: .today(), pipeline: pipeline, targets: try await targets,
-                                          partners: try await partners, monthly: try await monthly)
+            let pipeline = try await services.reports.pipeline(by: principal)
+            async let targets = services.reports.targets(by: principal)
+            async let partners = services.reports.partners(by: principal)
+            async let monthly = services.reports.monthlyNominations(by: principal)
+            let data = DashboardView.Data(viewer: principal.name, day: .today(), pipeline: pipeline, targets: try await targets,
+                                          partners: try await partners, monthly: try await monthly,
+                                          formKey: viewer.formKey ?? "")
             return DashboardSession.html(DashboardView.page(data))
         } catch let error as ServiceError where error.kind == .forbidden {
+            let evaluator = principal.role == .evaluator
             return DashboardSession.html(DashboardView.message(
-                "Không có quyền xem", "Bảng điều hành dành cho lãnh đạo, nhân sự và quản trị viên."), status: .forbidden)
+                "Không có quyền xem", "Bảng điều hành dành cho lãnh đạo, nhân sự và quản trị viên."
+                    + (evaluator ? " Thành viên hội đồng đánh giá chấm điểm ở trang Phiếu đánh giá." : ""),
+                link: evaluator ? ("/evaluate", "Phiếu đánh giá của tôi") : nil), status: .forbidden)
         } catch let error as ServiceError where error.kind == .unavailable {
             return DashboardSession.html(DashboardView.message(
                 "Tạm thời không xem được", "Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít phút."),
@@ -47,37 +49,78 @@ struct DashboardController {
         }
     }
 
+    /// The form, with a fresh sign-in key in a cookie and in the form (double-submit: a cross-site page can set
+    /// neither). A browser already signed in goes straight to its page.
     @Sendable func loginForm(_ request: Request, context: APIContext) async throws -> Response {
-        DashboardSession.html(DashboardView.login())
+        if let secret = DashboardSession.cookie(DashboardSession.cookieName, in: request),
+           let (principal, _) = try? await services.sessions.authenticate(browser: secret) {
+            return DashboardSession.redirect(Self.landing(principal.role))
+        }
+        let key = DashboardSession.randomKey()
+        return DashboardSession.html(DashboardView.login(formKey: key, language: DashboardSession.language(request)),
+                                     headers: [.setCookie: DashboardSession.loginCookie(key, secure: DashboardSession.isHTTPS(request))])
     }
 
-    /// Checks the posted token and that its role may read the reports, then sets the session cookie.
+    /// Signs in with the posted e-mail and password for a `browser` session, sets its cookie and goes to the
+    /// viewer's page (the evaluation pages for an evaluator, the dashboard for the others).
     @Sendable func login(_ request: Request, context: APIContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: 16 * 1024)
-        let token = DashboardSession.formField("token", in: String(buffer: body))?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let token, !token.isEmpty else {
-            return DashboardSession.html(DashboardView.login(error: "Hãy nhập mã truy cập."), status: .badRequest)
+        let language = DashboardSession.language(request)
+        if DashboardSession.crossSiteRefusal(request) != nil { return DashboardSession.refused(language) }
+        let form = try await FormBody.read(request)
+        let key = DashboardSession.cookie(DashboardSession.loginCookieName, in: request)
+        guard DashboardSession.same(form[DashboardSession.formKeyField], key), let key else {
+            return DashboardSession.refused(language)
         }
+        let email = form["email"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        func again(_ message: String, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+            DashboardSession.html(DashboardView.login(error: message, email: email, formKey: key, language: language),
+                                  status: status, headers: headers)
+        }
+        let signedIn: SignedIn
         do {
-            let viewer = try await services.tokens.authenticate(bearer: token)
-            guard ReportService.readers.contains(viewer.role) else {
-                return DashboardSession.html(DashboardView.login(
-                    error: "Mã này thuộc vai trò \(viewer.role.rawValue); bảng điều hành dành cho lãnh đạo, nhân sự và quản trị viên."),
-                    status: .forbidden)
+            let input = try SignInRequest(email: email, password: form["password"], address: context.clientAddress)
+            signedIn = try await services.sessions.signIn(input, kind: .browser)
+        } catch let error as ServiceError {
+            switch error.kind {
+            case .invalid:
+                return again(LocalizedText(vi: "Hãy nhập thư điện tử và mật khẩu.", en: "Enter your e-mail and password.")
+                    .text(language), status: .badRequest)
+            case .unauthenticated:
+                return again(error.message.text(language), status: .unauthorized)
+            case .tooManyRequests:
+                return again(error.message.text(language), status: .tooManyRequests,
+                             headers: [.retryAfter: String(error.retryAfter ?? 60)])
+            default:
+                throw error
             }
-        } catch let error as ServiceError where error.kind == .unauthenticated {
-            return DashboardSession.html(DashboardView.login(error: "Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi."),
-                                         status: .unauthorized)
         }
-        var headers: HTTPFields = [.location: "/dashboard"]
-        headers[.setCookie] = DashboardSession.cookie(token, secure: DashboardSession.isHTTPS(request))
+        let secure = DashboardSession.isHTTPS(request)
+        let maxAge = max(60, Int(signedIn.session.absoluteExpiresAt.timeIntervalSinceNow))
+        var headers: HTTPFields = [.location: Self.landing(signedIn.user.role)]
+        headers.append(HTTPField(name: .setCookie, value: DashboardSession.sessionCookie(signedIn.token, secure: secure, maxAge: maxAge)))
+        headers.append(HTTPField(name: .setCookie, value: DashboardSession.loginCookie("", secure: secure, maxAge: 0)))
         return Response(status: .seeOther, headers: headers)
     }
 
+    /// Revokes the browser's session (the form carries its key) and clears the cookie.
     @Sendable func logout(_ request: Request, context: APIContext) async throws -> Response {
+        let language = DashboardSession.language(request)
+        if DashboardSession.crossSiteRefusal(request) != nil { return DashboardSession.refused(language) }
+        let form = try await FormBody.read(request)
+        if let secret = DashboardSession.cookie(DashboardSession.cookieName, in: request),
+           let (principal, formKey) = try? await services.sessions.authenticate(browser: secret) {
+            guard DashboardSession.same(form[DashboardSession.formKeyField], formKey) else {
+                return DashboardSession.refused(language)
+            }
+            try await services.sessions.signOut(principal)
+        }
         var headers: HTTPFields = [.location: "/dashboard/login"]
-        headers[.setCookie] = DashboardSession.cookie("", secure: DashboardSession.isHTTPS(request), maxAge: 0)
+        headers[.setCookie] = DashboardSession.sessionCookie("", secure: DashboardSession.isHTTPS(request), maxAge: 0)
         return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Where a browser goes once signed in.
+    static func landing(_ role: Role) -> String {
+        role == .evaluator ? "/evaluate" : "/dashboard"
     }
 }
