@@ -25,6 +25,10 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Phạm vi: agency (chỉ cơ quan mình; mặc định với hr có --agency) hoặc province (toàn tỉnh).",
                         en: "agency (own agency only; the default for hr with --agency) or province.")) var scope: String?
         @Option(help: L(vi: "Thư điện tử, dùng để đăng nhập.", en: "E-mail address, to sign in with.")) var email: String?
+        @Flag(name: .customLong("with-password"),
+              help: L(vi: "Đặt luôn mật khẩu (nhập từ bàn phím hoặc TALENT_PASSWORD): tạo quản trị viên đầu tiên bằng một lệnh.",
+                      en: "Also set the password (typed, or TALENT_PASSWORD): the first administrator in one command."))
+        var withPassword = false
 
         func run(api: APIClient, printer: Printer) async throws {
             let input = try NewStaffUser(name: name, role: role, agencyCode: agency, email: email, scope: scope)
@@ -33,7 +37,16 @@ struct UserCommand: AsyncParsableCommand {
                 "agency_code": input.agencyCode.map(JSONValue.string) ?? .null, "scope": .string(input.scope.rawValue),
                 "email": input.email.map(JSONValue.string) ?? .null,
             ])
-            let user: StaffUser = try await api.post("/v1/users", body)
+            // Asked before anything is written, so a mistyped password leaves no account behind.
+            let password = withPassword
+                ? try PasswordInput.read(prompt: L(vi: "Mật khẩu: ", en: "Password: "), confirm: L(vi: "Nhập lại: ", en: "Again: "),
+                                         console: global.console)
+                : nil
+            if let password { _ = try NewPassword(password, email: input.email) }
+            var user: StaffUser = try await api.post("/v1/users", body)
+            if let password {
+                user = try await api.put("/v1/users/\(user.id.text)/password", JSONValue.object(["password": .string(password)]))
+            }
             printer.record(user, Columns.user)
         }
     }

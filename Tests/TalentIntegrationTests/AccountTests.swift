@@ -210,6 +210,16 @@ struct AccountTests {
             #expect(set?["has_password"] as? Bool == true)
             let disabled = try await cli.json("user", "disable", id) as? [String: Any]
             #expect(disabled?["disabled_at"] is String)
+            // The first administrator in one command on the server host.
+            let admin = try await cli.json("user", "add", "--name", "Quản Trị Viên", "--role", "admin",
+                                           "--email", "quantri@stp.dongthap.gov.vn", "--with-password") as? [String: Any]
+            #expect(admin?["has_password"] as? Bool == true)
+            cli.environment["TALENT_PASSWORD"] = "ngắn"
+            let short = await cli.run("user", "add", "--name", "Người Thứ Ba", "--role", "hr", "--email", "ba@snv.vn",
+                                      "--with-password")
+            #expect(short.status == 2)
+            let users = try await cli.json("user", "list") as? [[String: Any]] ?? []
+            #expect(!users.contains { $0["email"] as? String == "ba@snv.vn" }, "a refused password leaves no account behind")
             let badScope = await cli.run("user", "add", "--name", "Lê Văn An", "--role", "hr", "--scope", "agency")
             #expect(badScope.status != 0)
             #expect(badScope.stderr.split(separator: "\n").count == 1)
