@@ -62,7 +62,7 @@ extension CandidateCommand {
                 var text = CSVWriter.byteOrderMark + CSVWriter.line(report.header + ["line", "reason"])
                 for row in report.rejected { text += CSVWriter.line(row.fields + [String(row.line), row.reason]) }
                 do {
-                    try text.write(toFile: rejects, atomically: true, encoding: .utf8)
+                    try PrivateFile.write(Data(text.utf8), to: rejects)
                 } catch {
                     throw ServiceError.invalid("skip-invalid", vi: "không ghi được \(rejects)", en: "cannot write \(rejects)")
                 }
@@ -102,7 +102,7 @@ extension CandidateCommand {
             let json = printer.format == .json
             let sink: FileHandle
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
+                guard let handle = PrivateFile.create(out) else {
                     throw ServiceError.invalid("out", vi: "không ghi được \(out)", en: "cannot write \(out)")
                 }
                 sink = handle

@@ -51,7 +51,7 @@ extension DemoCommand {
 
         func run() async throws {
             if let csv {
-                guard FileManager.default.createFile(atPath: csv, contents: nil), let handle = FileHandle(forWritingAtPath: csv) else {
+                guard let handle = PrivateFile.create(csv) else {
                     throw ServiceError.invalid("csv", vi: "không ghi được \(csv)", en: "cannot write \(csv)")
                 }
                 defer { try? handle.close() }

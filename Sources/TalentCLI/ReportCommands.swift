@@ -91,8 +91,8 @@ struct ReportCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(markdown.utf8).write(to: folder.appendingPathComponent("report.md"), options: .atomic)
-                try Data(AnnualReportView.html(report).utf8).write(to: folder.appendingPathComponent("report.html"), options: .atomic)
+                try PrivateFile.write(Data(markdown.utf8), to: folder.appendingPathComponent("report.md").path)
+                try PrivateFile.write(Data(AnnualReportView.html(report).utf8), to: folder.appendingPathComponent("report.html").path)
             } catch {
                 throw ServiceError.invalid("out", vi: "không ghi được vào \(out): \(error.localizedDescription)",
                                            en: "cannot write to \(out): \(error.localizedDescription)")

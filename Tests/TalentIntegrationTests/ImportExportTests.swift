@@ -113,6 +113,9 @@ struct ImportExportTests {
             #expect((detail?["education"] as? [[String: Any]])?.first?["institution"] as? String == "Trường Đại học Luật, TP.HCM")
 
             let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
+            // Rejected rows are citizens' data: readable by their owner only.
+            let mode = try FileManager.default.attributesOfItem(atPath: rejects)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
             let lines = rejected.split(separator: "\r\n")
             #expect(lines.count == 4)
             #expect(lines[0].hasSuffix("line,reason"))
