@@ -107,16 +107,29 @@ public enum EvaluateView {
             "submit": f.sheet == nil ? t("Nộp phiếu", "Submit the sheet") : t("Sửa phiếu", "Amend the sheet"),
             "error": f.error ?? false,
             "saved": f.saved ? t("Đã nộp phiếu. Cảm ơn bạn.", "The sheet is submitted. Thank you.") : false,
+            "applicationPath": f.assignment.member.applicationID.uuidString.lowercased(),
         ]
         if let sheet = f.sheet {
             context["status"] = t("Phiếu đã nộp (lần \(sheet.revision), \(Self.time(sheet.submittedAt))) và đã khóa: sửa phiếu cần nêu lý do; bản trước được giữ trong lịch sử.",
                                   "Sheet submitted (revision \(sheet.revision), \(Self.time(sheet.submittedAt))) and locked: amending it needs a reason; the earlier one is kept in the history.")
             context["amend"] = ["label": t("Lý do sửa phiếu", "Reason for the amendment"), "reason": f.reason,
                                 "error": f.fieldErrors["reason"] ?? false] as [String: Any]
+            // A sheet hr typed in for the evaluator counts only once they confirm it (or amend it themselves).
+            if sheet.awaitingConfirmation {
+                let typist = sheet.enteredBy ?? sheet.recordedBy
+                context["confirm"] = [
+                    "text": t("Phiếu này do \(typist) nhập hộ bạn và chưa được tính: hãy kiểm tra điểm, rồi xác nhận, hoặc sửa phiếu (nêu lý do).",
+                              "\(typist) typed this sheet in for you and it does not count yet: check the scores, then confirm it, or amend it (with a reason)."),
+                    "button": t("Xác nhận phiếu này là của tôi", "Confirm this sheet as mine"),
+                ] as [String: Any]
+            } else {
+                context["confirm"] = false
+            }
         } else {
             context["status"] = t("Chưa nộp phiếu. Chấm mỗi tiêu chí một điểm; sau khi nộp, phiếu bị khóa (sửa phải nêu lý do).",
                                   "Not submitted yet. Give each criterion a score; once submitted the sheet is locked (amending needs a reason).")
             context["amend"] = false
+            context["confirm"] = false
         }
         return Templates.evaluateForm.render(context)
     }
@@ -190,6 +203,9 @@ extension Templates {
         {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         <p class="sheet-status">{{status}}</p>
+        {{#confirm}}<form class="confirm" method="post" action="/evaluate/{{applicationPath}}/confirmation">
+        <input type="hidden" name="form_key" value="{{formKey}}">
+        <p class="notice" role="status">{{text}}</p><button type="submit">{{button}}</button></form>{{/confirm}}
         <p class="muted">{{rubricLine}}</p>
         {{#rubricDescription}}<p class="muted">{{rubricDescription}}</p>{{/rubricDescription}}
         <form class="sheet" method="post" action="/evaluate/{{applicationID}}">

@@ -201,6 +201,37 @@ struct BrowserTests {
         }
     }
 
+    @Test("a sheet hr typed in for an evaluator: the form says so and the evaluator confirms it in the browser")
+    func confirmTypedIn() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            let evaluator = try await Self.account(api, role: .evaluator, name: "Lê Văn Hải", email: "hai.le@stp.gov.vn")
+            let application = try await EvaluationTests.application(api, name: "Nguyễn Thị Hồng Nhung")
+            _ = try await s.evaluations.assign(application: application.id, PanelAssignment(evaluatorID: evaluator.id), by: .testAdmin)
+            let rubric = try await s.evaluations.rubric(Self.defaultRubric, by: .testAdmin)
+            let scores = Dictionary(uniqueKeysWithValues: rubric.definition.criteria.map { ($0.key, JSONValue.number(3)) })
+            _ = try await s.evaluations.submit(application: application.id,
+                                               Submission(rubricID: rubric.id, scores: scores, evaluatorID: evaluator.id),
+                                               by: .testAdmin)
+            let a = application.id.uuidString.lowercased()
+            var browser = Browser(api)
+            _ = try await browser.signIn("hai.le@stp.gov.vn")
+            let form = try await browser.send(.get, "/evaluate/\(a)")
+            #expect(form.text.contains("nhập hộ bạn và chưa được tính"))
+            #expect(form.text.contains("action=\"/evaluate/\(a)/confirmation\""))
+            let key = try #require(Self.formKey(form.text))
+            #expect(try await browser.send(.post, "/evaluate/\(a)/confirmation", form: []).status == 403)
+            let confirmed = try await browser.send(.post, "/evaluate/\(a)/confirmation", form: [("form_key", key)])
+            #expect(confirmed.status == 303)
+            let sheet = try #require(try await s.evaluations.sheets(application: application.id, by: .testAdmin).first)
+            #expect(sheet.confirmedAt != nil && sheet.counts)
+            #expect(!(try await browser.send(.get, "/evaluate/\(a)")).text.contains("nhập hộ bạn"))
+            let trail = try await s.audit.list(entity: AuditEntity(parsing: "application:\(application.id.text)"),
+                                               page: PageRequest(), by: .testAdmin).items
+            #expect(trail.first { $0.action == "evaluation.confirm" }?.actor == "Lê Văn Hải")
+        }
+    }
+
     @Test("an evaluator scores in the browser: their panels, the rubric's form, refusals keep what was typed, the audit names them")
     func evaluatorScores() async throws {
         try await APIHarness.with { api in

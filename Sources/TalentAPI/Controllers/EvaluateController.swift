@@ -17,6 +17,7 @@ struct EvaluateController {
             .get(use: list)
             .get(":application_id", use: form)
             .post(":application_id", use: submit)
+            .post(":application_id/confirmation", use: confirm)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
@@ -105,6 +106,30 @@ struct EvaluateController {
         } catch let error as ServiceError where error.kind == .notFound || error.kind == .forbidden {
             return Page.notOnPanel(language, status: error.kind == .forbidden ? .forbidden : .notFound).response
         }
+    }
+
+    /// The evaluator confirms a sheet hr typed in for them: from then on it counts (`EvaluationService.confirm`).
+    @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
+        let language = DashboardSession.language(request)
+        if DashboardSession.crossSiteRefusal(request) != nil { return DashboardSession.refused(language) }
+        guard let viewer = try await DashboardSession.viewer(request, services: services) else { return DashboardSession.toLogin() }
+        if let refusal = Self.notEvaluator(viewer, language) { return refusal }
+        let form = try await FormBody.read(request)
+        if let formKey = viewer.formKey, !DashboardSession.same(form[DashboardSession.formKeyField], formKey) {
+            return DashboardSession.refused(language)
+        }
+        let assignment: EvaluatorAssignment
+        switch try await find(context, viewer, language) {
+        case .failure(let page): return page.response
+        case .success(let found): assignment = found
+        }
+        do {
+            _ = try await services.evaluations.confirm(application: assignment.member.applicationID, sheet: nil,
+                                                       by: viewer.principal)
+        } catch let error as ServiceError where error.kind == .conflict {
+            // Nothing to confirm any more (confirmed in another tab, or amended): the form says where the sheet stands.
+        }
+        return DashboardSession.redirect("/evaluate/\(assignment.member.applicationID.uuidString.lowercased())?saved=1")
     }
 
     // MARK: Shared
