@@ -12,7 +12,7 @@ struct AgencyCommand: AsyncParsableCommand {
             subcommands: [List.self, Add.self, Update.self, Retire.self, Reorganize.self])
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các cơ quan, đơn vị.", en: "List agencies."))
         }
@@ -22,9 +22,10 @@ struct AgencyCommand: AsyncParsableCommand {
                         en: "Only this kind: department, district, commune, other.")) var kind: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.agencies.list(includeRetired: all, kind: kind,
-                                                        page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Agency> = try await api.get("/v1/agencies", query: [
+                ("include_retired", all ? "true" : nil), ("kind", kind),
+            ] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.agency, nextCursor: page.nextCursor)
         }
     }

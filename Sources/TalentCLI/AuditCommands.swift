@@ -11,7 +11,7 @@ struct AuditCommand: AsyncParsableCommand {
                                               en: "The audit trail of every write."), subcommands: [List.self])
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê nhật ký, mới nhất trước.",
                                              en: "List audit entries, newest first."))
@@ -24,10 +24,12 @@ struct AuditCommand: AsyncParsableCommand {
                         en: "From this date, YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var since: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let query = try AuditQuery(entity: entity, actor: actorName, since: since)
-            let page = try await services.audit.list(entity: query.entity, actor: query.actor, since: query.since,
-                                                     page: paging.request(), by: actor)
+            let entity = query.entity.map { entity in entity.id.map { "\(entity.type):\($0)" } ?? entity.type }
+            let page: Page<AuditEntry> = try await api.get("/v1/audit", query: [
+                ("entity", entity), ("actor", query.actor), ("since", query.since?.description),
+            ] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.audit, nextCursor: page.nextCursor)
         }
     }

@@ -12,7 +12,7 @@ struct NominationCommand: AsyncParsableCommand {
             subcommands: [List.self, Show.self])
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các đề cử, mới nhất trước.",
                                              en: "List nominations, newest first."))
@@ -20,25 +20,25 @@ struct NominationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.nominations.list(page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<NominationView> = try await api.get("/v1/nominations", query: APIClient.page(paging.request()))
             printer.list(page.items, Columns.nomination, nextCursor: page.nextCursor)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem một đề cử.", en: "Show one nomination."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let nomination = try await services.nominations.get(id, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let nomination: NominationView = try await api.get("/v1/nominations/\(UUID.parse(id).text)")
             // A table names the position as people know it; JSON and CSV keep its id.
             var position: Position?
             if printer.format == .table, let positionID = nomination.positionID {
-                position = try? await services.positions.get(positionID, by: actor)
+                position = try? await api.get("/v1/positions/\(positionID.text)", as: Position.self)
             }
             printer.record(nomination, Columns.nominationDetail(position: position))
         }

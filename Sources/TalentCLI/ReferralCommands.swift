@@ -12,7 +12,7 @@ struct ReferralCommand: AsyncParsableCommand {
             subcommands: [Add.self, List.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Ghi nhận một lượt giới thiệu: của cá nhân, cán bộ trong hệ thống, cơ quan, đối tác, hoặc ứng viên tự ứng tuyển.",
@@ -45,18 +45,28 @@ struct ReferralCommand: AsyncParsableCommand {
             }
         }
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let kind: ReferrerKind = byPerson != nil ? .person : byUser != nil ? .user : byAgency != nil ? .agency
                 : byPartner != nil ? .partner : .selfApplication
             let draft = ReferralDraft(candidateID: candidate, referrerKind: kind.rawValue, referrerName: byPerson,
                                       referrerTitle: referrerTitle, referrerEmail: referrerEmail, referrerUserID: byUser,
                                       referrerAgencyCode: byAgency, referrerPartnerCode: byPartner,
                                       relationship: relationship, justification: justification)
-            printer.record(try await services.referrals.add(ValidReferral(draft), by: actor), Columns.referral)
+            _ = try ValidReferral(draft)
+            func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+            let body = JSONValue.object([
+                "candidate_id": text(draft.candidateID), "referrer_kind": text(draft.referrerKind),
+                "referrer_name": text(draft.referrerName), "referrer_title": text(draft.referrerTitle),
+                "referrer_email": text(draft.referrerEmail), "referrer_user_id": text(draft.referrerUserID),
+                "referrer_agency_code": text(draft.referrerAgencyCode),
+                "referrer_partner_code": text(draft.referrerPartnerCode), "relationship": text(draft.relationship),
+                "justification": text(draft.justification),
+            ])
+            printer.record(try await api.post("/v1/referrals", body, as: Referral.self), Columns.referral)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các lượt giới thiệu, mới nhất trước.",
                                              en: "List referrals, newest first."))
@@ -71,11 +81,12 @@ struct ReferralCommand: AsyncParsableCommand {
                       en: "Only credited referrals.")) var credited = false
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.referrals.list(candidateID: candidate, kind: kind, referrer: referrer,
-                                                         credited: credited ? true : nil,
-                                                         page: paging.request(), by: actor)
-            let names = await candidateNames(page.items.map(\.candidateID), printer: printer, services: services, actor: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Referral> = try await api.get("/v1/referrals", query: [
+                ("candidate_id", candidate), ("referrer_kind", kind), ("referrer", referrer),
+                ("credited", credited ? "true" : nil),
+            ] + APIClient.page(paging.request()))
+            let names = await candidateNames(page.items.map(\.candidateID), printer: printer, api: api)
             printer.list(page.items, Columns.referral(candidateNames: names), nextCursor: page.nextCursor)
         }
     }
@@ -83,11 +94,11 @@ struct ReferralCommand: AsyncParsableCommand {
 
 /// The names of the candidates a table of referrals shows, looked up once each (a table only: JSON and CSV keep
 /// `candidate_id` and nothing else). A candidate the actor may not read keeps its id.
-func candidateNames(_ ids: [UUID], printer: Printer, services: TalentServices, actor: Principal) async -> [UUID: String] {
+func candidateNames(_ ids: [UUID], printer: Printer, api: APIClient) async -> [UUID: String] {
     guard printer.format == .table else { return [:] }
     var names: [UUID: String] = [:]
     for id in ids where names[id] == nil {
-        if let candidate = try? await services.candidates.get(id, by: actor) { names[id] = candidate.fullName }
+        if let candidate = try? await api.get("/v1/candidates/\(id.text)", as: Candidate.self) { names[id] = candidate.fullName }
     }
     return names
 }

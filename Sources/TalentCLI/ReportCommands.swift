@@ -12,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
             subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self])
     }
 
-    struct Pipeline: ServiceCommand {
+    struct Pipeline: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Theo giai đoạn: số hồ sơ đang ở giai đoạn, số hồ sơ đã từng đến, tỷ lệ chuyển tiếp và số ngày trung vị.",
@@ -29,10 +29,13 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(name: .customLong("group-by"), help: L(vi: "Nhóm theo: agency (cơ quan), position_kind (loại vị trí), source (nguồn) hoặc partner (đối tác).",
                                                        en: "agency, position_kind, source or partner.")) var groupBy: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let query = try PipelineQuery.parse(agency: agency, positionKind: positionKind, from: from, to: to,
                                                 groupBy: groupBy)
-            let report = try await services.reports.pipeline(query, by: actor)
+            let report: PipelineReport = try await api.get("/v1/reports/pipeline", query: [
+                ("agency", query.agency), ("position_kind", query.positionKind?.rawValue),
+                ("from", query.from?.description), ("to", query.to?.description), ("group_by", query.groupBy?.rawValue),
+            ])
             switch printer.format {
             case .json:
                 printer.console.out(report.jsonString(pretty: true))
@@ -51,7 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    struct Targets: ServiceCommand {
+    struct Targets: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Chỉ tiêu của kế hoạch: số đã tuyển so với từng chỉ tiêu, và tình trạng đã đạt, đúng tiến độ, có nguy cơ không đạt hoặc không đạt.",
@@ -59,8 +62,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
         @OptionGroup var global: GlobalOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.reports.targets(by: actor), Columns.targetProgress)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.list(try await api.get("/v1/reports/targets", as: Page<TargetProgress>.self).items, Columns.targetProgress)
         }
     }
 
@@ -103,7 +106,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    struct Partners: ServiceCommand {
+    struct Partners: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Theo đối tác và thỏa thuận: số đề cử, chỉ tiêu đã dùng trong năm, số vào vòng đánh giá, số được tuyển.",
@@ -111,12 +114,12 @@ struct ReportCommand: AsyncParsableCommand {
         }
         @OptionGroup var global: GlobalOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.reports.partners(by: actor), Columns.partnerStats)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.list(try await api.get("/v1/reports/partners", as: Page<PartnerStats>.self).items, Columns.partnerStats)
         }
     }
 
-    struct Referrers: ServiceCommand {
+    struct Referrers: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Theo người giới thiệu: số lượt giới thiệu, được ghi nhận, vào vòng đánh giá, được tuyển, không được chọn.",
@@ -126,8 +129,10 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: L(vi: "person (cá nhân), user (cán bộ), agency (cơ quan), partner (đối tác) hoặc self (tự ứng tuyển).",
                         en: "person, user, agency, partner or self.")) var kind: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.reports.referrers(kind: ReferrerKind.parse(kind, field: "referrer_kind"), by: actor), Columns.referrerStats)
+        func run(api: APIClient, printer: Printer) async throws {
+            let kind = try ReferrerKind.parse(kind, field: "referrer_kind")
+            let stats: Page<ReferrerStats> = try await api.get("/v1/reports/referrers", query: [("referrer_kind", kind?.rawValue)])
+            printer.list(stats.items, Columns.referrerStats)
         }
     }
 }

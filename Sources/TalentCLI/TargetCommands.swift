@@ -36,7 +36,7 @@ struct TargetCommand: AsyncParsableCommand {
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các chỉ tiêu.", en: "List targets."))
         }
@@ -44,9 +44,10 @@ struct TargetCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã cơ quan, ví dụ STP.", en: "The agency's code, such as STP.")) var agency: String?
         @OptionGroup var paging: LimitOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let printer = printer.limited(try paging.checked())
-            printer.list(try await services.targets.list(agency: agency, by: actor), Columns.target)
+            let targets: Page<Target> = try await api.get("/v1/targets", query: [("agency", agency)])
+            printer.list(targets.items, Columns.target)
         }
     }
 }
