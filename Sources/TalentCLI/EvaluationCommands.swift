@@ -21,7 +21,7 @@ struct EvaluationCommand: AsyncParsableCommand {
                           Rank.self])
     }
 
-    struct Assign: ServiceCommand {
+    struct Assign: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Phân công thành viên vào hội đồng đánh giá một hồ sơ dự tuyển.",
                                              en: "Put an evaluator on an application's panel."))
@@ -31,14 +31,16 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã người dùng của thành viên hội đồng.",
                         en: "The evaluator's user id.")) var evaluator: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let input = try PanelAssignment(evaluatorID: evaluator)
-            let change = try await services.evaluations.assign(application: UUID.parse(application), input, by: actor)
+            let change: PanelChange<PanelMember> = try await api.post(
+                "/v1/applications/\(UUID.parse(application).text)/evaluators",
+                JSONValue.object(["evaluator_id": .string(input.evaluatorID.text)]))
             printer.panelChange(change, Columns.panelMember)
         }
     }
 
-    struct Assigned: ServiceCommand {
+    struct Assigned: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Các hội đồng mà một thành viên tham gia: hồ sơ còn phải chấm, phiếu đã nộp, các trường hợp rút khỏi hội đồng.",
@@ -53,14 +55,16 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Số bản ghi tối đa được in (mặc định 50, tối đa 200).",
                         en: "How many records to print (default 50, at most 200).")) var limit: Int = PageRequest.defaultLimit
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let query = try AssignmentQuery(evaluatorID: evaluator, status: status, limit: limit)
-            printer.list(try await services.evaluations.assignments(evaluator: query.evaluatorID, status: query.status,
-                                                                    limit: query.limit, by: actor), Columns.assignment)
+            let page: Page<EvaluatorAssignment> = try await api.get("/v1/assignments", query: [
+                ("evaluator_id", query.evaluatorID?.text), ("status", query.status?.rawValue), ("limit", String(query.limit)),
+            ])
+            printer.list(page.items, Columns.assignment)
         }
     }
 
-    struct Recuse: ServiceCommand {
+    struct Recuse: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Ghi nhận việc rút khỏi hội đồng: thành viên khai báo quan hệ với ứng viên và không tham gia chấm.",
@@ -74,14 +78,19 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Quan hệ: none (không có), teacher (giảng viên, thầy cô), colleague (đồng nghiệp), supervisor (cấp trên), relative (người thân) hoặc other (khác).",
                         en: "none, teacher, colleague, supervisor, relative or other.")) var relationship: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let input = try Recusal(evaluatorID: evaluator, reason: reason, relationship: relationship, by: actor)
-            let change = try await services.evaluations.recuse(application: UUID.parse(application), input, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            // Who recuses (the evaluator themselves, or hr naming them) is the server's to check, with the caller.
+            let body = JSONValue.object([
+                "evaluator_id": evaluator.map(JSONValue.string) ?? .null, "reason": .string(reason),
+                "relationship": relationship.map(JSONValue.string) ?? .null,
+            ])
+            let change: PanelChange<ConflictDeclaration> = try await api.post(
+                "/v1/applications/\(UUID.parse(application).text)/recusals", body)
             printer.panelChange(change, Columns.conflict)
         }
     }
 
-    struct Panel: ServiceCommand {
+    struct Panel: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem hội đồng đánh giá của một hồ sơ dự tuyển và ai đã nộp phiếu.",
                                              en: "Show an application's panel and who has submitted."))
@@ -89,12 +98,13 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.panel(application: UUID.parse(application), by: actor), Columns.panelMember)
+        func run(api: APIClient, printer: Printer) async throws {
+            let panel: Page<PanelMember> = try await api.get("/v1/applications/\(UUID.parse(application).text)/evaluators")
+            printer.list(panel.items, Columns.panelMember)
         }
     }
 
-    struct Submit: ServiceCommand {
+    struct Submit: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Nộp phiếu đánh giá của một thành viên; nộp lại kèm --reason để sửa phiếu đã nộp.",
@@ -117,10 +127,14 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Nhận xét của thành viên hội đồng.", en: "The evaluator's comment.")) var comment: String?
         @Option(help: L(vi: "Lý do sửa phiếu đã nộp.", en: "Why a submitted sheet is amended.")) var reason: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let submission = try Submission(rubricID: rubric, scores: ScoreArguments.parse(scores), comment: comment,
-                                            reason: reason, evaluatorID: evaluator, by: actor)
-            let sheet = try await services.evaluations.submit(application: UUID.parse(application), submission, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            // Whose sheet it is (the evaluator's own, or typed in by hr) is the server's to check, with the caller.
+            let body = JSONValue.object([
+                "rubric_id": .string(rubric), "scores": try ScoreArguments.parse(scores).map(JSONValue.object) ?? .null,
+                "comment": comment.map(JSONValue.string) ?? .null, "reason": reason.map(JSONValue.string) ?? .null,
+                "evaluator_id": evaluator.map(JSONValue.string) ?? .null,
+            ])
+            let sheet: ScoreSheet = try await api.post("/v1/applications/\(UUID.parse(application).text)/evaluations", body)
             printer.record(sheet, Columns.sheet)
             if sheet.awaitingConfirmation, printer.format == .table {
                 printer.console.err(printer.language == .en
@@ -130,7 +144,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         }
     }
 
-    struct Confirm: ServiceCommand {
+    struct Confirm: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Thành viên hội đồng xác nhận phiếu được nhập hộ cho mình; từ đó phiếu mới được tính.",
@@ -143,15 +157,16 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã phiếu (bỏ trống: phiếu hiện hành của người xác nhận).",
                         en: "The sheet's id (omit for the confirming evaluator's current sheet).")) var sheet: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let applicationID = try UUID.parse(application)
             let sheetID = try sheet.map { text throws(ServiceError) in try UUID.parse(text, field: "sheet") }
-            printer.record(try await services.evaluations.confirm(application: applicationID, sheet: sheetID, by: actor),
-                           Columns.sheet)
+            let confirmed: ScoreSheet = try await api.post(
+                "/v1/applications/\(applicationID.text)/evaluations/\(sheetID?.text ?? "current")/confirmation")
+            printer.record(confirmed, Columns.sheet)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các phiếu đánh giá của một hồ sơ dự tuyển.",
                                              en: "List an application's score sheets."))
@@ -161,14 +176,15 @@ struct EvaluationCommand: AsyncParsableCommand {
         @Flag(help: L(vi: "Kể cả các bản đã được sửa đổi.", en: "Include amended revisions.")) var history = false
         @OptionGroup var paging: LimitOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let printer = printer.limited(try paging.checked())
-            printer.list(try await services.evaluations.sheets(application: UUID.parse(application), history: history, by: actor),
-                         Columns.sheet)
+            let sheets: Page<ScoreSheet> = try await api.get("/v1/applications/\(UUID.parse(application).text)/evaluations",
+                                                             query: [("history", history ? "true" : nil)])
+            printer.list(sheets.items, Columns.sheet)
         }
     }
 
-    struct Score: ServiceCommand {
+    struct Score: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Kết quả đánh giá của hội đồng đối với một hồ sơ dự tuyển.",
                                              en: "The panel's result for an application."))
@@ -176,8 +192,8 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã hồ sơ dự tuyển.", en: "The application's id.")) var application: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let result = try await services.evaluations.score(application: UUID.parse(application), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let result: PanelResult = try await api.get("/v1/applications/\(UUID.parse(application).text)/score")
             printer.record(result, Columns.panelResult)
             if result.amendedAfterResult {
                 printer.console.err((printer.language == .en
@@ -193,7 +209,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         }
     }
 
-    struct Rank: ServiceCommand {
+    struct Rank: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xếp hạng các hồ sơ dự tuyển của một vị trí theo điểm của hội đồng.",
                                              en: "Rank a position's applications by panel score."))
@@ -201,8 +217,10 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: L(vi: "Mã vị trí tuyển dụng.", en: "The position's id.")) var position: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.list(try await services.evaluations.rank(position: UUID.parse(position, field: "position"), by: actor), Columns.ranking)
+        func run(api: APIClient, printer: Printer) async throws {
+            let ranking: Page<RankedApplication> = try await api.get(
+                "/v1/positions/\(UUID.parse(position, field: "position").text)/ranking")
+            printer.list(ranking.items, Columns.ranking)
         }
     }
 }

@@ -96,7 +96,9 @@ struct EvaluationController {
     /// The evaluator confirms a sheet typed in for them: no body.
     @Sendable func confirm(_ request: Request, context: CallerContext) async throws -> Response {
         let application = try UUID.parse(context.parameters.require("id"))
-        let sheet = try UUID.parse(context.parameters.require("sheet_id"), field: "sheet_id")
+        // `current`: the evaluator's current sheet of the application.
+        let named = try context.parameters.require("sheet_id")
+        let sheet = named == "current" ? nil : try UUID.parse(named, field: "sheet_id")
         return Reply.json(try await services.evaluations.confirm(application: application, sheet: sheet, by: context.caller))
     }
 
