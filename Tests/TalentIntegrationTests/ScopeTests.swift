@@ -228,6 +228,23 @@ struct ScopeTests {
         }
     }
 
+    @Test("an agency merged into another: its agency-scoped officer moves with its positions and keeps reaching her work")
+    func mergedAgency() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            _ = try await s.agencies.add(try NewAgency(code: "SKHDTX", name: "Sở Kế hoạch thử", kind: "department"), by: .testAdmin)
+            let officer = try await s.users.add(try NewStaffUser(name: "Mai Thị Kế", role: "hr", agencyCode: "SKHDTX",
+                                                                 email: nil), by: .testAdmin)
+            let actor = Principal(user: officer, channel: .api)
+            let position = try await s.positions.add(try ValidPosition(PositionDraft(
+                agencyCode: "SKHDTX", title: "Công chức pháp chế", kind: "legal_affairs_officer", openings: 1)), by: actor)
+            _ = try await s.agencies.retire("SKHDTX", try AgencyRetirement(mergedInto: "STC"), by: .testAdmin)
+            let moved = try await s.users.get(officer.id, by: .testAdmin)
+            #expect(moved.agencyCode == "STC" && moved.scope == .agency)
+            #expect(try await s.positions.get(position.id, by: Principal(user: moved, channel: .api)).agencyCode == "STC")
+        }
+    }
+
     static func ids(_ api: APIHarness, _ path: String, _ token: String) async throws -> [String] {
         let reply = try await api.request(.get, path, token: token)
         guard reply.status == 200 else { return [] }

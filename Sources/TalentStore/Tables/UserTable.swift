@@ -72,6 +72,16 @@ public struct UserTable: Sendable {
             """, logger: logger))[0]
     }
 
+    /// Moves the staff of a retired agency to the agency that took over its work (their scope follows the agency).
+    public func reassign(from: String, to: String) async throws -> [UUID] {
+        let rows = try await connection.query("""
+            UPDATE staff_users SET agency_code = \(to) WHERE agency_code = \(from) RETURNING id
+            """, logger: logger)
+        var ids: [UUID] = []
+        for try await id in rows.decode(UUID.self) { ids.append(id) }
+        return ids
+    }
+
     public func list(role: Role?, page: PageRequest) async throws -> [StaffUser] {
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         return try await Self.decode(connection.query("""
