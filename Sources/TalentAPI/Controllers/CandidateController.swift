@@ -52,13 +52,14 @@ struct CandidateController {
     @Sendable func update(_ request: Request, context: CallerContext) async throws -> Response {
         // The role first: a caller who may not do this learns nothing from how its body is read.
         try context.caller.require(CandidateService.writers)
+        // A path that names no record is 422 before anything else is looked at.
+        let id = try UUID.parse(context.parameters.require("id"))
         var body = try await JSONBody.read(request, context: context)
         let draft = CandidateDraft(reading: &body)
         let fields = Set(body.keys.compactMap(CandidateDraft.Field.init(rawValue:)))
         let patch = try body.finish { try CandidatePatch(draft, fields: fields) }
         // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
         let version = try request.requiredVersion()
-        let id = try UUID.parse(context.parameters.require("id"))
         let candidate = try await services.candidates.update(id, patch: patch, expectedVersion: version,
                                                              by: context.caller)
         return Reply.versioned(candidate, version: candidate.version)
