@@ -75,7 +75,8 @@ as_duc login --server "$BASE" --email duc.tran@demo.talent.vn >/dev/null || fail
 as_duc application show "$snv_app" >/dev/null || fail "Đức cannot read Lan's application"; ok
 as_duc application show "$stp_app" >/dev/null || fail "Đức cannot read his own agency's application"; ok
 "$TALENT" audit list --entity "candidate:$cid" | grep -q "Nguyễn Thị Lan" || fail "the audit does not name Lan"; ok
-if out=$(as_lan referral list 2>&1); then fail "a command not yet through the API ran with a server"; fi
+as_lan referral list >/dev/null || fail "Lan cannot list referrals through the server"; ok
+if out=$(as_lan partner list 2>&1); then fail "a command not yet through the API ran with a server"; fi
 grep -q "chỉ chạy trên máy chủ" <<<"$out" || fail "no clear message for a server-host-only command: $out"; ok
 chmod 644 "$lan_home/.config/talent/credentials"
 if out=$(as_lan whoami 2>&1); then fail "a credentials file others can read was used"; fi
