@@ -32,7 +32,8 @@ type=$(curl -s "$BASE/v1/candidates" | python3 -c 'import json,sys; print(json.l
 [ "$type" = "$BASE/problems/unauthenticated" ] || fail "problem type is $type"
 curl -sf -H 'Accept-Language: en' "$type" | grep -q 'Not authenticated' || fail "no page at $type"; ok
 
-hr=$("$TALENT" user list --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
+# Sở Tư pháp's province-scoped officer (Sở Nội vụ's, agency-scoped, would not see the candidate the operator adds)
+hr=$("$TALENT" user list --role hr --format csv | awk -F, '$5 == "duc.tran@demo.talent.vn" { print $1 }')
 token=$("$TALENT" token issue --user "$hr" | tail -n 1)
 id=$("$TALENT" candidate add --name "Nguyễn Thị Minh Thư" --citizen-id 082301777123 --format json \
      | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
