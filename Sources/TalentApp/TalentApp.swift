@@ -31,6 +31,9 @@ public enum TalentApp {
 
     /// The API server on the configuration's host and port, with the database pools as one of its services.
     public static func buildApplication(_ configuration: Configuration, logger: Logger) -> some ApplicationProtocol {
+        // The API description is converted now, not at the first GET /openapi.json: a broken openapi.yaml stops
+        // the server at start.
+        _ = OpenAPISpec.json
         let database = buildDatabase(configuration, logger: logger)
         let services = buildServices(configuration, database: database)
         var app = Application(

@@ -9,9 +9,10 @@ import TalentViews
 /// What anyone may read without a token: the health check and the API's own description.
 struct SystemController {
     let services: TalentServices
-    /// Read and converted once, when the routes are built: a broken openapi.yaml stops the server at start.
-    let openAPIYAML = OpenAPISpec.yaml
-    let openAPIJSON = OpenAPISpec.json
+    /// Read and converted once per process, on first use (`talent serve` converts it at start, so a broken
+    /// openapi.yaml stops the server there); a CLI command running the router in-process never pays for it.
+    var openAPIYAML: Data { OpenAPISpec.yaml }
+    var openAPIJSON: Data { OpenAPISpec.json }
 
     func addRoutes(to router: some RouterMethods<APIContext>) {
         router
