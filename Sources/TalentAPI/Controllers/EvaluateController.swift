@@ -53,18 +53,10 @@ struct EvaluateController {
 
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
         let language = DashboardSession.language(request)
-        if DashboardSession.crossSiteRefusal(request) != nil { return DashboardSession.refused(language) }
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else { return DashboardSession.toLogin() }
-        if let refusal = Self.notEvaluator(viewer, language) { return refusal }
-        let form = try await FormBody.read(request)
-        // Signed in by the cookie: the form must carry the session's key. A bearer header cannot come from another site.
-        if let formKey = viewer.formKey, !DashboardSession.same(form[DashboardSession.formKeyField], formKey) {
-            return DashboardSession.refused(language)
-        }
-        let assignment: EvaluatorAssignment
-        switch try await find(context, viewer, language) {
-        case .failure(let page): return page.response
-        case .success(let found): assignment = found
+        let viewer: DashboardSession.Viewer, form: FormBody, assignment: EvaluatorAssignment
+        switch try await post(request, context, language) {
+        case .refused(let response): return response
+        case .accepted(let who, let fields, let panel): (viewer, form, assignment) = (who, fields, panel)
         }
         var scores: [String: JSONValue] = [:], typed: [String: String] = [:]
         for (name, value) in form.fields where name.hasPrefix("score.") {
@@ -111,17 +103,10 @@ struct EvaluateController {
     /// The evaluator confirms a sheet hr typed in for them: from then on it counts (`EvaluationService.confirm`).
     @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
         let language = DashboardSession.language(request)
-        if DashboardSession.crossSiteRefusal(request) != nil { return DashboardSession.refused(language) }
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else { return DashboardSession.toLogin() }
-        if let refusal = Self.notEvaluator(viewer, language) { return refusal }
-        let form = try await FormBody.read(request)
-        if let formKey = viewer.formKey, !DashboardSession.same(form[DashboardSession.formKeyField], formKey) {
-            return DashboardSession.refused(language)
-        }
-        let assignment: EvaluatorAssignment
-        switch try await find(context, viewer, language) {
-        case .failure(let page): return page.response
-        case .success(let found): assignment = found
+        let viewer: DashboardSession.Viewer, form: FormBody, assignment: EvaluatorAssignment
+        switch try await post(request, context, language) {
+        case .refused(let response): return response
+        case .accepted(let who, let fields, let panel): (viewer, form, assignment) = (who, fields, panel)
         }
         do {
             _ = try await services.evaluations.confirm(application: assignment.member.applicationID, sheet: nil,
@@ -133,6 +118,30 @@ struct EvaluateController {
     }
 
     // MARK: Shared
+
+    /// What every form post checks before it does anything: the same site, a signed-in evaluator, the session's form
+    /// key (signed in by the cookie; a bearer header cannot come from another site), and a panel of theirs.
+    func post(_ request: Request, _ context: APIContext,
+              _ language: Language) async throws -> PostCheck {
+        if DashboardSession.crossSiteRefusal(request) != nil { return .refused(DashboardSession.refused(language)) }
+        guard let viewer = try await DashboardSession.viewer(request, services: services) else {
+            return .refused(DashboardSession.toLogin())
+        }
+        if let refusal = Self.notEvaluator(viewer, language) { return .refused(refusal) }
+        let form = try await FormBody.read(request)
+        if let formKey = viewer.formKey, !DashboardSession.same(form[DashboardSession.formKeyField], formKey) {
+            return .refused(DashboardSession.refused(language))
+        }
+        switch try await find(context, viewer, language) {
+        case .failure(let page): return .refused(page.response)
+        case .success(let assignment): return .accepted(viewer, form, assignment)
+        }
+    }
+
+    enum PostCheck {
+        case accepted(DashboardSession.Viewer, FormBody, EvaluatorAssignment)
+        case refused(Response)
+    }
 
     /// A page answered instead of the form.
     struct Page: Error {
