@@ -328,8 +328,16 @@ struct GoldenParser {
 
 extension GoldenValue {
     /// Every difference between `expected` and `self`, each with its path (`$[0].education[0].degree`).
-    func differences(from expected: GoldenValue, at path: String = "$") -> [String] {
+    /// A number under one of `clockKeys` (time measured up to now, such as the open stage's `seconds_in_stage`) may be
+    /// up to `clockSlack` larger than expected: two reads made one after the other see a clock that has moved on.
+    func differences(from expected: GoldenValue, at path: String = "$", key: String? = nil,
+                     clockKeys: Set<String> = [], clockSlack: Double = 0) -> [String] {
         switch (expected, self) {
+        case (.number(let want), .number(let got)) where key.map(clockKeys.contains) == true:
+            guard let w = Double(want), let g = Double(got), g >= w, g - w <= clockSlack else {
+                return ["\(path): expected \(want) (or up to \(clockSlack) more), got \(got)"]
+            }
+            return []
         case (.object(let want), .object(let got)):
             var out: [String] = []
             for key in want.keys.sorted() {
@@ -337,7 +345,8 @@ extension GoldenValue {
                     out.append("\(path).\(key): missing (expected \(want[key]!.summary))")
                     continue
                 }
-                out += g.differences(from: want[key]!, at: "\(path).\(key)")
+                out += g.differences(from: want[key]!, at: "\(path).\(key)", key: key,
+                                     clockKeys: clockKeys, clockSlack: clockSlack)
             }
             for key in got.keys.sorted() where want[key] == nil {
                 out.append("\(path).\(key): unexpected key (\(got[key]!.summary))")
@@ -346,7 +355,9 @@ extension GoldenValue {
         case (.array(let want), .array(let got)):
             var out: [String] = []
             if want.count != got.count { out.append("\(path): \(got.count) items, expected \(want.count)") }
-            for (i, (w, g)) in zip(want, got).enumerated() { out += g.differences(from: w, at: "\(path)[\(i)]") }
+            for (i, (w, g)) in zip(want, got).enumerated() {
+                out += g.differences(from: w, at: "\(path)[\(i)]", clockKeys: clockKeys, clockSlack: clockSlack)
+            }
             return out
         default:
             if expected == self { return [] }

@@ -30,6 +30,19 @@ struct GoldenSelfTests {
         #expect(try Self.differences(#"{"a": 1, "b": [true, null]}"#, "{\"b\":[true,null],\n\"a\":1}").isEmpty)
     }
 
+    @Test("a clock-measured number may only grow, and only by the slack", arguments: [
+        (#"[{"seconds_in_stage": 13}]"#, #"[{"seconds_in_stage": 14}]"#, true),
+        (#"[{"seconds_in_stage": 13}]"#, #"[{"seconds_in_stage": 18}]"#, true),
+        (#"[{"seconds_in_stage": 13}]"#, #"[{"seconds_in_stage": 19}]"#, false),
+        (#"[{"seconds_in_stage": 14}]"#, #"[{"seconds_in_stage": 13}]"#, false),
+        (#"[{"panel_score": 13}]"#, #"[{"panel_score": 14}]"#, false),
+    ])
+    func clockSlack(earlier: String, later: String, same: Bool) throws {
+        let d = try GoldenParser.parse(later).differences(from: GoldenParser.parse(earlier),
+                                                          clockKeys: ["seconds_in_stage"], clockSlack: 5)
+        #expect(d.isEmpty == same, "\(d)")
+    }
+
     @Test("a repeated key or trailing text is not one document", arguments: [#"{"a": 1, "a": 1}"#, "[1] [2]", "[1,]"])
     func strict(text: String) {
         #expect(throws: GoldenParseError.self) { try GoldenParser.parse(text) }
