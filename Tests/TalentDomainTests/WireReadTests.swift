@@ -496,6 +496,17 @@ struct WireReadTests {
             let (read, _) = try Self.readBody(draft.jsonBytes) { AgreementDraft(reading: &$0) }
             #expect(read == draft)
         }
+        for draft in [PartnerDraft(code: "DHL", name: "Trường Đại học Luật", kind: "university", contactName: "Lê Thị Hoà",
+                                   contactEmail: "hoa@dhl.edu.vn", contactPhone: "+84901234567"),
+                      PartnerDraft(code: "HVTP", name: nil)] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { PartnerDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for transition in [try AgreementTransition(.suspend, reason: "Tạm dừng để rà soát"),
+                           try AgreementTransition(.activate)] {
+            var body = JSONFields(value: try JSONValue(parsing: transition.jsonBytes))
+            #expect(try AgreementTransition(reading: &body) == transition)
+        }
         // The sign-in body, through its reader.
         let signIn = try SignInRequest(email: "bao.tq@stp.tiengiang.gov.vn", password: "Mật khẩu \"dài\" 2025!",
                                        address: "203.0.113.7")
