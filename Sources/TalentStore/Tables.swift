@@ -43,6 +43,8 @@ public struct Tables: Sendable {
     public var reach: ReachTable { ReachTable(connection: connection, logger: logger) }
     /// Signed-in sessions and failed sign-ins.
     public var sessions: SessionTable { SessionTable(connection: connection, logger: logger) }
+    public var subject: SubjectTable { SubjectTable(connection: connection, logger: logger) }
+
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
     /// API tokens, found by the hash of their secret.
     public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }

@@ -179,6 +179,12 @@ struct WireReadTests {
         }
     }
 
+    static let submittedNomination = SubmittedNomination(
+        id: id(61), partnerCode: "HCMULAW", submittedAt: t(2),
+        submitted: .object(["candidate": .object(["full_name": .string("Nguyễn Thị Minh Thư")]),
+                            "justification": .string("Thủ khoa ngành Luật")]),
+        consentObtainedAt: t0, consentNoticeVersion: "2025-01")
+
     static let samples: [Sample] = [
         sample("Agency",
                Agency(code: "STP", name: "Sở Tư pháp", kind: .department, status: .active, mergedInto: nil, createdAt: t0,
@@ -389,6 +395,24 @@ struct WireReadTests {
                                                    criteria: [Criterion(key: "ho_so", label: "Hồ sơ", weight: 1)]),
                       createdBy: "api:admin", createdAt: t0, publishedAt: nil, retiredAt: nil)),
         sample("Criterion", rubric.definition.criteria[0], rubric.definition.criteria[1]),
+        sample("SubmittedNomination", submittedNomination),
+        sample("PersonalDataExport",
+               PersonalDataExport(
+                   generatedAt: t(5),
+                   file: CandidateFile(candidate: candidate, sections: Set(CandidateFileSection.allCases),
+                                       applications: [FileApplication(application: application, history: history)],
+                                       referrals: [referral], nominations: [nomination]),
+                   submittedNominations: [submittedNomination],
+                   evaluations: [ScoreSheet(id: id(112), applicationID: id(10), evaluatorID: id(31),
+                                            evaluatorName: "Phạm Thu Hà", rubricID: id(40), revision: 1,
+                                            scores: ["lap_luan": 4], comment: nil, reason: nil,
+                                            recordedBy: "api:evaluator", submittedAt: t(3), supersededAt: nil)],
+                   audit: [AuditEntry(id: 7, at: t0, actor: "cli:Lê Thị Hoa", role: .hr, channel: .cli,
+                                      action: "candidate.add", entityType: "candidate", entityID: id(1).text,
+                                      changes: .object(["full_name": .string("Nguyễn Thị Minh Thư")]))]),
+               PersonalDataExport(generatedAt: t(5), file: CandidateFile(candidate: bareCandidate,
+                                                                         sections: Set(CandidateFileSection.allCases)),
+                                  submittedNominations: [], evaluations: [], audit: [])),
         sample("ScoreSheet",
                ScoreSheet(id: id(110), applicationID: id(10), evaluatorID: id(31), evaluatorName: "Phạm Thu Hà",
                           rubricID: id(40), revision: 2, scores: ["lap_luan": 4, "trinh_bay": 5],
