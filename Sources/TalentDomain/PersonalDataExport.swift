@@ -23,20 +23,22 @@ public struct SubmittedNomination: Sendable, Hashable {
 /// Everything the tracker holds about one person, as one document (Law 91/2025/QH15 Art. 4: the right to access and
 /// to portability): the profile with its contacts and education, every application with its stage history, the
 /// referrals and nominations about them (nominations also as submitted), the panels and every score sheet about
-/// them, and the audit entries about any of these records.
+/// them, their consents, and the audit entries about any of these records.
 public struct PersonalDataExport: Sendable, Hashable {
     public var generatedAt: Date
     public var file: CandidateFile
     public var submittedNominations: [SubmittedNomination]
     public var evaluations: [ScoreSheet]
+    public var consents: [Consent]
     public var audit: [AuditEntry]
 
     public init(generatedAt: Date, file: CandidateFile, submittedNominations: [SubmittedNomination],
-                evaluations: [ScoreSheet], audit: [AuditEntry]) {
+                evaluations: [ScoreSheet], consents: [Consent], audit: [AuditEntry]) {
         self.generatedAt = generatedAt
         self.file = file
         self.submittedNominations = submittedNominations
         self.evaluations = evaluations
+        self.consents = consents
         self.audit = audit
     }
 }

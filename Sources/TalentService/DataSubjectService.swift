@@ -24,7 +24,8 @@ public struct DataSubjectService: Sendable {
             let export = PersonalDataExport(
                 generatedAt: Date(), file: file,
                 submittedNominations: try await tx.subject.submittedNominations(candidate: id),
-                evaluations: sheets, audit: try await tx.subject.audit(about: records))
+                evaluations: sheets, consents: try await tx.consents.all(candidate: id),
+                audit: try await tx.subject.audit(about: records))
             try await tx.audit.record(actor, "candidate.privacy_export", "candidate", id.text, extra: [
                 "applications": .number(Double(applications.count)), "audit_entries": .number(Double(export.audit.count)),
             ])

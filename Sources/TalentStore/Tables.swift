@@ -25,6 +25,8 @@ public struct Tables: Sendable {
     /// The CSV import's staging table.
     public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
     /// Conflicts of interest between evaluators and candidates.
+    public var consents: ConsentTable { ConsentTable(connection: connection, logger: logger) }
+
     public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
     /// Evaluation panels and score sheets.
     public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }

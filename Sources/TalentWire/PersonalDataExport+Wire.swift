@@ -30,6 +30,7 @@ extension PersonalDataExport: JSONWritable {
             w.field("person", file)
             w.field("nominations_as_submitted", submittedNominations)
             w.field("evaluations", evaluations)
+            w.field("consents", consents)
             w.field("audit", audit)
         }
     }
@@ -39,6 +40,6 @@ extension PersonalDataExport: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(generatedAt: r("generated_at"), file: r("person"),
                       submittedNominations: r("nominations_as_submitted"), evaluations: r("evaluations"),
-                      audit: r("audit"))
+                      consents: r("consents"), audit: r("audit"))
     }
 }

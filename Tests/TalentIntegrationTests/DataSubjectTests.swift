@@ -69,4 +69,76 @@ struct DataSubjectTests {
             #expect((document?["person"] as? [String: Any])?["full_name"] as? String == "Nguyễn Thị Minh Thư")
         }
     }
+
+    @Test("consents: recorded per purpose with the notice and proof, superseded by a new one, withdrawn in writing; withdrawing recruitment withdraws the open applications")
+    func consents() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Phạm Thị Thu")),
+                                                       by: .testAdmin).candidate
+            let position = try await s.positions.add(try ValidPosition(PositionDraft(
+                agencyCode: "STP", title: "Chuyên viên pháp chế", kind: "legal_affairs_officer")), by: .testAdmin)
+            let application = try await s.applications.open(NewApplication(candidateID: candidate.id,
+                                                                           positionID: position.id), by: .testAdmin)
+            let hr = try await api.token(.hr)
+            let leader = try await api.token(.leadership)
+            let path = "/v1/candidates/\(candidate.id.text)/consents"
+            let paper: [String: Any] = ["purpose": "recruitment", "notice_version": "2026-01", "channel": "paper",
+                                        "evidence": "Phiếu đồng ý số 12/2026"]
+            #expect(try await api.request(.post, path, token: leader, json: paper).status == 403)
+            #expect(try await api.request(.post, path, token: hr, json: ["purpose": "recruitment", "notice_version": "1999",
+                                                                        "channel": "paper"]).status == 422,
+                    "a notice the tracker never showed")
+            #expect(try await api.request(.post, path, token: hr, json: ["purpose": "talent_pool", "notice_version": "2026-01",
+                                                                        "channel": "web"]).status == 422,
+                    "a talent-pool consent without an expiry")
+            #expect(try await api.request(.post, path, token: hr, json: ["purpose": "recruitment", "notice_version": "2026-01",
+                                                                        "channel": "paper",
+                                                                        "obtained_at": "2999-01-01"]).status == 422)
+            let first = try await api.request(.post, path, token: hr, json: paper)
+            #expect(first.status == 201 && first.object["status"] as? String == "active")
+            let second = try await api.request(.post, path, token: hr, json: [
+                "purpose": "recruitment", "notice_version": "2026-01", "channel": "email",
+                "obtained_at": "2026-11-02T09:00:00Z", "evidence": "Thư ngày 02/11/2026",
+            ])
+            #expect(second.status == 201)
+            let pool = try await api.request(.post, path, token: hr, json: [
+                "purpose": "talent_pool", "notice_version": "2026-01", "channel": "web", "expires_on": "2028-12-31",
+            ])
+            #expect(pool.status == 201)
+            let listed = try await api.request(.get, path, token: hr)
+            let statuses = (listed.object["items"] as? [[String: Any]] ?? []).map { "\($0["purpose"]!):\($0["status"]!)" }
+            #expect(Set(statuses) == ["recruitment:superseded", "recruitment:active", "talent_pool:active"], "\(statuses)")
+
+            let withdrawal = "\(path)/recruitment/withdrawal"
+            #expect(try await api.request(.post, "\(path)/marketing/withdrawal", token: hr, json: [:]).status == 422)
+            let withdrawn = try await api.request(.post, withdrawal, token: hr, json: ["reason": "Đơn rút lại ngày 05/11/2026"])
+            #expect(withdrawn.status == 200 && withdrawn.object["status"] as? String == "withdrawn")
+            #expect(withdrawn.object["withdrawal_reason"] as? String == "Đơn rút lại ngày 05/11/2026")
+            #expect(try await api.request(.post, withdrawal, token: hr, json: [:]).status == 409, "nothing left to withdraw")
+            // Processing for recruitment stops: the open application is withdrawn, with the reason in its history.
+            let after = try await s.applications.get(application.id.text, by: .testAdmin)
+            #expect(after.stage == .withdrawn)
+            let history = try await s.applications.history(application.id.text, by: .testAdmin)
+            #expect(history.last?.reason?.contains("rút lại sự đồng ý") == true)
+            // The talent-pool consent stands; the export carries all three.
+            let officer = try await api.token(.admin)
+            let export = try await api.request(.get, "/v1/candidates/\(candidate.id.text)/export", token: officer)
+            #expect((export.object["consents"] as? [[String: Any]])?.count == 3)
+            let trail = try await s.audit.list(entity: AuditEntity(type: "candidate", id: candidate.id.text),
+                                               page: PageRequest(limit: 50), by: .testAdmin).items.map(\.action)
+            #expect(trail.filter { $0 == "consent.record" }.count == 3 && trail.contains("consent.withdraw"))
+
+            // The CLI: the same records, in Vietnamese.
+            let cli = CLIRunner(databaseURL: s.database.url)
+            let recorded = await cli.run("consent", "record", "--candidate", candidate.id.text, "--purpose", "recruitment",
+                                         "--notice", "2026-01", "--channel", "paper", "--evidence", "Phiếu số 13/2026")
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+            #expect(recorded.stdout.contains("tuyển dụng") && recorded.stdout.contains("phiếu giấy"))
+            let list = await cli.run("consent", "list", "--candidate", candidate.id.text)
+            #expect(list.stdout.contains("đã rút lại") && list.stdout.contains("nguồn nhân lực tiềm năng"))
+            let bad = await cli.run("consent", "withdraw", "--candidate", candidate.id.text, "--purpose", "nope")
+            #expect(bad.status != 0 && !bad.stderr.isEmpty)
+        }
+    }
 }
