@@ -228,6 +228,7 @@ public struct CandidateService: Sendable {
             let moved = try await tx.applications.reassign(from: other, to: keep)
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             try await tx.nominations.reassign(from: other, to: keep)
+            try await tx.consents.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.candidates.delete(other)

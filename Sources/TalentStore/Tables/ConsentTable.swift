@@ -50,6 +50,18 @@ public struct ConsentTable: Sendable {
             """, logger: logger)).first
     }
 
+    /// Moves every consent of one candidate to another (a merge): the proofs follow the person. Where both have one in
+    /// force for a purpose, the kept profile's stays in force and the other's is superseded.
+    public func reassign(from: UUID, to: UUID) async throws {
+        try await connection.query("""
+            UPDATE consents o SET superseded_at = now()
+            WHERE o.candidate_id = \(from) AND o.withdrawn_at IS NULL AND o.superseded_at IS NULL
+              AND EXISTS (SELECT 1 FROM consents k WHERE k.candidate_id = \(to) AND k.purpose = o.purpose
+                          AND k.withdrawn_at IS NULL AND k.superseded_at IS NULL)
+            """, logger: logger)
+        try await connection.query("UPDATE consents SET candidate_id = \(to) WHERE candidate_id = \(from)", logger: logger)
+    }
+
     /// Every consent of a candidate, the newest first.
     public func all(candidate: UUID) async throws -> [Consent] {
         try await Self.decode(connection.query("""
