@@ -75,8 +75,14 @@ public struct CandidateService: Sendable {
         guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
         var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
         guard !sections.isEmpty else { return file }
-        let applications = sections.contains(.applications) || sections.contains(.panels)
-            ? try await db.applications.all(candidateID: id) : []
+        // Only the applications within the actor's reach: a candidate of one's agency may have applied elsewhere too.
+        var applications: [Application] = []
+        if sections.contains(.applications) || sections.contains(.panels) {
+            for application in try await db.applications.all(candidateID: id)
+            where try await db.reach.application(application.id, actor.reach) {
+                applications.append(application)
+            }
+        }
         if sections.contains(.applications) {
             for application in applications {
                 let history = try await db.applications.history(application.id)

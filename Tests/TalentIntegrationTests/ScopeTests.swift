@@ -228,6 +228,35 @@ struct ScopeTests {
         }
     }
 
+    @Test("a candidate of Sở Nội vụ who also applied at Sở Tư pháp: Sở Nội vụ's readers see and find her through their own application only")
+    func sharedCandidate() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            let elsewhere = try await api.services.applications.open(NewApplication(
+                candidateID: w.snvCandidate, positionID: w.stpPosition), by: .testAdmin)
+            _ = try await api.services.applications.move(elsewhere.id, StageMove(to: .screening), by: .testAdmin)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince, .admin] {
+                let token = w.tokens[actor]!
+                let province = !(actor == .hrAgency || actor == .leaderAgency)
+                let file = try await api.request(.get, "/v1/candidates/\(w.snvCandidate.text)?include=applications,panels",
+                                                 token: token)
+                #expect(file.status == 200, "\(actor) file")
+                let applications = (file.object["applications"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                #expect(applications == (province ? [w.snvApplication.text, elsewhere.id.text] : [w.snvApplication.text]),
+                        "\(actor) reads the applications of the file within reach")
+                #expect(province || !file.text.contains(elsewhere.id.text) && !file.text.contains(w.stpPosition.text),
+                        "\(actor): nothing of the application elsewhere")
+                // The filters on applications match only applications within reach.
+                for query in ["agency=STP", "position_id=\(w.stpPosition.text)", "stage=screening"] {
+                    let found = try await Self.ids(api, "/v1/candidates?\(query)", token)
+                    #expect(found.contains(w.snvCandidate.text) == province, "\(actor) candidates?\(query)")
+                }
+                #expect(try await Self.ids(api, "/v1/candidates?agency=SNV", token).contains(w.snvCandidate.text),
+                        "\(actor) finds her through the application in reach")
+            }
+        }
+    }
+
     @Test("an agency merged into another: its agency-scoped officer moves with its positions and keeps reaching her work")
     func mergedAgency() async throws {
         try await APIHarness.with { api in
