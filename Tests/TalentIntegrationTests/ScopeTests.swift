@@ -257,6 +257,25 @@ struct ScopeTests {
         }
     }
 
+    @Test("targets: an agency-scoped reader reads her agency's only, and naming another is refused as in the reports")
+    func targets() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince] {
+                let token = w.tokens[actor]!
+                let all = try await api.request(.get, "/v1/targets", token: token)
+                #expect(all.status == 200)
+                let agencies = Set((all.object["items"] as? [[String: Any]] ?? []).compactMap { $0["agency_code"] as? String })
+                let agencyScoped = actor != .hrProvince
+                #expect(agencyScoped ? agencies == ["SNV"] : agencies.isSuperset(of: ["SNV", "STP"]), "\(actor) targets")
+                let stp = try await api.request(.get, "/v1/targets?agency=STP", token: token)
+                #expect(stp.status == (agencyScoped ? 403 : 200), "\(actor) targets of STP")
+                let own = try await api.request(.get, "/v1/targets?agency=snv", token: token)
+                #expect(own.status == 200, "\(actor) targets of SNV")
+            }
+        }
+    }
+
     @Test("an agency merged into another: its agency-scoped officer moves with its positions and keeps reaching her work")
     func mergedAgency() async throws {
         try await APIHarness.with { api in
