@@ -94,7 +94,7 @@ public struct CandidateService: Sendable {
             file.referrals = try await db.referrals.all(candidateID: id)
         }
         if sections.contains(.nominations) {
-            file.nominations = try await db.nominations.all(candidateID: id)
+            file.nominations = try await db.nominations.all(candidateID: id, reach: actor.reach)
         }
         if sections.contains(.panels) {
             let results = try await EvaluationService.results(for: applications.map(\.id), readBy: actor, in: db)

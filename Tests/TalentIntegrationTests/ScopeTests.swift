@@ -257,6 +257,36 @@ struct ScopeTests {
         }
     }
 
+    @Test("a nomination to Sở Tư pháp's position of someone who then applied at Sở Nội vụ: Sở Nội vụ's readers do not see it")
+    func nominationElsewhere() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            let s = api.services
+            _ = try await NominationTests.partner(api, code: "ULAW", quota: 10)
+            let partner = Principal(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
+            let receipt = try await s.nominations.submit(ValidNomination(NominationDraft(
+                candidate: CandidateDraft(fullName: "Võ Minh Chi", citizenID: "082301000444"), positionID: w.stpPosition.text,
+                nominatorName: "TS. Trần Văn An", relationship: "teacher", justification: "Sinh viên xuất sắc",
+                consentObtainedAt: "2026-11-02T09:00:00Z", consentNoticeVersion: "2026-01")),
+                submitted: .object(["n": .string("chi")]), idempotencyKey: "chi", by: partner)
+            let nomination = try await s.nominations.get(receipt.id.text, by: .testAdmin)
+            let candidate = try #require(nomination.candidateID)
+            _ = try await s.applications.open(NewApplication(candidateID: candidate, positionID: w.snvPosition), by: .testAdmin)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince] {
+                let token = w.tokens[actor]!
+                let seen = actor == .hrProvince
+                #expect(try await api.request(.get, "/v1/candidates/\(candidate.text)", token: token).status == 200)
+                let listed = try await Self.ids(api, "/v1/nominations?limit=200", token)
+                #expect(listed.contains(receipt.id.text) == seen, "\(actor) nomination list")
+                let one = try await api.request(.get, "/v1/nominations/\(receipt.id.text)", token: token)
+                #expect(one.status == (seen ? 200 : 404), "\(actor) nomination")
+                let file = try await api.request(.get, "/v1/candidates/\(candidate.text)?include=nominations", token: token)
+                let inFile = (file.object["nominations"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                #expect(inFile == (seen ? [receipt.id.text] : []), "\(actor) nominations of the file")
+            }
+        }
+    }
+
     @Test("targets: an agency-scoped reader reads her agency's only, and naming another is refused as in the reports")
     func targets() async throws {
         try await APIHarness.with { api in
