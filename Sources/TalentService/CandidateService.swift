@@ -75,8 +75,14 @@ public struct CandidateService: Sendable {
         guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
         var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
         guard !sections.isEmpty else { return file }
-        let applications = sections.contains(.applications) || sections.contains(.panels)
-            ? try await db.applications.all(candidateID: id) : []
+        // Only the applications within the actor's reach: a candidate of one's agency may have applied elsewhere too.
+        var applications: [Application] = []
+        if sections.contains(.applications) || sections.contains(.panels) {
+            for application in try await db.applications.all(candidateID: id)
+            where try await db.reach.application(application.id, actor.reach) {
+                applications.append(application)
+            }
+        }
         if sections.contains(.applications) {
             for application in applications {
                 let history = try await db.applications.history(application.id)
@@ -88,7 +94,7 @@ public struct CandidateService: Sendable {
             file.referrals = try await db.referrals.all(candidateID: id)
         }
         if sections.contains(.nominations) {
-            file.nominations = try await db.nominations.all(candidateID: id)
+            file.nominations = try await db.nominations.all(candidateID: id, reach: actor.reach)
         }
         if sections.contains(.panels) {
             let results = try await EvaluationService.results(for: applications.map(\.id), readBy: actor, in: db)

@@ -167,7 +167,8 @@ public struct NominationService: Sendable {
     /// Who submits nominations: partner institutions.
     public static let writers: Set<Role> = [.partner]
 
-    /// Staff who may read nominations unmasked, within their reach (a candidate's file follows the same rule): not
+    /// Staff who may read nominations unmasked, within their reach (of a candidate within reach, and not for an
+    /// application out of it; a candidate's file follows the same rule): not
     /// evaluators, who judge a candidate without knowing who recommended them.
     static let staffReaders: Set<Role> = [.admin, .hr, .leadership]
 
