@@ -16,7 +16,7 @@ public struct ConsentService: Sendable {
     public func record(candidate: UUID, _ consent: NewConsent, by actor: Principal) async throws -> Consent {
         try actor.require(Self.writers)
         return try await database.transaction { tx in
-            try await CandidateService.requireReach(candidate, by: actor, in: tx)
+            try await Self.requireCandidate(candidate, by: actor, in: tx)
             if consent.channel != .partner, !(try await tx.consents.noticeExists(consent.noticeVersion)) {
                 throw ServiceError.invalid("notice_version", vi: "không có thông báo phiên bản \(consent.noticeVersion)",
                                            en: "there is no notice of version \(consent.noticeVersion)")
@@ -35,7 +35,7 @@ public struct ConsentService: Sendable {
     public func withdraw(candidate: UUID, _ withdrawal: ConsentWithdrawal, by actor: Principal) async throws -> Consent {
         try actor.require(Self.writers)
         return try await database.transaction { tx in
-            try await CandidateService.requireReach(candidate, by: actor, in: tx)
+            try await Self.requireCandidate(candidate, by: actor, in: tx)
             guard let withdrawn = try await tx.consents.withdraw(candidate: candidate, purpose: withdrawal.purpose,
                                                                  reason: withdrawal.reason, by: actor.name) else {
                 throw ServiceError(.conflict, slug: "no-consent", LocalizedText(
@@ -59,12 +59,27 @@ public struct ConsentService: Sendable {
         }
     }
 
-    /// Every consent of the person, newest first (superseded and withdrawn ones included: they are the proof).
+    /// Every consent of the person, newest first (superseded and withdrawn ones included: they are the proof). A
+    /// consent obtained through a nomination out of the reader's reach (one that led to another agency's
+    /// application) does not name it.
     public func list(candidate: UUID, by actor: Principal) async throws -> [Consent] {
         try actor.require(Self.writers)
         return try await database.read { db in
-            try await CandidateService.requireReach(candidate, by: actor, in: db)
-            return try await db.consents.all(candidate: candidate)
+            try await Self.requireCandidate(candidate, by: actor, in: db)
+            let visible = Set(try await db.nominations.all(candidateID: candidate, reach: actor.reach).map(\.id))
+            return try await db.consents.all(candidate: candidate).map { consent in
+                guard let nomination = consent.nominationID, !visible.contains(nomination) else { return consent }
+                var hidden = consent
+                hidden.nominationID = nil
+                hidden.evidence = nil
+                return hidden
+            }
         }
+    }
+
+    /// The candidate exists and is within the actor's reach (404 otherwise).
+    static func requireCandidate(_ id: UUID, by actor: Principal, in db: Tables) async throws {
+        try await CandidateService.requireReach(id, by: actor, in: db)
+        guard try await db.candidates.get(id) != nil else { throw CandidateService.notFound(id) }
     }
 }
