@@ -9,7 +9,7 @@ struct MigrationTests {
     func withEmptyDatabase(_ body: @Sendable (Database) async throws -> Void) async throws {
         let name = "m_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await TestDatabase.admin("CREATE DATABASE \(name)")
-        let database = Database(url: try TestDatabase.serverURL().withDatabase(name), poolSize: 2, logger: TestDatabase.logger)
+        let database = Database(url: try TestDatabase.ownerURL().withDatabase(name), poolSize: 2, logger: TestDatabase.logger)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
