@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import PostgresNIO
 import TalentDomain
 import TalentService
@@ -341,5 +342,78 @@ struct AuditChainTests {
             #expect(refused.stdout.isEmpty)
             #expect(parsed.seq >= 3)
         }
+    }
+}
+
+/// Full citizen IDs, e-mails and phones are not copied into the audit trail (issue 13, item 9), so that erasing a
+/// person can later work without breaking the chain's history of what happened.
+@Suite("Audit entries keep identifiers masked", .freshDatabase)
+struct AuditMaskTests {
+    /// Every audit entry's changes, as one text.
+    static func trail(_ database: Database) async throws -> String {
+        try await database.withConnection { c in
+            let rows = try await c.query("SELECT coalesce(string_agg(changes::text, ' '), '') FROM audit_log",
+                                         logger: TestDatabase.logger)
+            var text = ""
+            for try await value in rows.decode(String.self) { text = value }
+            return text
+        }
+    }
+
+    @Test("candidate add, update and merge through the API leave masked identifiers in the trail, never full ones")
+    func candidateWritesAreMasked() async throws {
+        try await APIHarness.with { api in
+            let token = try await api.token(.hr)
+            let first = try await api.request(.post, "/v1/candidates", token: token, json: [
+                "full_name": "Nguyễn Thị Minh Thư", "citizen_id": "082301000123", "email": "thu.nguyen@example.edu.vn",
+                "phone": "0912 345 678",
+            ])
+            #expect(first.status == 201)
+            let id = try #require(first.object["id"] as? String)
+            let update = try await api.request(.patch, "/v1/candidates/\(id)", token: token, json: [
+                "phone": "0987 654 321", "email": "thu.minh@example.vn",
+            ], headers: [.ifMatch: "\"1\""])
+            #expect(update.status == 200)
+            let second = try await api.request(.post, "/v1/candidates", token: token, json: [
+                "full_name": "Nguyễn Thị Minh Thư", "citizen_id": "082301999888", "email": "thu.khac@example.org",
+                "phone": "0903 111 222",
+            ])
+            let other = try #require(second.object["id"] as? String)
+            let merge = try await api.request(.post, "/v1/candidates/\(id)/merge", token: token, json: ["other_id": other])
+            #expect(merge.status == 200)
+
+            let trail = try await Self.trail(api.services.database)
+            for secret in ["082301000123", "thu.nguyen@example.edu.vn", "+84912345678", "+84987654321",
+                           "thu.minh@example.vn", "082301999888", "thu.khac@example.org", "+84903111222"] {
+                #expect(!trail.contains(secret), "the audit trail holds \(secret)")
+            }
+            #expect(trail.contains("********0123"))
+            #expect(trail.contains("t***@example.edu.vn"))
+            #expect(trail.contains("+84******678"))
+            #expect(trail.contains("+84******321"))
+            #expect(trail.contains("********9888"))
+
+            // What leadership reads at /v1/audit for the candidate: the masked profile, before and after.
+            let leader = try await api.token(.leadership)
+            let history = try await api.request(.get, "/v1/audit?entity=candidate:\(id)", token: leader)
+            let items = history.object["items"] as? [[String: Any]] ?? []
+            let updated = try #require(items.first { $0["action"] as? String == "candidate.update" })
+            let changes = updated["changes"] as? [String: Any]
+            #expect((changes?["before"] as? [String: Any])?["phone"] as? String == "+84******678")
+            #expect((changes?["after"] as? [String: Any])?["phone"] as? String == "+84******321")
+            #expect((changes?["after"] as? [String: Any])?["citizen_id"] as? String == "********0123")
+            // The candidate's own record keeps the full values.
+            let shown = try await api.request(.get, "/v1/candidates/\(id)", token: token)
+            #expect(shown.object["citizen_id"] as? String == "082301000123")
+        }
+    }
+
+    @Test("masks keep the shape and little else")
+    func masks() {
+        #expect(AuditMask.citizenID("082301000123") == "********0123")
+        #expect(AuditMask.email("thu.nguyen@example.edu.vn") == "t***@example.edu.vn")
+        #expect(AuditMask.email("broken") == "***")
+        #expect(AuditMask.phone("+84912345678") == "+84******678")
+        #expect(AuditMask.phone("+8412") == "+84**")
     }
 }
