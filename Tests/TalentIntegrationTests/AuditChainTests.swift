@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import PostgresNIO
+import TalentApp
 import TalentDomain
 import TalentService
 import TalentStore
@@ -415,5 +416,44 @@ struct AuditMaskTests {
         #expect(AuditMask.email("broken") == "***")
         #expect(AuditMask.phone("+84912345678") == "+84******678")
         #expect(AuditMask.phone("+8412") == "+84**")
+    }
+}
+
+/// Where `talent migrate` connects: the owner's address goes with the runtime one it belongs to.
+@Suite("Configuration: the migration role's address")
+struct MigrationURLConfigurationTests {
+    static func file(_ json: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("talent-\(UUID().uuidString).json").path
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("nothing set: the local cluster as talent, migrations as talent_owner")
+    func localDefaults() throws {
+        let c = try Configuration.resolve(.init(), environment: ["TALENT_CONFIG": "/nonexistent/talent.json"])
+        #expect(c.databaseURL.user == "talent")
+        #expect(c.migrationURL?.user == "talent_owner")
+        #expect(c.migrationURL?.database == c.databaseURL.database)
+    }
+
+    @Test("the environment's DATABASE_MIGRATION_URL; a DATABASE_URL alone migrates as itself, never as the file's owner")
+    func environmentAndFile() throws {
+        let path = try Self.file("""
+            {"database_url": "postgres://talent@db.local:5432/talent",
+             "database_migration_url": "postgres://talent_owner@db.local:5432/talent"}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromFile = try Configuration.resolve(.init(), environment: ["TALENT_CONFIG": path])
+        #expect(fromFile.migrationURL?.description == "postgres://talent_owner@db.local:5432/talent")
+        let runtimeOnly = try Configuration.resolve(.init(), environment: [
+            "TALENT_CONFIG": path, "DATABASE_URL": "postgres://app@other:5432/prod"])
+        #expect(runtimeOnly.migrationURL == nil)
+        let both = try Configuration.resolve(.init(), environment: [
+            "TALENT_CONFIG": path, "DATABASE_URL": "postgres://app@other:5432/prod",
+            "DATABASE_MIGRATION_URL": "postgres://owner:secret@other:5432/prod"])
+        #expect(both.migrationURL?.description == "postgres://owner:***@other:5432/prod")
+        #expect(throws: ServiceError.self) {
+            try Configuration.resolve(.init(), environment: ["TALENT_CONFIG": path, "DATABASE_MIGRATION_URL": "nope"])
+        }
     }
 }
