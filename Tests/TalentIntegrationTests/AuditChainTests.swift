@@ -228,6 +228,8 @@ struct AuditChainTests {
                                 var batch = AuditBatch()
                                 for k in 0..<3 { batch.add("test.batch", "test", "\(n)-\(k)") }
                                 try await tx.audit.append(batch, by: .testAdmin)
+                                // And another statement in the same transaction, chained after the first.
+                                try await tx.audit.record(.testAdmin, "test.second", "test", "\(n)")
                             }
                         }
                     }
@@ -236,7 +238,7 @@ struct AuditChainTests {
             }
             let after = try await services.audit.verify(by: .testAdmin)
             #expect(after.ok, "\(String(describing: after.firstBad))")
-            #expect(after.entries == before + 8 * 5 * 4)
+            #expect(after.entries == before + 8 * 5 * 5)
             #expect(after.headSeq == after.entries)
             // Entries of one statement are consecutive in the chain, in their order.
             let runs = try await services.database.withConnection { c in

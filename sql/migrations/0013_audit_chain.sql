@@ -88,19 +88,34 @@ ALTER TABLE audit_log
 CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq);
 
 -- Each new entry's place and hash, whatever the writer put there. Writers take turns on the advisory lock, held to
--- the end of their transaction, so the last entry read is the last committed or this transaction's own (rows an
--- INSERT wrote before are visible to its later rows' triggers). Tables are named with their schema so that a
--- temporary table of the same name cannot stand in.
+-- the end of their transaction, so the last entry read is the last committed one. The transaction's own last place
+-- and hash are then kept in a transaction-local setting, so the next rows of a large INSERT (an import's) need no
+-- lookup; a setting the writer forged can only break the chain where verify will see it. The canonical text is
+-- audit_entry_text's, written out here (four times faster in a trigger than calling it). Tables are named with
+-- their schema so that a temporary table of the same name cannot stand in.
 CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    tx text := txid_current()::text;
+    state text := current_setting('talent.audit_chain', true);
     last_seq bigint;
     last_hash bytea;
 BEGIN
-    PERFORM pg_advisory_xact_lock(7346011);
-    SELECT seq, hash INTO last_seq, last_hash FROM public.audit_log ORDER BY seq DESC LIMIT 1;
+    IF state LIKE tx || '/%' THEN
+        last_seq := split_part(state, '/', 2)::bigint;
+        last_hash := decode(split_part(state, '/', 3), 'hex');
+    ELSE
+        PERFORM pg_advisory_xact_lock(7346011);
+        SELECT seq, hash INTO last_seq, last_hash FROM public.audit_log ORDER BY seq DESC LIMIT 1;
+    END IF;
     NEW.seq := coalesce(last_seq, 0) + 1;
-    NEW.hash := sha256(coalesce(last_hash, public.audit_chain_genesis())
-                       || convert_to(public.audit_entry_text(NEW), 'UTF8'));
+    NEW.hash := sha256(coalesce(last_hash, public.audit_chain_genesis()) || convert_to(
+        public.audit_field(NEW.seq::text) || public.audit_field(NEW.id::text)
+        || public.audit_field(((extract(epoch FROM NEW.at) * 1000000)::bigint)::text)
+        || public.audit_field(NEW.actor) || public.audit_field(NEW.role) || public.audit_field(NEW.channel)
+        || public.audit_field(NEW.action) || public.audit_field(NEW.entity_type) || public.audit_field(NEW.entity_id)
+        || public.audit_field(NEW.changes::text) || public.audit_field(NEW.actor_user_id::text)
+        || public.audit_field(NEW.token_id::text), 'UTF8'));
+    PERFORM set_config('talent.audit_chain', tx || '/' || NEW.seq || '/' || encode(NEW.hash, 'hex'), true);
     RETURN NEW;
 END
 $$;
