@@ -77,7 +77,12 @@ as_duc application show "$snv_app" >/dev/null || fail "Đức cannot read Lan's 
 as_duc application show "$stp_app" >/dev/null || fail "Đức cannot read his own agency's application"; ok
 "$TALENT" audit list --entity "candidate:$cid" | grep -q "Nguyễn Thị Lan" || fail "the audit does not name Lan"; ok
 as_lan referral list >/dev/null || fail "Lan cannot list referrals through the server"; ok
-if out=$(as_lan partner list 2>&1); then fail "a command not yet through the API ran with a server"; fi
+[ "$(as_lan partner list --format csv | wc -l)" -gt 1 ] || fail "Lan cannot list partners through the server"; ok
+as_lan candidate export --out "$lan_home/snv.csv" 2>/dev/null || fail "Lan cannot export through the server"
+grep -q "Lý Thị Hoa" "$lan_home/snv.csv" || fail "Lan's export lacks her candidate"
+! grep -q "Nguyễn Thị Minh Thư" "$lan_home/snv.csv" || fail "Lan's export holds the operator's candidate"; ok
+if as_lan report annual --year 2026 >/dev/null 2>&1; then fail "an agency-scoped officer read the province's annual report"; fi; ok
+if out=$(as_lan demo load 2>&1); then fail "a server-host-only command ran with a server"; fi
 grep -q "chỉ chạy trên máy chủ" <<<"$out" || fail "no clear message for a server-host-only command: $out"; ok
 chmod 644 "$lan_home/.config/talent/credentials"
 if out=$(as_lan whoami 2>&1); then fail "a credentials file others can read was used"; fi

@@ -61,7 +61,9 @@ public struct APIClient: Sendable {
             target += "?" + pairs.map { "\(Self.escape($0))=\(Self.escape($1))" }.joined(separator: "&")
         }
         var all = headers + [("Accept-Language", language.rawValue), ("Accept", "application/json")]
-        if body != nil { all.append(("Content-Type", "application/json")) }
+        if body != nil, !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+            all.append(("Content-Type", "application/json"))
+        }
         let response = try await transport.send(APIRequest(method: method, target: target, body: body, headers: all))
         guard (200..<300).contains(response.status) else {
             throw ServiceError(problem: response.body, status: response.status)
@@ -87,6 +89,18 @@ public struct APIClient: Sendable {
     /// PATCH of a body's bytes with `If-Match` on the version the change was made against.
     func patch<T: WireReadable>(_ path: String, _ body: [UInt8], version: Int, as type: T.Type = T.self) async throws -> T {
         try T(wireBytes: try await send("PATCH", path, body: body, headers: [("If-Match", "\"\(version)\"")]).body)
+    }
+
+    /// POST of a file's bytes as they are, with their content type.
+    func upload<T: WireReadable>(_ path: String, _ bytes: [UInt8], contentType: String, query: [(String, String?)] = [],
+                                 as type: T.Type = T.self) async throws -> T {
+        try T(wireBytes: try await send("POST", path, query: query, body: bytes,
+                                        headers: [("Content-Type", contentType)]).body)
+    }
+
+    /// GET of a document that is not read back (a CSV file, an export): its bytes.
+    func download(_ path: String, query: [(String, String?)] = []) async throws -> [UInt8] {
+        try await send("GET", path, query: query).body
     }
 
     func delete<T: WireReadable>(_ path: String, as type: T.Type = T.self) async throws -> T {

@@ -30,7 +30,7 @@ struct AgencyCommand: AsyncParsableCommand {
         }
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm cơ quan, đơn vị.", en: "Add an agency."))
         }
@@ -42,13 +42,14 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: L(vi: "department (sở, ban, ngành), district (cấp huyện), commune (cấp xã) hoặc other (khác).",
                         en: "department, district, commune or other.")) var kind: String = "department"
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.add(try NewAgency(code: code, name: name, kind: kind), by: actor)
-            printer.record(agency, Columns.agency)
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try NewAgency(code: code, name: name, kind: kind)
+            let body = JSONValue.object(["code": .string(code), "name": .string(name), "kind": .string(kind)])
+            printer.record(try await api.post("/v1/agencies", body, as: Agency.self), Columns.agency)
         }
     }
 
-    struct Update: ServiceCommand {
+    struct Update: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Đổi tên cơ quan; mã và lịch sử được giữ nguyên.",
                                              en: "Rename an agency; its code and history stay."))
@@ -59,13 +60,15 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Tên (họ tên với người, tên đầy đủ với cơ quan, đối tác).",
                         en: "The name (a person's full name, an agency's or partner's full name).")) var name: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.rename(code, try AgencyRename(name: name), by: actor)
-            printer.record(agency, Columns.agency)
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try AgencyRename(name: name)
+            let body = JSONValue.object(["name": .string(name)])
+            printer.record(try await api.put("/v1/agencies/\(APIClient.escape(code))/name", body, as: Agency.self),
+                           Columns.agency)
         }
     }
 
-    struct Retire: ServiceCommand {
+    struct Retire: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Ghi nhận cơ quan giải thể, hoặc sáp nhập vào cơ quan khác.",
                                              en: "Retire an agency, optionally merged into another."))
@@ -76,13 +79,15 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(name: .customLong("merged-into"), help: L(vi: "Mã cơ quan tiếp nhận khi sáp nhập.",
                                                           en: "The code of the agency it is merged into.")) var mergedInto: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let agency = try await services.agencies.retire(code, try AgencyRetirement(mergedInto: mergedInto), by: actor)
-            printer.record(agency, Columns.agency)
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try AgencyRetirement(mergedInto: mergedInto)
+            let body = JSONValue.object(mergedInto.map { ["merged_into": .string($0)] } ?? [:])
+            printer.record(try await api.post("/v1/agencies/\(APIClient.escape(code))/retirement", body, as: Agency.self),
+                           Columns.agency)
         }
     }
 
-    struct Reorganize: ServiceCommand {
+    struct Reorganize: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Áp dụng một lần sắp xếp cơ quan từ tệp JSON (thành lập, đổi tên, giải thể, sáp nhập).",
@@ -98,9 +103,11 @@ struct AgencyCommand: AsyncParsableCommand {
         @Flag(name: .customLong("dry-run"), help: L(vi: "Chỉ cho biết sẽ thay đổi gì, không ghi gì.",
                                                     en: "Say what would change; write nothing.")) var dryRun = false
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let plan = try Reorganization(json: JSONFile.read(file))
-            let result = try await services.agencies.reorganize(plan, dryRun: dryRun, by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let document = try JSONFile.read(file)
+            _ = try Reorganization(json: document)
+            let result: ReorganizationResult = try await api.post("/v1/agencies/reorganizations", document,
+                                                                  query: [("dry_run", dryRun ? "true" : nil)])
             if printer.format == .json {
                 printer.console.out(result.jsonString(pretty: true))
                 return

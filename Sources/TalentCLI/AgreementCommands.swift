@@ -12,7 +12,7 @@ struct AgreementCommand: AsyncParsableCommand {
             subcommands: [Add.self, Activate.self, Suspend.self, Terminate.self, List.self, Show.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm thỏa thuận hợp tác (ở trạng thái dự thảo cho đến khi kích hoạt).",
                                              en: "Add an agreement (in draft until activated)."))
@@ -35,11 +35,12 @@ struct AgreementCommand: AsyncParsableCommand {
                         en: "Training commitments (places or courses a year).")) var training: String?
         @Option(help: L(vi: "Ghi chú.", en: "Notes.")) var notes: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let draft = AgreementDraft(reference: reference, title: title, signedOn: signed, startsOn: starts, endsOn: ends,
                                        fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes)
-            printer.record(try await services.partners.addAgreement(partner: partner, ValidAgreement(draft), by: actor),
-                           Columns.agreement)
+            _ = try ValidAgreement(draft)
+            printer.record(try await api.post("/v1/partners/\(APIClient.escape(partner))/agreements", draft,
+                                              as: Agreement.self), Columns.agreement)
         }
     }
 
@@ -75,7 +76,7 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Lý do.", en: "The reason.")) var reason: String?
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các thỏa thuận hợp tác.", en: "List agreements."))
         }
@@ -83,36 +84,41 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Mã đối tác.", en: "The partner's code.")) var partner: String?
         @OptionGroup var paging: LimitOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let printer = printer.limited(try paging.checked())
-            printer.list(try await services.partners.agreements(partner: partner, by: actor), Columns.agreement)
+            let page: Page<Agreement> = try await api.get("/v1/agreements", query: [("partner", partner)])
+            printer.list(page.items, Columns.agreement)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem một thỏa thuận hợp tác.", en: "Show one agreement."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.partners.agreement(id, by: actor), Columns.agreement)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.record(try await api.get("/v1/agreements/\(UUID.parse(id).text)", as: Agreement.self), Columns.agreement)
         }
     }
 }
 
 /// `agreement activate|suspend|terminate ID [--reason TEXT]`: one body for the three.
-protocol AgreementActionCommand: ServiceCommand {
+protocol AgreementActionCommand: APICommand {
     static var action: AgreementAction { get }
     var id: String { get }
     var reason: String? { get }
 }
 
 extension AgreementActionCommand {
-    func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+    /// The change is made against the version read just before, as `PATCH /v1/agreements/{id}` asks.
+    func run(api: APIClient, printer: Printer) async throws {
         let input = try AgreementTransition(Self.action, reason: reason)
-        printer.record(try await services.partners.act(input, on: UUID.parse(id), by: actor), Columns.agreement)
+        let path = "/v1/agreements/\(try UUID.parse(id).text)"
+        let current: Agreement = try await api.get(path)
+        printer.record(try await api.patch(path, input.jsonBytes, version: current.version, as: Agreement.self),
+                       Columns.agreement)
     }
 }
 

@@ -4,12 +4,8 @@ import TalentDomain
 import TalentWire
 import TalentService
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 extension CandidateCommand {
-    struct Import: ServiceCommand {
+    struct Import: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Nhập hồ sơ ứng viên từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào, trừ khi dùng --skip-invalid để giữ các dòng hợp lệ.",
@@ -26,7 +22,7 @@ extension CandidateCommand {
                                                            en: "Import the valid rows; write the rejected ones, with a reason column, here."))
         var rejects: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             if template {
                 printer.console.write(CandidateCSV.template)
                 return
@@ -35,29 +31,20 @@ extension CandidateCommand {
                 throw ServiceError.invalid("file", vi: "cần tệp CSV (hoặc --template để lấy tệp mẫu)",
                                            en: "a CSV file is needed (or --template for the template)")
             }
-            guard let handle = FileHandle(forReadingAtPath: file) else {
+            guard let data = FileManager.default.contents(atPath: file) else {
                 throw ServiceError.invalid("file", vi: "không đọc được tệp \(file)", en: "cannot read the file \(file)")
             }
-            defer { try? handle.close() }
             let console = printer.console
-            let showProgress = console.isTerminal && isatty(STDERR_FILENO) == 1
-            let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            let source = ChunkSource(handle: handle)
-            let report = try await services.candidateCSV.importCSV(
-                skipInvalid: rejects != nil, language: printer.language, by: actor,
-                progress: { rows in
-                    if showProgress {
-                        let read = source.bytesRead
-                        let fraction = total > 0 ? min(1, Double(read) / Double(total)) : 0
-                        let width = 30
-                        let filled = Int(fraction * Double(width))
-                        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                        FileHandle.standardError.write(Data("\r\(bar) \(Int(fraction * 100))%  \(rows)".utf8))
-                    }
-                },
-                nextChunk: { try source.next() })
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-
+            let report: ImportReport
+            do {
+                report = try await api.upload("/v1/candidates/imports", [UInt8](data), contentType: "text/csv; charset=utf-8",
+                                              query: [("skip_invalid", rejects != nil ? "true" : nil)])
+            } catch let error as ServiceError where error.slug == "import-refused" {
+                // The answer carries the report: which rows, and why.
+                guard let refused = error.extensions["report"].flatMap({ try? ImportReport(wireBytes: $0.jsonBytes) })
+                else { throw error }
+                report = refused
+            }
             if let rejects, !report.rejected.isEmpty {
                 var text = CSVWriter.byteOrderMark + CSVWriter.line(report.header + ["line", "reason"])
                 for row in report.rejected { text += CSVWriter.line(row.fields + [String(row.line), row.reason]) }
@@ -87,7 +74,7 @@ extension CandidateCommand {
         }
     }
 
-    struct Export: ServiceCommand {
+    struct Export: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Xuất hồ sơ ứng viên ra CSV (có BOM, để mở bằng Excel) hoặc JSON, với các bộ lọc như lệnh list.",
@@ -98,45 +85,34 @@ extension CandidateCommand {
         @Option(help: L(vi: "Ghi vào tệp này thay vì in ra màn hình.",
                         en: "Write to this file instead of standard output.")) var out: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let json = printer.format == .json
-            let sink: FileHandle
-            if let out {
-                guard let handle = PrivateFile.create(out) else {
-                    throw ServiceError.invalid("out", vi: "không ghi được \(out)", en: "cannot write \(out)")
-                }
-                sink = handle
-            } else {
-                sink = FileHandle.standardOutput
-            }
+            let bytes = try await api.download("/v1/candidates/export",
+                                               query: filters.parameters() + [("format", json ? "json" : "csv")])
             let console = printer.console
-            let captured = out == nil && console.isCapturing
-            let count = try await services.candidateCSV.export(filters.query(), json: json, by: actor) { text in
-                if captured { console.write(text) } else { try sink.write(contentsOf: Data(text.utf8)) }
+            guard let out else {
+                if console.isCapturing { console.write(String(decoding: bytes, as: UTF8.self)) }
+                else { try FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
+                return
             }
-            if out != nil {
-                try? sink.close()
-                console.err(printer.language == .en ? "exported \(count) candidates to \(out!)" : "đã xuất \(count) ứng viên vào \(out!)")
+            do {
+                try PrivateFile.write(Data(bytes), to: out)
+            } catch {
+                throw ServiceError.invalid("out", vi: "không ghi được \(out)", en: "cannot write \(out)")
             }
+            let count = Self.count(bytes, json: json)
+            console.err(printer.language == .en ? "exported \(count) candidates to \(out)" : "đã xuất \(count) ứng viên vào \(out)")
         }
-    }
-}
 
-/// Reads a file in 1 MiB chunks for the import, counting the bytes read for the progress bar.
-final class ChunkSource: @unchecked Sendable {
-    let handle: FileHandle
-    private let lock = NSLock()
-    private var read = 0
-
-    init(handle: FileHandle) {
-        self.handle = handle
-    }
-
-    var bytesRead: Int { lock.withLock { read } }
-
-    func next() throws -> [UInt8]? {
-        guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
-        lock.withLock { read += data.count }
-        return [UInt8](data)
+        /// The candidates in an export: the array's items, or the CSV's records after its header.
+        static func count(_ bytes: [UInt8], json: Bool) -> Int {
+            if json {
+                guard case .array(let items)? = try? JSONValue(parsing: bytes) else { return 0 }
+                return items.count
+            }
+            var reader = CSVReader()
+            let records = reader.feed(bytes).count + (reader.finish() == nil ? 0 : 1)
+            return max(0, records - 1)
+        }
     }
 }

@@ -253,7 +253,7 @@ struct CandidateCommand: AsyncParsableCommand {
         }
     }
 
-    struct Duplicates: ServiceCommand {
+    struct Duplicates: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Các hồ sơ có khả năng trùng với một ứng viên, hoặc mọi cặp hồ sơ có khả năng trùng.",
@@ -262,16 +262,18 @@ struct CandidateCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             if let id {
-                printer.list(try await services.candidates.duplicates(of: UUID.parse(id), by: actor), Columns.candidate)
+                let page: Page<Candidate> = try await api.get("/v1/candidates/\(UUID.parse(id).text)/duplicates")
+                printer.list(page.items, Columns.candidate)
             } else {
-                printer.list(try await services.candidates.duplicatePairs(by: actor), Columns.duplicatePair)
+                printer.list(try await api.get("/v1/candidates/duplicates", as: Page<DuplicatePair>.self).items,
+                             Columns.duplicatePair)
             }
         }
     }
 
-    struct Merge: ServiceCommand {
+    struct Merge: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Gộp hồ sơ OTHER vào hồ sơ KEEP: hồ sơ dự tuyển và lịch sử chuyển sang KEEP, e-mail và điện thoại khác được giữ làm liên hệ phụ, hồ sơ OTHER bị xóa. --dry-run cho xem trước, không ghi gì.",
@@ -285,15 +287,17 @@ struct CandidateCommand: AsyncParsableCommand {
                                                     en: "Only show what is kept, taken and dropped; write nothing."))
         var dryRun = false
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let pair = try CandidateMerge(keep: keep, other: other)
-            let result = try await services.candidates.merge(pair, dryRun: dryRun, by: actor)
+            let result: CandidateMergeResult.Answer = try await api.post(
+                "/v1/candidates/\(pair.keep.text)/merge",
+                JSONValue.object(["other_id": .string(pair.other.text), "dry_run": .bool(dryRun)]))
             let en = printer.language == .en
             switch (printer.format, dryRun) {
             case (.json, _):
                 printer.console.out(result.jsonString(pretty: true))
             case (_, true):
-                printer.list(result.plan.fields, Columns.mergeField)
+                printer.list(result.fields, Columns.mergeField)
                 printer.message(LocalizedText(vi: "Chạy thử: chưa ghi gì. Bỏ --dry-run để gộp.",
                                   en: "Dry run: nothing was written. Run again without --dry-run to merge."))
             case (_, false):
@@ -301,7 +305,7 @@ struct CandidateCommand: AsyncParsableCommand {
             }
             // JSON carries the same in merge.fields.
             if !dryRun, printer.format == .table {
-                for field in result.plan.fields where field.outcome == .dropped || field.outcome == .otherContact {
+                for field in result.fields where field.outcome == .dropped || field.outcome == .otherContact {
                     let name = FieldName.label(field.field, printer.language)
                     let value = field.other ?? ""
                     printer.console.err(field.outcome == .dropped

@@ -98,7 +98,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     }
 }
 
-/// A command that works on the database through the service layer.
+/// A command that works on the database through the service layer, on the server host only: what an operator sets up
+/// there (the demo data), never what a signed-in user does from their own machine.
 protocol ServiceCommand: AsyncParsableCommand, Sendable {
     var global: GlobalOptions { get }
     func run(services: TalentServices, actor: Principal, printer: Printer) async throws
@@ -108,8 +109,8 @@ extension ServiceCommand {
     func run() async throws {
         if global.hasServer {
             throw ServiceError(.invalid, slug: "server-host-only", LocalizedText(
-                vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu (chưa đi qua API); bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
-                en: "This command runs on the server host, on the database (not yet through the API); drop --server / TALENT_SERVER or run `talent logout`"))
+                vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu; bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
+                en: "This command runs on the server host, on the database; drop --server / TALENT_SERVER or run `talent logout`"))
         }
         let actor = try global.actor()
         let printer = global.printer

@@ -12,7 +12,7 @@ struct PartnerCommand: AsyncParsableCommand {
             subcommands: [Add.self, List.self, Show.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm cơ sở đào tạo đối tác.", en: "Add a partner institution."))
         }
@@ -30,27 +30,28 @@ struct PartnerCommand: AsyncParsableCommand {
         @Option(name: .customLong("contact-phone"), help: L(vi: "Điện thoại người liên hệ.",
                                                             en: "The contact's phone.")) var contactPhone: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let input = try ValidPartner(PartnerDraft(code: code, name: name, kind: kind, contactName: contactName,
-                                                      contactEmail: contactEmail, contactPhone: contactPhone))
-            printer.record(try await services.partners.add(input, by: actor), Columns.partner)
+        func run(api: APIClient, printer: Printer) async throws {
+            let draft = PartnerDraft(code: code, name: name, kind: kind, contactName: contactName,
+                                     contactEmail: contactEmail, contactPhone: contactPhone)
+            _ = try ValidPartner(draft)
+            printer.record(try await api.post("/v1/partners", draft, as: Partner.self), Columns.partner)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các đối tác.", en: "List partners."))
         }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PageOptions<StandardPage>
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let page = try await services.partners.list(page: paging.request(), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let page: Page<Partner> = try await api.get("/v1/partners", query: APIClient.page(paging.request()))
             printer.list(page.items, Columns.partner, nextCursor: page.nextCursor)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem một đối tác và các thỏa thuận hợp tác của đối tác.",
                                              en: "Show a partner and its agreements."))
@@ -59,11 +60,12 @@ struct PartnerCommand: AsyncParsableCommand {
         @Argument(help: L(vi: "Mã (chữ in hoa, không dấu), ví dụ STP.",
                           en: "The code (capital letters), such as STP.")) var code: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.partners.get(code, by: actor), Columns.partner)
+        func run(api: APIClient, printer: Printer) async throws {
+            let path = "/v1/partners/\(APIClient.escape(code))"
+            printer.record(try await api.get(path, as: Partner.self), Columns.partner)
             if printer.format == .table {
                 printer.console.out("")
-                printer.list(try await services.partners.agreements(partner: code, by: actor), Columns.agreement)
+                printer.list(try await api.get(path + "/agreements", as: Page<Agreement>.self).items, Columns.agreement)
             }
         }
     }

@@ -67,7 +67,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    struct Annual: ServiceCommand {
+    struct Annual: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Báo cáo năm bằng tiếng Việt: in Markdown ra màn hình; với --out, ghi report.md và report.html vào THƯ_MỤC.",
@@ -80,8 +80,9 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Thư mục để ghi report.md và report.html (tạo mới nếu chưa có).",
                         en: "A folder to write report.md and report.html to (created if missing).")) var out: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let report = try await services.reports.annual(ReportYear(year), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try ReportYear(year)
+            let report: AnnualReport = try await api.get("/v1/reports/annual", query: [("year", String(year))])
             if printer.format == .json {
                 printer.console.out(report.jsonString(pretty: true))
                 return

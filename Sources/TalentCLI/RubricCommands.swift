@@ -12,7 +12,7 @@ struct RubricCommand: AsyncParsableCommand {
             subcommands: [Create.self, List.self, Show.self, Publish.self, Retire.self])
     }
 
-    struct Create: ServiceCommand {
+    struct Create: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Tạo bộ tiêu chí dự thảo từ tệp JSON (thành phiên bản mới nếu tên đã có).",
@@ -22,13 +22,14 @@ struct RubricCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Tệp bộ tiêu chí (xem CONTRACT.md và docs/evaluations.md).",
                         en: "The rubric document (see CONTRACT.md and docs/evaluations.md).")) var file: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let definition = try RubricDefinition(json: JSONFile.read(file))
-            printer.record(try await services.evaluations.createRubric(definition, by: actor), Columns.rubric)
+        func run(api: APIClient, printer: Printer) async throws {
+            let document = try JSONFile.read(file)
+            _ = try RubricDefinition(json: document)
+            printer.record(try await api.post("/v1/rubrics", document, as: Rubric.self), Columns.rubric)
         }
     }
 
-    struct List: ServiceCommand {
+    struct List: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Liệt kê các bộ tiêu chí, mọi phiên bản.",
                                              en: "List rubrics, every version."))
@@ -38,13 +39,15 @@ struct RubricCommand: AsyncParsableCommand {
                         en: "draft, published or retired.")) var status: String?
         @OptionGroup var paging: LimitOptions
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
+        func run(api: APIClient, printer: Printer) async throws {
             let printer = printer.limited(try paging.checked())
-            printer.list(try await services.evaluations.rubrics(status: RubricStatus.parse(status, field: "status"), by: actor), Columns.rubric)
+            let status = try RubricStatus.parse(status, field: "status")
+            let page: Page<Rubric> = try await api.get("/v1/rubrics", query: [("status", status?.rawValue)])
+            printer.list(page.items, Columns.rubric)
         }
     }
 
-    struct Show: ServiceCommand {
+    struct Show: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Xem một bộ tiêu chí và các tiêu chí của nó.",
                                              en: "Show a rubric and its criteria."))
@@ -52,8 +55,8 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let rubric = try await services.evaluations.rubric(UUID.parse(id), by: actor)
+        func run(api: APIClient, printer: Printer) async throws {
+            let rubric: Rubric = try await api.get("/v1/rubrics/\(UUID.parse(id).text)")
             printer.record(rubric, Columns.rubric)
             if printer.format == .table {
                 printer.console.out("")
@@ -62,7 +65,7 @@ struct RubricCommand: AsyncParsableCommand {
         }
     }
 
-    struct Publish: ServiceCommand {
+    struct Publish: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: L(vi: "Ban hành một bộ tiêu chí dự thảo; phiên bản đã ban hành trước đó cùng tên sẽ ngừng sử dụng.",
@@ -71,12 +74,12 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.publish(UUID.parse(id), by: actor), Columns.rubric)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.record(try await api.post("/v1/rubrics/\(UUID.parse(id).text)/publish", as: Rubric.self), Columns.rubric)
         }
     }
 
-    struct Retire: ServiceCommand {
+    struct Retire: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Ngừng sử dụng bộ tiêu chí: không hội đồng mới nào được dùng.",
                                              en: "Retire a rubric: no new panel may use it."))
@@ -84,8 +87,8 @@ struct RubricCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            printer.record(try await services.evaluations.retire(UUID.parse(id), by: actor), Columns.rubric)
+        func run(api: APIClient, printer: Printer) async throws {
+            printer.record(try await api.post("/v1/rubrics/\(UUID.parse(id).text)/retire", as: Rubric.self), Columns.rubric)
         }
     }
 }

@@ -11,7 +11,7 @@ struct TargetCommand: AsyncParsableCommand {
                                                en: "The plan's targets per agency and kind of post."), subcommands: [Add.self, List.self])
     }
 
-    struct Add: ServiceCommand {
+    struct Add: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: L(vi: "Thêm chỉ tiêu (dành cho quản trị hệ thống).",
                                              en: "Add a target (administrators)."))
@@ -29,10 +29,15 @@ struct TargetCommand: AsyncParsableCommand {
         var startsOn: String?
         @Option(help: L(vi: "Ghi chú.", en: "A note.")) var note: String?
 
-        func run(services: TalentServices, actor: Principal, printer: Printer) async throws {
-            let input = try ValidTarget(agencyCode: agency, positionKind: positionKind, count: count, deadline: deadline,
-                                        startsOn: startsOn, note: note)
-            printer.record(try await services.targets.add(input, by: actor), Columns.target)
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try ValidTarget(agencyCode: agency, positionKind: positionKind, count: count, deadline: deadline,
+                                startsOn: startsOn, note: note)
+            func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+            let body = JSONValue.object([
+                "agency_code": .string(agency), "position_kind": .string(positionKind), "count": .number(Double(count)),
+                "deadline": .string(deadline), "starts_on": text(startsOn), "note": text(note),
+            ])
+            printer.record(try await api.post("/v1/targets", body, as: Target.self), Columns.target)
         }
     }
 

@@ -104,33 +104,45 @@ public struct CandidateCSV: Sendable {
         }
     }
 
-    /// Writes every candidate matching the query, in batches, as CSV (with a byte-order mark, so Excel reads the
-    /// Vietnamese correctly) or as a JSON array of the API's candidate shape.
-    public func export(_ query: CandidateQuery, json: Bool, by actor: Principal,
-                       write: @escaping @Sendable (String) throws -> Void) async throws -> Int {
+    /// An export of every candidate matching the query, checked (the caller's role, the filters) before anything is
+    /// written, so that an edge streaming it can still answer a 4xx.
+    public func exporter(_ query: CandidateQuery, json: Bool, by actor: Principal) throws(ServiceError) -> CandidateExport {
         try actor.require([.admin, .hr, .leadership])
-        let filter = try CandidateService.filter(query, by: actor)
+        return CandidateExport(database: database, filter: try CandidateService.filter(query, by: actor), json: json)
+    }
+}
+
+/// Writes the candidates of a checked export in batches of 1,000, as CSV (with a byte-order mark, so Excel reads the
+/// Vietnamese correctly) or as a JSON array of the API's candidate shape; `run` answers how many it wrote.
+public struct CandidateExport: Sendable {
+    let database: Database
+    let filter: CandidateFilter
+    public let json: Bool
+
+    public func run(write: (String) async throws -> Void) async throws -> Int {
         var cursor: Cursor?
         var count = 0
-        try write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + Self.columns + ["created_at", "version"]))
+        try await write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + CandidateCSV.columns + ["created_at", "version"]))
         repeat {
-            let page = try await database.read { [cursor] db in
+            let page = try await database.read { [cursor, filter] db in
                 try await db.candidates.list(filter, page: PageRequest(batch: 1000, after: cursor))
             }
             for candidate in page.items {
                 if json {
-                    try write((count == 0 ? "\n" : ",\n") + candidate.jsonString())
+                    try await write((count == 0 ? "\n" : ",\n") + candidate.jsonString())
                 } else {
-                    try write(CSVWriter.line(Self.row(candidate)))
+                    try await write(CSVWriter.line(CandidateCSV.row(candidate)))
                 }
                 count += 1
             }
             cursor = try page.nextCursor.map { text throws(ServiceError) in try Cursor(decoding: text) }
         } while cursor != nil
-        if json { try write("\n]\n") }
+        if json { try await write("\n]\n") }
         return count
     }
+}
 
+extension CandidateCSV {
     static func row(_ c: Candidate) -> [String] {
         let e = c.education.first
         return [

@@ -34,6 +34,24 @@ extension AgreementDraft {
     }
 }
 
+/// A change of state's JSON body, `{"status": ..., "reason": ...}`.
+extension AgreementTransition {
+    /// Reads the body's two fields; an unknown one is refused by `body.finish`, a bad status or reason is a 422.
+    public init(reading body: inout JSONFields) throws {
+        let status = body.string("status")
+        let reason = body.string("reason")
+        self = try body.finish { try AgreementTransition(reaching: status, reason: reason) }
+    }
+}
+
+/// The body `AgreementTransition(reading:)` reads back as this change of state.
+extension AgreementTransition: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        w.field("status", action.target.rawValue)
+        if let reason { w.field("reason", reason) }
+    }
+}
+
 extension Agreement: WireObjectReadable {
     /// `status` is written as people see it (`status()`: an active agreement past its end date is `expired`); only an
     /// active agreement is ever shown expired, so `expired` reads back as the stored `active`.

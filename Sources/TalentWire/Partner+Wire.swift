@@ -24,3 +24,27 @@ extension Partner: WireObjectReadable {
                       version: r("version"), createdAt: r("created_at"), updatedAt: r("updated_at"))
     }
 }
+
+/// A partner's JSON body as the service's draft.
+extension PartnerDraft {
+    /// The request body's fields, read one by one: a bad one is a field error in `body`, an unknown one is refused
+    /// by `body.finish`.
+    public init(reading body: inout JSONFields) {
+        self.init(code: body.string("code"), name: body.string("name"), kind: body.string("kind"),
+                  contactName: body.string("contact_name"), contactEmail: body.string("contact_email"),
+                  contactPhone: body.string("contact_phone"))
+    }
+}
+
+/// The body `PartnerDraft(reading:)` reads back as this draft: the fields given, nil ones left out.
+extension PartnerDraft: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        func field(_ name: String, _ value: String?) { if let value { w.field(name, value) } }
+        field("code", code)
+        field("name", name)
+        field("kind", kind)
+        field("contact_name", contactName)
+        field("contact_email", contactEmail)
+        field("contact_phone", contactPhone)
+    }
+}

@@ -245,6 +245,46 @@ struct ScopeTests {
         }
     }
 
+    @Test("bulk reads keep to reach: the export, duplicate pairs and the province's annual report")
+    func bulkReads() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            // Two look-alikes in the pool, added by the province: a duplicate pair only the province sees.
+            for email in ["tam.tv@example.vn", "tam.truong@example.vn"] {
+                _ = try await api.services.candidates.add(try ValidCandidate(CandidateDraft(
+                    fullName: "Trương Văn Tâm", dateOfBirth: "1990-05-01", email: email)), by: .testAdmin)
+            }
+            let candidates: [Target: UUID] = [.stp: w.stpCandidate, .snv: w.snvCandidate, .pool: w.poolCandidate]
+            for actor in Actor.allCases {
+                let token = w.tokens[actor]!
+                let evaluator = actor.rawValue.hasPrefix("evaluator")
+                let json = try await api.request(.get, "/v1/candidates/export?format=json", token: token)
+                #expect(json.status == (evaluator ? 403 : 200), "\(actor) export")
+                if json.status == 200 {
+                    let exported = Set((json.json as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+                    let expected = Set(candidates.filter { Self.reaches(actor, $0.key) }.map(\.value.text))
+                    // The province also reaches the two look-alikes.
+                    #expect(exported.isSuperset(of: expected) && exported.count == expected.count
+                                + (Self.reaches(actor, .pool) ? 2 : 0), "\(actor) export holds \(exported)")
+                    let csv = try await api.request(.get, "/v1/candidates/export", token: token)
+                    #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+                    #expect(csv.body.starts(with: [0xEF, 0xBB, 0xBF]), "the CSV starts with a byte-order mark")
+                    #expect(csv.text.contains(w.snvCandidate.text) == Self.reaches(actor, .snv))
+                    #expect(csv.text.contains(w.stpCandidate.text) == Self.reaches(actor, .stp))
+                }
+                let pairs = try await api.request(.get, "/v1/candidates/duplicates", token: token)
+                #expect(pairs.status == (Self.writes(actor) ? 200 : 403), "\(actor) duplicate pairs")
+                if pairs.status == 200 {
+                    let found = (pairs.object["items"] as? [[String: Any]] ?? []).count
+                    #expect(found == (actor == .hrAgency ? 0 : 1), "\(actor) sees \(found) duplicate pairs")
+                }
+                let annual = try await api.request(.get, "/v1/reports/annual?year=2026", token: token)
+                let province = [.admin, .hrProvince, .leaderProvince].contains(actor)
+                #expect(annual.status == (province ? 200 : 403), "\(actor) annual report")
+            }
+        }
+    }
+
     static func ids(_ api: APIHarness, _ path: String, _ token: String) async throws -> [String] {
         let reply = try await api.request(.get, path, token: token)
         guard reply.status == 200 else { return [] }

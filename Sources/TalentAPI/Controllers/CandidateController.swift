@@ -14,6 +14,7 @@ struct CandidateController {
             .post(use: create)
             .get(":id", use: show)
             .patch(":id", use: update)
+            .get("duplicates", use: duplicatePairs)
             .get(":id/duplicates", use: duplicates)
             .post(":id/merge", use: merge)
     }
@@ -69,6 +70,12 @@ struct CandidateController {
         let id = try UUID.parse(context.parameters.require("id"))
         let items = try await services.candidates.duplicates(of: id, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    /// Every pair of profiles that look like the same person, within the caller's reach.
+    @Sendable func duplicatePairs(_ request: Request, context: CallerContext) async throws -> Response {
+        try QueryParameters(request).finish()
+        return Reply.json(Page(items: try await services.candidates.duplicatePairs(by: context.caller), nextCursor: nil))
     }
 
     @Sendable func merge(_ request: Request, context: CallerContext) async throws -> Response {

@@ -16,6 +16,7 @@ struct PartnerController {
             .get(":code/agreements", use: agreements)
             .post(":code/agreements", use: addAgreement)
         group.group("agreements")
+            .get(use: allAgreements)
             .get(":id", use: agreement)
             .patch(":id", use: updateAgreement)
     }
@@ -31,9 +32,7 @@ struct PartnerController {
         // The role first: a caller who may not do this learns nothing from how its body is read.
         try context.caller.require(PartnerService.writers)
         var body = try await JSONBody.read(request, context: context)
-        let draft = PartnerDraft(code: body.string("code"), name: body.string("name"), kind: body.string("kind"),
-                                 contactName: body.string("contact_name"), contactEmail: body.string("contact_email"),
-                                 contactPhone: body.string("contact_phone"))
+        let draft = PartnerDraft(reading: &body)
         let input = try body.finish { try ValidPartner(draft) }
         let partner = try await services.partners.add(input, by: context.caller)
         return Reply.created(partner, location: "/v1/partners/\(partner.code)")
@@ -59,6 +58,15 @@ struct PartnerController {
         return Reply.created(agreement, location: "/v1/agreements/\(agreement.id.text)")
     }
 
+    /// Every agreement, or one partner's with `?partner=CODE`.
+    @Sendable func allAgreements(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let partner = query.code("partner")
+        try query.finish()
+        return Reply.json(Page(items: try await services.partners.agreements(partner: partner, by: context.caller),
+                               nextCursor: nil))
+    }
+
     @Sendable func agreement(_ request: Request, context: CallerContext) async throws -> Response {
         let agreement = try await services.partners.agreement(context.parameters.require("id"), by: context.caller)
         return Reply.versioned(agreement, version: agreement.version)
@@ -72,9 +80,7 @@ struct PartnerController {
         var body = try await JSONBody.read(request, context: context)
         let id = try UUID.parse(context.parameters.require("id"))
         if body.has("status") {
-            let status = body.string("status")
-            let reason = body.string("reason")
-            let input = try body.finish { try AgreementTransition(reaching: status, reason: reason) }
+            let input = try AgreementTransition(reading: &body)
             // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
             let version = try request.requiredVersion()
             let agreement = try await services.partners.act(input, on: id, expectedVersion: version, by: context.caller)

@@ -14,6 +14,7 @@ struct ReportController {
             .get("targets", use: targets)
             .get("partners", use: partners)
             .get("referrers", use: referrers)
+            .get("annual", use: annual)
     }
 
     @Sendable func pipeline(_ request: Request, context: CallerContext) async throws -> Response {
@@ -43,5 +44,12 @@ struct ReportController {
         try query.finish()
         let items = try await services.reports.referrers(kind: kind, by: context.caller)
         return Reply.json(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func annual(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let year = query.integer("year", in: 1...9999)
+        try query.finish()
+        return Reply.json(try await services.reports.annual(ReportYear(year), by: context.caller))
     }
 }
