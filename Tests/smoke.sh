@@ -91,6 +91,27 @@ chmod 600 "$lan_home/.config/talent/credentials"
 as_lan logout >/dev/null || fail "logout failed"; ok
 [ ! -e "$lan_home/.config/talent/credentials" ] || fail "logout left the token behind"; ok
 
+# The audit trail: intact after all that, its head printed as an anchor; the application's role cannot edit it,
+# and an entry the owner edits behind the trigger's back is named (exit 1), also with the anchor kept.
+"$TALENT" audit verify >/dev/null || fail "audit verify failed on an intact trail"; ok
+anchor=$("$TALENT" audit anchor)
+grep -Eq '^[0-9]+:[0-9a-f]{64}$' <<<"$anchor" || fail "audit anchor printed $anchor"; ok
+"$TALENT" audit verify --anchor "$anchor" >/dev/null || fail "audit verify refused its own anchor"; ok
+if psql -X -q -d "$DATABASE_URL" -c "UPDATE audit_log SET actor = 'x'" >/dev/null 2>&1; then
+    fail "the runtime role updated the audit trail"
+fi
+if psql -X -q -d "$DATABASE_URL" -c "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only" >/dev/null 2>&1; then
+    fail "the runtime role disabled the audit trail's trigger"
+fi; ok
+psql -X -q -v ON_ERROR_STOP=1 -d "$DATABASE_MIGRATION_URL" >/dev/null <<'SQL'
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
+UPDATE audit_log SET actor = 'Người khác' WHERE seq = 3;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
+SQL
+if out=$("$TALENT" audit verify --lang en 2>&1); then fail "audit verify passed an edited trail"; fi
+grep -q "broken at entry no. 3 " <<<"$out" || fail "audit verify did not name entry 3: $out"; ok
+curl -fs -H "Authorization: Bearer $token" "$BASE/v1/audit/verify" >/dev/null 2>&1 && fail "an hr token read /v1/audit/verify"; ok
+
 # PostgreSQL goes away and comes back; the server follows by itself.
 deploy/local/db.sh stop >/dev/null 2>&1
 status=$(curl -s -o /dev/null -m 15 -w '%{http_code}' "$BASE/health")

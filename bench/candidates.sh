@@ -18,18 +18,18 @@ source bench/lib.sh
 DB=bench
 
 bench_setup
-export DATABASE_URL="$PGURL/$DB"
+export DATABASE_URL="$PGURL/$DB" DATABASE_MIGRATION_URL="$OWNER_PGURL/$DB"
 # BENCH_REUSE=1 keeps the database of an earlier run when it already holds at least N candidates.
 have=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates" 2>/dev/null || echo 0)
 if [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -ge "$N" ]; then
     echo "== reusing the database of an earlier run ($have candidates)"
     $T migrate >/dev/null
 else
-    psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+    psql -X -q "$OWNER_PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
     $T migrate >/dev/null
     echo "== generating $N candidates (COPY)"
     t0=$(now); $T demo generate --candidates "$N" --as bench >/dev/null; t1=$(now)
-    psql -X -q "$DATABASE_URL" -c "VACUUM ANALYZE candidates" -c "VACUUM ANALYZE candidate_education"
+    psql -X -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE candidates" -c "VACUUM ANALYZE candidate_education"
     printf 'generated %d candidates in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
 fi
 
@@ -115,9 +115,9 @@ kill "$server"; wait "$server" 2>/dev/null || true; server=""
 
 echo "== importing $IMPORT rows"
 $T demo generate --csv "$WORK/import.csv" --candidates "$IMPORT" --first "$((50000000 + RANDOM * 1000))"
-psql -X -q "$DATABASE_URL" -c "DROP TABLE IF EXISTS bare_import" -c "CREATE TABLE bare_import (full_name text, date_of_birth text, gender text, citizen_id text,
+psql -X -q "$DATABASE_MIGRATION_URL" -c "DROP TABLE IF EXISTS bare_import" -c "CREATE TABLE bare_import (full_name text, date_of_birth text, gender text, citizen_id text,
     email text, phone text, sector text, degree text, field text, institution text, graduation_year text, classification text)"
-t0=$(now); psql -X -q "$DATABASE_URL" -c "\\copy bare_import FROM '$WORK/import.csv' WITH (FORMAT csv, HEADER true)"; t1=$(now)
+t0=$(now); psql -X -q "$DATABASE_MIGRATION_URL" -c "\\copy bare_import FROM '$WORK/import.csv' WITH (FORMAT csv, HEADER true)"; t1=$(now)
 copy=$(echo "$t1 - $t0" | bc)
 t0=$(now); $T candidate import "$WORK/import.csv" --as bench >/dev/null; t1=$(now)
 imp=$(echo "$t1 - $t0" | bc)

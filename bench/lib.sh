@@ -2,7 +2,11 @@
 # server, all cleaned up on exit. Source it from the repository's root.
 # BENCH_PG_PORT chooses another port (when several checkouts share a machine).
 export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=${BENCH_PG_PORT:-55434}
+# The application's runtime role, the schema's owner (databases, migrations, bulk set-up SQL) and the cluster's
+# superuser (server settings), as deploy/local/db.sh makes them.
 PGURL=postgres://talent@127.0.0.1:$TALENT_PG_PORT
+OWNER_PGURL=postgres://talent_owner@127.0.0.1:$TALENT_PG_PORT
+SUPER_PGURL=postgres://postgres@127.0.0.1:$TALENT_PG_PORT
 T=.build/release/talent
 WORK=$(mktemp -d)
 server=""

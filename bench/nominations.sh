@@ -13,8 +13,8 @@ DB=bench_nominations
 
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 bench_setup
-psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-export DATABASE_URL="$PGURL/$DB"
+psql -X -q "$OWNER_PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+export DATABASE_URL="$PGURL/$DB" DATABASE_MIGRATION_URL="$OWNER_PGURL/$DB"
 $T migrate >/dev/null
 $T partner add --code BENCH --name "Trường Đại học Đo Tải" >/dev/null
 agreement=$($T agreement add --partner BENCH --reference B/1 --starts 2020-01-01 --ends 2099-12-31 --format csv \

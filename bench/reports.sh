@@ -18,12 +18,12 @@ source bench/lib.sh
 DB=bench
 
 bench_setup
-export DATABASE_URL="$PGURL/$DB"
+export DATABASE_URL="$PGURL/$DB" DATABASE_MIGRATION_URL="$OWNER_PGURL/$DB"
 have=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates" 2>/dev/null || echo 0)
 if [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -ge "$N" ]; then
     echo "== reusing $have candidates"
 else
-    psql -X -q "$PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+    psql -X -q "$OWNER_PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
     $T migrate >/dev/null
     echo "== generating $N candidates (COPY)"
     $T demo generate --candidates "$N" --as bench >/dev/null
@@ -33,7 +33,7 @@ apps=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM applications")
 if [ "$apps" -lt "$N" ]; then
     echo "== generating an application per candidate, with its stage history"
     t0=$(now)
-    psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_URL" <<'SQL'
+    psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_MIGRATION_URL" <<'SQL'
 TRUNCATE application_stage_history, applications CASCADE;
 DELETE FROM positions;
 -- Openings as the plan asks: a legal-affairs officer in every department, the Department of Justice's core force.
@@ -101,8 +101,8 @@ for route in "/v1/reports/pipeline" "/v1/reports/pipeline?group_by=agency" "/v1/
 done
 
 # Capture the statements the API sends for each route, with their parameters, from PostgreSQL's log.
-LOG="$(psql -X -q -t -A "$DATABASE_URL" -c "SHOW data_directory")/server.log"
-psql -X -q "$DATABASE_URL" -c "ALTER DATABASE $DB SET log_statement = 'all'"
+LOG="$(psql -X -q -t -A "$SUPER_PGURL/$DB" -c "SHOW data_directory")/server.log"
+psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB SET log_statement = 'all'"
 serve
 for i in "${!ROUTES[@]}"; do
     mark=$(wc -l < "$LOG")
@@ -111,7 +111,7 @@ for i in "${!ROUTES[@]}"; do
     tail -n +"$((mark + 1))" "$LOG" > "$WORK/log.$i"
 done
 stop
-psql -X -q "$DATABASE_URL" -c "ALTER DATABASE $DB RESET log_statement"
+psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB RESET log_statement"
 for i in "${!ROUTES[@]}"; do
     python3 - "$WORK/log.$i" > "$WORK/route.$i.sql" <<'PY'
 import re, sys

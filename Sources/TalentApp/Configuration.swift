@@ -9,6 +9,9 @@ import TalentStore
 public struct Configuration: Sendable {
     public var databaseURL: DatabaseURL
     public var readURL: DatabaseURL?
+    /// The schema owner's address, for migrations (`DATABASE_MIGRATION_URL`, `database_migration_url`); nil: the
+    /// same as `databaseURL`. With neither set, the local cluster's owner (`talent_owner`).
+    public var migrationURL: DatabaseURL? { services.migrationDatabaseURL }
     public var poolSize: Int
     public var host: String
     public var port: Int
@@ -40,6 +43,7 @@ public struct Configuration: Sendable {
     struct File: Decodable {
         var databaseURL: String?
         var databaseReadURL: String?
+        var databaseMigrationURL: String?
         var poolSize: Int?
         var host: String?
         var port: Int?
@@ -49,6 +53,7 @@ public struct Configuration: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case databaseURL = "database_url", databaseReadURL = "database_read_url", poolSize = "pool_size", host, port
+            case databaseMigrationURL = "database_migration_url"
             case partnerRatePerMinute = "partner_rate_per_minute", referralCreditMonths = "referral_credit_months"
             case requireCompletePanel = "require_complete_panel"
         }
@@ -64,6 +69,15 @@ public struct Configuration: Sendable {
             throw ServiceError.invalid("pool_size", vi: "phải từ 1 đến 200", en: "must be from 1 to 200")
         }
         var services = ServiceSettings(migrationsDirectory: Migrator.locateDirectory(environment: environment))
+        // The owner's address goes with the runtime one: the file's only when the file named the database too, the
+        // local cluster's owner only when nothing named one.
+        let runtimeFromFile = flags.databaseURL == nil && nonEmpty(environment["DATABASE_URL"]) == nil
+        if let migrationURL = nonEmpty(environment["DATABASE_MIGRATION_URL"])
+            ?? (runtimeFromFile ? file?.databaseMigrationURL : nil) {
+            services.migrationDatabaseURL = try DatabaseURL(migrationURL)
+        } else if url == nil {
+            services.migrationDatabaseURL = .localOwnerDefault
+        }
         if let months = try integer(environment, "TALENT_REFERRAL_CREDIT_MONTHS", field: "referral_credit_months")
             ?? file?.referralCreditMonths {
             services.referralCreditMonths = max(1, months)

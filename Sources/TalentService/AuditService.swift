@@ -23,6 +23,19 @@ public struct AuditService: Sendable {
         }
     }
 
+    /// Checks the whole trail's hash chain (migration 0013): intact, or the first entry that breaks it, and the head
+    /// to keep outside the database. With an anchor kept earlier, also that its entry is still there unchanged.
+    /// Admin and leadership of province scope, as for the whole trail.
+    public func verify(anchor: AuditAnchor? = nil, by actor: Principal) async throws -> AuditVerification {
+        try actor.require([.admin, .leadership])
+        guard actor.reach.isProvince else {
+            throw ServiceError(.forbidden, slug: "province-scope-required", LocalizedText(
+                vi: "Chỉ tài khoản cấp tỉnh mới kiểm tra được toàn bộ nhật ký",
+                en: "Only a province-scoped account checks the whole audit trail"))
+        }
+        return try await database.read { db in try await AuditChain.verify(db.audit, anchor: anchor) }
+    }
+
     /// An agency-scoped reader reads one record's history at a time, and only of a record within their reach (404
     /// otherwise, as for the record itself); the province-wide trail is for province-scoped readers.
     static func requireReach(_ entity: AuditEntity?, by actor: Principal, in db: Tables) async throws {

@@ -19,7 +19,7 @@ public struct CandidateService: Sendable {
             try await Self.refuseExactDuplicate(valid, excluding: nil, by: actor, in: tx)
             let likely = try await Self.likelyDuplicates(of: valid, excluding: nil, by: actor, in: tx)
             let candidate = try await tx.candidates.insert(valid, createdBy: actor.userID)
-            try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate)
+            try await tx.audit.record(actor, "candidate.add", "candidate", candidate.id.text, after: candidate.audited)
             return CandidateCreated(candidate: candidate, possibleDuplicates: likely)
         }
     }
@@ -158,7 +158,8 @@ public struct CandidateService: Sendable {
             guard try await tx.candidates.update(uuid, expectedVersion: before.version, to: valid),
                   let after = try await tx.candidates.get(uuid)
             else { throw Self.stale(before.version) }
-            try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before, after: after)
+            try await tx.audit.record(actor, "candidate.update", "candidate", uuid.text, before: before.audited,
+                                      after: after.audited)
             return after
         }
     }
@@ -195,7 +196,7 @@ public struct CandidateService: Sendable {
     /// Merges `other` into `keep`: every application (with its history) moves to `keep`, blanks in `keep` are filled
     /// from `other`, education, skills and languages are united, notes joined, the other's e-mail and phone stay as
     /// secondary contacts where `keep` has its own, and `other` is removed. The audit trail keeps the whole removed
-    /// profile. With `dryRun`, says what the merge would do and writes nothing.
+    /// profile, its identifiers masked. With `dryRun`, says what the merge would do and writes nothing.
     public func merge(_ pair: CandidateMerge, dryRun: Bool = false, by actor: Principal) async throws -> CandidateMergeResult {
         try actor.require(Self.writers)
         let (keep, other) = (pair.keep, pair.other)
@@ -244,11 +245,12 @@ public struct CandidateService: Sendable {
             }
             try await tx.candidates.addContacts(keep, plan.newContacts)
             guard let after = try await tx.candidates.get(keep) else { throw Self.stale(kept.version) }
-            try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept, after: after,
-                                      extra: ["merged": removed.jsonValue,
+            try await tx.audit.record(actor, "candidate.merge", "candidate", keep.text, before: kept.audited,
+                                      after: after.audited,
+                                      extra: ["merged": removed.audited.jsonValue,
                                               "moved_applications": .array(moved.map { .string($0.text) }),
                                               "moved_referrals": .array(movedReferrals.map { .string($0.text) })])
-            try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed,
+            try await tx.audit.record(actor, "candidate.merged_into", "candidate", other.text, before: removed.audited,
                                       extra: ["kept_id": .string(keep.text)])
             return CandidateMergeResult(candidate: after, plan: plan, dryRun: false)
         }

@@ -115,7 +115,7 @@ public struct NominationService: Sendable {
             }
         } else {
             candidate = try await tx.candidates.insert(profile)
-            audit.add("candidate.add", "candidate", candidate.id.text, after: candidate)
+            audit.add("candidate.add", "candidate", candidate.id.text, after: candidate.audited)
         }
         let referral = try await ReferralService.add(
             ValidReferral(nominationBy: partner, nominator: n.nominator, of: candidate.id, relationship: n.relationship,
@@ -152,8 +152,8 @@ public struct NominationService: Sendable {
             audit.add("consent.record", "candidate", candidate.id.text, after: recorded)
         }
         if let fill = filledFromNomination {
-            audit.add("candidate.filled_from_nomination", "candidate", candidate.id.text, before: fill.before,
-                      after: fill.after,
+            audit.add("candidate.filled_from_nomination", "candidate", candidate.id.text, before: fill.before.audited,
+                      after: fill.after.audited,
                       extra: ["nomination_id": .string(id.text), "partner_code": .string(partner),
                               "fields": .array(fill.fields.map { .string($0.rawValue) })])
         }

@@ -30,7 +30,8 @@ public struct TalentServices: Sendable {
     /// configuration; no service reads the environment).
     public init(database: Database, settings: ServiceSettings = ServiceSettings()) {
         self.database = database
-        self.schema = SchemaService(database: database, migrationsDirectory: settings.migrationsDirectory)
+        self.schema = SchemaService(database: database, migrationsDirectory: settings.migrationsDirectory,
+                                    migrationURL: settings.migrationDatabaseURL)
         self.agencies = AgencyService(database: database)
         self.users = UserService(database: database, sessions: settings.sessions)
         self.tokens = TokenService(database: database, maxLifetimeDays: settings.tokenMaxDays)
@@ -78,6 +79,9 @@ public struct ServiceSettings: Sendable, Equatable {
     public var sessions = SessionSettings()
     /// No issued token lives longer than this many days (`TALENT_TOKEN_MAX_DAYS`).
     public var tokenMaxDays = 365
+    /// The schema owner's address, which migrations connect as (`DATABASE_MIGRATION_URL`); nil: the database's own
+    /// (a deployment with one role, whose audit trail the application could then edit).
+    public var migrationDatabaseURL: DatabaseURL?
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

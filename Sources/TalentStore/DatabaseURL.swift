@@ -14,6 +14,9 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// The local development cluster that `make db` starts.
     public static let localDefault = DatabaseURL(host: "127.0.0.1", port: 55432, user: "talent", password: nil,
                                                  database: "talent", requireTLS: false)
+    /// The owner of the local cluster's schema, which migrations connect as (deploy/local/db.sh makes both roles).
+    public static let localOwnerDefault = DatabaseURL(host: "127.0.0.1", port: 55432, user: "talent_owner",
+                                                      password: nil, database: "talent", requireTLS: false)
 
     public init(host: String, port: Int, user: String, password: String?, database: String, requireTLS: Bool) {
         self.host = host

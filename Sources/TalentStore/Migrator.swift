@@ -104,8 +104,13 @@ public struct Migrator: Sendable {
 
     /// Compares the files with what the database has applied, refusing an edited, reordered or missing history.
     public func status(_ database: Database) async throws -> MigrationStatus {
+        // Read only: the application's role may read the history but not create its table.
         try await database.withConnection { connection in
-            try await self.ensureTable(connection, logger: database.logger)
+            let rows = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL",
+                                                  logger: database.logger)
+            var exists = false
+            for try await present in rows.decode(Bool.self) { exists = present }
+            guard exists else { return MigrationStatus(applied: [], pending: self.migrations) }
             return try await self.compare(connection, logger: database.logger)
         }
     }

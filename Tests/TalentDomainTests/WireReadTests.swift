@@ -241,6 +241,16 @@ struct WireReadTests {
                                                               "notes": .null])])),
                AuditEntry(id: 1, at: t0, actor: "api:partner", role: .partner, channel: .api, action: "nomination.create",
                           entityType: "nomination", entityID: id(60).text, changes: .null)),
+        sample("AuditBreak",
+               AuditBreak(seq: 3, id: 17, at: t0, action: "candidate.add", entityType: "candidate", entityID: id(1).text,
+                          reason: .altered),
+               AuditBreak(seq: 40, id: nil, at: nil, action: nil, entityType: nil, entityID: nil, reason: .anchor)),
+        sample("AuditVerification",
+               AuditVerification(entries: 12, firstBad: nil, headSeq: 12, head: String(repeating: "ab", count: 32)),
+               AuditVerification(entries: 12, firstBad: AuditBreak(seq: 3, id: 3, at: t0, action: "x", entityType: "y",
+                                                                   entityID: "z", reason: .missing),
+                                 headSeq: 12, head: String(repeating: "0f", count: 32)),
+               AuditVerification(entries: 0, firstBad: nil, headSeq: nil, head: nil)),
         sample("EducationRecord", candidate.education[0], candidate.education[1]),
         sample("Candidate", candidate, bareCandidate),
         Sample(type: "CandidateCreated") {
@@ -485,6 +495,7 @@ struct WireReadTests {
         codes(RubricStatus.self), codes(Aggregation.self), codes(TargetStatus.self), codes(TargetRisk.self),
         codes(ContactKind.self), codes(MergeOutcome.self), codes(ReorganizationChange.Action.self),
         codes(ReorganizationChange.Outcome.self), codes(Session.Kind.self), codes(Scope.self),
+        codes(AuditBreakReason.self),
     ]
 
     @Test("every answer reads back as the value it was written from", arguments: samples)

@@ -21,6 +21,10 @@ struct CLIRunner: Sendable {
     func run(_ arguments: [String]) async -> Result {
         var env = environment
         env["DATABASE_URL"] = databaseURL.urlString
+        // Migrations connect as the schema's owner, as `make test` and the README set it up.
+        if env["DATABASE_MIGRATION_URL"] == nil, let owner = try? TestDatabase.ownerURL() {
+            env["DATABASE_MIGRATION_URL"] = owner.withDatabase(databaseURL.database).urlString
+        }
         env["TALENT_CONFIG"] = "/nonexistent/talent.json"
         if env["TALENT_BCRYPT_COST"] == nil { env["TALENT_BCRYPT_COST"] = "4" }
         if env["TALENT_OPERATOR"] == nil { env["TALENT_OPERATOR"] = "Nguyễn Thị Lan" }

@@ -1,5 +1,6 @@
 import Foundation
 import TalentDomain
+import TalentService
 import TalentStore
 import Testing
 
@@ -9,7 +10,7 @@ struct MigrationTests {
     func withEmptyDatabase(_ body: @Sendable (Database) async throws -> Void) async throws {
         let name = "m_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await TestDatabase.admin("CREATE DATABASE \(name)")
-        let database = Database(url: try TestDatabase.serverURL().withDatabase(name), poolSize: 2, logger: TestDatabase.logger)
+        let database = Database(url: try TestDatabase.ownerURL().withDatabase(name), poolSize: 2, logger: TestDatabase.logger)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
@@ -78,6 +79,34 @@ struct MigrationTests {
             #expect(applied.count >= 2)
             let stp = try await database.read { try await $0.agencies.get("STP") }
             #expect(stp?.name == "Sở Tư pháp")
+        }
+    }
+
+    @Test("migration 0013 chains the entries written before it, in the order they were written")
+    func existingEntriesAreChained() async throws {
+        try await withEmptyDatabase { database in
+            let all = try Migrator.fromDefaultLocation().migrations
+            try await Migrator(migrations: all.filter { $0.version < 13 }).migrate(database)
+            try await database.withConnection { c in
+                try await c.query("""
+                    INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes)
+                    SELECT 'Người cũ ' || n, 'admin', 'cli', 'old.write', 'test', n::text, jsonb_build_object('n', n)
+                    FROM generate_series(1, 25) n
+                    """, logger: TestDatabase.logger)
+            }
+            try await Migrator(migrations: all).migrate(database)
+            let services = TalentServices(database: database)
+            let result = try await services.audit.verify(by: .testAdmin)
+            #expect(result.ok)
+            #expect(result.entries == 25)
+            let inOrder = try await database.withConnection { c in
+                let rows = try await c.query("SELECT bool_and(seq = n) FROM (SELECT seq, row_number() OVER (ORDER BY id) AS n FROM audit_log) s",
+                                             logger: TestDatabase.logger)
+                var same = false
+                for try await value in rows.decode(Bool.self) { same = value }
+                return same
+            }
+            #expect(inOrder)
         }
     }
 }

@@ -18,7 +18,8 @@ actor TestDatabase {
         return logger
     }()
 
-    /// The admin connection URL of the test cluster.
+    /// The test cluster as the application's runtime role (`talent`: a member of talent_app, owning nothing), which
+    /// every test's services connect as.
     static func serverURL() throws -> DatabaseURL {
         guard let text = ProcessInfo.processInfo.environment["TALENT_TEST_DATABASE_URL"], !text.isEmpty else {
             Issue.record("TALENT_TEST_DATABASE_URL is not set: run the tests with `make test`")
@@ -27,9 +28,22 @@ actor TestDatabase {
         return try DatabaseURL(text)
     }
 
-    /// Runs SQL that cannot run in a transaction (CREATE/DROP DATABASE) on the cluster's `postgres` database.
+    /// The test cluster as the schema's owner, which makes the databases and runs the migrations:
+    /// `TALENT_TEST_OWNER_URL`, else the runtime URL with the user `talent_owner` (deploy/local/db.sh makes both).
+    static func ownerURL() throws -> DatabaseURL {
+        if let text = ProcessInfo.processInfo.environment["TALENT_TEST_OWNER_URL"], !text.isEmpty {
+            return try DatabaseURL(text)
+        }
+        var url = try serverURL()
+        url.user = "talent_owner"
+        url.password = nil
+        return url
+    }
+
+    /// Runs SQL that cannot run in a transaction (CREATE/DROP DATABASE) on the cluster's `postgres` database, as the
+    /// schema's owner.
     static func admin(_ sql: String) async throws {
-        let url = try serverURL()
+        let url = try ownerURL()
         let connection = try await PostgresConnection.connect(
             configuration: .init(host: url.host, port: url.port, username: url.user, password: url.password,
                                  database: "postgres", tls: .disable),
@@ -45,7 +59,7 @@ actor TestDatabase {
             let name = "talent_template_\(ProcessInfo.processInfo.processIdentifier)"
             try await Self.admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             try await Self.admin("CREATE DATABASE \(name)")
-            let database = Database(url: try Self.serverURL().withDatabase(name), poolSize: 1, logger: Self.logger)
+            let database = Database(url: try Self.ownerURL().withDatabase(name), poolSize: 1, logger: Self.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
                 try await Migrator.fromDefaultLocation().migrate(database)

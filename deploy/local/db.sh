@@ -8,12 +8,19 @@
 #
 # TALENT_PG_DATA (default .data/pg) and TALENT_PG_PORT (default 55432) choose the cluster; `make test` uses its own.
 # PostgreSQL refuses to run as root, so when run as root the server runs as the unprivileged `postgres` user.
+#
+# Three roles, as in production (README, "Database roles"): `postgres` is the cluster's superuser, used by this script
+# alone; `talent_owner` owns the database and its tables and runs the migrations (it may create databases, for the
+# tests); `talent` is what the application connects as: a member of `talent_app`, which the migrations grant what
+# the application may do (no UPDATE, DELETE or TRUNCATE of the audit trail), owning nothing and not a superuser.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 DATA="${TALENT_PG_DATA:-.data/pg}"
 PORT="${TALENT_PG_PORT:-55432}"
-DB_USER=talent
+SUPERUSER=postgres
+OWNER_ROLE=talent_owner
+RUNTIME_ROLE=talent
 DB_NAME="${TALENT_PG_DATABASE:-talent}"
 mkdir -p "$(dirname "$DATA")"
 DATA="$(cd "$(dirname "$DATA")" && pwd)/$(basename "$DATA")"
@@ -59,7 +66,42 @@ as_owner() {
 }
 
 psql_admin() {
-    PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U "$DB_USER" "$@"
+    PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U "$SUPERUSER" "$@"
+}
+
+# A cluster made before the roles were split has `talent` as its superuser and owner of everything: it is refused
+# with what to do, rather than used with a runtime role that could edit the audit trail.
+refuse_old_cluster() {
+    if ! PGCONNECT_TIMEOUT=5 psql -X -q -h 127.0.0.1 -p "$PORT" -U "$SUPERUSER" -d postgres -tAc "SELECT 1" >/dev/null 2>&1 \
+        && PGCONNECT_TIMEOUT=5 psql -X -q -h 127.0.0.1 -p "$PORT" -U "$RUNTIME_ROLE" -d postgres -tAc \
+            "SELECT rolsuper FROM pg_roles WHERE rolname = current_user" 2>/dev/null | grep -q t; then
+        say "the cluster in $DATA predates the split of database roles (its superuser is $RUNTIME_ROLE)."
+        say "Remove it and start again (its data is lost): TALENT_PG_DATA=$DATA deploy/local/db.sh destroy"
+        exit 1
+    fi
+}
+
+# The owner and runtime roles (idempotent). The runtime role is a member of talent_app, to which the migrations grant
+# the application's privileges; in production the same three names (or a runtime role of another name made a member
+# of talent_app) are made once by the database administrator.
+ensure_roles() {
+    psql_admin -d postgres >/dev/null <<SQL
+SET client_min_messages TO warning;
+DO \$\$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$OWNER_ROLE') THEN
+        CREATE ROLE $OWNER_ROLE LOGIN CREATEDB;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'talent_app') THEN
+        CREATE ROLE talent_app NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$RUNTIME_ROLE') THEN
+        CREATE ROLE $RUNTIME_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+    END IF;
+END
+\$\$;
+GRANT talent_app TO $RUNTIME_ROLE;
+SQL
 }
 
 # As root the server runs as `postgres`, which may not be able to reach a checkout under a private home folder
@@ -83,7 +125,7 @@ start() {
         mkdir -p "$DATA"
         [ "$(id -u)" = 0 ] && { id postgres >/dev/null 2>&1 || as_owner true; chown -R postgres: "$DATA"; }
         chmod 700 "$DATA"
-        as_owner "$bin/initdb" -D "$DATA" -U "$DB_USER" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+        as_owner "$bin/initdb" -D "$DATA" -U "$SUPERUSER" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
         say "already running on 127.0.0.1:$PORT"
@@ -101,11 +143,14 @@ start() {
         as_owner "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start -o "$options" >/dev/null
         say "started on 127.0.0.1:$PORT"
     fi
+    refuse_old_cluster
+    ensure_roles
     if ! psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
-        psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
+        psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER $OWNER_ROLE" >/dev/null
         say "created database $DB_NAME"
     fi
-    echo "postgres://$DB_USER@127.0.0.1:$PORT/$DB_NAME"
+    # The runtime URL (what DATABASE_URL names); migrations connect as $OWNER_ROLE (DATABASE_MIGRATION_URL).
+    echo "postgres://$RUNTIME_ROLE@127.0.0.1:$PORT/$DB_NAME"
 }
 
 stop() {

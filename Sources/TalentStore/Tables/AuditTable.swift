@@ -60,4 +60,42 @@ public struct AuditTable: Sendable {
         items = Array(items.prefix(page.limit))
         return Page(items: items, nextCursor: more ? items.last.map { Cursor(key: "", id: String($0.id)).encoded } : nil)
     }
+
+    /// One entry as its chain hash covers it (migration 0013, `audit_entry_text`), with the hash stored.
+    public struct ChainLink: Sendable {
+        public var seq: Int64
+        public var id: Int64
+        public var at: Date
+        /// `at` in microseconds since 1970, as the hash covers it.
+        public var atMicros: Int64
+        public var actor: String
+        public var role: String
+        public var channel: String
+        public var action: String
+        public var entityType: String
+        public var entityID: String
+        /// jsonb's text of `changes`.
+        public var changes: String
+        public var actorUserID: String?
+        public var tokenID: String?
+        /// Lower-case hex.
+        public var hash: String
+    }
+
+    /// Every entry in chain order, streamed to `body`, which returns false to stop.
+    public func walkChain(_ body: (ChainLink) throws -> Bool) async throws {
+        let rows = try await connection.query("""
+            SELECT seq, id, at, (extract(epoch FROM at) * 1000000)::bigint, actor, role, channel, action, entity_type,
+                   entity_id, changes::text, actor_user_id::text, token_id::text, encode(hash, 'hex')
+            FROM audit_log ORDER BY seq
+            """, logger: logger)
+        for try await (seq, id, at, micros, actor, role, channel, action, type, entity, changes, user, token, hash)
+            in rows.decode((Int64, Int64, Date, Int64, String, String, String, String, String, String, String, String?,
+                            String?, String).self) {
+            let link = ChainLink(seq: seq, id: id, at: at, atMicros: micros, actor: actor, role: role, channel: channel,
+                                 action: action, entityType: type, entityID: entity, changes: changes,
+                                 actorUserID: user, tokenID: token, hash: hash)
+            guard try body(link) else { return }
+        }
+    }
 }
