@@ -42,12 +42,16 @@ extension DataInventoryItem {
     /// (`personal: …` or `not personal: …`).
     public static let suggestiveWords = [
         "name", "email", "phone", "citizen", "birth", "address", "gender", "contact", "actor", "employer", "referrer",
-        "note", "comment", "reason", "justification", "basis", "description", "submitted", "changes", "response_body",
-        "password", "_by",
+        "note", "comment", "reason", "justification", "basis", "description", "password",
     ]
+    /// Whole column names that do (JSON documents and bodies that copy a person's data).
+    public static let suggestiveNames = ["submitted", "changes", "response_body", "scores", "value", "key"]
+    /// Endings that do: `recorded_by`, `created_by` name who acted.
+    public static let suggestiveEndings = ["_by"]
 
     public static func suggestsPersonalData(_ column: String) -> Bool {
-        suggestiveWords.contains { column.contains($0) }
+        suggestiveWords.contains { column.contains($0) } || suggestiveNames.contains(column)
+            || suggestiveEndings.contains { column.hasSuffix($0) }
     }
 
     /// `personal: …` or `not personal: …`.

@@ -193,6 +193,13 @@ COMMENT ON COLUMN privacy_requests.closed_by IS 'personal: staff; purpose: accou
 COMMENT ON COLUMN breaches.description IS 'personal: free_text; purpose: breach_record; retention: breach';
 COMMENT ON COLUMN breaches.recorded_by IS 'personal: staff; purpose: accountability; retention: breach';
 COMMENT ON COLUMN breaches.notified_by IS 'personal: staff; purpose: accountability; retention: breach';
+COMMENT ON COLUMN referrals.referrer_kind IS 'not personal: the kind of referrer';
+COMMENT ON COLUMN referrals.referrer_user_id IS 'personal: staff; purpose: referral_credit; retention: candidate';
+COMMENT ON COLUMN referrals.referrer_agency_code IS 'not personal: an agency''s code';
+COMMENT ON COLUMN referrals.referrer_partner_code IS 'not personal: a partner''s code';
+COMMENT ON COLUMN staff_users.password_set_at IS 'personal: credential; purpose: security; retention: account';
+COMMENT ON COLUMN idempotency_keys.key IS 'not personal: a key the partner''s system makes';
+COMMENT ON COLUMN privacy_requests.acknowledge_by IS 'not personal: a deadline';
 COMMENT ON COLUMN agencies.name IS 'not personal: an agency''s name';
 COMMENT ON COLUMN partners.name IS 'not personal: an institution''s name';
 COMMENT ON COLUMN rubrics.name IS 'not personal: a rubric''s name';
