@@ -68,6 +68,15 @@ struct PrivacyTests {
             let cursor = try #require(paged.object["next_cursor"] as? String)
             let second = try await api.request(.get, "/v1/privacy/requests?limit=1&cursor=\(cursor)", token: admin)
             #expect((second.object["items"] as? [[String: Any]])?.first?["id"] as? String == may.object["id"] as? String)
+
+            // The data-protection officer (an administrator) sees them on the dashboard; leadership does not.
+            let page = try await api.request(.get, "/dashboard", token: admin)
+            #expect(page.status == 200 && page.text.contains("id=\"privacy-requests\""))
+            #expect(page.text.contains("data-request=\"\(tet.object["id"] as? String ?? "?")\""))
+            #expect(page.text.contains("(2 quá hạn)"))
+            let leader = try await api.token(.leadership)
+            let theirs = try await api.request(.get, "/dashboard", token: leader)
+            #expect(theirs.status == 200 && !theirs.text.contains("privacy-requests"))
         }
     }
 
