@@ -117,8 +117,8 @@ public enum RetentionRule: String, Sendable, CaseIterable, LabeledCode {
     public var label: LocalizedText {
         switch self {
         case .candidate:
-            LocalizedText(vi: "đến khi xóa hồ sơ ứng viên: người không trúng tuyển bị xóa sau khi hồ sơ ứng tuyển cuối cùng đóng, trừ khi đồng ý vào nguồn nhân tài (Luật 91/2025/QH15 Điều 25.1)",
-                          en: "until the candidate is erased: one not recruited is erased after their last application closes, unless they consented to the talent pool (Law 91/2025/QH15 Art. 25.1)")
+            LocalizedText(vi: "đến khi xóa hồ sơ ứng viên (Luật 91/2025/QH15 Điều 25.1)",
+                          en: "until the candidate is erased (Law 91/2025/QH15 Art. 25.1)")
         case .account: LocalizedText(vi: "khi tài khoản cán bộ còn tồn tại", en: "while the staff account exists")
         case .session: LocalizedText(vi: "đến khi phiên đăng nhập hết hạn", en: "until the session expires")
         case .signIn: LocalizedText(vi: "đến khi hết thời gian khóa đăng nhập", en: "until the sign-in lock ends")
