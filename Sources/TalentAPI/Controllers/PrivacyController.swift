@@ -53,9 +53,10 @@ struct PrivacyController {
         let id = try UUID.parse(context.parameters.require("id"))
         var body = try await JSONBody.read(request, context: context)
         let change = PrivacyRequestChange(reading: &body)
-        let action = try body.finish { try change.action() }
-        // If-Match is looked at once the body is known to be well formed: bad input answers 4xx, whatever the tag.
+        // If-Match once the body is known to be JSON, before the change it asks for is judged: like every PATCH here,
+        // a request without a usable version is 428 or 412 whatever its fields.
         let version = try request.requiredVersion()
+        let action = try body.finish { try change.action() }
         let changed = try await services.privacy.change(id, action, expectedVersion: version, by: context.caller)
         return Reply.versioned(changed, version: changed.version)
     }
