@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import TalentDomain
@@ -14,6 +15,9 @@ public struct APIContext: RequestContext {
     /// The client's IP address as the socket sees it (behind a proxy, the proxy's), for the sign-in limit.
     public let clientAddress: String?
 
+    /// Who the request turned out to act as, for the request's log line: written once authentication knows it.
+    public let actor = RequestActor()
+
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.clientAddress = source.channel.remoteAddress?.ipAddress
@@ -22,4 +26,17 @@ public struct APIContext: RequestContext {
     /// Bodies larger than this are refused with 413 before they are parsed.
     public var maxUploadSize: Int { APIContext.bodyLimit }
     public static let bodyLimit = 1024 * 1024
+}
+
+/// The caller of one request as its log line names it: by id (`user:UUID`, `partner:CODE`, `operator`), never by
+/// personal data. Shared by the middlewares of one request, which see copies of its context.
+public final class RequestActor: Sendable {
+    private let value = Mutex<String?>(nil)
+
+    public func set(_ principal: Principal) {
+        let id = principal.userID.map { "user:\($0.text)" } ?? principal.partnerCode.map { "partner:\($0)" } ?? "operator"
+        value.withLock { $0 = id }
+    }
+
+    public var id: String? { value.withLock { $0 } }
 }

@@ -47,6 +47,7 @@ public enum APIServer {
         PositionController(services: services).addRoutes(to: v1)
         CandidateController(services: services).addRoutes(to: v1)
         CandidateFileController(services: services).addRoutes(to: v1)
+        DataSubjectController(services: services).addRoutes(to: v1)
         ApplicationController(services: services).addRoutes(to: v1)
         ReferralController(services: services).addRoutes(to: v1)
         NominationController(services: services, limiter: limiter).addRoutes(to: v1)

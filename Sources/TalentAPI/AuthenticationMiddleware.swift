@@ -30,7 +30,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         let caller = try await sessions.authenticate(bearer: secret)
         context.caller = caller
-        context.logger[metadataKey: "actor"] = "\(caller.role.rawValue):\(caller.name)"
+        context.actor.set(caller)
+        context.logger[metadataKey: "actor"] = .string(context.actor.id ?? "")
         return try await next(request, context)
     }
 }

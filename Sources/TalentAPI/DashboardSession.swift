@@ -26,15 +26,19 @@ enum DashboardSession {
     }
 
     /// The session cookie, else `Authorization: Bearer` (scripts); nil when there is neither or it no longer works.
-    static func viewer(_ request: Request, services: TalentServices) async throws -> Viewer? {
+    /// The request's log line names the viewer by id.
+    static func viewer(_ request: Request, context: APIContext, services: TalentServices) async throws -> Viewer? {
         do {
             if let secret = cookie(cookieName, in: request) {
                 let (principal, formKey) = try await services.sessions.authenticate(browser: secret)
+                context.actor.set(principal)
                 return Viewer(principal: principal, formKey: formKey)
             }
             if let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " {
                 let secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-                return Viewer(principal: try await services.sessions.authenticate(bearer: secret), formKey: nil)
+                let principal = try await services.sessions.authenticate(bearer: secret)
+                context.actor.set(principal)
+                return Viewer(principal: principal, formKey: nil)
             }
             return nil
         } catch let error as ServiceError where error.kind == .unauthenticated {

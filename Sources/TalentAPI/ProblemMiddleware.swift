@@ -42,12 +42,12 @@ struct ProblemMiddleware: RouterMiddleware {
         }
         response.headers[.init("X-Request-Id")!] = context.id
         if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = context.language.rawValue }
-        // Only method, path (never the query, which may hold a citizen ID) and status are logged.
+        // Only method, path (never the query, which may hold a citizen ID), status and the actor's id are logged.
         let elapsed = (ContinuousClock.now - started).components
         let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
-        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: [
-            "duration_ms": "\(Int(milliseconds.rounded()))",
-        ])
+        var metadata: Logger.Metadata = ["duration_ms": "\(Int(milliseconds.rounded()))"]
+        if let actor = context.actor.id { metadata["actor"] = .string(actor) }
+        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: metadata)
         return response
     }
 }

@@ -54,7 +54,8 @@ public enum TalentCommands {
         AgencyCommand.self, UserCommand.self,
         TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
         PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
-        TargetCommand.self, ReportCommand.self, AuditCommand.self, PrivacyCommand.self, BreachCommand.self,
+        TargetCommand.self, ReportCommand.self, AuditCommand.self, ConsentCommand.self, PrivacyCommand.self,
+        BreachCommand.self,
         DemoCommand.self,
     ]
     public static let version = VersionCommand.version

@@ -44,10 +44,13 @@ public struct NominationDraft: Sendable, Hashable {
     public var justification: String?
     public var consentObtainedAt: String?
     public var consentNoticeVersion: String?
+    /// `consent.purposes`: nil means recruitment only.
+    public var consentPurposes: [String]?
 
     public init(candidate: CandidateDraft, positionID: String? = nil, nominatorName: String? = nil,
                 nominatorTitle: String? = nil, nominatorEmail: String? = nil, relationship: String? = nil,
-                justification: String? = nil, consentObtainedAt: String? = nil, consentNoticeVersion: String? = nil) {
+                justification: String? = nil, consentObtainedAt: String? = nil, consentNoticeVersion: String? = nil,
+                consentPurposes: [String]? = nil) {
         self.candidate = candidate
         self.positionID = positionID
         self.nominatorName = nominatorName
@@ -57,6 +60,7 @@ public struct NominationDraft: Sendable, Hashable {
         self.justification = justification
         self.consentObtainedAt = consentObtainedAt
         self.consentNoticeVersion = consentNoticeVersion
+        self.consentPurposes = consentPurposes
     }
 }
 
@@ -69,6 +73,11 @@ public struct ValidNomination: Sendable, Hashable {
     public var justification: String
     public var consentObtainedAt: Date
     public var consentNoticeVersion: String
+    /// What the person consented to through the partner: recruitment, and the talent pool if they also agreed to it.
+    public var consentPurposes: [ConsentPurpose]
+
+    /// How long a talent-pool consent given through a partner runs, the nomination naming no end.
+    public static let talentPoolYears = 2
 
     /// The key that makes two nominations the same person: the citizen ID, else the e-mail.
     public var personKey: String {
@@ -104,6 +113,17 @@ public struct ValidNomination: Sendable, Hashable {
             v.add("consent.obtained_at", vi: "bắt buộc: sự đồng ý của ứng viên", en: "is required: the candidate's consent")
         }
         let notice = v.text("consent.notice_version", draft.consentNoticeVersion, required: true, maxLength: 50)
+        var purposes: [ConsentPurpose] = []
+        for (i, raw) in (draft.consentPurposes ?? [ConsentPurpose.recruitment.rawValue]).enumerated() {
+            if let purpose = v.oneOf("consent.purposes[\(i)]", raw, ConsentPurpose.self, required: true),
+               !purposes.contains(purpose) {
+                purposes.append(purpose)
+            }
+        }
+        if draft.consentPurposes != nil, !purposes.contains(.recruitment) {
+            v.add("consent.purposes", vi: "phải gồm recruitment: đề cử là để tuyển dụng",
+                  en: "must include recruitment: a nomination is for recruitment")
+        }
         errors += v.errors
         if let candidate, candidate.citizenID == nil, candidate.email == nil {
             errors.append(FieldError("candidate.citizen_id", vi: "cần số CCCD hoặc e-mail của ứng viên",
@@ -117,6 +137,7 @@ public struct ValidNomination: Sendable, Hashable {
         self.justification = justification
         consentObtainedAt = obtained
         consentNoticeVersion = notice
+        consentPurposes = purposes
     }
 }
 

@@ -64,37 +64,49 @@ public struct CandidateService: Sendable {
                 en: "The role \(actor.role.rawValue) may not read the \(section.rawValue) of a candidate's file"))
         }
         return try await database.read { db in
-            try await Self.requireReach(id, by: actor, in: db)
-            guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
-            var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
-            guard !sections.isEmpty else { return file }
-            let applications = sections.contains(.applications) || sections.contains(.panels)
-                ? try await db.applications.all(candidateID: id) : []
-            if sections.contains(.applications) {
-                for application in applications {
-                    let history = try await db.applications.history(application.id)
-                    file.applications.append(FileApplication(
-                        application: application, history: ApplicationService.history(history, visibleTo: actor)))
-                }
-            }
-            if sections.contains(.referrals) {
-                file.referrals = try await db.referrals.all(candidateID: id)
-            }
-            if sections.contains(.nominations) {
-                file.nominations = try await db.nominations.all(candidateID: id)
-            }
-            if sections.contains(.panels) {
-                let results = try await EvaluationService.results(for: applications.map(\.id), readBy: actor, in: db)
-                // An application that never had a panel has none in the file.
-                for application in applications {
-                    let evaluators = try await db.evaluations.panel(application: application.id)
-                    guard !evaluators.isEmpty else { continue }
-                    file.panels.append(FilePanel(application: application, evaluators: evaluators,
-                                                 score: EvaluationService.result(for: application.id, in: results)))
-                }
-            }
-            return file
+            try await Self.file(id, include: sections, by: actor, in: db)
         }
+    }
+
+    /// The file, read on `db` (within the caller's reach, shown as they may see it).
+    static func file(_ id: UUID, include sections: Set<CandidateFileSection>, by actor: Principal,
+                     in db: Tables) async throws -> CandidateFile {
+        try await Self.requireReach(id, by: actor, in: db)
+        guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
+        var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
+        guard !sections.isEmpty else { return file }
+        // Only the applications within the actor's reach: a candidate of one's agency may have applied elsewhere too.
+        var applications: [Application] = []
+        if sections.contains(.applications) || sections.contains(.panels) {
+            for application in try await db.applications.all(candidateID: id)
+            where try await db.reach.application(application.id, actor.reach) {
+                applications.append(application)
+            }
+        }
+        if sections.contains(.applications) {
+            for application in applications {
+                let history = try await db.applications.history(application.id)
+                file.applications.append(FileApplication(
+                    application: application, history: ApplicationService.history(history, visibleTo: actor)))
+            }
+        }
+        if sections.contains(.referrals) {
+            file.referrals = try await db.referrals.all(candidateID: id)
+        }
+        if sections.contains(.nominations) {
+            file.nominations = try await db.nominations.all(candidateID: id, reach: actor.reach)
+        }
+        if sections.contains(.panels) {
+            let results = try await EvaluationService.results(for: applications.map(\.id), readBy: actor, in: db)
+            // An application that never had a panel has none in the file.
+            for application in applications {
+                let evaluators = try await db.evaluations.panel(application: application.id)
+                guard !evaluators.isEmpty else { continue }
+                file.panels.append(FilePanel(application: application, evaluators: evaluators,
+                                             score: EvaluationService.result(for: application.id, in: results)))
+            }
+        }
+        return file
     }
 
     /// The sections of a candidate's file that the actor may read (what `talent candidate show` prints).
@@ -222,6 +234,7 @@ public struct CandidateService: Sendable {
             let moved = try await tx.applications.reassign(from: other, to: keep)
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             try await tx.nominations.reassign(from: other, to: keep)
+            try await tx.consents.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.privacy.reassignRequests(from: other, to: keep)

@@ -136,6 +136,21 @@ public struct NominationService: Sendable {
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, openedApplication: opened, submitted: submitted,
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
+        // The consent the partner obtained, per purpose, with the nomination as its proof.
+        for purpose in n.consentPurposes {
+            let expires = purpose == .talentPool
+                ? CalendarDate(n.consentObtainedAt.addingTimeInterval(Double(ValidNomination.talentPoolYears) * 365.25 * 86_400))
+                : nil
+            // A talent-pool consent given so long ago that it has run out is not recorded as one in force.
+            if let expires, expires < CalendarDate.today() { continue }
+            let consent = try NewConsent(purpose: purpose.rawValue, noticeVersion: n.consentNoticeVersion,
+                                         channel: ConsentChannel.partner.rawValue,
+                                         expiresOn: expires?.description, evidence: "nomination:\(id.text)")
+            let (recorded, _) = try await tx.consents.record(candidate: candidate.id, consent,
+                                                             obtainedAt: n.consentObtainedAt, nomination: id,
+                                                             by: actor.name)
+            audit.add("consent.record", "candidate", candidate.id.text, after: recorded)
+        }
         if let fill = filledFromNomination {
             audit.add("candidate.filled_from_nomination", "candidate", candidate.id.text, before: fill.before,
                       after: fill.after,
@@ -152,7 +167,8 @@ public struct NominationService: Sendable {
     /// Who submits nominations: partner institutions.
     public static let writers: Set<Role> = [.partner]
 
-    /// Staff who may read nominations unmasked, within their reach (a candidate's file follows the same rule): not
+    /// Staff who may read nominations unmasked, within their reach (of a candidate within reach, and not for an
+    /// application out of it; a candidate's file follows the same rule): not
     /// evaluators, who judge a candidate without knowing who recommended them.
     static let staffReaders: Set<Role> = [.admin, .hr, .leadership]
 

@@ -12,6 +12,8 @@ public struct TalentServices: Sendable {
     public let tokens: TokenService
     public let sessions: SessionService
     public let candidates: CandidateService
+    public let dataSubjects: DataSubjectService
+    public let consents: ConsentService
     public let positions: PositionService
     public let applications: ApplicationService
     public let audit: AuditService
@@ -35,6 +37,8 @@ public struct TalentServices: Sendable {
         self.tokens = TokenService(database: database, maxLifetimeDays: settings.tokenMaxDays)
         self.sessions = SessionService(database: database, tokens: tokens, settings: settings.sessions)
         self.candidates = CandidateService(database: database)
+        self.dataSubjects = DataSubjectService(database: database)
+        self.consents = ConsentService(database: database)
         self.positions = PositionService(database: database)
         self.applications = ApplicationService(database: database, requireCompletePanel: settings.requireCompletePanel)
         self.audit = AuditService(database: database)

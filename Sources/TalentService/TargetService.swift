@@ -26,12 +26,14 @@ public struct TargetService: Sendable {
         }
     }
 
-    /// The targets; admin, leadership and hr read them.
+    /// The targets; admin, leadership and hr read them, an agency-scoped reader their own agency's only (naming
+    /// another is refused, as in the reports).
     public func list(agency: String? = nil, by actor: Principal) async throws -> [Target] {
         try actor.require([.admin, .leadership, .hr])
         var v = FieldValidator()
-        let agency = v.code("agency", agency, required: false)
+        let asked = v.code("agency", agency, required: false)
         try v.check()
+        let agency = try ReportService.agency(asked, for: actor)
         return try await database.read { try await $0.targets.list(agency: agency) }
     }
 }

@@ -34,6 +34,14 @@ extension Reach {
         let evaluator = b.evaluator.map { q.bind($0) } ?? "NULL"
         return "candidate_in_reach(\(column), \(agency)::text, \(addedBy)::uuid, \(evaluator)::uuid)"
     }
+
+    /// The condition on an application id column for a query built with `SQLBuilder`, or nil when nothing is filtered.
+    func applicationCondition(_ q: inout SQLBuilder, column: String = "a.id") -> String? {
+        guard self != .province else { return nil }
+        let b = binds
+        let agency = b.agency.map { q.bind($0) } ?? "NULL", evaluator = b.evaluator.map { q.bind($0) } ?? "NULL"
+        return "application_in_reach(\(column), \(agency)::text, \(evaluator)::uuid)"
+    }
 }
 
 /// One record's place in an actor's reach.

@@ -25,6 +25,8 @@ public struct Tables: Sendable {
     /// The CSV import's staging table.
     public var candidateImport: CandidateImportTable { CandidateImportTable(connection: connection, logger: logger) }
     /// Conflicts of interest between evaluators and candidates.
+    public var consents: ConsentTable { ConsentTable(connection: connection, logger: logger) }
+
     public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
     /// Evaluation panels and score sheets.
     public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }
@@ -45,6 +47,8 @@ public struct Tables: Sendable {
     public var reach: ReachTable { ReachTable(connection: connection, logger: logger) }
     /// Signed-in sessions and failed sign-ins.
     public var sessions: SessionTable { SessionTable(connection: connection, logger: logger) }
+    public var subject: SubjectTable { SubjectTable(connection: connection, logger: logger) }
+
     public var targets: TargetTable { TargetTable(connection: connection, logger: logger) }
     /// API tokens, found by the hash of their secret.
     public var tokens: TokenTable { TokenTable(connection: connection, logger: logger) }

@@ -195,6 +195,18 @@ struct WireReadTests {
         }
     }
 
+    static let submittedNomination = SubmittedNomination(
+        id: id(61), partnerCode: "HCMULAW", submittedAt: t(2),
+        submitted: .object(["candidate": .object(["full_name": .string("Nguyễn Thị Minh Thư")]),
+                            "justification": .string("Thủ khoa ngành Luật")]),
+        consentObtainedAt: t0, consentNoticeVersion: "2025-01")
+
+    static let consent = Consent(
+        id: id(120), candidateID: id(1), purpose: .recruitment, noticeVersion: "2026-01", channel: .email,
+        obtainedAt: t0, expiresOn: nil, evidence: "Thư ngày 02/11/2026", nominationID: id(61), recordedBy: "cli:Lê Thị Hoa",
+        recordedAt: t(1), supersededAt: nil, withdrawnAt: t(3), withdrawalReason: "Không còn nhu cầu",
+        withdrawnBy: "cli:Lê Thị Hoa")
+
     static let samples: [Sample] = [
         sample("Agency",
                Agency(code: "STP", name: "Sở Tư pháp", kind: .department, status: .active, mergedInto: nil, createdAt: t0,
@@ -405,6 +417,30 @@ struct WireReadTests {
                                                    criteria: [Criterion(key: "ho_so", label: "Hồ sơ", weight: 1)]),
                       createdBy: "api:admin", createdAt: t0, publishedAt: nil, retiredAt: nil)),
         sample("Criterion", rubric.definition.criteria[0], rubric.definition.criteria[1]),
+        sample("SubmittedNomination", submittedNomination),
+        sample("PersonalDataExport",
+               PersonalDataExport(
+                   generatedAt: t(5),
+                   file: CandidateFile(candidate: candidate, sections: Set(CandidateFileSection.allCases),
+                                       applications: [FileApplication(application: application, history: history)],
+                                       referrals: [referral], nominations: [nomination]),
+                   submittedNominations: [submittedNomination],
+                   evaluations: [ScoreSheet(id: id(112), applicationID: id(10), evaluatorID: id(31),
+                                            evaluatorName: "Phạm Thu Hà", rubricID: id(40), revision: 1,
+                                            scores: ["lap_luan": 4], comment: nil, reason: nil,
+                                            recordedBy: "api:evaluator", submittedAt: t(3), supersededAt: nil)],
+                   consents: [consent],
+                   audit: [AuditEntry(id: 7, at: t0, actor: "cli:Lê Thị Hoa", role: .hr, channel: .cli,
+                                      action: "candidate.add", entityType: "candidate", entityID: id(1).text,
+                                      changes: .object(["full_name": .string("Nguyễn Thị Minh Thư")]))]),
+               PersonalDataExport(generatedAt: t(5), file: CandidateFile(candidate: bareCandidate,
+                                                                         sections: Set(CandidateFileSection.allCases)),
+                                  submittedNominations: [], evaluations: [], consents: [], audit: [])),
+        sample("Consent", consent,
+               Consent(id: id(121), candidateID: id(1), purpose: .talentPool, noticeVersion: "2026-01", channel: .paper,
+                       obtainedAt: t0, expiresOn: day("2099-12-31"), evidence: nil, nominationID: nil,
+                       recordedBy: "cli:Lê Thị Hoa", recordedAt: t(1), supersededAt: t(2), withdrawnAt: nil,
+                       withdrawalReason: nil, withdrawnBy: nil)),
         sample("ScoreSheet",
                ScoreSheet(id: id(110), applicationID: id(10), evaluatorID: id(31), evaluatorName: "Phạm Thu Hà",
                           rubricID: id(40), revision: 2, scores: ["lap_luan": 4, "trinh_bay": 5],
@@ -479,6 +515,7 @@ struct WireReadTests {
         codes(NominationStatus.self), codes(PanelMemberStatus.self), codes(PartnerKind.self),
         codes(PipelineGrouping.self), codes(PipelineStage.self), codes(PositionKind.self), codes(PositionStatus.self),
         codes(Role.self), codes(Channel.self), codes(ReferrerKind.self), codes(Relationship.self),
+        codes(ConsentPurpose.self), codes(ConsentChannel.self), codes(ConsentStatus.self),
         codes(RubricStatus.self), codes(Aggregation.self), codes(TargetStatus.self), codes(TargetRisk.self),
         codes(ContactKind.self), codes(MergeOutcome.self), codes(ReorganizationChange.Action.self),
         codes(ReorganizationChange.Outcome.self), codes(Session.Kind.self), codes(Scope.self),
@@ -540,6 +577,13 @@ struct WireReadTests {
                            try AgreementTransition(.activate)] {
             var body = JSONFields(value: try JSONValue(parsing: transition.jsonBytes))
             #expect(try AgreementTransition(reading: &body) == transition)
+        }
+        for consent in [try NewConsent(purpose: "talent_pool", noticeVersion: "2026-01", channel: "paper",
+                                       obtainedAt: "2026-11-02T09:00:00Z", expiresOn: "2028-12-31",
+                                       evidence: "Phiếu số 12/2026", now: Date(timeIntervalSince1970: 1_796_000_000)),
+                        try NewConsent(purpose: "recruitment", noticeVersion: "2026-01", channel: "email")] {
+            var body = JSONFields(value: try JSONValue(parsing: consent.jsonBytes))
+            #expect(try NewConsent(reading: &body) == consent)
         }
         // The sign-in body, through its reader.
         let signIn = try SignInRequest(email: "bao.tq@stp.tiengiang.gov.vn", password: "Mật khẩu \"dài\" 2025!",

@@ -129,6 +129,41 @@ struct NominationTests {
         }
     }
 
+    @Test("a nomination's consent is recorded per purpose with the nomination as its proof; purposes without recruitment are refused")
+    func consentPurposes() async throws {
+        try await APIHarness.with { api in
+            let token = try await Self.partner(api, code: "ULAW")
+            var withoutRecruitment = Self.body()
+            withoutRecruitment["consent"] = ["obtained_at": "2026-11-02T09:00:00Z", "notice_version": "ULAW-2026",
+                                             "purposes": ["talent_pool"]]
+            let refused = try await nominate(api, token, key: "k-pool-only", withoutRecruitment)
+            #expect(refused.status == 422)
+            #expect((refused.object["errors"] as? [[String: Any]] ?? []).contains { $0["field"] as? String == "consent.purposes" })
+            #expect(try await api.count("consents") == 0)
+
+            var both = Self.body()
+            both["consent"] = ["obtained_at": "2026-11-02T09:00:00Z", "notice_version": "ULAW-2026",
+                               "purposes": ["recruitment", "talent_pool"]]
+            let reply = try await nominate(api, token, key: "k-both", both)
+            #expect(reply.status == 201, "\(reply.text)")
+            let nomination = try #require(reply.object["id"] as? String)
+            let candidate = try #require(try await api.services.candidates.list(
+                CandidateQuery(text: "082301000123"), page: PageRequest(limit: 5), by: .testAdmin).items.first)
+            let consents = try await api.services.consents.list(candidate: candidate.id, by: .testAdmin)
+            #expect(Set(consents.map(\.purpose)) == [.recruitment, .talentPool])
+            #expect(consents.allSatisfy { $0.channel == .partner && $0.noticeVersion == "ULAW-2026"
+                                          && $0.nominationID?.text == nomination && $0.status() == .active })
+            #expect(consents.first { $0.purpose == .talentPool }?.expiresOn == CalendarDate("2028-11-02"))
+            // Without purposes, recruitment only.
+            let again = try await nominate(api, token, key: "k-default", Self.body(citizenID: "082301000999",
+                                                                                 email: "khac@example.edu.vn"))
+            #expect(again.status == 201)
+            let other = try #require(try await api.services.candidates.list(
+                CandidateQuery(text: "082301000999"), page: PageRequest(limit: 5), by: .testAdmin).items.first)
+            #expect(try await api.services.consents.list(candidate: other.id, by: .testAdmin).map(\.purpose) == [.recruitment])
+        }
+    }
+
     @Test("no active agreement is 403, a used-up quota is 409; staff tokens cannot nominate")
     func gates() async throws {
         try await APIHarness.with { api in
@@ -220,7 +255,7 @@ struct NominationTests {
     /// The tables a merge moves rows of, or whose rows go with the removed profile once their content is united into
     /// the kept one. A migration that adds a foreign key to `candidates` fails this test until the merge handles it.
     static let mergeHandles: Set<String> = [
-        "applications", "referrals", "nominations", "conflict_declarations", "privacy_requests",  // moved to the kept profile
+        "applications", "referrals", "nominations", "conflict_declarations", "consents", "privacy_requests",  // moved
         "candidate_education", "candidate_contacts",  // united into the kept profile, then deleted with the removed one
     ]
 

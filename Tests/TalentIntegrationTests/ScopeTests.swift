@@ -228,6 +228,84 @@ struct ScopeTests {
         }
     }
 
+    @Test("a candidate of Sở Nội vụ who also applied at Sở Tư pháp: Sở Nội vụ's readers see and find her through their own application only")
+    func sharedCandidate() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            let elsewhere = try await api.services.applications.open(NewApplication(
+                candidateID: w.snvCandidate, positionID: w.stpPosition), by: .testAdmin)
+            _ = try await api.services.applications.move(elsewhere.id, StageMove(to: .screening), by: .testAdmin)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince, .admin] {
+                let token = w.tokens[actor]!
+                let province = !(actor == .hrAgency || actor == .leaderAgency)
+                let file = try await api.request(.get, "/v1/candidates/\(w.snvCandidate.text)?include=applications,panels",
+                                                 token: token)
+                #expect(file.status == 200, "\(actor) file")
+                let applications = (file.object["applications"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                #expect(applications == (province ? [w.snvApplication.text, elsewhere.id.text] : [w.snvApplication.text]),
+                        "\(actor) reads the applications of the file within reach")
+                #expect(province || !file.text.contains(elsewhere.id.text) && !file.text.contains(w.stpPosition.text),
+                        "\(actor): nothing of the application elsewhere")
+                // The filters on applications match only applications within reach.
+                for query in ["agency=STP", "position_id=\(w.stpPosition.text)", "stage=screening"] {
+                    let found = try await Self.ids(api, "/v1/candidates?\(query)", token)
+                    #expect(found.contains(w.snvCandidate.text) == province, "\(actor) candidates?\(query)")
+                }
+                #expect(try await Self.ids(api, "/v1/candidates?agency=SNV", token).contains(w.snvCandidate.text),
+                        "\(actor) finds her through the application in reach")
+            }
+        }
+    }
+
+    @Test("a nomination to Sở Tư pháp's position of someone who then applied at Sở Nội vụ: Sở Nội vụ's readers do not see it")
+    func nominationElsewhere() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            let s = api.services
+            _ = try await NominationTests.partner(api, code: "ULAW", quota: 10)
+            let partner = Principal(name: "Trường ULAW", role: .partner, channel: .api, partnerCode: "ULAW")
+            let receipt = try await s.nominations.submit(ValidNomination(NominationDraft(
+                candidate: CandidateDraft(fullName: "Võ Minh Chi", citizenID: "082301000444"), positionID: w.stpPosition.text,
+                nominatorName: "TS. Trần Văn An", relationship: "teacher", justification: "Sinh viên xuất sắc",
+                consentObtainedAt: "2026-11-02T09:00:00Z", consentNoticeVersion: "2026-01")),
+                submitted: .object(["n": .string("chi")]), idempotencyKey: "chi", by: partner)
+            let nomination = try await s.nominations.get(receipt.id.text, by: .testAdmin)
+            let candidate = try #require(nomination.candidateID)
+            _ = try await s.applications.open(NewApplication(candidateID: candidate, positionID: w.snvPosition), by: .testAdmin)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince] {
+                let token = w.tokens[actor]!
+                let seen = actor == .hrProvince
+                #expect(try await api.request(.get, "/v1/candidates/\(candidate.text)", token: token).status == 200)
+                let listed = try await Self.ids(api, "/v1/nominations?limit=200", token)
+                #expect(listed.contains(receipt.id.text) == seen, "\(actor) nomination list")
+                let one = try await api.request(.get, "/v1/nominations/\(receipt.id.text)", token: token)
+                #expect(one.status == (seen ? 200 : 404), "\(actor) nomination")
+                let file = try await api.request(.get, "/v1/candidates/\(candidate.text)?include=nominations", token: token)
+                let inFile = (file.object["nominations"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                #expect(inFile == (seen ? [receipt.id.text] : []), "\(actor) nominations of the file")
+            }
+        }
+    }
+
+    @Test("targets: an agency-scoped reader reads her agency's only, and naming another is refused as in the reports")
+    func targets() async throws {
+        try await APIHarness.with { api in
+            let w = try await Self.world(api)
+            for actor in [Actor.hrAgency, .leaderAgency, .hrProvince] {
+                let token = w.tokens[actor]!
+                let all = try await api.request(.get, "/v1/targets", token: token)
+                #expect(all.status == 200)
+                let agencies = Set((all.object["items"] as? [[String: Any]] ?? []).compactMap { $0["agency_code"] as? String })
+                let agencyScoped = actor != .hrProvince
+                #expect(agencyScoped ? agencies == ["SNV"] : agencies.isSuperset(of: ["SNV", "STP"]), "\(actor) targets")
+                let stp = try await api.request(.get, "/v1/targets?agency=STP", token: token)
+                #expect(stp.status == (agencyScoped ? 403 : 200), "\(actor) targets of STP")
+                let own = try await api.request(.get, "/v1/targets?agency=snv", token: token)
+                #expect(own.status == 200, "\(actor) targets of SNV")
+            }
+        }
+    }
+
     @Test("an agency merged into another: its agency-scoped officer moves with its positions and keeps reaching her work")
     func mergedAgency() async throws {
         try await APIHarness.with { api in

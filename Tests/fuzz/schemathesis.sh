@@ -2,15 +2,20 @@
 # Property-based tests of the API against its own description: schemathesis (PyPI) reads /openapi.json from a server
 # on the test cluster (with the demo data loaded) and sends generated requests, valid and invalid, to every operation.
 # Every check must pass: no 5xx, only documented statuses, content types and headers, bodies matching their schemas,
-# and invalid input refused. Three passes: as an administrator (every operation but submitting a nomination), as a
-# partner university with an active agreement (the nomination routes), and without a token (the public routes).
-# A share of the generated requests name real records (ids and codes of the demo data, Tests/fuzz/dictionaries.py).
-# Run by `make test` after the smoke test: about two and a half minutes on two cores, the demo data and the first
-# pass most of it.
+# and invalid input refused. Five passes: two cross-agency ones, then as an administrator (every operation but
+# submitting a nomination), as a partner university with an active agreement (the nomination routes), and without a
+# token (the public routes). A share of the generated requests name real records (ids and codes of the demo data,
+# Tests/fuzz/dictionaries.py). The cross-agency passes (Tests/fuzz/cross_agency.py) send valid requests to every GET
+# operation that reads records as an agency-scoped HR officer of Sở Nội vụ, then of Sở Tư pháp, with the
+# dictionaries full of the other agency's ids, and fail when an answer shows, counts or confirms a record out of the
+# officer's reach (issue 12).
+# Run by `make test` after the smoke test: about three minutes on two cores, the demo data and the administrator's
+# pass most of it, the cross-agency passes about half a minute.
 #   Tests/fuzz/schemathesis.sh [TALENT_BINARY]
 # The run is reproducible: a fixed seed, a fixed number of examples per operation, no example database, no crash
-# cache. SCHEMATHESIS_MAX_EXAMPLES (default 30) changes the number; SCHEMATHESIS_SEED the seed; SCHEMATHESIS_MAX_TIME
-# (seconds) turns each pass into a time-boxed run that keeps fuzzing until its time is spent.
+# cache. SCHEMATHESIS_MAX_EXAMPLES (default 30; the cross-agency passes take half) changes the number;
+# SCHEMATHESIS_SEED the seed; SCHEMATHESIS_MAX_TIME (seconds) turns each pass into a time-boxed run that keeps fuzzing
+# until its time is spent.
 set -euo pipefail
 TALENT="${1:-.build/debug/talent}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -50,11 +55,34 @@ for noun in application candidate position rubric agreement user agency partner;
 done
 python3 "$HERE/dictionaries.py" "$HERE/schemathesis.toml" "$report/data" "$report/schemathesis.toml"
 
+# The cross-agency passes (Tests/fuzz/cross_agency.py): an agency-scoped HR officer of Sở Nội vụ and one of Sở Tư
+# pháp, and two candidates who applied at both (one past a panel at Sở Tư pháp, one nominated there by a partner),
+# so that each officer also reads people of her own agency with an application at the other. What each may not
+# see is read from the tables now, before any pass writes.
+snv_position=$("$TALENT" position list --agency SNV --format csv | awk -F, 'NR == 2 { print $1 }')
+for candidate in $(python3 "$HERE/cross_agency.py" shared STP); do
+    "$TALENT" application open --candidate "$candidate" --position "$snv_position" >/dev/null
+done
+declare -A scope_token
+for agency in SNV STP; do
+    officer=$("$TALENT" user add --name "Cán bộ tổ chức $agency kiểm thử" --role hr --agency "$agency" --scope agency \
+        --format csv | awk -F, 'NR == 2 { print $1 }')
+    scope_token[$agency]=$("$TALENT" token issue --user "$officer" | tail -n 1)
+    other=$([ "$agency" = SNV ] && echo STP || echo SNV)
+    python3 "$HERE/cross_agency.py" facts "$agency" "$officer" "$other" >"$report/scope-$agency.json"
+    python3 "$HERE/cross_agency.py" config "$HERE/schemathesis.toml" "$report/scope-$agency.json" \
+        "$report/scope-$agency.toml"
+done
+
 API_PORT=$(free_port)
 start_server "$TALENT" "$API_PORT"
 failed=()
 
-# pass NAME [schemathesis options]: one run against the server; its JUnit report is $report/NAME.xml.
+checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance
+checks+=,response_schema_conformance
+# pass NAME [schemathesis options]: one run against the server; its JUnit report is $report/NAME.xml. CONFIG, CHECKS,
+# PHASES and EXAMPLES, set for one call (`PHASES=fuzzing pass …`), change its configuration file, checks, phases and
+# number of examples per operation.
 pass() {
     local name=$1
     shift
@@ -67,15 +95,25 @@ pass() {
     # between threads), and one also keeps the order of requests, and so the run, the same every time. The
     # `too_slow` health check times Hypothesis's data generation, which the nomination body's patterns make slow on
     # a loaded machine; it says nothing about the API, so it is off.
-    timeout --signal=INT 600 schemathesis --config-file "$report/schemathesis.toml" --no-color run \
+    timeout --signal=INT 600 schemathesis --config-file "${CONFIG:-$report/schemathesis.toml}" --no-color run \
         "http://127.0.0.1:$API_PORT/openapi.json" --url "http://127.0.0.1:$API_PORT" \
-        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection \
-        --phases examples,coverage,fuzzing --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-30}" "${budget[@]}" \
+        --checks "${CHECKS:-$checks,negative_data_rejection}" \
+        --phases "${PHASES:-examples,coverage,fuzzing}" --max-examples "${EXAMPLES:-${SCHEMATHESIS_MAX_EXAMPLES:-30}}" \
+        "${budget[@]}" \
         --seed "${SCHEMATHESIS_SEED:-483}" --generation-database none --workers 1 --request-timeout 10 --suppress-health-check too_slow \
         --report junit --report-junit-path "$report/$name.xml" "$@" || status=$?
     [ "$status" -eq 0 ] || failed+=("$name (exit $status)")
 }
 
+# First the cross-agency passes, on the data their facts were read from (they only read): every GET operation that
+# reads records, valid requests only (they are the ones that reach records), half the examples.
+for agency in SNV STP; do
+    SCHEMATHESIS_HOOKS="$HERE/cross_agency.py" TALENT_FUZZ_FACTS="$report/scope-$agency.json" \
+        CONFIG="$report/scope-$agency.toml" CHECKS="no_cross_agency_read,$checks" PHASES=fuzzing \
+        EXAMPLES=$(((${SCHEMATHESIS_MAX_EXAMPLES:-30} + 1) / 2)) \
+        pass "scope-$agency" -H "Authorization: Bearer ${scope_token[$agency]}" --mode positive --include-method GET \
+        --exclude-path-regex '^/(health|openapi|problems)'
+done
 pass admin -H "Authorization: Bearer $admin_token" --exclude-name "POST /v1/nominations"
 pass partner -H "Authorization: Bearer $partner_token" --include-path-regex '^/v1/nominations'
 pass public --include-path-regex '^/(health|openapi|dashboard|problems)'
@@ -85,4 +123,4 @@ if [ "${#failed[@]}" -gt 0 ]; then
     echo "schemathesis: FAILED in ${elapsed}s: ${failed[*]}; JUnit reports in $report" >&2
     exit 1
 fi
-echo "schemathesis: every check passed (admin, partner and public passes, ${elapsed}s)"
+echo "schemathesis: every check passed (cross-agency, admin, partner and public passes, ${elapsed}s)"

@@ -200,6 +200,14 @@ COMMENT ON COLUMN referrals.referrer_partner_code IS 'not personal: a partner''s
 COMMENT ON COLUMN staff_users.password_set_at IS 'personal: credential; purpose: security; retention: account';
 COMMENT ON COLUMN idempotency_keys.key IS 'not personal: a key the partner''s system makes';
 COMMENT ON COLUMN privacy_requests.acknowledge_by IS 'not personal: a deadline';
+COMMENT ON COLUMN consents.candidate_id IS 'personal: reference; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.purpose IS 'personal: consent; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.channel IS 'personal: consent; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.obtained_at IS 'personal: consent; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.evidence IS 'personal: consent; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.recorded_by IS 'personal: staff; purpose: accountability; retention: candidate';
+COMMENT ON COLUMN consents.withdrawal_reason IS 'personal: free_text; purpose: recruitment; retention: candidate';
+COMMENT ON COLUMN consents.withdrawn_by IS 'personal: staff; purpose: accountability; retention: candidate';
 COMMENT ON COLUMN agencies.name IS 'not personal: an agency''s name';
 COMMENT ON COLUMN partners.name IS 'not personal: an institution''s name';
 COMMENT ON COLUMN rubrics.name IS 'not personal: a rubric''s name';

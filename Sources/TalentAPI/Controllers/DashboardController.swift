@@ -23,7 +23,7 @@ struct DashboardController {
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else {
+        guard let viewer = try await DashboardSession.viewer(request, context: context, services: services) else {
             return DashboardSession.toLogin(clearing: DashboardSession.cookie(DashboardSession.cookieName, in: request) != nil)
         }
         let principal = viewer.principal

@@ -22,7 +22,7 @@ struct EvaluateController {
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let language = DashboardSession.language(request)
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else { return DashboardSession.toLogin() }
+        guard let viewer = try await DashboardSession.viewer(request, context: context, services: services) else { return DashboardSession.toLogin() }
         if let refusal = Self.notEvaluator(viewer, language) { return refusal }
         let assignments = try await services.evaluations.assignments(limit: PageRequest.maximumLimit, by: viewer.principal)
         return DashboardSession.html(EvaluateView.list(viewer: viewer.principal.name, formKey: viewer.formKey ?? "",
@@ -31,7 +31,7 @@ struct EvaluateController {
 
     @Sendable func form(_ request: Request, context: APIContext) async throws -> Response {
         let language = DashboardSession.language(request)
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else { return DashboardSession.toLogin() }
+        guard let viewer = try await DashboardSession.viewer(request, context: context, services: services) else { return DashboardSession.toLogin() }
         if let refusal = Self.notEvaluator(viewer, language) { return refusal }
         let assignment: EvaluatorAssignment
         switch try await find(context, viewer, language) {
@@ -124,7 +124,7 @@ struct EvaluateController {
     func post(_ request: Request, _ context: APIContext,
               _ language: Language) async throws -> PostCheck {
         if DashboardSession.crossSiteRefusal(request) != nil { return .refused(DashboardSession.refused(language)) }
-        guard let viewer = try await DashboardSession.viewer(request, services: services) else {
+        guard let viewer = try await DashboardSession.viewer(request, context: context, services: services) else {
             return .refused(DashboardSession.toLogin())
         }
         if let refusal = Self.notEvaluator(viewer, language) { return .refused(refusal) }

@@ -31,11 +31,13 @@ struct NominationController {
         let nominator = body.object("nominator") { n in (n.string("name"), n.string("title"), n.string("email")) }
         let relationship = body.string("relationship")
         let justification = body.string("justification")
-        let consent = body.object("consent") { c in (c.string("obtained_at"), c.string("notice_version")) }
+        let consent = body.object("consent") { c in (c.string("obtained_at"), c.string("notice_version"),
+                                                     c.has("purposes") ? c.strings("purposes") : nil) }
         let draft = NominationDraft(
             candidate: candidate ?? CandidateDraft(), positionID: position, nominatorName: nominator?.0,
             nominatorTitle: nominator?.1, nominatorEmail: nominator?.2, relationship: relationship,
-            justification: justification, consentObtainedAt: consent?.0, consentNoticeVersion: consent?.1)
+            justification: justification, consentObtainedAt: consent?.0, consentNoticeVersion: consent?.1,
+            consentPurposes: consent?.2)
         let input = try body.finish { try ValidNomination(draft) }
         let key = try Self.idempotencyKey(request, context: context)
         let receipt = try await services.nominations.submit(input, submitted: submitted, idempotencyKey: key,

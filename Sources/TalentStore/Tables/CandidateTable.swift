@@ -236,6 +236,9 @@ public struct CandidateTable: Sendable {
             if let stage = filter.stage { clause += " AND a.stage = \(q.bind(stage.rawValue))" }
             if let agency = filter.agency { clause += " AND p.agency_code = \(q.bind(agency))" }
             if let position = filter.positionID { clause += " AND a.position_id = \(q.bind(position))" }
+            // Only an application within reach can make a candidate match: a candidate of one's own agency is not
+            // found through their application at another (its stage, agency or position would leak).
+            if let reach = filter.reach.applicationCondition(&q) { clause += " AND " + reach }
             q.append(clause + ")")
         }
         if let from = filter.createdFrom {

@@ -82,13 +82,18 @@ public struct NominationTable: Sendable {
         return try await Self.decode(connection.query("""
             \(unescaped: Self.select) WHERE n.id = \(id) AND (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
               AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
+              AND (n.application_id IS NULL OR application_in_reach(n.application_id, \(r.agency)::text, \(r.evaluator)::uuid))
             """, logger: logger)).first?.0
     }
 
-    /// Every nomination of a candidate, the oldest first (staff's view).
-    public func all(candidateID: UUID) async throws -> [NominationView] {
-        try await Self.decode(connection.query("""
-            \(unescaped: Self.select) WHERE n.candidate_id = \(candidateID) ORDER BY n.created_at, n.id
+    /// Every nomination of a candidate within reach (those for an application out of reach are not), the oldest
+    /// first (staff's view).
+    public func all(candidateID: UUID, reach: Reach = .province) async throws -> [NominationView] {
+        let r = reach.binds
+        return try await Self.decode(connection.query("""
+            \(unescaped: Self.select) WHERE n.candidate_id = \(candidateID)
+              AND (n.application_id IS NULL OR application_in_reach(n.application_id, \(r.agency)::text, \(r.evaluator)::uuid))
+            ORDER BY n.created_at, n.id
             """, logger: logger)).map(\.0)
     }
 
@@ -100,6 +105,7 @@ public struct NominationTable: Sendable {
             \(unescaped: Self.select)
             WHERE (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
               AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
+              AND (n.application_id IS NULL OR application_in_reach(n.application_id, \(r.agency)::text, \(r.evaluator)::uuid))
               AND (\(afterMicros)::bigint IS NULL
                    OR (n.created_at, n.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY n.created_at DESC, n.id DESC LIMIT \(page.limit + 1)
