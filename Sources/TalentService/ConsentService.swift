@@ -64,6 +64,8 @@ public struct ConsentService: Sendable {
         try actor.require(Self.writers)
         return try await database.read { db in
             try await CandidateService.requireReach(candidate, by: actor, in: db)
+            // A province-wide reach is no proof the candidate exists: an unknown id is 404, not an empty list.
+            guard try await db.candidates.get(candidate) != nil else { throw CandidateService.notFound(candidate) }
             return try await db.consents.all(candidate: candidate)
         }
     }
