@@ -57,6 +57,7 @@ public enum APIServer {
         TargetController(services: services).addRoutes(to: v1)
         ReportController(services: services).addRoutes(to: v1)
         AuditController(services: services).addRoutes(to: v1)
+        PrivacyController(services: services).addRoutes(to: v1)
         return table
     }
 }

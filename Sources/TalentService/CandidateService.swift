@@ -238,6 +238,7 @@ public struct CandidateService: Sendable {
             try await tx.consents.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)
+            try await tx.privacy.reassignRequests(from: other, to: keep)
             try await tx.candidates.delete(other)
             let merged = try ValidCandidate(plan.merged)
             guard try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged) else {

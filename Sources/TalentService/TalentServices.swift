@@ -25,6 +25,7 @@ public struct TalentServices: Sendable {
     public let evaluations: EvaluationService
     public let targets: TargetService
     public let schema: SchemaService
+    public let privacy: PrivacyService
 
     /// The services over one database, with the rules' settings (the composition root reads them from the
     /// configuration; no service reads the environment).
@@ -49,6 +50,7 @@ public struct TalentServices: Sendable {
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
+        self.privacy = PrivacyService(database: database)
     }
 
     /// The services for tests: the default settings but for the panel rule (some tests turn it off) and the cheapest

@@ -35,6 +35,8 @@ public struct Tables: Sendable {
     public var nominations: NominationTable { NominationTable(connection: connection, logger: logger) }
     /// Partner institutions.
     public var partners: PartnerTable { PartnerTable(connection: connection, logger: logger) }
+    /// Data subjects' requests, public holidays, breaches and the personal-data inventory.
+    public var privacy: PrivacyTable { PrivacyTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
     /// The reports' statements (run them through `Database.report`, on the replica when there is one).

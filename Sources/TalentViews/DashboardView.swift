@@ -13,10 +13,15 @@ public enum DashboardView {
         public var monthly: [MonthlyNominations]
         /// The session's form key, carried back by the sign-out form (empty when signed in by a bearer header).
         public var formKey: String
+        /// For an administrator (the data-protection officer): the data subjects' requests not yet answered, the
+        /// most urgent first; nil for the other roles, who see no such section.
+        public var privacyRequests: [PrivacyRequest]?
 
         public init(viewer: String, day: CalendarDate, pipeline: PipelineReport, targets: [TargetProgress],
-                    partners: [PartnerStats], monthly: [MonthlyNominations], formKey: String = "") {
+                    partners: [PartnerStats], monthly: [MonthlyNominations], formKey: String = "",
+                    privacyRequests: [PrivacyRequest]? = nil) {
             self.viewer = viewer
+            self.privacyRequests = privacyRequests
             self.formKey = formKey
             self.day = day
             self.pipeline = pipeline
@@ -80,6 +85,16 @@ public enum DashboardView {
                  "status": p.agreementStatus?.label.vi ?? "", "quota": p.yearlyQuota.map(String.init) ?? "—",
                  "used": p.quotaUsed, "nominations": p.nominations, "evaluation": p.reachedEvaluation, "hired": p.hired]
             },
+            "privacy": d.privacyRequests.map { requests -> Any in
+                let rows: [[String: Any]] = requests.map { r in
+                    let status = r.status(on: d.day)
+                    return ["id": r.id.text, "kind": r.kind.label.vi, "received": Format.date(r.receivedOn),
+                            "acknowledgeBy": Format.date(r.acknowledgeBy), "due": Format.date(r.dueOn),
+                            "status": status.rawValue, "statusLabel": status.label.vi]
+                }
+                return ["hasRows": !rows.isEmpty, "rows": rows,
+                        "overdue": requests.filter { $0.status(on: d.day) == .overdue }.count]
+            } ?? false,
         ])
     }
 
@@ -136,6 +151,11 @@ extension Templates {
         <section id="nominations"><h2>Đề cử của trường đối tác</h2>{{{nominationsChart}}}
         <div class="table-wrap"><table><thead><tr><th>Đối tác</th><th>Thỏa thuận</th><th>Trạng thái</th><th class="num">Chỉ tiêu/năm</th><th class="num">Đề cử năm nay</th><th class="num">Tổng đề cử</th><th class="num">Vào đánh giá</th><th class="num">Được tuyển</th></tr></thead>
         <tbody>{{#partners}}<tr><td>{{name}}</td><td>{{reference}}</td><td>{{status}}</td><td class="num">{{quota}}</td><td class="num">{{used}}</td><td class="num">{{nominations}}</td><td class="num">{{evaluation}}</td><td class="num">{{hired}}</td></tr>{{/partners}}</tbody></table></div></section>
+        {{#privacy}}<section id="privacy-requests"><h2>Yêu cầu của chủ thể dữ liệu chưa xong <span class="muted">({{overdue}} quá hạn)</span></h2>
+        {{#hasRows}}<div class="table-wrap"><table><thead><tr><th>Loại yêu cầu</th><th>Ngày nhận</th><th>Hạn phản hồi</th><th>Hạn thực hiện</th><th>Trạng thái</th></tr></thead>
+        <tbody>{{#rows}}<tr data-request="{{id}}"><td>{{kind}}</td><td>{{received}}</td><td>{{acknowledgeBy}}</td><td>{{due}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
+        {{^hasRows}}<p class="muted">Không có yêu cầu nào đang chờ.</p>{{/hasRows}}
+        <p class="muted">Nghị định 356/2025/NĐ-CP Điều 5: phản hồi trong 2 ngày làm việc, thực hiện trong 10, 15 hoặc 20 ngày tùy loại; trả lời bằng <code>talent privacy request</code>.</p></section>{{/privacy}}
         </main></body></html>
         """, partials: ["table": table])
 

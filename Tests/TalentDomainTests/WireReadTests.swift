@@ -36,6 +36,22 @@ struct WireReadTests {
     /// Every optional field nil, every list empty.
     static let bareCandidate = Candidate(id: id(2), fullName: "Đặng Văn Đức", version: 1, createdAt: t0, updatedAt: t0)
 
+    static let privacyRequest = PrivacyRequest(
+        id: id(90), candidateID: id(1), kind: .erasure, receivedOn: day("2099-02-13"), note: "Đơn giấy — “xóa hồ sơ”",
+        storedStatus: .open, acknowledgeBy: day("2099-02-17"), dueOn: day("2099-03-05"), acknowledgedAt: nil,
+        extensionDays: nil, extensionReason: nil, extendedAt: nil, refusalBasis: nil, closedAt: nil,
+        openedBy: "Lê Thị Hoa", closedBy: nil, version: 1, createdAt: t0, updatedAt: t0)
+    static let extendedRequest = PrivacyRequest(
+        id: id(91), candidateID: id(1), kind: .access, receivedOn: day("2099-02-13"), note: nil, storedStatus: .extended,
+        acknowledgeBy: day("2099-02-17"), dueOn: day("2099-03-05"), acknowledgedAt: t(1), extensionDays: 10,
+        extensionReason: "Chờ hồ sơ giấy", extendedAt: t(2), refusalBasis: nil, closedAt: nil, openedBy: "Kiểm thử",
+        closedBy: nil, version: 3, createdAt: t0, updatedAt: t(2))
+    static let breach = Breach(id: id(95), discoveredAt: t0, description: "Gửi nhầm tệp", records: 120, notifiedAt: nil,
+                               recordedBy: "Kiểm thử", notifiedBy: nil, version: 1, createdAt: t(1))
+    static let notifiedBreach = Breach(id: id(96), discoveredAt: t0, description: "Mất máy", records: nil,
+                                       notifiedAt: t(80), recordedBy: "Kiểm thử", notifiedBy: "Quản Trị", version: 2,
+                                       createdAt: t(1))
+
     static let application = Application(
         id: id(10), candidateID: id(1), positionID: id(20), stage: .evaluation, stageEnteredAt: t(2), version: 2,
         createdAt: t0, updatedAt: t(2), candidateName: "Nguyễn Thị Minh Thư", positionTitle: "Chuyên viên pháp chế",
@@ -479,6 +495,24 @@ struct WireReadTests {
             try expectRead(Me.Answer(me), as: Me.Answer(me))
         },
         sample("AccessToken", accessToken, partnerToken),
+        sample("PrivacyRequest", privacyRequest, extendedRequest),
+        // Overdue is read from the due date: it reads back as the stored status the record's times tell.
+        Sample(type: "PrivacyRequest (overdue)") {
+            for stored in [PrivacyRequestStatus.open, .acknowledged] {
+                var old = privacyRequest
+                old.storedStatus = stored
+                old.dueOn = day("2025-01-10")
+                old.acknowledgedAt = stored == .acknowledged ? t(1) : nil
+                try expectRead(old, as: old)
+            }
+            var old = extendedRequest
+            old.dueOn = day("2025-01-20")
+            try expectRead(old, as: old)
+        },
+        sample("Breach", breach, notifiedBreach),
+        sample("DataInventoryItem", DataInventoryItem(table: "candidates", column: "citizen_id", category: "identity",
+                                                      purpose: "recruitment", retention: "candidate")),
+        codes(PrivacyRequestKind.self), codes(PrivacyRequestStatus.self), codes(BreachStatus.self),
         Sample(type: "Page") {
             let page = Page(items: [candidate, bareCandidate], nextCursor: "eyJrIjoiTmd1eeG7hW4ifQ")
             let read = try Page<Candidate>(wireBytes: page.jsonBytes)

@@ -255,7 +255,7 @@ struct NominationTests {
     /// The tables a merge moves rows of, or whose rows go with the removed profile once their content is united into
     /// the kept one. A migration that adds a foreign key to `candidates` fails this test until the merge handles it.
     static let mergeHandles: Set<String> = [
-        "applications", "referrals", "nominations", "conflict_declarations", "consents",  // moved to the kept profile
+        "applications", "referrals", "nominations", "conflict_declarations", "consents", "privacy_requests",  // moved
         "candidate_education", "candidate_contacts",  // united into the kept profile, then deleted with the removed one
     ]
 
@@ -297,6 +297,10 @@ struct NominationTests {
                 .post, "/v1/applications/\(application.object["id"] as? String ?? "")/recusals", token: hr,
                 json: ["evaluator_id": evaluator, "reason": "Là giảng viên hướng dẫn", "relationship": "teacher"])
             #expect(conflict.status == 201, "\(conflict.text)")
+            let admin = try await api.token(.admin)
+            let request = try await api.request(.post, "/v1/privacy/requests", token: admin,
+                                                json: ["candidate_id": other, "kind": "access"])
+            #expect(request.status == 201, "\(request.text)")
             for (table, column) in references where Self.mergeHandles.contains(table) && table != "candidate_contacts" {
                 #expect(try await api.count(table, where: column, is: other) > 0, "\(table) has no row of the other profile")
             }

@@ -32,9 +32,11 @@ struct DashboardController {
             async let targets = services.reports.targets(by: principal)
             async let partners = services.reports.partners(by: principal)
             async let monthly = services.reports.monthlyNominations(by: principal)
+            // The data-protection officer is an administrator: their dashboard lists the requests still to answer.
+            let privacy = principal.role == .admin ? try await services.privacy.pendingRequests(by: principal) : nil
             let data = DashboardView.Data(viewer: principal.name, day: .today(), pipeline: pipeline, targets: try await targets,
                                           partners: try await partners, monthly: try await monthly,
-                                          formKey: viewer.formKey ?? "")
+                                          formKey: viewer.formKey ?? "", privacyRequests: privacy)
             return DashboardSession.html(DashboardView.page(data))
         } catch let error as ServiceError where error.kind == .forbidden {
             let evaluator = principal.role == .evaluator
