@@ -283,14 +283,11 @@ struct PrivacyTests {
             // No column slips by: a new one named like personal data is caught until it is annotated.
             let unannotated = try await api.services.privacy.unannotatedColumns()
             #expect(unannotated == [], "annotate them in a migration: COMMENT ON COLUMN … IS 'personal: …' or 'not personal: …'")
-            try await api.services.database.withConnection { c in
-                try await c.query("ALTER TABLE candidates ADD COLUMN home_address text", logger: TestDatabase.logger)
-            }
+            // A migration's change: made as the owner, as `talent migrate` makes it.
+            try await AuditChainTests.asOwner(api.services.database, "ALTER TABLE candidates ADD COLUMN home_address text")
             #expect(try await api.services.privacy.unannotatedColumns() == ["candidates.home_address"])
-            try await api.services.database.withConnection { c in
-                try await c.query("COMMENT ON COLUMN candidates.home_address IS 'personal: contact; purpose: recruitment; retention: candidate'",
-                                  logger: TestDatabase.logger)
-            }
+            try await AuditChainTests.asOwner(api.services.database,
+                "COMMENT ON COLUMN candidates.home_address IS 'personal: contact; purpose: recruitment; retention: candidate'")
             #expect(try await api.services.privacy.unannotatedColumns() == [])
             let after = try await api.request(.get, "/v1/privacy/inventory", token: admin)
             #expect((after.object["items"] as? [[String: Any]])?.contains { $0["column"] as? String == "home_address" } == true)
