@@ -52,6 +52,27 @@ actor TestDatabase {
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 
+    /// Clones the template. PostgreSQL refuses a clone while another session is on the template (a clone made at
+    /// the same moment, or the migration's connection still closing): that is retried a few times, and anything
+    /// else fails with PostgreSQL's own message.
+    static func cloneTemplate(_ template: String, as name: String) async throws {
+        var attempt = 0
+        while true {
+            do {
+                try await admin("CREATE DATABASE \(name) TEMPLATE \(template)")
+                return
+            } catch let error as PSQLError {
+                attempt += 1
+                let state = error.serverInfo?[.sqlState]
+                // 55006: object_in_use ("source database is being accessed by other users").
+                guard state == "55006", attempt < 20 else {
+                    throw CLIRunner.CLIError(message: "CREATE DATABASE \(name) TEMPLATE \(template): \(String(reflecting: error))")
+                }
+                try await Task.sleep(for: .milliseconds(100 * attempt))
+            }
+        }
+    }
+
     /// The name of the migrated template, made on first use.
     func templateName() async throws -> String {
         if let template { return try await template.value }
@@ -100,7 +121,7 @@ actor TestDatabase {
     static func withFreshDatabase<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
         let template = try await shared.templateName()
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await admin("CREATE DATABASE \(name) TEMPLATE \(template)")
+        try await cloneTemplate(template, as: name)
         let database = Database(url: try serverURL().withDatabase(name), poolSize: 4, logger: logger)
         do {
             let result = try await withThrowingTaskGroup(of: Void.self) { group in
