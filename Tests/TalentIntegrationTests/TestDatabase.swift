@@ -42,7 +42,28 @@ actor TestDatabase {
 
     /// Runs SQL that cannot run in a transaction (CREATE/DROP DATABASE) on the cluster's `postgres` database, as the
     /// schema's owner.
+    /// A `DROP DATABASE IF EXISTS`, which can be tried again safely, is retried a few times; any failure that stays
+    /// names PostgreSQL's message (a bare PSQLError says nothing).
     static func admin(_ sql: String) async throws {
+        let repeatable = sql.hasPrefix("DROP DATABASE IF EXISTS")
+        var attempt = 0
+        while true {
+            do {
+                try await adminOnce(sql)
+                return
+            } catch let error as PSQLError {
+                attempt += 1
+                if repeatable, attempt < 5 {
+                    try await Task.sleep(for: .milliseconds(200 * attempt))
+                    continue
+                }
+                if error.serverInfo?[.sqlState] == "55006" { throw error }  // cloneTemplate retries it
+                throw CLIRunner.CLIError(message: "\(sql): \(String(reflecting: error))")
+            }
+        }
+    }
+
+    private static func adminOnce(_ sql: String) async throws {
         let url = try ownerURL()
         let connection = try await PostgresConnection.connect(
             configuration: .init(host: url.host, port: url.port, username: url.user, password: url.password,
