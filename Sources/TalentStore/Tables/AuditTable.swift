@@ -48,6 +48,14 @@ public struct AuditTable: Sendable {
               AND (\(before)::bigint IS NULL OR id < \(before))
             ORDER BY id DESC LIMIT \(page.limit + 1)
             """, logger: logger)
+        var items = try await Self.entries(rows)
+        let more = items.count > page.limit
+        items = Array(items.prefix(page.limit))
+        return Page(items: items, nextCursor: more ? items.last.map { Cursor(key: "", id: String($0.id)).encoded } : nil)
+    }
+
+    /// Entries from rows of `id, at, actor, role, channel, action, entity_type, entity_id, changes::text`.
+    static func entries(_ rows: PostgresRowSequence) async throws -> [AuditEntry] {
         var items: [AuditEntry] = []
         for try await (id, at, actor, role, channel, action, type, entity, changes)
             in rows.decode((Int64, Date, String, String, String, String, String, String, String).self) {
@@ -56,9 +64,7 @@ public struct AuditTable: Sendable {
                                     entityID: entity,
                                     changes: (try? JSONValue(parsing: changes)) ?? .null))
         }
-        let more = items.count > page.limit
-        items = Array(items.prefix(page.limit))
-        return Page(items: items, nextCursor: more ? items.last.map { Cursor(key: "", id: String($0.id)).encoded } : nil)
+        return items
     }
 
     /// One entry as its chain hash covers it (migration 0013, `audit_entry_text`), with the hash stored.

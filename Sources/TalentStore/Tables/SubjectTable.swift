@@ -26,20 +26,12 @@ public struct SubjectTable: Sendable {
 
     /// Every audit entry about one of the records named (`type`, `id`), oldest first.
     public func audit(about records: [(type: String, id: String)]) async throws -> [AuditEntry] {
-        let rows = try await connection.query("""
+        try await AuditTable.entries(connection.query("""
             SELECT a.id, a.at, a.actor, a.role, a.channel, a.action, a.entity_type, a.entity_id, a.changes::text
             FROM audit_log a
             JOIN unnest(\(records.map(\.type)), \(records.map(\.id))) AS r(entity_type, entity_id)
               ON a.entity_type = r.entity_type AND a.entity_id = r.entity_id
             ORDER BY a.id
-            """, logger: logger)
-        var items: [AuditEntry] = []
-        for try await (id, at, actor, role, channel, action, type, entity, changes)
-            in rows.decode((Int64, Date, String, String, String, String, String, String, String).self) {
-            items.append(AuditEntry(id: id, at: at, actor: actor, role: Role(rawValue: role) ?? .admin,
-                                    channel: Channel(rawValue: channel) ?? .cli, action: action, entityType: type,
-                                    entityID: entity, changes: (try? JSONValue(parsing: Array(changes.utf8))) ?? .null))
-        }
-        return items
+            """, logger: logger))
     }
 }
