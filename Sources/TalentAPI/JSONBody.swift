@@ -9,13 +9,14 @@ import TalentWire
 typealias JSONBody = JSONFields
 
 extension JSONFields {
-    /// Reads at most 1 MiB and parses it as a JSON object.
-    static func read(_ request: Request, context: CallerContext) async throws -> JSONBody {
-        try await read(request, language: context.language)
+    /// Reads at most 1 MiB and parses it as a JSON object; with `allowEmpty`, no body at all reads as `{}` (a route
+    /// whose fields are all optional).
+    static func read(_ request: Request, context: CallerContext, allowEmpty: Bool = false) async throws -> JSONBody {
+        try await read(request, language: context.language, allowEmpty: allowEmpty)
     }
 
     /// The same, for the routes that run before anyone is signed in.
-    static func read(_ request: Request, language: Language) async throws -> JSONBody {
+    static func read(_ request: Request, language: Language, allowEmpty: Bool = false) async throws -> JSONBody {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json"),
            !type.lowercased().contains("+json") {
             throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
@@ -37,6 +38,7 @@ extension JSONFields {
                     detail: LocalizedText(vi: "Nội dung không phải JSON hợp lệ: \(why)", en: "The body is not valid JSON: \(why)"),
                     language: language)
         }
+        if allowEmpty, buffer.readableBytes == 0 { return JSONFields(object: [:]) }
         guard buffer.readableBytes > 0 else { throw malformed("empty body") }
         let value: JSONValue
         do {

@@ -36,6 +36,7 @@ struct Problem: Error, HTTPResponseError {
         case .unauthenticated: status = .unauthorized
         case .forbidden: status = .forbidden
         case .notFound: status = .notFound
+        case .gone: status = .gone
         case .conflict: status = .conflict
         case .preconditionFailed: status = .preconditionFailed
         case .tooManyRequests: status = .tooManyRequests
@@ -67,6 +68,7 @@ struct Problem: Error, HTTPResponseError {
         case 404: vi = "Không tìm thấy"
         case 405: vi = "Phương thức không được hỗ trợ"
         case 409: vi = "Xung đột dữ liệu"
+        case 410: vi = "Đã bị xoá vĩnh viễn"
         case 412: vi = "Phiên bản đã cũ"
         case 413: vi = "Nội dung quá lớn"
         case 415: vi = "Kiểu nội dung không được hỗ trợ"

@@ -50,12 +50,13 @@ public struct Configuration: Sendable {
         var partnerRatePerMinute: Int?
         var referralCreditMonths: Int?
         var requireCompletePanel: Bool?
+        var retentionDays: Int?
 
         enum CodingKeys: String, CodingKey {
             case databaseURL = "database_url", databaseReadURL = "database_read_url", poolSize = "pool_size", host, port
             case databaseMigrationURL = "database_migration_url"
             case partnerRatePerMinute = "partner_rate_per_minute", referralCreditMonths = "referral_credit_months"
-            case requireCompletePanel = "require_complete_panel"
+            case requireCompletePanel = "require_complete_panel", retentionDays = "retention_days"
         }
     }
 
@@ -104,6 +105,12 @@ public struct Configuration: Sendable {
                 throw ServiceError.invalid("bcrypt_cost", vi: "phải từ 4 đến 16", en: "must be from 4 to 16")
             }
             services.sessions.bcryptCost = UInt8(cost)
+        }
+        if let days = try integer(environment, "TALENT_RETENTION_DAYS", field: "retention_days") ?? file?.retentionDays {
+            guard (1...3650).contains(days) else {
+                throw ServiceError.invalid("retention_days", vi: "phải từ 1 đến 3650", en: "must be from 1 to 3650")
+            }
+            services.retentionDays = days
         }
         if let days = try integer(environment, "TALENT_TOKEN_MAX_DAYS", field: "token_max_days") {
             guard (1...3650).contains(days) else {

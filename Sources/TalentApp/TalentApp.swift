@@ -40,7 +40,7 @@ public enum TalentApp {
             router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talent"),
             logger: logger)
-        app.addServices(DatabaseService(database: database))
+        app.addServices(DatabaseService(database: database), RetentionJob(services: services, logger: logger))
         return app
     }
 }

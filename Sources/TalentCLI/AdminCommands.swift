@@ -98,7 +98,7 @@ public enum TalentCLI {
             console.err((language == .en ? "talent: error: " : "talent: lỗi: ")
                         + message(error, language).replacingOccurrences(of: "\n", with: " "))
             switch error.kind {
-            case .invalid, .notFound, .conflict, .preconditionFailed: return 2
+            case .invalid, .notFound, .gone, .conflict, .preconditionFailed: return 2
             default: return 1
             }
         } catch let error as ExitCode {

@@ -98,6 +98,7 @@ extension Columns {
         Column("ok", vi: "Nguyên vẹn", en: "Intact", value: { $0.ok ? "true" : "false" },
                cell: { result, language in result.ok ? (language == .en ? "yes" : "có") : (language == .en ? "NO" : "KHÔNG") }),
         Column("entries", vi: "Số mục", en: "Entries") { String($0.entries) },
+        Column("redacted", vi: "Số mục đã xoá nội dung (khi xoá dữ liệu cá nhân)", en: "Entries redacted by erasures") { String($0.redacted) },
         Column("first_bad", vi: "Mục hỏng đầu tiên", en: "First bad entry") { $0.firstBad.map { String($0.seq) } ?? "" },
         .code("reason", vi: "Lý do", en: "Reason") { $0.firstBad?.reason },
         Column("head_seq", vi: "Mục cuối", en: "Head entry") { $0.headSeq.map(String.init) ?? "" },

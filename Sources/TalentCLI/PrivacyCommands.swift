@@ -11,7 +11,7 @@ struct PrivacyCommand: AsyncParsableCommand {
             commandName: "privacy",
             abstract: L(vi: "Dữ liệu cá nhân (Luật 91/2025/QH15): quyền của người có dữ liệu, do cán bộ bảo vệ dữ liệu thực hiện; yêu cầu của chủ thể dữ liệu, danh mục dữ liệu.",
                         en: "Personal data (Law 91/2025/QH15): the data subjects' rights, exercised by the data-protection officer; their requests, the data inventory."),
-            subcommands: [Export.self, RequestCommand.self, Inventory.self])
+            subcommands: [Export.self, Erase.self, Retention.self, RequestCommand.self, Inventory.self])
     }
 
     struct Export: APICommand {
@@ -38,6 +38,48 @@ struct PrivacyCommand: AsyncParsableCommand {
                 throw ServiceError.invalid("out", vi: "không ghi được \(out)", en: "cannot write \(out)")
             }
             printer.message(LocalizedText(vi: "Đã ghi \(out)", en: "Wrote \(out)"))
+        }
+    }
+
+    struct Erase: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Xoá dữ liệu cá nhân của một người khỏi mọi bảng và mục nhật ký về họ; số liệu thống kê giữ nguyên. Không hoàn tác được.",
+                            en: "Erases one person's data from every table and from the audit entries about them; the statistics stay. Cannot be undone."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã định danh của ứng viên.", en: "The candidate's id.")) var candidate: String
+        @Option(help: L(vi: "Yêu cầu xoá của chủ thể dữ liệu mà lần xoá này hoàn thành.",
+                        en: "The data subject's erasure request this erasure completes.")) var request: String?
+
+        func run(api: APIClient, printer: Printer) async throws {
+            let id = try UUID.parse(candidate, field: "candidate")
+            var body: [String: JSONValue] = [:]
+            if let request { body["request_id"] = .string(try UUID.parse(request, field: "request").text) }
+            let erasure: Erasure = try await api.post("/v1/candidates/\(id.text)/erasure", JSONValue.object(body))
+            printer.record(erasure, Columns.erasure)
+        }
+    }
+
+    struct Retention: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Áp dụng quy tắc lưu trữ: xoá dữ liệu người không trúng tuyển khi hồ sơ cuối cùng đã đóng quá số ngày quy định (trừ người còn đồng ý talent_pool).",
+                            en: "Applies the retention rule: erases the people not recruited whose last application closed longer ago than the set days (unless a talent_pool consent is in force)."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .customLong("dry-run"), help: L(vi: "Chỉ liệt kê những người đến hạn, không xoá.",
+                                                     en: "Only list who is due; erase no one.")) var dryRun = false
+
+        func run(api: APIClient, printer: Printer) async throws {
+            let run: RetentionRun = dryRun ? try await api.get("/v1/privacy/retention")
+                : try await api.post("/v1/privacy/retention")
+            printer.list(run.due, Columns.retentionDue)
+            printer.message(dryRun
+                ? LocalizedText(vi: "\(run.due.count) người đến hạn xoá (sau \(run.days) ngày); chưa xoá ai",
+                                en: "\(run.due.count) people due for erasure (after \(run.days) days); no one erased")
+                : LocalizedText(vi: "Đã xoá dữ liệu của \(run.due.count) người (sau \(run.days) ngày)",
+                                en: "Erased the data of \(run.due.count) people (after \(run.days) days)"))
         }
     }
 
@@ -313,6 +355,25 @@ extension Columns {
         .code("status", vi: "Trạng thái", en: "Status") { $0.status() },
         Column("records", vi: "Số bản ghi", en: "Records") { $0.records.map(String.init) ?? "" },
         Column("description", vi: "Mô tả", en: "Description") { $0.description },
+    ]
+
+    static let erasure: [Column<Erasure>] = [
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        .time("erased_at", vi: "Xoá lúc", en: "Erased") { $0.erasedAt },
+        .code("basis", vi: "Căn cứ", en: "Basis") { $0.basis },
+        Column("request_id", vi: "Yêu cầu", en: "Request") { $0.requestID?.text ?? "" },
+        Column("withdrawn_applications", vi: "Hồ sơ đã rút", en: "Applications withdrawn") {
+            $0.withdrawnApplications.map(\.text).joined(separator: ", ")
+        },
+        Column("redacted_audit_entries", vi: "Mục nhật ký đã xoá nội dung", en: "Audit entries redacted") {
+            String($0.redactedEntries)
+        },
+    ]
+
+    static let retentionDue: [Column<RetentionDue>] = [
+        Column("candidate_id", vi: "Ứng viên", en: "Candidate") { $0.candidateID.text },
+        .time("last_closed_at", vi: "Hồ sơ cuối đóng lúc", en: "Last application closed") { $0.lastClosedAt },
+        .date("due_on", vi: "Đến hạn xoá", en: "Due") { $0.dueOn },
     ]
 
     static let dataInventory: [Column<DataInventoryItem>] = [

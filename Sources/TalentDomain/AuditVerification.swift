@@ -37,12 +37,16 @@ public enum AuditBreakReason: String, Sendable, CaseIterable, LabeledCode {
     case missing
     /// It does not match the anchor given (or the anchor's entry is gone).
     case anchor
+    /// Its changes read as redacted, but no erasure after it says it redacted them.
+    case unrecorded
 
     public var label: LocalizedText {
         switch self {
         case .altered: LocalizedText(vi: "nội dung hoặc mã băm đã bị thay đổi", en: "its content or hash was changed")
         case .missing: LocalizedText(vi: "thiếu các mục ngay trước mục này", en: "entries before it are missing")
         case .anchor: LocalizedText(vi: "không khớp với mốc đã lưu", en: "does not match the anchor")
+        case .unrecorded: LocalizedText(vi: "nội dung bị xoá mà không có lần xoá dữ liệu nào ghi nhận",
+                                        en: "its content was removed without a recorded erasure")
         }
     }
 }
@@ -76,13 +80,16 @@ public struct AuditBreak: Sendable, Hashable {
 public struct AuditVerification: Sendable, Hashable {
     public var ok: Bool { firstBad == nil }
     public var entries: Int64
+    /// Entries whose changes an erasure redacted (their digest still chained).
+    public var redacted: Int64
     public var firstBad: AuditBreak?
     public var headSeq: Int64?
     /// The last entry's hash, lower-case hex; nil for an empty trail.
     public var head: String?
 
-    public init(entries: Int64, firstBad: AuditBreak?, headSeq: Int64?, head: String?) {
+    public init(entries: Int64, redacted: Int64 = 0, firstBad: AuditBreak?, headSeq: Int64?, head: String?) {
         self.entries = entries
+        self.redacted = redacted
         self.firstBad = firstBad
         self.headSeq = headSeq
         self.head = head

@@ -18,6 +18,8 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         case unauthenticated
         case forbidden
         case notFound
+        /// The record was there and is gone for good (an erased person).
+        case gone
         case conflict
         case preconditionFailed
         /// Too many attempts (failed sign-ins): wait `retryAfter` seconds.
@@ -53,6 +55,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .notFound: "not-found"
+        case .gone: "gone"
         case .conflict: "conflict"
         case .preconditionFailed: "stale-version"
         case .tooManyRequests: "too-many-requests"

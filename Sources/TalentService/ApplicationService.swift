@@ -169,6 +169,21 @@ public struct ApplicationService: Sendable {
         }
     }
 
+    /// Withdraws every open application among `applications`, with the reason, audited, in the caller's
+    /// transaction (a withdrawn consent, an erasure); returns their ids.
+    static func withdrawOpen(_ applications: [Application], reason: String, by actor: Principal,
+                             in tx: Tables) async throws -> [UUID] {
+        var withdrawn: [UUID] = []
+        for application in applications where application.stage.isOpen {
+            let after = try await tx.applications.move(application.id, from: application.stage, to: .withdrawn,
+                                                       actor: actor, reason: reason, panelScore: nil)
+            try await tx.audit.record(actor, "application.move", "application", application.id.text,
+                                      before: application, after: after, extra: ["reason": .string(reason)])
+            withdrawn.append(application.id)
+        }
+        return withdrawn
+    }
+
     static func notFound(_ id: UUID) -> ServiceError {
         ServiceError.notFound(LocalizedText(vi: "hồ sơ ứng tuyển", en: "application"), id.text)
     }

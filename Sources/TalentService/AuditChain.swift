@@ -3,17 +3,21 @@ import Foundation
 import TalentDomain
 import TalentStore
 
-/// The audit trail's hash chain, recomputed here independently of the database's trigger (migration 0013): each
-/// entry's hash is SHA-256 of the previous entry's hash (32 zero bytes before the first) followed by the entry's
-/// canonical text, its fields in a fixed order, each written `LENGTH:TEXT;` (`-;` for a null).
+/// The audit trail's hash chain, recomputed here independently of the database's trigger (migrations 0013, 0016):
+/// each entry's hash is SHA-256 of the previous entry's hash (32 zero bytes before the first) followed by the entry's
+/// canonical text, its fields in a fixed order, each written `LENGTH:TEXT;` (`-;` for a null), where the changes
+/// stand as their own SHA-256. An erasure replaces the changes of the entries about the person by `redacted`; the
+/// digest stays, so the chain holds, and the `candidate.erase` entry after them lists them.
 enum AuditChain {
     static let genesis = [UInt8](repeating: 0, count: 32)
+    /// What a redacted entry's changes read.
+    static let redacted = #"{"redacted": true}"#
 
     /// The text an entry's hash covers; the same as the database's `audit_entry_text`.
     static func text(_ link: AuditTable.ChainLink) -> String {
         var text = ""
         for value in [String(link.seq), String(link.id), String(link.atMicros), link.actor, link.role, link.channel,
-                      link.action, link.entityType, link.entityID, link.changes, link.actorUserID, link.tokenID] {
+                      link.action, link.entityType, link.entityID, link.changesDigest, link.actorUserID, link.tokenID] {
             if let value { text += "\(value.utf8.count):\(value);" } else { text += "-;" }
         }
         return text
@@ -25,6 +29,17 @@ enum AuditChain {
         hasher.update(data: previous)
         hasher.update(data: Array(text(link).utf8))
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The places a `candidate.erase` entry says it redacted.
+    static func redactions(_ link: AuditTable.ChainLink) -> [Int64] {
+        guard link.action == "candidate.erase", case .object(let fields)? = try? JSONValue(parsing: Array(link.changes.utf8)),
+              case .array(let seqs)? = fields["redacted"] else { return [] }
+        return seqs.compactMap { if case .number(let n) = $0 { Int64(n) } else { nil } }
     }
 
     static func bytes(hex: String) -> [UInt8] {
@@ -48,6 +63,9 @@ enum AuditChain {
         var firstBad: AuditBreak?
         var head: (seq: Int64, hash: String)?
         var anchorSeen = false
+        // Redacted entries not yet named by a later `candidate.erase` entry.
+        var unrecorded: [Int64: AuditBreak] = [:]
+        var redactedCount: Int64 = 0
         try await audit.walkChain { link in
             func broken(_ reason: AuditBreakReason) -> AuditBreak {
                 AuditBreak(seq: link.seq, id: link.id, at: link.at, action: link.action, entityType: link.entityType,
@@ -57,10 +75,15 @@ enum AuditChain {
             head = (link.seq, link.hash)
             // After the first break the rest is counted, not checked.
             guard firstBad == nil else { return true }
+            let isRedacted = link.changes == redacted
+            for seq in redactions(link) { unrecorded[seq] = nil }
             if link.seq != expectedSeq {
                 firstBad = broken(.missing)
-            } else if hash(link, after: previous) != link.hash {
+            } else if hash(link, after: previous) != link.hash || (!isRedacted && digest(link.changes) != link.changesDigest) {
                 firstBad = broken(.altered)
+            } else if isRedacted && digest(link.changes) != link.changesDigest {
+                redactedCount += 1
+                unrecorded[link.seq] = broken(.unrecorded)
             } else if let anchor, anchor.seq == link.seq {
                 anchorSeen = true
                 if anchor.hash != link.hash { firstBad = broken(.anchor) }
@@ -69,10 +92,14 @@ enum AuditChain {
             expectedSeq = link.seq + 1
             return true
         }
+        if let first = unrecorded.values.min(by: { $0.seq < $1.seq }), firstBad.map({ first.seq < $0.seq }) ?? true {
+            firstBad = first
+        }
         if firstBad == nil, let anchor, !anchorSeen {
             firstBad = AuditBreak(seq: anchor.seq, id: nil, at: nil, action: nil, entityType: nil, entityID: nil,
                                   reason: .anchor)
         }
-        return AuditVerification(entries: entries, firstBad: firstBad, headSeq: head?.seq, head: head?.hash)
+        return AuditVerification(entries: entries, redacted: redactedCount, firstBad: firstBad, headSeq: head?.seq,
+                                 head: head?.hash)
     }
 }

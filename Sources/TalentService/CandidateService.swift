@@ -29,9 +29,9 @@ public struct CandidateService: Sendable {
         try actor.require(Role.staff)
         let candidate = try await database.read { db in
             try await Self.requireReach(id, by: actor, in: db)
-            return try await db.candidates.get(id)
+            guard let candidate = try await db.candidates.get(id) else { throw try await Self.missing(id, in: db) }
+            return candidate
         }
-        guard let candidate else { throw Self.notFound(id) }
         return Self.shown(candidate, to: actor)
     }
 
@@ -72,7 +72,7 @@ public struct CandidateService: Sendable {
     static func file(_ id: UUID, include sections: Set<CandidateFileSection>, by actor: Principal,
                      in db: Tables) async throws -> CandidateFile {
         try await Self.requireReach(id, by: actor, in: db)
-        guard let candidate = try await db.candidates.get(id) else { throw Self.notFound(id) }
+        guard let candidate = try await db.candidates.get(id) else { throw try await Self.missing(id, in: db) }
         var file = CandidateFile(candidate: Self.shown(candidate, to: actor), sections: sections)
         guard !sections.isEmpty else { return file }
         // Only the applications within the actor's reach: a candidate of one's agency may have applied elsewhere too.
@@ -150,7 +150,7 @@ public struct CandidateService: Sendable {
         return try await database.transaction { tx in
             try await Self.requireReach(uuid, by: actor, in: tx)
             guard let before = try await tx.candidates.get(uuid, forUpdate: true) else {
-                throw Self.notFound(uuid)
+                throw try await Self.missing(uuid, in: tx)
             }
             if let expectedVersion, expectedVersion != before.version { throw Self.stale(before.version) }
             let valid = patch.applied(to: before)
@@ -204,8 +204,8 @@ public struct CandidateService: Sendable {
             return try await database.read { db in
                 try await Self.requireReach(keep, by: actor, in: db)
                 try await Self.requireReach(other, by: actor, in: db)
-                guard let kept = try await db.candidates.get(keep) else { throw Self.notFound(keep) }
-                guard let removed = try await db.candidates.get(other) else { throw Self.notFound(other) }
+                guard let kept = try await db.candidates.get(keep) else { throw try await Self.missing(keep, in: db) }
+                guard let removed = try await db.candidates.get(other) else { throw try await Self.missing(other, in: db) }
                 let plan = CandidateMergePlan(keep: kept, other: removed)
                 let preview = Candidate(try ValidCandidate(plan.merged), id: keep,
                                         otherContacts: kept.otherContacts + plan.newContacts, version: kept.version,
@@ -218,7 +218,9 @@ public struct CandidateService: Sendable {
             var locked: [UUID: Candidate] = [:]
             for id in [keep, other].sorted(by: { $0.uuidString < $1.uuidString }) {
                 try await Self.requireReach(id, by: actor, in: tx)
-                guard let candidate = try await tx.candidates.get(id, forUpdate: true) else { throw Self.notFound(id) }
+                guard let candidate = try await tx.candidates.get(id, forUpdate: true) else {
+                    throw try await Self.missing(id, in: tx)
+                }
                 locked[id] = candidate
             }
             guard let kept = locked[keep], let removed = locked[other] else { throw Self.notFound(keep) }
@@ -290,6 +292,14 @@ public struct CandidateService: Sendable {
 
     static func notFound(_ id: UUID) -> ServiceError {
         ServiceError.notFound(LocalizedText(vi: "ứng viên", en: "candidate"), id.text)
+    }
+
+    /// Why a candidate the caller may reach was not read: erased (410), else not there (404).
+    static func missing(_ id: UUID, in db: Tables) async throws -> ServiceError {
+        guard try await db.erasure.erased(id) else { return notFound(id) }
+        return ServiceError(.gone, LocalizedText(
+            vi: "Dữ liệu cá nhân của ứng viên \(id.text) đã bị xoá theo Luật 91/2025/QH15",
+            en: "The personal data of candidate \(id.text) was erased under Law 91/2025/QH15"))
     }
 
     static func stale(_ current: Int) -> ServiceError {

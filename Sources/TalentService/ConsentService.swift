@@ -42,19 +42,14 @@ public struct ConsentService: Sendable {
                     vi: "Ứng viên không có sự đồng ý \(withdrawal.purpose.rawValue) đang hiệu lực",
                     en: "The candidate has no \(withdrawal.purpose.rawValue) consent in force"))
             }
-            var closed: [JSONValue] = []
+            var closed: [UUID] = []
             if withdrawal.purpose == .recruitment {
                 let reason = "Ứng viên rút lại sự đồng ý xử lý dữ liệu cá nhân" + (withdrawal.reason.map { ": \($0)" } ?? "")
-                for application in try await tx.applications.all(candidateID: candidate) where application.stage.isOpen {
-                    let after = try await tx.applications.move(application.id, from: application.stage, to: .withdrawn,
-                                                               actor: actor, reason: reason, panelScore: nil)
-                    try await tx.audit.record(actor, "application.move", "application", application.id.text,
-                                              before: application, after: after, extra: ["reason": .string(reason)])
-                    closed.append(.string(application.id.text))
-                }
+                closed = try await ApplicationService.withdrawOpen(
+                    try await tx.applications.all(candidateID: candidate), reason: reason, by: actor, in: tx)
             }
             try await tx.audit.record(actor, "consent.withdraw", "candidate", candidate.text, after: withdrawn,
-                                      extra: ["applications_withdrawn": .array(closed)])
+                                      extra: ["applications_withdrawn": .array(closed.map { .string($0.text) })])
             return withdrawn
         }
     }
@@ -80,6 +75,6 @@ public struct ConsentService: Sendable {
     /// The candidate exists and is within the actor's reach (404 otherwise).
     static func requireCandidate(_ id: UUID, by actor: Principal, in db: Tables) async throws {
         try await CandidateService.requireReach(id, by: actor, in: db)
-        guard try await db.candidates.get(id) != nil else { throw CandidateService.notFound(id) }
+        guard try await db.candidates.get(id) != nil else { throw try await CandidateService.missing(id, in: db) }
     }
 }

@@ -64,25 +64,37 @@ public struct PrivacyService: Sendable {
                        by actor: Principal) async throws -> PrivacyRequest {
         try actor.require(Self.managers)
         return try await database.transaction { tx in
-            guard let before = try await tx.privacy.request(id, forUpdate: true) else { throw Self.requestNotFound(id) }
-            if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
-            try Self.check(action, on: before)
-            var newDue: CalendarDate?
-            if case .extend(let days, _) = action { newDue = before.dueOn.adding(days: days) }
-            guard try await tx.privacy.apply(action, to: id, expectedVersion: before.version, newDueOn: newDue,
-                                             by: actor.name),
-                  let after = try await tx.privacy.request(id)
-            else { throw CandidateService.stale(before.version) }
-            let verb = switch action {
-            case .acknowledge: "acknowledge"
-            case .complete: "complete"
-            case .refuse: "refuse"
-            case .extend: "extend"
-            }
-            try await tx.audit.record(actor, "privacy_request.\(verb)", "privacy_request", id.text,
-                                      before: before, after: after)
-            return after
+            try await Self.apply(action, to: id, expectedVersion: expectedVersion, by: actor, in: tx)
         }
+    }
+
+    /// Applies the action in the caller's transaction, audited. Completing an erasure request needs the person
+    /// erased first (`privacy erase --request`, which completes it).
+    static func apply(_ action: PrivacyRequestAction, to id: UUID, expectedVersion: Int?, by actor: Principal,
+                      in tx: Tables) async throws -> PrivacyRequest {
+        guard let before = try await tx.privacy.request(id, forUpdate: true) else { throw Self.requestNotFound(id) }
+        if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
+        try Self.check(action, on: before)
+        if action == .complete, before.kind == .erasure, !(try await tx.erasure.erased(before.candidateID)) {
+            throw ServiceError(.conflict, slug: "not-erased", LocalizedText(
+                vi: "Yêu cầu xoá chỉ hoàn thành khi dữ liệu đã bị xoá: chạy talent privacy erase \(before.candidateID.text) --request \(id.text)",
+                en: "An erasure request is complete once the data is erased: run talent privacy erase \(before.candidateID.text) --request \(id.text)"))
+        }
+        var newDue: CalendarDate?
+        if case .extend(let days, _) = action { newDue = before.dueOn.adding(days: days) }
+        guard try await tx.privacy.apply(action, to: id, expectedVersion: before.version, newDueOn: newDue,
+                                         by: actor.name),
+              let after = try await tx.privacy.request(id)
+        else { throw CandidateService.stale(before.version) }
+        let verb = switch action {
+        case .acknowledge: "acknowledge"
+        case .complete: "complete"
+        case .refuse: "refuse"
+        case .extend: "extend"
+        }
+        try await tx.audit.record(actor, "privacy_request.\(verb)", "privacy_request", id.text,
+                                  before: before, after: after)
+        return after
     }
 
     static func check(_ action: PrivacyRequestAction, on request: PrivacyRequest) throws(ServiceError) {

@@ -38,7 +38,7 @@ public struct TalentServices: Sendable {
         self.tokens = TokenService(database: database, maxLifetimeDays: settings.tokenMaxDays)
         self.sessions = SessionService(database: database, tokens: tokens, settings: settings.sessions)
         self.candidates = CandidateService(database: database)
-        self.dataSubjects = DataSubjectService(database: database)
+        self.dataSubjects = DataSubjectService(database: database, retentionDays: settings.retentionDays)
         self.consents = ConsentService(database: database)
         self.positions = PositionService(database: database)
         self.applications = ApplicationService(database: database, requireCompletePanel: settings.requireCompletePanel)
@@ -84,6 +84,9 @@ public struct ServiceSettings: Sendable, Equatable {
     /// The schema owner's address, which migrations connect as (`DATABASE_MIGRATION_URL`); nil: the database's own
     /// (a deployment with one role, whose audit trail the application could then edit).
     public var migrationDatabaseURL: DatabaseURL?
+    /// Days after a person's last application closed without a hire before the retention rule erases their data
+    /// (`TALENT_RETENTION_DAYS`; Law 91/2025/QH15 Art. 25.1.c), time to complain about the decision.
+    public var retentionDays = 30
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

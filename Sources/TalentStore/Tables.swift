@@ -27,6 +27,9 @@ public struct Tables: Sendable {
     /// Conflicts of interest between evaluators and candidates.
     public var consents: ConsentTable { ConsentTable(connection: connection, logger: logger) }
 
+    /// Erasure that keeps the statistics, and the retention rule's list.
+    public var erasure: ErasureTable { ErasureTable(connection: connection, logger: logger) }
+
     public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
     /// Evaluation panels and score sheets.
     public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }

@@ -53,6 +53,7 @@ extension AuditVerification: JSONWritable {
         w.object { w in
             w.field("ok", ok)
             w.field("entries", entries)
+            w.field("redacted", redacted)
             w.field("first_bad", firstBad)
             w.field("head_seq", headSeq)
             w.field("head", head)
@@ -62,7 +63,7 @@ extension AuditVerification: JSONWritable {
 
 extension AuditVerification: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
-        try self.init(entries: r("entries"), firstBad: r.optional("first_bad"), headSeq: r.optional("head_seq"),
+        try self.init(entries: r("entries"), redacted: r("redacted"), firstBad: r.optional("first_bad"), headSeq: r.optional("head_seq"),
                       head: r.optional("head"))
     }
 }

@@ -53,6 +53,7 @@ extension ServiceError {
         case 401: .unauthenticated
         case 403: .forbidden
         case 404, 405: .notFound
+        case 410: .gone
         case 409: .conflict
         case 412, 428: .preconditionFailed
         case 429, 502, 503, 504: .unavailable

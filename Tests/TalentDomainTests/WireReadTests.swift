@@ -262,7 +262,7 @@ struct WireReadTests {
                           reason: .altered),
                AuditBreak(seq: 40, id: nil, at: nil, action: nil, entityType: nil, entityID: nil, reason: .anchor)),
         sample("AuditVerification",
-               AuditVerification(entries: 12, firstBad: nil, headSeq: 12, head: String(repeating: "ab", count: 32)),
+               AuditVerification(entries: 12, redacted: 3, firstBad: nil, headSeq: 12, head: String(repeating: "ab", count: 32)),
                AuditVerification(entries: 12, firstBad: AuditBreak(seq: 3, id: 3, at: t0, action: "x", entityType: "y",
                                                                    entityID: "z", reason: .missing),
                                  headSeq: 12, head: String(repeating: "0f", count: 32)),
@@ -496,6 +496,16 @@ struct WireReadTests {
         },
         sample("AccessToken", accessToken, partnerToken),
         sample("PrivacyRequest", privacyRequest, extendedRequest),
+        sample("Erasure",
+               Erasure(candidateID: id(1), erasedAt: t0, basis: .request, requestID: id(2), withdrawnApplications: [id(3)],
+                       redactedEntries: 7),
+               Erasure(candidateID: id(1), erasedAt: t0, basis: .retention, requestID: nil, withdrawnApplications: [],
+                       redactedEntries: 0)),
+        sample("RetentionDue", RetentionDue(candidateID: id(4), lastClosedAt: t0, dueOn: CalendarDate(year: 2026, month: 12, day: 1)!)),
+        sample("RetentionRun",
+               RetentionRun(ranAt: t0, days: 30, dryRun: true,
+                            due: [RetentionDue(candidateID: id(4), lastClosedAt: t0, dueOn: CalendarDate(year: 2026, month: 12, day: 1)!)]),
+               RetentionRun(ranAt: t0, days: 45, dryRun: false, due: [])),
         // Overdue is read from the due date: it reads back as the stored status the record's times tell.
         Sample(type: "PrivacyRequest (overdue)") {
             for stored in [PrivacyRequestStatus.open, .acknowledged] {
@@ -513,6 +523,7 @@ struct WireReadTests {
         sample("DataInventoryItem", DataInventoryItem(table: "candidates", column: "citizen_id", category: "identity",
                                                       purpose: "recruitment", retention: "candidate")),
         codes(PrivacyRequestKind.self), codes(PrivacyRequestStatus.self), codes(BreachStatus.self),
+        codes(ErasureBasis.self),
         Sample(type: "Page") {
             let page = Page(items: [candidate, bareCandidate], nextCursor: "eyJrIjoiTmd1eeG7hW4ifQ")
             let read = try Page<Candidate>(wireBytes: page.jsonBytes)

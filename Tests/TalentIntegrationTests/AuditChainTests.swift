@@ -37,7 +37,8 @@ struct AuditChainTests {
             let connection = try await connect(database.url)
             defer { Task { try? await connection.close() } }
             do {
-                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestDatabase.logger)
+                // A statement's error can come after its first row description: read every row.
+                for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestDatabase.logger) {}
                 return nil
             } catch let error as PSQLError {
                 return error.serverInfo?[.sqlState] ?? "?"
@@ -157,9 +158,20 @@ struct AuditChainTests {
             #expect(edited.firstBad?.action == "candidate.add")
             #expect(edited.entries == intact.entries)
 
-            // Recomputing that entry's hash as well moves the break to the next entry, which chained the old hash.
+            // Recomputing that entry's hash alone does not hide it: its changes no longer match their digest.
             try await Self.asOwner(database,
                 "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+                """
+                UPDATE audit_log e SET hash = sha256(p.hash || convert_to(audit_entry_text(e), 'UTF8'))
+                FROM audit_log p WHERE e.seq = 3 AND p.seq = 2
+                """,
+                "ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only")
+            let digestless = try await services.audit.verify(by: .testAdmin)
+            #expect(digestless.firstBad?.seq == 3 && digestless.firstBad?.reason == .altered)
+            // Recomputing its digest and hash as well moves the break to the next entry, which chained the old hash.
+            try await Self.asOwner(database,
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+                "UPDATE audit_log SET changes_digest = sha256(convert_to(changes::text, 'UTF8')) WHERE seq = 3",
                 """
                 UPDATE audit_log e SET hash = sha256(p.hash || convert_to(audit_entry_text(e), 'UTF8'))
                 FROM audit_log p WHERE e.seq = 3 AND p.seq = 2

@@ -12,6 +12,7 @@ struct DataSubjectController {
     func addRoutes(to group: RouterGroup<CallerContext>) {
         group.group("candidates")
             .get(":id/export", use: export)
+            .post(":id/erasure", use: erase)
             .get(":id/consents", use: consents)
             .post(":id/consents", use: recordConsent)
             .post(":id/consents/:purpose/withdrawal", use: withdrawConsent)
@@ -21,6 +22,17 @@ struct DataSubjectController {
         try QueryParameters(request).finish()
         let id = try UUID.parse(context.parameters.require("id"))
         return Reply.json(try await services.dataSubjects.export(id, by: context.caller))
+    }
+
+    /// `{"request_id": ...}` or `{}`.
+    @Sendable func erase(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(DataSubjectService.officers)
+        try QueryParameters(request).finish()
+        let id = try UUID.parse(context.parameters.require("id"))
+        var body = try await JSONBody.read(request, context: context, allowEmpty: true)
+        let requestID = body.string("request_id")
+        let erasureRequest = try body.finish { try requestID.map { try UUID.parse($0, field: "request_id") } }
+        return Reply.json(try await services.dataSubjects.erase(id, request: erasureRequest, by: context.caller))
     }
 
     @Sendable func consents(_ request: Request, context: CallerContext) async throws -> Response {

@@ -15,11 +15,28 @@ struct PrivacyController {
             .get(":id", use: showRequest)
             .patch(":id", use: changeRequest)
         group.get("privacy/inventory", use: inventory)
+        group.group("privacy/retention")
+            .get(use: retentionDue)
+            .post(use: runRetention)
         group.group("breaches")
             .get(use: listBreaches)
             .post(use: addBreach)
             .get(":id", use: showBreach)
             .post(":id/notification", use: notify)
+    }
+
+    /// Who the retention rule erases today (a dry run: nothing changes).
+    @Sendable func retentionDue(_ request: Request, context: CallerContext) async throws -> Response {
+        try QueryParameters(request).finish()
+        return Reply.json(try await services.dataSubjects.retention(dryRun: true, by: context.caller))
+    }
+
+    /// Applies the retention rule now, as the daily job does.
+    @Sendable func runRetention(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(DataSubjectService.officers)
+        try QueryParameters(request).finish()
+        try await JSONBody.read(request, context: context, allowEmpty: true).finish()
+        return Reply.json(try await services.dataSubjects.retention(dryRun: false, by: context.caller))
     }
 
     @Sendable func listRequests(_ request: Request, context: CallerContext) async throws -> Response {

@@ -119,6 +119,7 @@ public struct ApplicationTable: Sendable {
               AND (\(stage?.rawValue)::text IS NULL OR a.stage = \(stage?.rawValue))
               AND (\(agency)::text IS NULL OR p.agency_code = \(agency))
               AND application_in_reach(a.id, \(r.agency)::text, \(r.evaluator)::uuid)
+              AND c.erased_at IS NULL
               AND (\(afterMicros)::bigint IS NULL
                    OR (a.created_at, a.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY a.created_at DESC, a.id DESC LIMIT \(page.limit + 1)

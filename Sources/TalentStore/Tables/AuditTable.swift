@@ -82,6 +82,8 @@ public struct AuditTable: Sendable {
         public var entityID: String
         /// jsonb's text of `changes`.
         public var changes: String
+        /// The SHA-256 of `changes` as it was written, lower-case hex; what the hash covers (migration 0016).
+        public var changesDigest: String
         public var actorUserID: String?
         public var tokenID: String?
         /// Lower-case hex.
@@ -92,15 +94,16 @@ public struct AuditTable: Sendable {
     public func walkChain(_ body: (ChainLink) throws -> Bool) async throws {
         let rows = try await connection.query("""
             SELECT seq, id, at, (extract(epoch FROM at) * 1000000)::bigint, actor, role, channel, action, entity_type,
-                   entity_id, changes::text, actor_user_id::text, token_id::text, encode(hash, 'hex')
+                   entity_id, changes::text, encode(changes_digest, 'hex'), actor_user_id::text, token_id::text,
+                   encode(hash, 'hex')
             FROM audit_log ORDER BY seq
             """, logger: logger)
-        for try await (seq, id, at, micros, actor, role, channel, action, type, entity, changes, user, token, hash)
-            in rows.decode((Int64, Int64, Date, Int64, String, String, String, String, String, String, String, String?,
-                            String?, String).self) {
+        for try await (seq, id, at, micros, actor, role, channel, action, type, entity, changes, digest, user, token, hash)
+            in rows.decode((Int64, Int64, Date, Int64, String, String, String, String, String, String, String, String,
+                            String?, String?, String).self) {
             let link = ChainLink(seq: seq, id: id, at: at, atMicros: micros, actor: actor, role: role, channel: channel,
                                  action: action, entityType: type, entityID: entity, changes: changes,
-                                 actorUserID: user, tokenID: token, hash: hash)
+                                 changesDigest: digest, actorUserID: user, tokenID: token, hash: hash)
             guard try body(link) else { return }
         }
     }

@@ -127,7 +127,7 @@ public struct CandidateTable: Sendable {
 
     public func get(_ id: UUID, forUpdate: Bool = false) async throws -> Candidate? {
         try await Self.decode(connection.query("""
-            SELECT \(unescaped: Self.columns) FROM candidates c WHERE c.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
+            SELECT \(unescaped: Self.columns) FROM candidates c WHERE c.id = \(id) AND c.erased_at IS NULL \(unescaped: forUpdate ? "FOR UPDATE OF c" : "")
             """, logger: logger)).first?.candidate
     }
 
@@ -174,6 +174,7 @@ public struct CandidateTable: Sendable {
         let rows = try await connection.query("""
             SELECT a.id, b.id FROM candidates a
             JOIN candidates b ON b.search_name = a.search_name AND b.date_of_birth = a.date_of_birth
+                             AND b.erased_at IS NULL
                              AND (b.created_at, b.id) > (a.created_at, a.id)
             ORDER BY a.created_at, a.id LIMIT \(limit)
             """, logger: logger)
@@ -221,7 +222,7 @@ public struct CandidateTable: Sendable {
         // The keyset key after created_at: the name's sort key, or for `relevance` the rank (selected in its place).
         let columns = sort == .relevance ? Self.columns.replacingOccurrences(of: "c.sort_key,", with: "(\(rank))::text,")
             : Self.columns
-        q.append("SELECT \(columns) FROM candidates c WHERE true")
+        q.append("SELECT \(columns) FROM candidates c WHERE c.erased_at IS NULL")
         if let reach = filter.reach.candidateCondition(&q) { q.append(" AND " + reach) }
         if let match { q.append(" AND " + match) }
         if let sector = filter.sector { q.append(" AND c.sector = \(q.bind(sector.rawValue))") }

@@ -63,7 +63,7 @@ public struct EvaluationTable: Sendable {
             FROM evaluation_assignments a JOIN staff_users u ON u.id = a.evaluator_id
             JOIN applications ap ON ap.id = a.application_id JOIN candidates c ON c.id = ap.candidate_id
             JOIN positions p ON p.id = ap.position_id
-            WHERE (\(evaluator)::uuid IS NULL OR a.evaluator_id = \(evaluator))
+            WHERE (\(evaluator)::uuid IS NULL OR a.evaluator_id = \(evaluator)) AND c.erased_at IS NULL
             ORDER BY ap.stage IN ('hired', 'rejected', 'withdrawn'), a.assigned_at DESC, a.application_id
             LIMIT 2000
             """, logger: logger)

@@ -106,6 +106,7 @@ public struct NominationTable: Sendable {
             WHERE (\(partnerCode)::text IS NULL OR n.partner_code = \(partnerCode))
               AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
               AND (n.application_id IS NULL OR application_in_reach(n.application_id, \(r.agency)::text, \(r.evaluator)::uuid))
+              AND n.candidate_id NOT IN (SELECT id FROM candidates WHERE erased_at IS NOT NULL)
               AND (\(afterMicros)::bigint IS NULL
                    OR (n.created_at, n.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY n.created_at DESC, n.id DESC LIMIT \(page.limit + 1)

@@ -62,6 +62,7 @@ public struct ReferralTable: Sendable {
             SELECT \(unescaped: Self.columns) FROM referrals
             WHERE (\(candidateID)::uuid IS NULL OR candidate_id = \(candidateID))
               AND candidate_in_reach(candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
+              AND candidate_id NOT IN (SELECT id FROM candidates WHERE erased_at IS NOT NULL)
               AND (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
               AND (\(credited)::boolean IS NULL OR credited = \(credited))
               AND (\(referrer)::text IS NULL OR lower(referrer_name) = lower(\(referrer)) OR referrer_agency_code = upper(\(referrer))
