@@ -16,12 +16,15 @@ public enum DashboardView {
         /// For an administrator (the data-protection officer): the data subjects' requests not yet answered, the
         /// most urgent first; nil for the other roles, who see no such section.
         public var privacyRequests: [PrivacyRequest]?
+        /// For leadership and administrators: who the retention rule erases today (a dry run); nil for hr.
+        public var retention: RetentionRun?
 
         public init(viewer: String, day: CalendarDate, pipeline: PipelineReport, targets: [TargetProgress],
                     partners: [PartnerStats], monthly: [MonthlyNominations], formKey: String = "",
-                    privacyRequests: [PrivacyRequest]? = nil) {
+                    privacyRequests: [PrivacyRequest]? = nil, retention: RetentionRun? = nil) {
             self.viewer = viewer
             self.privacyRequests = privacyRequests
+            self.retention = retention
             self.formKey = formKey
             self.day = day
             self.pipeline = pipeline
@@ -95,6 +98,10 @@ public enum DashboardView {
                 return ["hasRows": !rows.isEmpty, "rows": rows,
                         "overdue": requests.filter { $0.status(on: d.day) == .overdue }.count]
             } ?? false,
+            "retention": d.retention.map { run -> Any in
+                ["due": run.due.count, "days": run.days, "hasDue": !run.due.isEmpty,
+                 "oldest": run.due.first.map { Format.date($0.dueOn) } ?? ""]
+            } ?? false,
         ])
     }
 
@@ -156,6 +163,10 @@ extension Templates {
         <tbody>{{#rows}}<tr data-request="{{id}}"><td>{{kind}}</td><td>{{received}}</td><td>{{acknowledgeBy}}</td><td>{{due}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p class="muted">Không có yêu cầu nào đang chờ.</p>{{/hasRows}}
         <p class="muted">Nghị định 356/2025/NĐ-CP Điều 5: phản hồi trong 2 ngày làm việc, thực hiện trong 10, 15 hoặc 20 ngày tùy loại; trả lời bằng <code>talent privacy request</code>.</p></section>{{/privacy}}
+        {{#retention}}<section id="retention"><h2>Quy tắc lưu trữ dữ liệu</h2>
+        {{#hasDue}}<p><strong>{{due}}</strong> người không trúng tuyển đến hạn xoá dữ liệu (hồ sơ cuối đã đóng quá {{days}} ngày, không đồng ý lưu vào nguồn nhân lực tiềm năng; sớm nhất từ {{oldest}}). Máy chủ xoá mỗi ngày; xem danh sách bằng <code>talent privacy retention --dry-run</code>.</p>{{/hasDue}}
+        {{^hasDue}}<p class="muted">Không ai đến hạn xoá dữ liệu (sau {{days}} ngày kể từ khi hồ sơ cuối cùng đóng).</p>{{/hasDue}}
+        <p class="muted">Luật 91/2025/QH15 Điều 25: dữ liệu của ứng viên không trúng tuyển được xoá, trừ khi đã thoả thuận khác.</p></section>{{/retention}}
         </main></body></html>
         """, partials: ["table": table])
 

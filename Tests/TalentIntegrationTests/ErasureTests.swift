@@ -270,6 +270,11 @@ struct ErasureTests {
             #expect(listed == [due.id.text], "\(listed)")
             #expect(try await s.candidates.get(due.id, by: .testAdmin).fullName == "Hết Hạn Một", "a dry run erased")
 
+            // Leadership sees what is due on the dashboard.
+            let dashboard = try await api.request(.get, "/dashboard", token: leader)
+            #expect(dashboard.status == 200 && dashboard.text.contains("<strong>1</strong> người không trúng tuyển đến hạn xoá"),
+                    "\(dashboard.text.prefix(200))")
+
             let cli = CLIRunner(databaseURL: s.database.url)
             let dryCLI = await cli.run("privacy", "retention", "--dry-run")
             #expect(dryCLI.status == 0 && dryCLI.stdout.contains(due.id.text) && dryCLI.stdout.contains("chưa xoá ai"),

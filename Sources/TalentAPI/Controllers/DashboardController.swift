@@ -34,9 +34,11 @@ struct DashboardController {
             async let monthly = services.reports.monthlyNominations(by: principal)
             // The data-protection officer is an administrator: their dashboard lists the requests still to answer.
             let privacy = principal.role == .admin ? try await services.privacy.pendingRequests(by: principal) : nil
+            let retention = DataSubjectService.retentionReaders.contains(principal.role)
+                ? try await services.dataSubjects.retention(dryRun: true, by: principal) : nil
             let data = DashboardView.Data(viewer: principal.name, day: .today(), pipeline: pipeline, targets: try await targets,
                                           partners: try await partners, monthly: try await monthly,
-                                          formKey: viewer.formKey ?? "", privacyRequests: privacy)
+                                          formKey: viewer.formKey ?? "", privacyRequests: privacy, retention: retention)
             return DashboardSession.html(DashboardView.page(data))
         } catch let error as ServiceError where error.kind == .forbidden {
             let evaluator = principal.role == .evaluator
