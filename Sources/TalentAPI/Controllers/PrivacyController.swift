@@ -70,10 +70,11 @@ struct PrivacyController {
         let id = try UUID.parse(context.parameters.require("id"))
         var body = try await JSONBody.read(request, context: context)
         let change = PrivacyRequestChange(reading: &body)
-        // If-Match once the body is known to be JSON, before the change it asks for is judged: like every PATCH here,
-        // a request without a usable version is 428 or 412 whatever its fields.
+        // Fields of the wrong type or unknown are 422 whatever the tag; then If-Match (428 or 412, an empty body
+        // included, like every PATCH here); then whether the change asked for makes sense.
+        try body.finish()
         let version = try request.requiredVersion()
-        let action = try body.finish { try change.action() }
+        let action = try change.action()
         let changed = try await services.privacy.change(id, action, expectedVersion: version, by: context.caller)
         return Reply.versioned(changed, version: changed.version)
     }
