@@ -8,7 +8,9 @@
 #  2. shows the search plan (EXPLAIN ANALYZE): the trigram index, no sequential scan of candidates;
 #  3. search latency p50/p95 through the API (GET /v1/candidates?q=…, one keep-alive connection) against the same
 #     SQL run directly (pgbench, one connection), on the same database in the same run;
-#  4. imports IMPORT_ROWS rows with `talent candidate import` against `psql \copy` of the same file into a bare table.
+#  4. reads by id (GET /v1/candidates/{id}) and searches by citizen ID (GET /v1/candidates?q=<CCCD>) through the API,
+#     the read paths that the read log records (issue 13, item 8), p50/p95 and requests per second on one connection;
+#  5. imports IMPORT_ROWS rows (0: none) with `talent candidate import` against `psql \copy` of the same file into a bare table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -111,7 +113,37 @@ for name, xs in (("API (HTTP, JSON, auth)", api), ("SQL direct (pgbench)", sql))
     print(f"  {name:24s} p50 {pct(xs, 50):7.2f} ms   p95 {pct(xs, 95):7.2f} ms   n={len(xs)}")
 print(f"  ratio API/SQL            p50 {pct(api, 50) / pct(sql, 50):7.2f}x     p95 {pct(api, 95) / pct(sql, 95):7.2f}x   (goal <= 1.5x)")
 PY
+
+echo "== reads by id and searches by citizen ID, $SEARCHES each, one connection"
+# Ids and citizen IDs drawn at random from the whole table (ORDER BY random() reads it once, a few seconds).
+psql -X -q -t -A "$DATABASE_URL" -c "SELECT id FROM candidates ORDER BY random() LIMIT $SEARCHES" > "$WORK/ids.txt"
+psql -X -q -t -A "$DATABASE_URL" -c "SELECT citizen_id FROM candidates WHERE citizen_id IS NOT NULL ORDER BY random() LIMIT $SEARCHES" > "$WORK/cccd.txt"
+cat > "$WORK/reads.py" <<'PY'
+import http.client, statistics, sys, time
+port, token, ids, cccds = int(sys.argv[1]), sys.argv[2], open(sys.argv[3]).read().split(), open(sys.argv[4]).read().split()
+conn = http.client.HTTPConnection('127.0.0.1', port)
+headers = {'Authorization': 'Bearer ' + token}
+def run(paths):
+    times = []
+    for path in paths:
+        t = time.perf_counter()
+        conn.request('GET', path, headers=headers)
+        r = conn.getresponse(); r.read()
+        assert r.status == 200, (path, r.status)
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+def pct(xs, p): xs = sorted(xs); return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+run(['/v1/candidates/' + i for i in ids[:50]])  # warm-up
+for name, paths in (('GET /v1/candidates/{id}', ['/v1/candidates/' + i for i in ids]),
+                    ('GET /v1/candidates?q=CCCD', ['/v1/candidates?q=' + c for c in cccds])):
+    t0 = time.perf_counter(); xs = run(paths); elapsed = time.perf_counter() - t0
+    print(f"  {name:26s} p50 {pct(xs, 50):7.2f} ms   p95 {pct(xs, 95):7.2f} ms   {len(xs) / elapsed:7.1f} req/s   n={len(xs)}")
+PY
+python3 "$WORK/reads.py" "$API_PORT" "$token" "$WORK/ids.txt" "$WORK/cccd.txt"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
+audited=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM audit_log WHERE action IN ('candidate.read', 'candidate.search') AND at > now() - interval '10 minutes'" 2>/dev/null || echo 0)
+echo "  read-log entries written in the last 10 minutes (after the server's shutdown flush): $audited"
+[ "$IMPORT" -gt 0 ] || exit 0
 
 echo "== importing $IMPORT rows"
 $T demo generate --csv "$WORK/import.csv" --candidates "$IMPORT" --first "$((50000000 + RANDOM * 1000))"

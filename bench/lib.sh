@@ -7,7 +7,8 @@ export TALENT_PG_DATA=.data/bench-pg TALENT_PG_PORT=${BENCH_PG_PORT:-55434}
 PGURL=postgres://talent@127.0.0.1:$TALENT_PG_PORT
 OWNER_PGURL=postgres://talent_owner@127.0.0.1:$TALENT_PG_PORT
 SUPER_PGURL=postgres://postgres@127.0.0.1:$TALENT_PG_PORT
-T=.build/release/talent
+# TALENT_BIN runs another build of talent (for example main's, to compare before and after a change).
+T=${TALENT_BIN:-.build/release/talent}
 WORK=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$WORK"; }
@@ -17,6 +18,6 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # Builds the release binary and starts the benchmark cluster.
 bench_setup() {
-    swift build -c release --product talent >/dev/null 2>&1
+    [ -n "${TALENT_BIN:-}" ] || swift build -c release --product talent >/dev/null 2>&1
     deploy/local/db.sh start >/dev/null 2>&1
 }

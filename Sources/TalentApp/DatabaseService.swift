@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import TalentService
 import TalentStore
 
 /// Runs the database pools under swift-service-lifecycle, beside the HTTP server.
@@ -13,5 +14,22 @@ public struct DatabaseService: Service {
         await cancelWhenGracefulShutdown {
             await database.run()
         }
+    }
+}
+
+/// Writes the read log every second while the server runs, and what waits once more on shutdown (added after the
+/// database's service, so it stops before the pools close).
+public struct ReadLogService: Service {
+    let readLog: ReadLog
+
+    public init(readLog: ReadLog) {
+        self.readLog = readLog
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await readLog.run()
+        }
+        await readLog.flush()
     }
 }

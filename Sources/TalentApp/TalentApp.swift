@@ -40,7 +40,10 @@ public enum TalentApp {
             router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talent"),
             logger: logger)
-        app.addServices(DatabaseService(database: database), RetentionJob(services: services, logger: logger))
+        // Shut down in reverse order: the server stops taking requests, the read log writes what waits, then the pools
+        // close.
+        app.addServices(DatabaseService(database: database), ReadLogService(readLog: services.readLog),
+                        RetentionJob(services: services, logger: logger))
         return app
     }
 }
@@ -65,7 +68,16 @@ struct ConfiguredHost: ServiceHost {
                     vi: "Không kết nối được cơ sở dữ liệu \(configuration.databaseURL) (đã chạy `make db` chưa?)",
                     en: "Cannot reach the database \(configuration.databaseURL) (is `make db` running?)"))
             }
-            let result = try await body(TalentApp.buildServices(configuration, database: database))
+            let services = TalentApp.buildServices(configuration, database: database)
+            // The reads the command logged are written before the process exits, whether it succeeded or not.
+            let result: T
+            do {
+                result = try await body(services)
+            } catch {
+                await services.readLog.flush()
+                throw error
+            }
+            await services.readLog.flush()
             group.cancelAll()
             return result
         }

@@ -21,15 +21,19 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: L(vi: "LOẠI hoặc LOẠI:MÃ, ví dụ candidate:3f2a….",
                         en: "TYPE or TYPE:ID, for example candidate:3f2a….")) var entity: String?
         @Option(name: .customLong("actor"), help: L(vi: "Người thực hiện.", en: "Who acted.")) var actorName: String?
+        @Option(help: L(vi: "Một thao tác, ví dụ candidate.update; các lượt đọc dữ liệu cá nhân (candidate.read, candidate.search, nomination.read) chỉ hiện khi chọn đúng thao tác đó.",
+                        en: "One action, for example candidate.update; reads of personal data (candidate.read, candidate.search, nomination.read) are listed only when asked for by name."))
+        var action: String?
         @Option(help: L(vi: "Từ ngày này, dd/mm/yyyy hoặc YYYY-MM-DD.",
                         en: "From this date, YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var since: String?
         @OptionGroup var paging: PageOptions<StandardPage>
 
         func run(api: APIClient, printer: Printer) async throws {
-            let query = try AuditQuery(entity: entity, actor: actorName, since: since)
+            let query = try AuditQuery(entity: entity, actor: actorName, action: action, since: since)
             let entity = query.entity.map { entity in entity.id.map { "\(entity.type):\($0)" } ?? entity.type }
             let page: Page<AuditEntry> = try await api.get("/v1/audit", query: [
-                ("entity", entity), ("actor", query.actor), ("since", query.since?.description),
+                ("entity", entity), ("actor", query.actor), ("action", query.action),
+                ("since", query.since?.description),
             ] + APIClient.page(paging.request()))
             printer.list(page.items, Columns.audit, nextCursor: page.nextCursor)
         }

@@ -1,27 +1,31 @@
 import Foundation
 
-/// What the audit trail is narrowed to: an entity (`TYPE` or `TYPE:ID`), an actor's name, a first day.
+/// What the audit trail is narrowed to: an entity (`TYPE` or `TYPE:ID`), an actor's name, an action, a first day.
 public struct AuditQuery: Sendable, Hashable {
     public var entity: AuditEntity?
     public var actor: String?
+    /// One action (`candidate.update`, `candidate.read`, …); without it, logged reads are left out.
+    public var action: String?
     public var since: CalendarDate?
 
-    public init(entity: AuditEntity? = nil, actor: String? = nil, since: CalendarDate? = nil) {
+    public init(entity: AuditEntity? = nil, actor: String? = nil, action: String? = nil, since: CalendarDate? = nil) {
         self.entity = entity
         self.actor = actor
+        self.action = action
         self.since = since
     }
 
     /// Reads the edge's filters, naming every bad one in one error (a malformed entity after the others, on its own).
-    public init(entity: String?, actor: String?, since: String?) throws(ServiceError) {
+    public init(entity: String?, actor: String?, action: String? = nil, since: String?) throws(ServiceError) {
         var v = FieldValidator()
         let entity = v.text("entity", entity, maxLength: 200)
         let actor = v.text("actor", actor, maxLength: 200)
+        let action = v.text("action", action, maxLength: 100)
         let since = v.date("since", since)
         try v.check()
         var parsed: AuditEntity?
         if let entity { parsed = try AuditEntity(parsing: entity) }
-        self.init(entity: parsed, actor: actor, since: since)
+        self.init(entity: parsed, actor: actor, action: action, since: since)
     }
 }
 

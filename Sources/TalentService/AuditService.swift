@@ -7,8 +7,11 @@ import TalentStore
 public struct AuditService: Sendable {
     let database: Database
 
-    /// Entries newest first, narrowed by entity (a type, or one record of it), actor and a first day.
-    public func list(entity: AuditEntity? = nil, actor name: String? = nil, since: CalendarDate? = nil, page: PageRequest,
+    /// Entries newest first, narrowed by entity (a type, or one record of it), actor, action and a first day. Without
+    /// an action, the read log's entries (`ReadLog.actions`) are left out, so that reads do not drown the writes;
+    /// `action: "candidate.read"` (or another of them) lists them.
+    public func list(entity: AuditEntity? = nil, actor name: String? = nil, action: String? = nil,
+                     since: CalendarDate? = nil, page: PageRequest,
                      by actor: Principal) async throws -> Page<AuditEntry> {
         try actor.require([.admin, .leadership])
         // The first day starts at midnight on the province's clock.
@@ -19,7 +22,8 @@ public struct AuditService: Sendable {
         }
         return try await database.read { db in
             try await Self.requireReach(entity, by: actor, in: db)
-            return try await db.audit.list(entityType: entity?.type, entityID: entity?.id, actor: name, since: start, page: page)
+            return try await db.audit.list(entityType: entity?.type, entityID: entity?.id, actor: name, action: action,
+                                    hiding: ReadLog.actions, since: start, page: page)
         }
     }
 

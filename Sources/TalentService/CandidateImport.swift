@@ -108,7 +108,8 @@ public struct CandidateCSV: Sendable {
     /// written, so that an edge streaming it can still answer a 4xx.
     public func exporter(_ query: CandidateQuery, json: Bool, by actor: Principal) throws(ServiceError) -> CandidateExport {
         try actor.require([.admin, .hr, .leadership])
-        return CandidateExport(database: database, filter: try CandidateService.filter(query, by: actor), json: json)
+        return CandidateExport(database: database, filter: try CandidateService.filter(query, by: actor), json: json,
+                               query: query, actor: actor)
     }
 }
 
@@ -118,10 +119,34 @@ public struct CandidateExport: Sendable {
     let database: Database
     let filter: CandidateFilter
     public let json: Bool
+    let query: CandidateQuery
+    let actor: Principal
 
+    /// Writes the export, then its audit entry (at once, not through the read log: exports are rare and heavy), with
+    /// the filters (an identifier masked) and how many rows left; an export cut short is recorded as incomplete.
     public func run(write: (String) async throws -> Void) async throws -> Int {
-        var cursor: Cursor?
         var count = 0
+        do {
+            try await rows(write: write, count: &count)
+        } catch {
+            try? await audit(count, complete: false)
+            throw error
+        }
+        try await audit(count, complete: true)
+        return count
+    }
+
+    func audit(_ rows: Int, complete: Bool) async throws {
+        try await database.transaction { [actor, query, json] tx in
+            try await tx.audit.record(actor, "candidate.export", "export", UUID().text, extra: [
+                "format": .string(json ? "json" : "csv"), "filters": .object(query.audited),
+                "rows": .number(Double(rows)), "complete": .bool(complete),
+            ])
+        }
+    }
+
+    private func rows(write: (String) async throws -> Void, count: inout Int) async throws {
+        var cursor: Cursor?
         try await write(json ? "[" : CSVWriter.byteOrderMark + CSVWriter.line(["id"] + CandidateCSV.columns + ["created_at", "version"]))
         repeat {
             let page = try await database.read { [cursor, filter] db in
@@ -138,7 +163,6 @@ public struct CandidateExport: Sendable {
             cursor = try page.nextCursor.map { text throws(ServiceError) in try Cursor(decoding: text) }
         } while cursor != nil
         if json { try await write("\n]\n") }
-        return count
     }
 }
 

@@ -6,6 +6,8 @@ import TalentStore
 /// Candidate profiles: adding, finding, changing, and merging two profiles of one person.
 public struct CandidateService: Sendable {
     let database: Database
+    /// Where reads of a profile and searches by an identifier are logged.
+    let readLog: ReadLog
 
     /// Who may change these records; the API checks it before it reads a request body.
     public static let writers: Set<Role> = [.admin, .hr]
@@ -32,6 +34,7 @@ public struct CandidateService: Sendable {
             guard let candidate = try await db.candidates.get(id) else { throw try await Self.missing(id, in: db) }
             return candidate
         }
+        await readLog.candidateRead(id, by: actor)
         return Self.shown(candidate, to: actor)
     }
 
@@ -63,9 +66,11 @@ public struct CandidateService: Sendable {
                 vi: "Vai trò \(actor.role.rawValue) không được xem phần \(section.rawValue) của hồ sơ ứng viên",
                 en: "The role \(actor.role.rawValue) may not read the \(section.rawValue) of a candidate's file"))
         }
-        return try await database.read { db in
+        let file = try await database.read { db in
             try await Self.file(id, include: sections, by: actor, in: db)
         }
+        await readLog.candidateRead(id, sections: sections, by: actor)
+        return file
     }
 
     /// The file, read on `db` (within the caller's reach, shown as they may see it).
@@ -131,6 +136,12 @@ public struct CandidateService: Sendable {
         let filter = try Self.filter(query, by: actor)
         let page = try await database.read { db in
             try await db.candidates.list(filter, page: page)
+        }
+        // A search by a person's identifier is logged with the identifier masked, and whom it found.
+        if let search = IdentifierSearch(query.text) {
+            await readLog.record(actor, "candidate.search", "search", search.entityID, extra: [
+                "kind": .string(search.kind.rawValue), "found": .array(page.items.map { .string($0.id.text) }),
+            ])
         }
         return Page(items: page.items.map { Self.shown($0, to: actor) }, nextCursor: page.nextCursor)
     }

@@ -10,6 +10,7 @@ import TalentStore
 public struct NominationService: Sendable {
     let database: Database
     let referrals: ReferralService
+    let readLog: ReadLog
 
     /// Submits a nomination. `submitted` is the body as sent (stored, and hashed to recognize a retry); `key` is the
     /// partner's `Idempotency-Key`, which the edge has checked (1–255 printable ASCII characters).
@@ -195,6 +196,9 @@ public struct NominationService: Sendable {
         else {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
+        // The nomination shows the person as submitted: a read of their data, logged under the candidate it became.
+        await readLog.record(actor, "nomination.read", view.candidateID.map { _ in "candidate" } ?? "nomination",
+                             view.candidateID?.text ?? uuid.text, extra: ["nomination_id": .string(uuid.text)])
         return actor.role == .partner ? view.forPartner : view
     }
 }

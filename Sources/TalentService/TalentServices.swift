@@ -26,18 +26,22 @@ public struct TalentServices: Sendable {
     public let targets: TargetService
     public let schema: SchemaService
     public let privacy: PrivacyService
+    /// Reads of personal data waiting to be written to the audit trail (flushed by the server's service, and by
+    /// every CLI command before it exits).
+    public let readLog: ReadLog
 
     /// The services over one database, with the rules' settings (the composition root reads them from the
     /// configuration; no service reads the environment).
     public init(database: Database, settings: ServiceSettings = ServiceSettings()) {
         self.database = database
+        self.readLog = ReadLog(database: database, limit: settings.readLogLimit)
         self.schema = SchemaService(database: database, migrationsDirectory: settings.migrationsDirectory,
                                     migrationURL: settings.migrationDatabaseURL)
         self.agencies = AgencyService(database: database)
         self.users = UserService(database: database, sessions: settings.sessions)
         self.tokens = TokenService(database: database, maxLifetimeDays: settings.tokenMaxDays)
         self.sessions = SessionService(database: database, tokens: tokens, settings: settings.sessions)
-        self.candidates = CandidateService(database: database)
+        self.candidates = CandidateService(database: database, readLog: readLog)
         self.dataSubjects = DataSubjectService(database: database, retentionDays: settings.retentionDays)
         self.consents = ConsentService(database: database)
         self.positions = PositionService(database: database)
@@ -46,7 +50,7 @@ public struct TalentServices: Sendable {
         self.candidateCSV = CandidateCSV(database: database)
         self.partners = PartnerService(database: database)
         self.referrals = ReferralService(database: database, creditMonths: settings.referralCreditMonths)
-        self.nominations = NominationService(database: database, referrals: referrals)
+        self.nominations = NominationService(database: database, referrals: referrals, readLog: readLog)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
@@ -87,6 +91,8 @@ public struct ServiceSettings: Sendable, Equatable {
     /// Days after a person's last application closed without a hire before the retention rule erases their data
     /// (`TALENT_RETENTION_DAYS`; Law 91/2025/QH15 Art. 25.1.c), time to complain about the decision.
     public var retentionDays = 30
+    /// How many logged reads wait in memory before they are written without waiting for the next second.
+    public var readLogLimit = 500
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -25,13 +25,13 @@ struct AuditController {
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
         var query = QueryParameters(request)
-        let entity = query.text("entity"), actor = query.text("actor")
+        let entity = query.text("entity"), actor = query.text("actor"), action = query.text("action")
         let since = query.date("since")
         let page = query.page()
         try query.finish()
         var filter: AuditEntity?
         if let entity { filter = try AuditEntity(parsing: entity) }
-        return Reply.json(try await services.audit.list(entity: filter, actor: actor, since: since, page: page,
+        return Reply.json(try await services.audit.list(entity: filter, actor: actor, action: action, since: since, page: page,
                                                         by: context.caller))
     }
 }

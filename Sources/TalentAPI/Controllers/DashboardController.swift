@@ -113,6 +113,7 @@ struct DashboardController {
         let form = try await FormBody.read(request)
         if let secret = DashboardSession.cookie(DashboardSession.cookieName, in: request),
            let (principal, formKey) = try? await services.sessions.authenticate(browser: secret) {
+            context.actor.set(principal)
             guard DashboardSession.same(form[DashboardSession.formKeyField], formKey) else {
                 return DashboardSession.refused(language)
             }

@@ -35,15 +35,52 @@ public struct AuditTable: Sendable {
             """, logger: logger)
     }
 
-    /// Newest first.
-    public func list(entityType: String?, entityID: String?, actor: String?, since: Date?,
-                     page: PageRequest) async throws -> Page<AuditEntry> {
+    /// One entry of the read log (issue 13, item 8), written later with others, each by its own actor and at the
+    /// time of the read it records.
+    public struct LoggedEntry: Sendable {
+        public var at: Date
+        public var actor: Principal
+        public var entry: Entry
+
+        public init(at: Date, actor: Principal, entry: Entry) {
+            self.at = at
+            self.actor = actor
+            self.entry = entry
+        }
+    }
+
+    /// Appends entries of several actors in one statement, in order (the chain trigger hashes each row).
+    public func append(logged entries: [LoggedEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO audit_log (at, actor, role, channel, action, entity_type, entity_id, changes, actor_user_id,
+                                   token_id)
+            SELECT e.at, e.actor, e.role, e.channel, e.action, e.entity_type, e.entity_id, e.changes::jsonb,
+                   nullif(e.actor_user_id, '')::uuid, nullif(e.token_id, '')::uuid
+            FROM unnest(\(entries.map(\.at)), \(entries.map(\.actor.name)), \(entries.map(\.actor.role.rawValue)),
+                        \(entries.map(\.actor.channel.rawValue)), \(entries.map(\.entry.action)),
+                        \(entries.map(\.entry.entityType)), \(entries.map(\.entry.entityID)),
+                        \(entries.map(\.entry.changes)), \(entries.map { $0.actor.userID?.text ?? "" }),
+                        \(entries.map { $0.actor.tokenID?.text ?? "" }))
+                WITH ORDINALITY AS e(at, actor, role, channel, action, entity_type, entity_id, changes, actor_user_id,
+                                     token_id, n)
+            ORDER BY e.n
+            """, logger: logger)
+    }
+
+    /// Newest first. `action` narrows to one action; without it, the actions in `hiding` are left out (the read log's
+    /// entries, which would otherwise drown the trail's writes).
+    public func list(entityType: String?, entityID: String?, actor: String?, action: String? = nil,
+                     hiding: [String] = [], since: Date?, page: PageRequest) async throws -> Page<AuditEntry> {
         let before = page.cursor.flatMap { Int64($0.id) }
+        let hidden = action == nil ? hiding : []
         let rows = try await connection.query("""
             SELECT id, at, actor, role, channel, action, entity_type, entity_id, changes::text FROM audit_log
             WHERE (\(entityType)::text IS NULL OR entity_type = \(entityType))
               AND (\(entityID)::text IS NULL OR entity_id = \(entityID))
               AND (\(actor)::text IS NULL OR actor = \(actor))
+              AND (\(action)::text IS NULL OR action = \(action))
+              AND action <> ALL(\(hidden)::text[])
               AND (\(since)::timestamptz IS NULL OR at >= \(since))
               AND (\(before)::bigint IS NULL OR id < \(before))
             ORDER BY id DESC LIMIT \(page.limit + 1)
