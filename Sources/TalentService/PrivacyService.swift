@@ -188,6 +188,17 @@ public struct PrivacyService: Sendable {
         }
     }
 
+    /// The columns whose names suggest sensitive data (Decree 356 Art. 4: ethnicity, religion, health, an image of
+    /// the CCCD card…) but that are not annotated `personal: …; sensitive: yes` (`table.column`).
+    public func unflaggedSensitiveColumns() async throws -> [String] {
+        try await database.read { db in
+            try await db.privacy.columnComments().filter { column in
+                DataInventoryItem.suggestsSensitiveData(column.column)
+                    && !(column.comment.map(DataInventoryItem.isSensitiveAnnotation) ?? false)
+            }.map { "\($0.table).\($0.column)" }
+        }
+    }
+
     // MARK: Helpers
 
     static func requestNotFound(_ id: UUID) -> ServiceError {
