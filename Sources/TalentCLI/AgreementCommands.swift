@@ -9,7 +9,7 @@ struct AgreementCommand: AsyncParsableCommand {
         CommandConfiguration(
             commandName: "agreement", abstract: L(vi: "Thỏa thuận hợp tác: dự thảo → đang hiệu lực → tạm dừng hoặc chấm dứt.",
                                                   en: "Partnership agreements: draft → active → suspended or terminated."),
-            subcommands: [Add.self, Activate.self, Suspend.self, Terminate.self, List.self, Show.self])
+            subcommands: [Add.self, Update.self, Activate.self, Suspend.self, Terminate.self, List.self, Show.self])
     }
 
     struct Add: APICommand {
@@ -34,13 +34,64 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Cam kết đào tạo (số suất hoặc số khóa mỗi năm).",
                         en: "Training commitments (places or courses a year).")) var training: String?
         @Option(help: L(vi: "Ghi chú.", en: "Notes.")) var notes: String?
+        @OptionGroup var transfer: TransferOptions
 
         func run(api: APIClient, printer: Printer) async throws {
             let draft = AgreementDraft(reference: reference, title: title, signedOn: signed, startsOn: starts, endsOn: ends,
-                                       fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes)
+                                       fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes,
+                                       transfer: transfer.given ? transfer.draft(over: nil) : nil)
             _ = try ValidAgreement(draft)
-            printer.record(try await api.post("/v1/partners/\(APIClient.escape(partner))/agreements", draft,
-                                              as: Agreement.self), Columns.agreement)
+            let agreement = try await api.post("/v1/partners/\(APIClient.escape(partner))/agreements", draft,
+                                               as: Agreement.self)
+            printer.record(agreement, Columns.agreementDetail, trailer: Columns.transferWarning(agreement, printer.language))
+        }
+    }
+
+    struct Update: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Sửa điều khoản của thỏa thuận ở trạng thái dự thảo (kể cả điều khoản chuyển giao dữ liệu).",
+                                             en: "Change a draft agreement's terms (the data transfer terms too)."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
+        @Option(help: L(vi: "Số hiệu văn bản thỏa thuận.", en: "The agreement's reference number.")) var reference: String?
+        @Option(help: L(vi: "Tên gọi, chức danh.", en: "The title.")) var title: String?
+        @Option(name: .customLong("signed"), help: L(vi: "Ngày ký, dd/mm/yyyy hoặc YYYY-MM-DD.",
+                                                     en: "Signing date, YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var signed: String?
+        @Option(help: L(vi: "Ngày bắt đầu có hiệu lực.", en: "First day it is valid."), transform: DateInput.iso) var starts: String?
+        @Option(help: L(vi: "Ngày cuối cùng có hiệu lực.", en: "Last day it is valid."), transform: DateInput.iso) var ends: String?
+        @Option(help: L(vi: "Chỉ tiêu đề cử hằng năm.", en: "Yearly nomination quota.")) var quota: Int?
+        @Option(help: L(vi: "Các ngành đào tạo, cách nhau bằng dấu phẩy.", en: "Fields of study, comma-separated.")) var fields: String?
+        @Option(help: L(vi: "Cam kết đào tạo.", en: "Training commitments.")) var training: String?
+        @Option(help: L(vi: "Ghi chú.", en: "Notes.")) var notes: String?
+        @OptionGroup var transfer: TransferOptions
+
+        func run(api: APIClient, printer: Printer) async throws {
+            let path = "/v1/agreements/\(try UUID.parse(id).text)"
+            var names: Set<String> = []
+            if reference != nil { names.insert("reference") }
+            if title != nil { names.insert("title") }
+            if signed != nil { names.insert("signed_on") }
+            if starts != nil { names.insert("starts_on") }
+            if ends != nil { names.insert("ends_on") }
+            if quota != nil { names.insert("yearly_quota") }
+            if fields != nil { names.insert("fields") }
+            if training != nil { names.insert("training") }
+            if notes != nil { names.insert("notes") }
+            if transfer.given { names.insert("transfer") }
+            guard !names.isEmpty else { throw ServiceError.invalid("fields", vi: "không có gì để sửa", en: "nothing to change") }
+            let current: Agreement = try await api.get(path)
+            // The terms change whole on the server: the flags given change the terms held, the others keep theirs.
+            let draft = AgreementDraft(reference: reference, title: title, signedOn: signed, startsOn: starts, endsOn: ends,
+                                       fields: ProfileOptions.list(fields), yearlyQuota: quota, training: training, notes: notes,
+                                       transfer: transfer.given ? transfer.draft(over: current.transfer) : nil)
+            if let terms = draft.transfer {
+                var v = FieldValidator()
+                _ = TransferTerms.check(terms, into: &v)
+                try v.check()
+            }
+            let agreement = try await api.patch(path, draft.patchBody(names), version: current.version, as: Agreement.self)
+            printer.record(agreement, Columns.agreementDetail, trailer: Columns.transferWarning(agreement, printer.language))
         }
     }
 
@@ -99,7 +150,8 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
 
         func run(api: APIClient, printer: Printer) async throws {
-            printer.record(try await api.get("/v1/agreements/\(UUID.parse(id).text)", as: Agreement.self), Columns.agreement)
+            let agreement = try await api.get("/v1/agreements/\(UUID.parse(id).text)", as: Agreement.self)
+            printer.record(agreement, Columns.agreementDetail, trailer: Columns.transferWarning(agreement, printer.language))
         }
     }
 }
@@ -133,5 +185,64 @@ extension Columns {
         Column("yearly_quota", vi: "Chỉ tiêu/năm", en: "Yearly quota") { $0.yearlyQuota.cell },
         Column("fields", vi: "Ngành", en: "Fields") { $0.fields.joined(separator: ", ") },
         Column("training", vi: "Cam kết đào tạo", en: "Training") { $0.training.cell },
+        Column("transfer", vi: "Điều khoản chuyển giao", en: "Transfer terms", value: { $0.transfer == nil ? "missing" : "recorded" },
+               cell: { agreement, language in
+                   agreement.transfer != nil ? (language == .en ? "recorded" : "có")
+                       : (language == .en ? "⚠ MISSING (Decree 356 Art. 7.1)" : "⚠ CHƯA CÓ (NĐ 356 Điều 7.1)")
+               }),
     ]
+
+    /// One agreement: its columns and each of its transfer terms.
+    static let agreementDetail: [Column<Agreement>] = agreement + [
+        Column("transfer_purpose", vi: "Mục đích chuyển giao", en: "Transfer purpose") { $0.transfer?.purpose ?? "" },
+        Column("transfer_data_types", vi: "Loại dữ liệu chuyển giao", en: "Data types transferred",
+               value: { $0.transfer?.dataTypes.map(\.rawValue).joined(separator: ";") ?? "" },
+               cell: { agreement, language in
+                   agreement.transfer?.dataTypes.map { $0.label.text(language) }.joined(separator: "; ") ?? ""
+               }),
+        Column("transfer_retention_days", vi: "Thời hạn xử lý (ngày)", en: "Processing period (days)") {
+            $0.transfer.map { String($0.retentionDays) } ?? ""
+        },
+        .code("transfer_disposal", vi: "Khi hết thời hạn", en: "At the end") { $0.transfer?.disposal },
+        Column("transfer_requests_contact", vi: "Đầu mối giải quyết yêu cầu của chủ thể dữ liệu",
+               en: "Answers data subjects' requests") { $0.transfer?.requestsContact ?? "" },
+    ]
+
+    /// The line under an agreement recorded without its transfer terms.
+    static func transferWarning(_ agreement: Agreement, _ language: Language) -> String? {
+        guard agreement.transfer == nil else { return nil }
+        return language == .en
+            ? "Warning: this agreement records no transfer terms (Decree 356/2025/NĐ-CP Art. 7.1); add them with talent agreement update ID --transfer-purpose … (a draft only)"
+            : "Cảnh báo: thỏa thuận chưa ghi điều khoản chuyển giao dữ liệu cá nhân (Nghị định 356/2025/NĐ-CP Điều 7.1); bổ sung bằng talent agreement update ID --transfer-purpose … (chỉ khi còn dự thảo)"
+    }
+}
+
+/// The transfer terms' flags of `agreement add` and `update`.
+struct TransferOptions: ParsableArguments {
+    @Option(name: .customLong("transfer-purpose"), help: L(vi: "Mục đích chuyển giao dữ liệu cá nhân (Nghị định 356 Điều 7.1).",
+                                                           en: "The purpose of the data transfer (Decree 356 Art. 7.1).")) var purpose: String?
+    @Option(name: .customLong("data-types"), help: L(
+        vi: "Loại dữ liệu được chuyển giao, cách nhau bằng dấu phẩy: identity, contact, profile, education, career, evaluation, referral, consent, free_text.",
+        en: "Kinds of data transferred, comma-separated: identity, contact, profile, education, career, evaluation, referral, consent, free_text.")) var dataTypes: String?
+    @Option(name: .customLong("retention-days"), help: L(vi: "Thời hạn xử lý, tính bằng ngày kể từ khi nhận.",
+                                                         en: "The processing period, in days from receipt.")) var retentionDays: Int?
+    @Option(help: L(vi: "Khi hết thời hạn: delete (xóa) hoặc return (trả lại đối tác).",
+                    en: "At the end: delete or return (to the partner).")) var disposal: String?
+    @Option(name: .customLong("requests-contact"), help: L(vi: "Đầu mối giải quyết yêu cầu của chủ thể dữ liệu (đơn vị, thư điện tử).",
+                                                           en: "Who answers the data subjects' requests (office, e-mail).")) var requestsContact: String?
+
+    var given: Bool {
+        purpose != nil || dataTypes != nil || retentionDays != nil || disposal != nil || requestsContact != nil
+    }
+
+    /// The terms these flags state, the ones not given taken from `held`.
+    func draft(over held: TransferTerms?) -> TransferTermsDraft {
+        var draft = held.map(TransferTermsDraft.init) ?? TransferTermsDraft()
+        if let purpose { draft.purpose = purpose }
+        if let dataTypes { draft.dataTypes = ProfileOptions.list(dataTypes).map { $0.lowercased() } }
+        if let retentionDays { draft.retentionDays = retentionDays }
+        if let disposal { draft.disposal = disposal }
+        if let requestsContact { draft.requestsContact = requestsContact }
+        return draft
+    }
 }

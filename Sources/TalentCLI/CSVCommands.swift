@@ -21,8 +21,15 @@ extension CandidateCommand {
         @Option(name: .customLong("skip-invalid"), help: L(vi: "Nhập các dòng hợp lệ; ghi các dòng bị từ chối, kèm cột lý do, vào tệp này.",
                                                            en: "Import the valid rows; write the rejected ones, with a reason column, here."))
         var rejects: String?
+        @Option(help: L(vi: "Sự đồng ý của mọi người trong tệp: recruitment, talent_pool hoặc recruitment,talent_pool (hoặc dùng cột consent trong tệp).",
+                        en: "The consent of everyone in the file: recruitment, talent_pool or recruitment,talent_pool (or a consent column in the file).")) var consent: String?
+        @Option(help: L(vi: "Phiên bản thông báo xử lý dữ liệu mà họ đã đọc, ví dụ 2026-01.",
+                        en: "The version of the privacy notice they saw, such as 2026-01.")) var notice: String?
+        @Option(help: L(vi: "Hình thức đồng ý: paper (phiếu giấy), email hoặc web.", en: "How it was given: paper, email or web.")) var channel: String?
+        @Option(help: L(vi: "Nơi lưu minh chứng (số hồ sơ phiếu đồng ý).", en: "Where the proof is kept (the forms' file number).")) var evidence: String?
 
         func run(api: APIClient, printer: Printer) async throws {
+            _ = try ImportConsent(consent: consent, notice: notice, channel: channel, evidence: evidence)
             if template {
                 printer.console.write(CandidateCSV.template)
                 return
@@ -38,7 +45,8 @@ extension CandidateCommand {
             let report: ImportReport
             do {
                 report = try await api.upload("/v1/candidates/imports", [UInt8](data), contentType: "text/csv; charset=utf-8",
-                                              query: [("skip_invalid", rejects != nil ? "true" : nil)])
+                                              query: [("skip_invalid", rejects != nil ? "true" : nil), ("consent", consent),
+                                                      ("notice", notice), ("channel", channel), ("evidence", evidence)])
             } catch let error as ServiceError where error.slug == "import-refused" {
                 // The answer carries the report: which rows, and why.
                 guard let refused = error.extensions["report"].flatMap({ try? ImportReport(wireBytes: $0.jsonBytes) })
@@ -70,6 +78,10 @@ extension CandidateCommand {
                     vi: "Đã nhập \(report.imported)/\(report.rows) ứng viên" + (report.rejected.isEmpty ? "." : "; \(report.rejected.count) dòng bị loại, ghi vào \(rejects ?? "")."),
                     en: "Imported \(report.imported) of \(report.rows) candidates" + (report.rejected.isEmpty ? "." : "; \(report.rejected.count) rejected rows written to \(rejects ?? "")."))
                 )
+                printer.message(report.withoutConsent == 0
+                    ? LocalizedText(vi: "Đã ghi nhận \(report.consentsRecorded) sự đồng ý.", en: "\(report.consentsRecorded) consents recorded.")
+                    : LocalizedText(vi: "Đã ghi nhận \(report.consentsRecorded) sự đồng ý; \(report.withoutConsent) người chưa có sự đồng ý nào được ghi nhận (dùng --consent hoặc cột consent, hoặc talent consent record).",
+                                    en: "\(report.consentsRecorded) consents recorded; \(report.withoutConsent) people have no consent recorded (use --consent or a consent column, or talent consent record)."))
             }
         }
     }

@@ -58,7 +58,15 @@ struct ConsentCommand: AsyncParsableCommand {
             let path = "/v1/candidates/\(try UUID.parse(candidate, field: "candidate").text)/consents/"
                 + "\(withdrawal.purpose.rawValue)/withdrawal"
             let body = JSONValue.object(reason.map { ["reason": .string($0)] } ?? [:])
-            printer.record(try await api.post(path, body, as: Consent.self), Columns.consent)
+            let result = try await api.post(path, body, as: WithdrawnConsent.self)
+            let trailer = result.erasureRequestID.map { id in
+                printer.language == .en
+                    ? (result.erasureRequestOpened ? "Erasure request opened: \(id.text) (talent privacy request show \(id.text))"
+                       : "An erasure request was already open: \(id.text)")
+                    : (result.erasureRequestOpened ? "Đã mở yêu cầu xóa dữ liệu: \(id.text) (talent privacy request show \(id.text))"
+                       : "Đã có yêu cầu xóa dữ liệu đang mở: \(id.text)")
+            }
+            printer.record(result, Columns.consent.map { $0.of { (r: WithdrawnConsent) in r.consent } }, trailer: trailer)
         }
     }
 

@@ -384,5 +384,7 @@ extension Columns {
                cell: { item, language in DataPurpose.label(of: item.purpose, language) }),
         Column("retention", vi: "Thời hạn lưu", en: "Retention", value: { $0.retention },
                cell: { item, language in RetentionRule.label(of: item.retention, language) }),
+        Column("sensitive", vi: "Nhạy cảm", en: "Sensitive", value: { $0.sensitive ? "yes" : "no" },
+               cell: { item, language in item.sensitive ? (language == .en ? "SENSITIVE" : "NHẠY CẢM") : "" }),
     ]
 }

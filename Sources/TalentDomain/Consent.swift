@@ -168,3 +168,18 @@ extension ConsentStatus: LabeledCode {
         }
     }
 }
+
+/// What a withdrawal did: the consent it ended and, for the recruitment consent, the erasure request on the
+/// data-protection officer's list (opened by it, or already open).
+public struct WithdrawnConsent: Sendable, Hashable {
+    public var consent: Consent
+    public var erasureRequestID: UUID?
+    /// True when this withdrawal opened the request; false when one was open already.
+    public var erasureRequestOpened: Bool
+
+    public init(consent: Consent, erasureRequestID: UUID? = nil, erasureRequestOpened: Bool = false) {
+        self.consent = consent
+        self.erasureRequestID = erasureRequestID
+        self.erasureRequestOpened = erasureRequestOpened
+    }
+}

@@ -12,13 +12,18 @@ public struct DataInventoryItem: Sendable, Hashable {
     public var purpose: String
     /// A `RetentionRule` code.
     public var retention: String
+    /// Sensitive personal data (Decree 356/2025/NĐ-CP Art. 4: ethnicity, religion, health, images of the CCCD card…),
+    /// annotated `sensitive: yes`: a notice that it is sensitive, restricted access, encryption in transfer.
+    public var sensitive: Bool
 
-    public init(table: String, column: String, category: String, purpose: String, retention: String) {
+    public init(table: String, column: String, category: String, purpose: String, retention: String,
+                sensitive: Bool = false) {
         self.table = table
         self.column = column
         self.category = category
         self.purpose = purpose
         self.retention = retention
+        self.sensitive = sensitive
     }
 
     /// The item a column's comment describes; nil when the comment does not start with `personal:` (no comment,
@@ -33,7 +38,7 @@ public struct DataInventoryItem: Sendable, Hashable {
         guard comment.trimmingCharacters(in: .whitespaces).hasPrefix("personal:"), let category = fields["personal"]
         else { return nil }
         self.init(table: table, column: column, category: category, purpose: fields["purpose"] ?? "",
-                  retention: fields["retention"] ?? "")
+                  retention: fields["retention"] ?? "", sensitive: fields["sensitive"]?.lowercased() == "yes")
     }
 }
 
@@ -52,6 +57,23 @@ extension DataInventoryItem {
     public static func suggestsPersonalData(_ column: String) -> Bool {
         suggestiveWords.contains { column.contains($0) } || suggestiveNames.contains(column)
             || suggestiveEndings.contains { column.hasSuffix($0) }
+    }
+
+    /// The words in a column's name that suggest sensitive data (Decree 356/2025/NĐ-CP Art. 4); such a column must
+    /// be annotated `personal: …; sensitive: yes`. The citizen ID number itself is ordinary personal data; an image
+    /// of the card is not.
+    public static let sensitiveWords = [
+        "ethnic", "religio", "faith", "health", "medical", "disability", "biometric", "fingerprint", "criminal", "sexual",
+        "political", "card_image", "card_scan", "id_image", "id_scan", "portrait", "photo",
+    ]
+
+    public static func suggestsSensitiveData(_ column: String) -> Bool {
+        sensitiveWords.contains { column.lowercased().contains($0) }
+    }
+
+    /// Whether the comment marks the column `sensitive: yes`.
+    public static func isSensitiveAnnotation(_ comment: String) -> Bool {
+        DataInventoryItem(table: "", column: "", comment: comment)?.sensitive ?? false
     }
 
     /// `personal: …` or `not personal: …`.

@@ -32,6 +32,7 @@ public struct ApplicationService: Sendable {
                 throw ServiceError.invalid("position_id", vi: "không có vị trí \(new.positionID.text)",
                                            en: "no position \(new.positionID.text)")
             }
+            try await ConsentService.requireRecruitmentConsent(new.candidateID, in: tx)
             return try await Self.open(candidate: new.candidateID, position: new.positionID, stage: .nominated, reason: nil,
                                 by: actor, in: tx)
         }
@@ -75,6 +76,7 @@ public struct ApplicationService: Sendable {
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
             try StageMachine.check(from: before.stage, to: target, reason: reason)
+            try await ConsentService.requireRecruitmentConsent(before.candidateID, in: tx)
             if before.stage.isClosed,
                let other = try await tx.applications.open(candidateID: before.candidateID, positionID: before.positionID) {
                 throw ServiceError(.conflict, slug: "duplicate-application", LocalizedText(

@@ -18,6 +18,9 @@ public struct CandidateCSV: Sendable {
         "graduation_year", "classification",
     ]
     static let ignored: Set<String> = ["id", "version", "created_at", "updated_at", "other_contacts"]
+    /// The consent columns (issue 13, item 1): `consent` names the purposes (`recruitment`, `talent_pool` or
+    /// `recruitment;talent_pool`), the others fall back to the import's declared notice, channel and evidence.
+    public static let consentColumns = ["consent", "consent_notice", "consent_channel", "consent_evidence"]
 
     /// The Vietnamese header of each column, in `columns` order: the template's first line.
     public static let vietnameseHeaders = [
@@ -38,7 +41,9 @@ public struct CandidateCSV: Sendable {
             "current_employer": ["co quan", "don vi cong tac", "co quan cong tac"], "current_title": ["chuc danh"],
             "legal_experience_years": ["kinh nghiem", "so nam kinh nghiem"], "degree": ["hoc vi", "bang cap"],
             "field": ["nganh"], "institution": ["truong dao tao", "co so dao tao", "noi dao tao"],
-            "classification": ["xep loai tot nghiep"],
+            "classification": ["xep loai tot nghiep"], "consent": ["dong y", "su dong y"],
+            "consent_notice": ["phien ban thong bao"], "consent_channel": ["hinh thuc dong y"],
+            "consent_evidence": ["minh chung dong y"],
         ]
         for (column, names) in more { for name in names { aliases[name] = column } }
         return aliases
@@ -47,7 +52,7 @@ public struct CandidateCSV: Sendable {
     /// The column a header names: an API field name, or a Vietnamese header (see `headerAliases`).
     static func column(forHeader text: String) -> String {
         let name = text.trimmed.lowercased()
-        if columns.contains(name) || ignored.contains(name) { return name }
+        if columns.contains(name) || ignored.contains(name) || consentColumns.contains(name) { return name }
         return headerAliases[VietnameseText.fold(text.trimmed)] ?? name
     }
 
@@ -59,16 +64,22 @@ public struct CandidateCSV: Sendable {
 
     /// Imports a CSV read through `nextChunk` (nil at the end). Every row is checked; duplicates against the database
     /// and within the file are rejected rows. Without `skipInvalid`, any rejected row means nothing is imported.
-    public func importCSV(skipInvalid: Bool, language: Language = .vi, by actor: Principal,
+    /// `consent`: the consent declared for the file, or the defaults of its consent columns; people imported with no
+    /// consent are counted in the report (`withoutConsent`).
+    public func importCSV(skipInvalid: Bool, consent: ImportConsent? = nil, language: Language = .vi, by actor: Principal,
                           progress: @escaping @Sendable (Int) -> Void = { _ in },
                           nextChunk: @escaping @Sendable () throws -> [UInt8]?) async throws -> ImportReport {
         try actor.require([.admin, .hr])
         do {
             return try await database.transaction { tx in
+                if let version = consent?.noticeVersion, !(try await tx.consents.noticeExists(version)) {
+                    throw ServiceError.invalid("notice", vi: "không có thông báo phiên bản \(version)",
+                                               en: "there is no notice of version \(version)")
+                }
                 let staging = tx.candidateImport
                 try await staging.createStaging()
                 let importID = UUID()
-                let state = ImportState(language: language)
+                let state = ImportState(language: language, consent: consent)
                 try await staging.copy { rows in
                     try await Self.stream(state: state, rows: &rows, progress: progress, nextChunk: nextChunk)
                 }
@@ -79,6 +90,11 @@ public struct CandidateCSV: Sendable {
                     clashLines[line] = language == .en
                         ? "\(field): candidate \(name) (\(id.text)) already has it"
                         : "\(field): trùng với ứng viên đã có \(name) (\(id.text))"
+                }
+                // Rows naming a notice the tracker never showed.
+                for (line, version) in try await staging.unknownNotices() where clashLines[line] == nil {
+                    clashLines[line] = language == .en ? "consent_notice: there is no notice of version \(version)"
+                        : "consent_notice: không có thông báo phiên bản \(version)"
                 }
                 if !clashLines.isEmpty {
                     for (line, raw) in try await staging.raw(lines: Array(clashLines.keys)) {
@@ -91,11 +107,15 @@ public struct CandidateCSV: Sendable {
                 if !skipInvalid && !report.rejected.isEmpty {
                     throw ImportRefused(report: report)
                 }
-                try await staging.insertStaged(importID: importID, actor: actor)
+                let written = try await staging.insertStaged(importID: importID, actor: actor)
                 report.imported = report.rows - report.rejected.count
+                report.consentsRecorded = written.consents
+                report.withoutConsent = written.withoutConsent
                 try await tx.audit.record(actor, "candidate.import", "import", importID.text,
                                           extra: ["rows": .number(Double(report.rows)), "imported": .number(Double(report.imported)),
-                                                  "rejected": .number(Double(report.rejected.count))])
+                                                  "rejected": .number(Double(report.rejected.count)),
+                                                  "consents": .number(Double(written.consents)),
+                                                  "without_consent": .number(Double(written.withoutConsent))])
                 report.committed = true
                 return report
             }
@@ -238,8 +258,16 @@ final class ImportState: @unchecked Sendable {
     /// What separates the entries of skills and languages: `;`, or `,` in a file whose fields `;` separates.
     var listSeparator = ";"
 
-    init(language: Language) {
+    /// The file-wide consent, or the consent columns' defaults.
+    let consent: ImportConsent?
+    /// When a talent-pool consent given in a file ends: two years after the import, as a nomination's.
+    let talentPoolExpiry: CalendarDate
+
+    init(language: Language, consent: ImportConsent? = nil) {
         self.language = language
+        self.consent = consent
+        talentPoolExpiry = CalendarDate(year: today.year + ValidNomination.talentPoolYears, month: today.month,
+                                        day: min(today.day, 28))!
     }
 
     func report() -> ImportReport {
@@ -251,7 +279,8 @@ final class ImportState: @unchecked Sendable {
         guard let header else {
             let names = record.fields.map(CandidateCSV.column(forHeader:))
             for (i, name) in names.enumerated() {
-                guard CandidateCSV.columns.contains(name) || CandidateCSV.ignored.contains(name) else {
+                guard CandidateCSV.columns.contains(name) || CandidateCSV.ignored.contains(name)
+                        || CandidateCSV.consentColumns.contains(name) else {
                     throw ServiceError.invalid("header", vi: "cột không được hỗ trợ: \(name) (các cột: \(CandidateCSV.columns.joined(separator: ", ")))",
                                                en: "unknown column: \(name) (columns: \(CandidateCSV.columns.joined(separator: ", ")))")
                 }
@@ -259,6 +288,19 @@ final class ImportState: @unchecked Sendable {
                     throw ServiceError.invalid("header", vi: "cột \(name) xuất hiện hai lần", en: "the column \(name) appears twice")
                 }
                 index[name] = i
+            }
+            let consentColumns = CandidateCSV.consentColumns.filter { index[$0] != nil }
+            if let consent, !consent.purposes.isEmpty, !consentColumns.isEmpty {
+                throw ServiceError.invalid("consent", vi: "tệp đã có cột \(consentColumns.joined(separator: ", ")): bỏ khai báo --consent hoặc bỏ các cột đó",
+                                           en: "the file has the column \(consentColumns.joined(separator: ", ")): drop --consent or those columns")
+            }
+            if !consentColumns.isEmpty, index["consent"] == nil {
+                throw ServiceError.invalid("header", vi: "có cột \(consentColumns.joined(separator: ", ")) mà thiếu cột consent (mục đích đồng ý)",
+                                           en: "the column \(consentColumns.joined(separator: ", ")) needs a consent column (the purposes)")
+            }
+            if let consent, consent.purposes.isEmpty, index["consent"] == nil {
+                throw ServiceError.invalid("consent", vi: "notice, channel, evidence cần --consent hoặc cột consent trong tệp",
+                                           en: "notice, channel and evidence need --consent or a consent column in the file")
             }
             guard index["full_name"] != nil else {
                 throw ServiceError.invalid("header", vi: "thiếu cột full_name (Họ và tên)", en: "the full_name (Họ và tên) column is missing")
@@ -331,7 +373,31 @@ final class ImportState: @unchecked Sendable {
                    : "\(field): trùng với dòng \(first) của tệp này")
             return
         }
+        // The consent the row gives, or the file's; a bad one rejects the row.
+        var consents: [NewConsent] = []
+        let purposes = index["consent"] != nil ? ImportConsent.split(value("consent") ?? "") : (consent?.purposes.map(\.rawValue) ?? [])
+        if !purposes.isEmpty {
+            let channel = value("consent_channel") ?? consent?.channel?.rawValue
+            if let channel, let known = ConsentChannel(rawValue: channel), !ImportConsent.channels.contains(known) {
+                reject(language == .en ? "consent_channel: must be paper, email or web" : "consent_channel: phải là paper, email hoặc web")
+                return
+            }
+            do {
+                for purpose in purposes {
+                    consents.append(try NewConsent(
+                        purpose: purpose, noticeVersion: value("consent_notice") ?? consent?.noticeVersion, channel: channel,
+                        expiresOn: purpose == ConsentPurpose.talentPool.rawValue ? talentPoolExpiry.description : nil,
+                        evidence: value("consent_evidence") ?? consent?.evidence))
+                }
+            } catch {
+                let columns = ["purpose": "consent", "notice_version": "consent_notice", "channel": "consent_channel",
+                               "evidence": "consent_evidence"]
+                reject(error.fieldErrors.map { "\(columns[$0.field] ?? "consent_" + $0.field): \($0.message.text(language))" }
+                    .joined(separator: "; "))
+                return
+            }
+        }
         for key in keys { seen[key] = record.line }
-        staged.append(line: record.line, valid, raw: record.fields)
+        staged.append(line: record.line, valid, raw: record.fields, consents: consents)
     }
 }

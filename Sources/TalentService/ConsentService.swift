@@ -31,8 +31,9 @@ public struct ConsentService: Sendable {
     }
 
     /// Ends the consent in force for the purpose. Withdrawing the recruitment consent withdraws every open
-    /// application of the person, with the reason, in the same transaction.
-    public func withdraw(candidate: UUID, _ withdrawal: ConsentWithdrawal, by actor: Principal) async throws -> Consent {
+    /// application of the person, with the reason, and opens a request of kind `erasure` for the person (unless one
+    /// is open already), in the same transaction.
+    public func withdraw(candidate: UUID, _ withdrawal: ConsentWithdrawal, by actor: Principal) async throws -> WithdrawnConsent {
         try actor.require(Self.writers)
         return try await database.transaction { tx in
             try await Self.requireCandidate(candidate, by: actor, in: tx)
@@ -43,15 +44,44 @@ public struct ConsentService: Sendable {
                     en: "The candidate has no \(withdrawal.purpose.rawValue) consent in force"))
             }
             var closed: [UUID] = []
+            var result = WithdrawnConsent(consent: withdrawn)
             if withdrawal.purpose == .recruitment {
                 let reason = "Ứng viên rút lại sự đồng ý xử lý dữ liệu cá nhân" + (withdrawal.reason.map { ": \($0)" } ?? "")
                 closed = try await ApplicationService.withdrawOpen(
                     try await tx.applications.all(candidateID: candidate), reason: reason, by: actor, in: tx)
+                // Law 91 Art. 25.1 and issue 13 item 1: a person who may no longer be processed for recruitment is to
+                // be erased; the request puts that on the data-protection officer's list with its Decree 356 deadline.
+                let pending = try await tx.privacy.requests(status: "pending", candidateID: candidate, today: .today(),
+                                                            page: PageRequest(batch: 100, after: nil)).items
+                if let open = pending.first(where: { $0.kind == .erasure }) {
+                    result.erasureRequestID = open.id
+                } else {
+                    let note = "Mở khi ứng viên rút lại sự đồng ý tuyển dụng (sự đồng ý \(withdrawn.id.text))"
+                        + (withdrawal.reason.map { ": \($0)" } ?? "")
+                    let request = try await PrivacyService.open(
+                        ValidPrivacyRequest(PrivacyRequestDraft(candidateID: candidate.text,
+                                                                kind: PrivacyRequestKind.erasure.rawValue,
+                                                                note: String(note.prefix(4000)))),
+                        by: actor, in: tx)
+                    result.erasureRequestID = request.id
+                    result.erasureRequestOpened = true
+                }
             }
             try await tx.audit.record(actor, "consent.withdraw", "candidate", candidate.text, after: withdrawn,
-                                      extra: ["applications_withdrawn": .array(closed.map { .string($0.text) })])
-            return withdrawn
+                                      extra: ["applications_withdrawn": .array(closed.map { .string($0.text) }),
+                                              "erasure_request": result.erasureRequestID.map { .string($0.text) } ?? .null])
+            return result
         }
+    }
+
+    /// Refuses (409 `no-consent`) to process a person for recruitment once they withdrew their recruitment consent
+    /// and none is in force. A person who never had a consent record is processed on the documented legal basis of
+    /// state recruitment (README, data protection).
+    static func requireRecruitmentConsent(_ candidate: UUID, in db: Tables) async throws {
+        guard try await db.consents.recruitmentWithdrawn(candidate: candidate, today: .today()) else { return }
+        throw ServiceError(.conflict, slug: "no-consent", LocalizedText(
+            vi: "Ứng viên đã rút lại sự đồng ý tuyển dụng và chưa có sự đồng ý mới đang hiệu lực; hãy ghi nhận sự đồng ý mới trước (talent consent record --candidate \(candidate.text) --purpose recruitment …)",
+            en: "The candidate withdrew their recruitment consent and none is in force; record a new consent first (talent consent record --candidate \(candidate.text) --purpose recruitment …)"))
     }
 
     /// Every consent of the person, newest first (superseded and withdrawn ones included: they are the proof). A

@@ -174,6 +174,7 @@ public struct EvaluationService: Sendable {
         let (rubricID, comment, reason) = (submission.rubricID, submission.comment, submission.reason)
         return try await database.transaction { tx in
             let application = try await Self.lockOpenApplication(applicationID, by: actor, in: tx)
+            try await ConsentService.requireRecruitmentConsent(application.candidateID, in: tx)
             guard let rubric = try await tx.rubrics.get(rubricID) else {
                 throw ServiceError.invalid("rubric_id", vi: "không có bảng tiêu chí \(rubricID.text)",
                                            en: "no rubric \(rubricID.text)")

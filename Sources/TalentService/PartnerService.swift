@@ -87,7 +87,8 @@ public struct PartnerService: Sendable {
             var merged = AgreementDraft(
                 reference: before.reference, title: before.title, signedOn: before.signedOn?.description,
                 startsOn: before.startsOn.description, endsOn: before.endsOn.description, fields: before.fields,
-                yearlyQuota: before.yearlyQuota, training: before.training, notes: before.notes)
+                yearlyQuota: before.yearlyQuota, training: before.training, notes: before.notes,
+                transfer: before.transfer.map(TransferTermsDraft.init))
             if fields.contains("reference") { merged.reference = draft.reference }
             if fields.contains("title") { merged.title = draft.title }
             if fields.contains("signed_on") { merged.signedOn = draft.signedOn }
@@ -97,6 +98,8 @@ public struct PartnerService: Sendable {
             if fields.contains("yearly_quota") { merged.yearlyQuota = draft.yearlyQuota }
             if fields.contains("training") { merged.training = draft.training }
             if fields.contains("notes") { merged.notes = draft.notes }
+            // The terms change whole: a patch naming `transfer` states all five (or null, none).
+            if fields.contains("transfer") { merged.transfer = draft.transfer }
             // Bad terms are named first (422), whatever the version sent; then the version and the status.
             let valid = try ValidAgreement(merged)
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }

@@ -26,14 +26,20 @@ public struct PrivacyService: Sendable {
                 throw ServiceError.invalid("candidate_id", vi: "không có ứng viên mã \(valid.candidateID.text)",
                                            en: "no candidate has the id \(valid.candidateID.text)")
             }
-            // Two working days never span more than a month, whatever the holidays.
-            let holidays = try await tx.privacy.holidays(from: valid.receivedOn, through: valid.receivedOn.adding(days: 40))
-            let deadlines = PrivacyDeadlines.deadlines(kind: valid.kind, receivedOn: valid.receivedOn, holidays: holidays)
-            let request = try await tx.privacy.insertRequest(valid, acknowledgeBy: deadlines.acknowledgeBy,
-                                                             dueOn: deadlines.dueOn, openedBy: actor.name)
-            try await tx.audit.record(actor, "privacy_request.open", "privacy_request", request.id.text, after: request)
-            return request
+            return try await Self.open(valid, by: actor, in: tx)
         }
+    }
+
+    /// Opens a request inside a caller's transaction (a withdrawal of the recruitment consent opens an erasure);
+    /// the caller has checked the candidate.
+    static func open(_ valid: ValidPrivacyRequest, by actor: Principal, in tx: Tables) async throws -> PrivacyRequest {
+        // Two working days never span more than a month, whatever the holidays.
+        let holidays = try await tx.privacy.holidays(from: valid.receivedOn, through: valid.receivedOn.adding(days: 40))
+        let deadlines = PrivacyDeadlines.deadlines(kind: valid.kind, receivedOn: valid.receivedOn, holidays: holidays)
+        let request = try await tx.privacy.insertRequest(valid, acknowledgeBy: deadlines.acknowledgeBy,
+                                                         dueOn: deadlines.dueOn, openedBy: actor.name)
+        try await tx.audit.record(actor, "privacy_request.open", "privacy_request", request.id.text, after: request)
+        return request
     }
 
     public func request(_ id: UUID, by actor: Principal) async throws -> PrivacyRequest {
@@ -190,6 +196,17 @@ public struct PrivacyService: Sendable {
             try await db.privacy.columnComments().filter { column in
                 DataInventoryItem.suggestsPersonalData(column.column)
                     && !(column.comment.map(DataInventoryItem.isAnnotation) ?? false)
+            }.map { "\($0.table).\($0.column)" }
+        }
+    }
+
+    /// The columns whose names suggest sensitive data (Decree 356 Art. 4: ethnicity, religion, health, an image of
+    /// the CCCD card…) but that are not annotated `personal: …; sensitive: yes` (`table.column`).
+    public func unflaggedSensitiveColumns() async throws -> [String] {
+        try await database.read { db in
+            try await db.privacy.columnComments().filter { column in
+                DataInventoryItem.suggestsSensitiveData(column.column)
+                    && !(column.comment.map(DataInventoryItem.isSensitiveAnnotation) ?? false)
             }.map { "\($0.table).\($0.column)" }
         }
     }

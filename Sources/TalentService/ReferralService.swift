@@ -26,6 +26,7 @@ public struct ReferralService: Sendable {
                 throw ServiceError.invalid("candidate_id", vi: "không có ứng viên \(valid.candidateID.text)",
                                            en: "no candidate \(valid.candidateID.text)")
             }
+            try await ConsentService.requireRecruitmentConsent(valid.candidateID, in: tx)
             var audit = AuditBatch()
             let referral = try await Self.add(valid, channel: actor.channel.rawValue, creditMonths: creditMonths, by: actor,
                                               in: tx, audit: &audit)

@@ -16,6 +16,7 @@ extension Agreement: JSONWritable {
             w.field("yearly_quota", yearlyQuota)
             w.field("training", training)
             w.field("notes", notes)
+            w.field("transfer", transfer)
             w.field("version", version)
             w.field("created_at", createdAt)
             w.field("updated_at", updatedAt)
@@ -30,7 +31,48 @@ extension AgreementDraft {
     public init(reading body: inout JSONFields) {
         self.init(reference: body.string("reference"), title: body.string("title"), signedOn: body.string("signed_on"),
                   startsOn: body.string("starts_on"), endsOn: body.string("ends_on"), fields: body.strings("fields"),
-                  yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"))
+                  yearlyQuota: body.int("yearly_quota"), training: body.string("training"), notes: body.string("notes"),
+                  transfer: body.object("transfer") { TransferTermsDraft(reading: &$0) })
+    }
+}
+
+extension TransferTermsDraft {
+    /// The `transfer` object's fields; errors are named `transfer.FIELD` by the caller.
+    public init(reading body: inout JSONFields) {
+        self.init(purpose: body.string("purpose"), dataTypes: body.strings("data_types"),
+                  retentionDays: body.int("retention_days"), disposal: body.string("disposal"),
+                  requestsContact: body.string("requests_contact"))
+    }
+}
+
+extension TransferDisposal: JSONWritable {}
+extension TransferDisposal: WireReadable {}
+
+extension TransferTerms: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        w.field("purpose", purpose)
+        w.field("data_types", dataTypes.map(\.rawValue))
+        w.field("retention_days", retentionDays)
+        w.field("disposal", disposal)
+        w.field("requests_contact", requestsContact)
+    }
+}
+
+extension TransferTerms: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        let codes: [String] = try r("data_types")
+        try self.init(purpose: r("purpose"), dataTypes: codes.compactMap(PersonalDataCategory.init),
+                      retentionDays: r("retention_days"), disposal: r("disposal"), requestsContact: r("requests_contact"))
+    }
+}
+
+extension TransferTermsDraft: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        if let purpose { w.field("purpose", purpose) }
+        if !dataTypes.isEmpty { w.field("data_types", dataTypes) }
+        if let retentionDays { w.field("retention_days", retentionDays) }
+        if let disposal { w.field("disposal", disposal) }
+        if let requestsContact { w.field("requests_contact", requestsContact) }
     }
 }
 
@@ -61,7 +103,7 @@ extension Agreement: WireObjectReadable {
                       signedOn: r.optional("signed_on"), startsOn: r("starts_on"), endsOn: r("ends_on"),
                       storedStatus: status == .expired ? .active : status, fields: r("fields"),
                       yearlyQuota: r.optional("yearly_quota"), training: r.optional("training"), notes: r.optional("notes"),
-                      version: r("version"), createdAt: r("created_at"), updatedAt: r("updated_at"))
+                      transfer: r.optional("transfer"), version: r("version"), createdAt: r("created_at"), updatedAt: r("updated_at"))
     }
 }
 
@@ -70,7 +112,7 @@ extension Agreement: WireObjectReadable {
 extension AgreementDraft: JSONObjectWritable {
     /// The names of the body's fields, as `AgreementDraft(reading:)` reads them (and a patch names them).
     public static let fieldNames = ["reference", "title", "signed_on", "starts_on", "ends_on", "fields", "yearly_quota",
-                                    "training", "notes"]
+                                    "training", "notes", "transfer"]
 
     public func writeFields(to w: inout JSONWriter) {
         writeFields(to: &w, only: nil)
@@ -90,6 +132,7 @@ extension AgreementDraft: JSONObjectWritable {
         field("yearly_quota", yearlyQuota)
         field("training", training)
         field("notes", notes)
+        field("transfer", transfer)
     }
 
     /// The body of a patch that changes the named fields (`fieldNames`) to this draft's values.

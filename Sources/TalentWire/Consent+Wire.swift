@@ -9,9 +9,9 @@ extension ConsentChannel: WireReadable {}
 extension ConsentStatus: WireReadable {}
 
 /// `status` is derived (withdrawn, superseded, expired by its date, or active): written, not read back.
-extension Consent: JSONWritable {
-    public func write(to w: inout JSONWriter) {
-        w.object { w in
+extension Consent: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        do {
             w.field("id", id.text)
             w.field("candidate_id", candidateID.text)
             w.field("purpose", purpose)
@@ -65,5 +65,21 @@ extension NewConsent: JSONObjectWritable {
         if let obtainedAt { w.field("obtained_at", obtainedAt) }
         if let expiresOn { w.field("expires_on", expiresOn) }
         if let evidence { w.field("evidence", evidence) }
+    }
+}
+
+/// The consent's fields, and the erasure request a withdrawal of the recruitment consent put on the list.
+extension WithdrawnConsent: JSONObjectWritable {
+    public func writeFields(to w: inout JSONWriter) {
+        consent.writeFields(to: &w)
+        w.field("erasure_request_id", erasureRequestID?.text)
+        w.field("erasure_request_opened", erasureRequestOpened)
+    }
+}
+
+extension WithdrawnConsent: WireObjectReadable {
+    public init(reading r: WireReader) throws(ServiceError) {
+        try self.init(consent: Consent(reading: r), erasureRequestID: r.optional("erasure_request_id"),
+                      erasureRequestOpened: r("erasure_request_opened"))
     }
 }

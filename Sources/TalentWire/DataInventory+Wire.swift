@@ -10,6 +10,7 @@ extension DataInventoryItem: JSONWritable {
             w.field("category", category)
             w.field("purpose", purpose)
             w.field("retention", retention)
+            w.field("sensitive", sensitive)
         }
     }
 }
@@ -17,6 +18,6 @@ extension DataInventoryItem: JSONWritable {
 extension DataInventoryItem: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(table: r("table"), column: r("column"), category: r("category"), purpose: r("purpose"),
-                      retention: r("retention"))
+                      retention: r("retention"), sensitive: r.optional("sensitive") ?? false)
     }
 }

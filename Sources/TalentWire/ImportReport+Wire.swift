@@ -19,6 +19,8 @@ extension ImportReport: JSONWritable {
             w.field("imported", imported)
             w.field("rejected", rejected)
             w.field("committed", committed)
+            w.field("consents_recorded", consentsRecorded)
+            w.field("without_consent", withoutConsent)
         }
     }
 }
@@ -32,6 +34,7 @@ extension RejectedRow: WireObjectReadable {
 extension ImportReport: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(header: r("header"), rows: r("rows"), imported: r("imported"), rejected: r("rejected"),
-                      committed: r("committed"))
+                      committed: r("committed"), consentsRecorded: r.optional("consents_recorded") ?? 0,
+                      withoutConsent: r.optional("without_consent") ?? 0)
     }
 }

@@ -446,6 +446,12 @@ struct WireReadTests {
                PersonalDataExport(generatedAt: t(5), file: CandidateFile(candidate: bareCandidate,
                                                                          sections: Set(CandidateFileSection.allCases)),
                                   submittedNominations: [], evaluations: [], consents: [], audit: [])),
+        sample("TransferTerms",
+               TransferTerms(purpose: "Đề cử sinh viên", dataTypes: [.identity, .contact, .freeText], retentionDays: 365,
+                             disposal: .return, requestsContact: "Phòng Công tác sinh viên, ctsv@example.edu.vn")),
+        sample("TransferDisposal", TransferDisposal.delete, TransferDisposal.return),
+        sample("WithdrawnConsent", WithdrawnConsent(consent: consent, erasureRequestID: id(130), erasureRequestOpened: true),
+               WithdrawnConsent(consent: consent)),
         sample("Consent", consent,
                Consent(id: id(121), candidateID: id(1), purpose: .talentPool, noticeVersion: "2026-01", channel: .paper,
                        obtainedAt: t0, expiresOn: day("2099-12-31"), evidence: nil, nominationID: nil,
@@ -564,7 +570,10 @@ struct WireReadTests {
     static let agreementDraft = AgreementDraft(reference: "12/2025/TT-HT", title: "Thoả thuận đào tạo",
                                                signedOn: "2024-12-20", startsOn: "2025-01-01", endsOn: "2027-12-31",
                                                fields: ["luật hành chính"], yearlyQuota: 20, training: "40 giờ/năm",
-                                               notes: "Gia hạn")
+                                               notes: "Gia hạn",
+                                               transfer: TransferTermsDraft(purpose: "Đề cử", dataTypes: ["identity"],
+                                                                            retentionDays: 365, disposal: "delete",
+                                                                            requestsContact: "Phòng Đào tạo"))
 
     /// What the API's body reader makes of a body: the draft, and the names the body gives (a patch's fields).
     static func readBody<T>(_ bytes: [UInt8], _ read: (inout JSONFields) -> T) throws -> (T, Set<String>) {

@@ -294,6 +294,29 @@ struct PrivacyTests {
             #expect(try await api.services.privacy.unannotatedColumns() == [])
             let after = try await api.request(.get, "/v1/privacy/inventory", token: admin)
             #expect((after.object["items"] as? [[String: Any]])?.contains { $0["column"] as? String == "home_address" } == true)
+
+            // Sensitive data (Decree 356 Art. 4): none is held today; a column named like it needs `sensitive: yes`.
+            #expect(try await api.services.privacy.unflaggedSensitiveColumns() == [],
+                    "annotate them: COMMENT ON COLUMN … IS 'personal: …; sensitive: yes'")
+            #expect((after.object["items"] as? [[String: Any]])?.allSatisfy { $0["sensitive"] as? Bool == false } == true)
+            try await AuditChainTests.asOwner(api.services.database, "ALTER TABLE candidates ADD COLUMN ethnicity text",
+                "COMMENT ON COLUMN candidates.ethnicity IS 'personal: identity; purpose: recruitment; retention: candidate'")
+            #expect(try await api.services.privacy.unannotatedColumns() == [])
+            #expect(try await api.services.privacy.unflaggedSensitiveColumns() == ["candidates.ethnicity"],
+                    "personal but not flagged sensitive")
+            try await AuditChainTests.asOwner(api.services.database, "ALTER TABLE candidates ADD COLUMN cccd_card_image bytea")
+            let unflagged = try await api.services.privacy.unflaggedSensitiveColumns()
+            #expect(Set(unflagged) == ["candidates.cccd_card_image", "candidates.ethnicity"], "\(unflagged)")
+            try await AuditChainTests.asOwner(api.services.database,
+                "COMMENT ON COLUMN candidates.ethnicity IS 'personal: identity; purpose: recruitment; retention: candidate; sensitive: yes'",
+                "COMMENT ON COLUMN candidates.cccd_card_image IS 'personal: identity; purpose: recruitment; retention: candidate; sensitive: yes'")
+            #expect(try await api.services.privacy.unflaggedSensitiveColumns() == [])
+            let flagged = try await api.request(.get, "/v1/privacy/inventory", token: admin)
+            #expect((flagged.object["items"] as? [[String: Any]])?.first { $0["column"] as? String == "ethnicity" }?["sensitive"]
+                    as? Bool == true)
+            let cli = CLIRunner(databaseURL: api.services.database.url)
+            let printed = await cli.run("privacy", "inventory")
+            #expect(printed.status == 0 && printed.stdout.contains("NHẠY CẢM"), "\(printed.stderr)")
         }
     }
 }

@@ -27,7 +27,10 @@ struct CandidateFileController {
         try context.caller.require(CandidateService.writers)
         var query = QueryParameters(request)
         let skipInvalid = query.bool("skip_invalid") ?? false
+        let consent = query.text("consent", maxLength: 100), notice = query.text("notice", maxLength: 50)
+        let channel = query.text("channel", maxLength: 50), evidence = query.text("evidence", maxLength: 500)
         try query.finish()
+        let declared = try ImportConsent(consent: consent, notice: notice, channel: channel, evidence: evidence)
         guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("text/csv") else {
             throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
                           detail: LocalizedText(vi: "Nội dung phải là tệp CSV (Content-Type: text/csv)",
@@ -45,7 +48,7 @@ struct CandidateFileController {
                           language: context.language)
         }
         let chunks = Chunks(Array(buffer.readableBytesView))
-        let report = try await services.candidateCSV.importCSV(skipInvalid: skipInvalid, language: context.language,
+        let report = try await services.candidateCSV.importCSV(skipInvalid: skipInvalid, consent: declared, language: context.language,
                                                                by: context.caller, nextChunk: { chunks.next() })
         guard report.committed else {
             throw ServiceError(.invalid, slug: "import-refused", LocalizedText(

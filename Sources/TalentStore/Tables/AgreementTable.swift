@@ -10,19 +10,25 @@ public struct AgreementTable: Sendable {
 
     static let columns = """
         id, partner_code, reference, title, signed_on::text, starts_on::text, ends_on::text, status, fields, yearly_quota,
-        training, notes, version, created_at, updated_at
+        training, notes, version, created_at, updated_at, transfer_purpose, transfer_data_types, transfer_retention_days,
+        transfer_disposal, transfer_requests_contact
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [Agreement] {
         var result: [Agreement] = []
         for try await (id, partner, reference, title, signed, starts, ends, status, fields, quota, training, notes, version,
-                       createdAt, updatedAt)
+                       createdAt, updatedAt, purpose, types, days, disposal, contact)
             in rows.decode((UUID, String, String, String?, String?, String, String, String, [String], Int?, String?, String?,
-                            Int, Date, Date).self) {
+                            Int, Date, Date, String?, [String]?, Int?, String?, String?).self) {
+            var transfer: TransferTerms?
+            if let purpose, let types, let days, let disposal = disposal.flatMap(TransferDisposal.init), let contact {
+                transfer = TransferTerms(purpose: purpose, dataTypes: types.compactMap(PersonalDataCategory.init),
+                                         retentionDays: days, disposal: disposal, requestsContact: contact)
+            }
             result.append(Agreement(id: id, partnerCode: partner, reference: reference, title: title,
                                     signedOn: signed.flatMap(CalendarDate.init), startsOn: CalendarDate(starts)!,
                                     endsOn: CalendarDate(ends)!, storedStatus: AgreementStatus(rawValue: status) ?? .draft,
-                                    fields: fields, yearlyQuota: quota, training: training, notes: notes, version: version,
+                                    fields: fields, yearlyQuota: quota, training: training, notes: notes, transfer: transfer, version: version,
                                     createdAt: createdAt, updatedAt: updatedAt))
         }
         return result
@@ -31,9 +37,12 @@ public struct AgreementTable: Sendable {
     public func insert(partnerCode: String, _ a: ValidAgreement) async throws -> Agreement {
         try await Self.decode(connection.query("""
             INSERT INTO agreements (partner_code, reference, title, signed_on, starts_on, ends_on, fields, yearly_quota,
-                                    training, notes)
+                                    training, notes, transfer_purpose, transfer_data_types, transfer_retention_days,
+                                    transfer_disposal, transfer_requests_contact)
             VALUES (\(partnerCode), \(a.reference), \(a.title), \(a.signedOn?.description)::date, \(a.startsOn.description)::date,
-                    \(a.endsOn.description)::date, \(a.fields), \(a.yearlyQuota), \(a.training), \(a.notes))
+                    \(a.endsOn.description)::date, \(a.fields), \(a.yearlyQuota), \(a.training), \(a.notes),
+                    \(a.transfer?.purpose), \(a.transfer?.dataTypes.map(\.rawValue))::text[], \(a.transfer?.retentionDays),
+                    \(a.transfer?.disposal.rawValue), \(a.transfer?.requestsContact))
             RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]
     }
@@ -42,7 +51,10 @@ public struct AgreementTable: Sendable {
         try await Self.decode(connection.query("""
             UPDATE agreements SET reference = \(a.reference), title = \(a.title), signed_on = \(a.signedOn?.description)::date,
                 starts_on = \(a.startsOn.description)::date, ends_on = \(a.endsOn.description)::date, fields = \(a.fields),
-                yearly_quota = \(a.yearlyQuota), training = \(a.training), notes = \(a.notes), version = version + 1,
+                yearly_quota = \(a.yearlyQuota), training = \(a.training), notes = \(a.notes),
+                transfer_purpose = \(a.transfer?.purpose), transfer_data_types = \(a.transfer?.dataTypes.map(\.rawValue))::text[],
+                transfer_retention_days = \(a.transfer?.retentionDays), transfer_disposal = \(a.transfer?.disposal.rawValue),
+                transfer_requests_contact = \(a.transfer?.requestsContact), version = version + 1,
                 updated_at = now()
             WHERE id = \(id) RETURNING \(unescaped: Self.columns)
             """, logger: logger))[0]

@@ -18,7 +18,9 @@ public struct CandidateImportTable: Sendable {
                 date_of_birth date, gender text, citizen_id text, email text, phone text, province text,
                 sector text, current_employer text, current_title text, legal_experience_years int,
                 skills text[], languages text[], notes text, degree text, field text, institution text,
-                institution_folded text, graduation_year int, classification text, raw text[]
+                institution_folded text, graduation_year int, classification text, raw text[],
+                consent_purposes text[], consent_notice text, consent_channel text, consent_evidence text,
+                consent_expires date
             ) ON COMMIT DROP
             """, logger: logger)
         // Trigram index entries go to the GIN pending list and are merged later in bulk, which makes large
@@ -54,6 +56,17 @@ public struct CandidateImportTable: Sendable {
         return result
     }
 
+    /// Staged lines whose consent names a notice the tracker never showed, with the version named.
+    public func unknownNotices() async throws -> [(line: Int, version: String)] {
+        let rows = try await connection.query("""
+            SELECT r.line, r.consent_notice FROM import_rows r
+            WHERE r.consent_notice IS NOT NULL AND NOT EXISTS (SELECT 1 FROM privacy_notices n WHERE n.version = r.consent_notice)
+            """, logger: logger)
+        var result: [(line: Int, version: String)] = []
+        for try await (line, version) in rows.decode((Int, String).self) { result.append((line, version)) }
+        return result
+    }
+
     /// The fields of some staged lines, as the file had them.
     public func raw(lines: [Int]) async throws -> [(line: Int, fields: [String])] {
         let rows = try await connection.query("SELECT line, raw FROM import_rows WHERE line = ANY(\(lines))", logger: logger)
@@ -69,7 +82,8 @@ public struct CandidateImportTable: Sendable {
 
     /// Writes every staged row as a candidate with its education record, and one audit entry per candidate naming
     /// the import and the line.
-    public func insertStaged(importID: UUID, actor: Principal) async throws {
+    /// Their consents go in the same way, one per person and purpose, recorded by the actor at the import's time.
+    public func insertStaged(importID: UUID, actor: Principal) async throws -> (consents: Int, withoutConsent: Int) {
         try await connection.query("""
             INSERT INTO candidates (id, full_name, search_name, sort_key, date_of_birth, gender, citizen_id, email,
                                     phone, province, sector, current_employer, current_title,
@@ -88,10 +102,26 @@ public struct CandidateImportTable: Sendable {
         try await connection.query("""
             INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
             SELECT \(actor.name), \(actor.role.rawValue), \(actor.channel.rawValue), 'candidate.import', 'candidate',
-                   id::text, jsonb_build_object('import_id', \(importID.text)::text, 'line', line),
+                   id::text, jsonb_build_object('import_id', \(importID.text)::text, 'line', line)
+                       || CASE WHEN cardinality(consent_purposes) > 0
+                               THEN jsonb_build_object('consents', to_jsonb(consent_purposes)) ELSE '{}'::jsonb END,
                    \(actor.userID), \(actor.tokenID)
             FROM import_rows r
             """, logger: logger)
+        try await connection.query("""
+            INSERT INTO consents (candidate_id, purpose, notice_version, channel, obtained_at, expires_on, evidence,
+                                  recorded_by)
+            SELECT r.id, p.purpose, r.consent_notice, r.consent_channel, now(),
+                   CASE WHEN p.purpose = 'talent_pool' THEN r.consent_expires END, r.consent_evidence, \(actor.name)
+            FROM import_rows r CROSS JOIN LATERAL unnest(r.consent_purposes) AS p (purpose)
+            """, logger: logger)
+        let rows = try await connection.query("""
+            SELECT coalesce(sum(cardinality(consent_purposes)), 0)::int,
+                   count(*) FILTER (WHERE coalesce(cardinality(consent_purposes), 0) = 0)::int
+            FROM import_rows
+            """, logger: logger)
+        for try await (consents, without) in rows.decode((Int, Int).self) { return (consents, without) }
+        return (0, 0)
     }
 }
 
@@ -104,7 +134,7 @@ public struct ImportRows {
     public var pendingBytes: Int { buffer.readableBytes }
 
     /// Appends one checked row of the file, with a new id, in the staging table's column order.
-    public mutating func append(line: Int, _ valid: ValidCandidate, raw: [String]) {
+    public mutating func append(line: Int, _ valid: ValidCandidate, raw: [String], consents: [NewConsent] = []) {
         let education = valid.education.first
         let columns: [String?] = [
             String(line), UUID().uuidString, valid.fullName, valid.searchName, valid.sortKey,
@@ -114,6 +144,9 @@ public struct ImportRows {
             valid.notes, education?.degree.rawValue, education?.field, education?.institution,
             education?.institution.map(VietnameseText.fold), education?.graduationYear.map(String.init),
             education?.classification?.rawValue, CopyText.array(raw),
+            consents.isEmpty ? nil : CopyText.array(consents.map(\.purpose.rawValue)), consents.first?.noticeVersion,
+            consents.first?.channel.rawValue, consents.first?.evidence,
+            consents.first { $0.purpose == .talentPool }?.expiresOn?.description,
         ]
         CopyText.appendRow(columns, to: &buffer)
     }

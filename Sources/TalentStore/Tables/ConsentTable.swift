@@ -50,6 +50,20 @@ public struct ConsentTable: Sendable {
             """, logger: logger)).first
     }
 
+    /// Whether the person withdrew a recruitment consent and holds none in force now (not withdrawn, not superseded,
+    /// not past its expiry).
+    public func recruitmentWithdrawn(candidate: UUID, today: CalendarDate) async throws -> Bool {
+        let rows = try await connection.query("""
+            SELECT EXISTS (SELECT 1 FROM consents WHERE candidate_id = \(candidate) AND purpose = 'recruitment'
+                           AND withdrawn_at IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM consents WHERE candidate_id = \(candidate) AND purpose = 'recruitment'
+                               AND withdrawn_at IS NULL AND superseded_at IS NULL
+                               AND (expires_on IS NULL OR expires_on >= \(today.description)::date))
+            """, logger: logger)
+        for try await refused in rows.decode(Bool.self) { return refused }
+        return false
+    }
+
     /// Moves every consent of one candidate to another (a merge): the proofs follow the person. Where both have one in
     /// force for a purpose, the kept profile's stays in force and the other's is superseded.
     public func reassign(from: UUID, to: UUID) async throws {
