@@ -53,22 +53,17 @@ public struct ReachTable: Sendable {
     public func candidate(_ id: UUID, _ reach: Reach) async throws -> Bool {
         guard reach != .province else { return true }
         let b = reach.binds
-        return try await exists(connection.query("""
+        return try await connection.query("""
             SELECT 1 WHERE candidate_in_reach(\(id), \(b.agency)::text, \(b.addedBy)::uuid, \(b.evaluator)::uuid)
-            """, logger: logger))
+            """, logger: logger).hasRows()
     }
 
     /// Whether the application is within reach.
     public func application(_ id: UUID, _ reach: Reach) async throws -> Bool {
         guard reach != .province else { return true }
         let b = reach.binds
-        return try await exists(connection.query("""
+        return try await connection.query("""
             SELECT 1 WHERE application_in_reach(\(id), \(b.agency)::text, \(b.evaluator)::uuid)
-            """, logger: logger))
-    }
-
-    private func exists(_ rows: PostgresRowSequence) async throws -> Bool {
-        for try await _ in rows { return true }
-        return false
+            """, logger: logger).hasRows()
     }
 }

@@ -16,8 +16,7 @@ public struct ConsentTable: Sendable {
     /// Whether the tracker's own notice of that version exists.
     public func noticeExists(_ version: String) async throws -> Bool {
         let rows = try await connection.query("SELECT 1 FROM privacy_notices WHERE version = \(version)", logger: logger)
-        for try await _ in rows { return true }
-        return false
+        return try await rows.hasRows()
     }
 
     /// Records a consent; the one in force for the same purpose, if any, is superseded in the same statement.

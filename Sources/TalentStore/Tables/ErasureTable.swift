@@ -16,9 +16,9 @@ public struct ErasureTable: Sendable {
     /// Marks the candidate erased (locking the row); false when there is no such candidate or they were erased
     /// already.
     public func mark(_ candidate: UUID) async throws -> Bool {
-        try await exists(connection.query("""
+        try await connection.query("""
             UPDATE candidates SET erased_at = now() WHERE id = \(candidate) AND erased_at IS NULL RETURNING 1
-            """, logger: logger))
+            """, logger: logger).hasRows()
     }
 
     /// Redacts the audit entries about a candidate this transaction marked erased (the database does it, as the
@@ -98,13 +98,8 @@ public struct ErasureTable: Sendable {
 
     /// Whether the candidate was erased.
     public func erased(_ candidate: UUID) async throws -> Bool {
-        try await exists(connection.query("""
+        try await connection.query("""
             SELECT 1 FROM candidates WHERE id = \(candidate) AND erased_at IS NOT NULL
-            """, logger: logger))
-    }
-
-    private func exists(_ rows: PostgresRowSequence) async throws -> Bool {
-        for try await _ in rows { return true }
-        return false
+            """, logger: logger).hasRows()
     }
 }

@@ -39,8 +39,7 @@ public struct UserTable: Sendable {
         let rows = try await connection.query("""
             SELECT 1 FROM staff_users WHERE email = \(email) AND (\(id)::uuid IS NULL OR id <> \(id))
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        return try await rows.hasRows()
     }
 
     /// The account that signs in with this e-mail, with its password hash.
