@@ -47,7 +47,8 @@ end
 LUA
 
 # The statements the API sends for a new person, as PostgreSQL logs them (log_statement = all), with parameters of
-# the same values and sizes: the token lookup, the idempotency claim, then one transaction (NominationService.submit).
+# the same values and sizes: the token lookup, then one transaction (NominationService.submit): the key's lock and stored answer, the work, the
+# answer.
 token_hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 token_id=$($T token list --format csv | awk -F, 'NR == 2 { print $1 }')
 partner_name="Trường Đại học Đo Tải"
@@ -57,12 +58,9 @@ SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.rol
        t.created_at, t.expires_at, t.revoked_at, t.last_used_at
 FROM access_tokens t LEFT JOIN staff_users u ON u.id = t.user_id LEFT JOIN partners p ON p.code = t.partner_code
 WHERE t.secret_hash = '\\x$token_hash'::bytea;
-INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('BENCH', 'pgb-' || :n, '$token_hash', 'in_flight')
-ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-    WHERE idempotency_keys.state = 'in_flight' AND idempotency_keys.created_at < now() - interval '5 minutes'
-      AND idempotency_keys.request_hash = EXCLUDED.request_hash
-RETURNING 1;
 BEGIN;
+SELECT pg_try_advisory_xact_lock(hashtextextended('BENCH:pgb-' || :n, 0));
+SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
 SELECT id, partner_code, reference, title, signed_on::text, starts_on::text, ends_on::text, status, fields, yearly_quota,
 training, notes, version, created_at, updated_at FROM agreements WHERE ('BENCH'::text IS NULL OR partner_code = 'BENCH')
 ORDER BY partner_code, starts_on, reference LIMIT 1000;
@@ -109,9 +107,10 @@ FROM unnest('{candidate.add,referral.add,nomination.submit}'::text[], '{candidat
                   '{"candidate_id":":cid","after":{"candidate_id":":cid","channel":"nomination","created_at":"2026-11-30T04:35:16Z","created_by":"$partner_name","credited":true,"id":":rid","justification":"Thủ khoa đầu ra.","referrer_agency_code":null,"referrer_email":"an.tran@example.edu.vn","referrer_kind":"partner","referrer_name":"TS. Trần Văn An","referrer_partner_code":"BENCH","referrer_title":"Trưởng khoa","referrer_user_id":null,"relationship":"teacher"}}',
                   '{"agreement_id":"$agreement","candidate_id":":cid","referral_id":":rid"}']) WITH ORDINALITY AS e(action, entity_type, entity_id, changes, n)
 ORDER BY e.n;
-UPDATE idempotency_keys SET state = 'done', response_status = 201,
-    response_body = '{"id":":nid","status":"received","submitted_at":"2026-11-30T04:35:16Z"}'
-WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;
+INSERT INTO idempotency_keys (partner_code, key, request_hash, state, response_status, response_body)
+VALUES ('BENCH', 'pgb-' || :n, '$token_hash', 'done', 201, '{"id":":nid","status":"received","submitted_at":"2026-11-30T04:35:16Z"}')
+ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'done',
+    response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, created_at = now();
 COMMIT;
 SQL
 

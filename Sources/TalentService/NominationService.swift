@@ -22,41 +22,36 @@ public struct NominationService: Sendable {
         let submittedText = submitted.jsonString()
         let hash = SHA256.hash(data: Data(submittedText.utf8)).hexString
 
-        let claim = try await database.read { db in
-            if Int.random(in: 0..<100) == 0 { try await db.idempotency.prune() }
-            return try await db.idempotency.claim(partnerCode: partner, key: key, requestHash: hash)
-        }
-        switch claim {
-        case .replay(_, let body):
-            guard let receipt = NominationReceipt(replaying: body) else {
-                throw ServiceError(.internalFailure, LocalizedText(
-                    vi: "Không đọc được câu trả lời đã lưu của Idempotency-Key này",
-                    en: "The stored answer of this Idempotency-Key cannot be read"))
-            }
-            return receipt
-        case .inFlight:
-            throw ServiceError(.conflict, slug: "idempotency-in-flight", LocalizedText(
-                vi: "Một yêu cầu với cùng Idempotency-Key đang được xử lý; thử lại sau giây lát",
-                en: "A request with this Idempotency-Key is still being processed; retry shortly"))
-        case .mismatch:
-            throw ServiceError(.invalid, slug: "idempotency-mismatch", LocalizedText(
-                vi: "Idempotency-Key này đã được dùng cho một nội dung khác", en: "This Idempotency-Key was used with another body"),
-                fieldErrors: [FieldError("Idempotency-Key", vi: "đã dùng cho nội dung khác", en: "was used with another body")])
-        case .claimed:
-            break
-        }
-        do {
-            return try await database.transaction { tx in
-                let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner, creditMonths: referrals.creditMonths,
-                                                     by: actor, in: tx)
+        // The key's lock, the check for an earlier answer, the work and the answer are one transaction: a request
+        // that dies (a crashed server, a lost connection) leaves nothing behind, and its retry goes ahead at once.
+        return try await database.transaction { tx in
+            if Int.random(in: 0..<100) == 0 { try await tx.idempotency.prune() }
+            switch try await tx.idempotency.claim(partnerCode: partner, key: key, requestHash: hash) {
+            case .replay(_, let body):
+                guard let receipt = NominationReceipt(replaying: body) else {
+                    throw ServiceError(.internalFailure, LocalizedText(
+                        vi: "Không đọc được câu trả lời đã lưu của Idempotency-Key này",
+                        en: "The stored answer of this Idempotency-Key cannot be read"))
+                }
+                return receipt
+            case .inFlight:
+                var error = ServiceError(.conflict, slug: "idempotency-in-flight", LocalizedText(
+                    vi: "Một yêu cầu với cùng Idempotency-Key đang được xử lý; thử lại sau giây lát",
+                    en: "A request with this Idempotency-Key is still being processed; retry shortly"))
+                error.retryAfter = 1
+                throw error
+            case .mismatch:
+                throw ServiceError(.invalid, slug: "idempotency-mismatch", LocalizedText(
+                    vi: "Idempotency-Key này đã được dùng cho một nội dung khác", en: "This Idempotency-Key was used with another body"),
+                    fieldErrors: [FieldError("Idempotency-Key", vi: "đã dùng cho nội dung khác", en: "was used with another body")])
+            case .claimed:
+                let (id, at) = try await Self.record(valid, submitted: submittedText, partner: partner,
+                                                     creditMonths: referrals.creditMonths, by: actor, in: tx)
                 let receipt = NominationReceipt(id: id, status: .received, submittedAt: at)
-                try await tx.idempotency.complete(partnerCode: partner, key: key, status: 201, body: receipt.json)
+                try await tx.idempotency.store(partnerCode: partner, key: key, requestHash: hash, status: 201,
+                                               body: receipt.json)
                 return receipt
             }
-        } catch {
-            // Nothing was written: free the key so that a corrected retry can use it.
-            try? await database.read { db in try await db.idempotency.release(partnerCode: partner, key: key) }
-            throw error
         }
     }
 

@@ -45,6 +45,51 @@ struct NominationTests {
         return try await api.request(.post, "/v1/nominations", token: token, json: body, headers: headers)
     }
 
+    @Test("a retry while the first request with its key still runs (blocked on a lock) is 409 with Retry-After, never a second nomination; then the key replays the first answer")
+    func inFlight() async throws {
+        try await APIHarness.with { api in
+            let ulaw = try await Self.partner(api, code: "ULAW")
+            let (release, releaser) = AsyncStream.makeStream(of: Void.self)
+            let (locked, locker) = AsyncStream.makeStream(of: Void.self)
+            let database = api.services.database
+            let holder = Task {
+                try await database.withConnection { c in
+                    try await c.query("BEGIN", logger: TestDatabase.logger)
+                    try await c.query("LOCK TABLE referrals IN ACCESS EXCLUSIVE MODE", logger: TestDatabase.logger)
+                    locker.yield()
+                    for await _ in release { break }
+                    try await c.query("COMMIT", logger: TestDatabase.logger)
+                }
+            }
+            for await _ in locked { break }
+            let first = Task { try await nominate(api, ulaw, key: "k-slow", Self.body()) }
+            // The first request is waiting on the lock, holding its key.
+            var waiting = false
+            for _ in 0..<200 where !waiting {
+                try await Task.sleep(for: .milliseconds(20))
+                waiting = try await database.withConnection { c in
+                    try await c.query("SELECT count(*)::int FROM pg_locks WHERE NOT granted", logger: TestDatabase.logger)
+                        .collect().first?.decode(Int.self) ?? 0
+                } > 0
+            }
+            #expect(waiting)
+            for _ in 0..<2 {
+                let retry = try await nominate(api, ulaw, key: "k-slow", Self.body())
+                #expect(retry.status == 409, "\(retry.text)")
+                #expect((retry.object["type"] as? String)?.hasSuffix("/idempotency-in-flight") == true)
+                #expect(retry.headers[.retryAfter] == "1")
+            }
+            releaser.yield()
+            try await holder.value
+            let answered = try await first.value
+            #expect(answered.status == 201, "\(answered.text)")
+            let replay = try await nominate(api, ulaw, key: "k-slow", Self.body())
+            #expect(replay.status == 201 && replay.body == answered.body)
+            #expect(try await api.count("nominations") == 1)
+            #expect(try await api.count("idempotency_keys") == 1)
+        }
+    }
+
     @Test("a nomination creates a candidate, a credited partner referral and stores the consent; every idempotency case")
     func idempotency() async throws {
         try await APIHarness.with { api in
@@ -70,15 +115,6 @@ struct NominationTests {
             let missing = try await nominate(api, ulaw, key: nil, Self.body())
             #expect(missing.status == 400)
             #expect(missing.contentType == "application/problem+json")
-
-            // A first request still running: its key is in flight.
-            try await api.services.database.withConnection { c in
-                try await c.query("""
-                    INSERT INTO idempotency_keys (partner_code, key, request_hash, state) VALUES ('ULAW', 'k-busy', 'x', 'in_flight')
-                    """, logger: TestDatabase.logger)
-            }
-            let busy = try await nominate(api, ulaw, key: "k-busy", Self.body())
-            #expect(busy.status == 409 || busy.status == 422)
 
             // Keys are per partner: another partner may use the same key.
             let ctu = try await Self.partner(api, code: "CTU")
