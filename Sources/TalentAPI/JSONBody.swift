@@ -42,9 +42,9 @@ extension JSONFields {
         guard buffer.readableBytes > 0 else { throw malformed("empty body") }
         let value: JSONValue
         do {
-            value = try JSONValue(parsing: buffer.readableBytesView)
+            value = try JSONValue(parsing: buffer.readableBytesView, limits: .request)
         } catch {
-            throw malformed("syntax error")
+            throw malformed(error.description)
         }
         guard case .object(let object) = value else { throw malformed("expected an object, got \(value.typeName)") }
         return JSONFields(object: object)

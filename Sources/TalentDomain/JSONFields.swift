@@ -196,7 +196,8 @@ public struct JSONFields {
                     !named.contains(error.field) && !named.contains { error.field.hasPrefix($0 + "[") }
                 }
             }
-            throw ServiceError.invalid(all)
+            let omitted: Int = if case .number(let n)? = error.extensions["errors_omitted"] { Int(n) } else { 0 }
+            throw ServiceError.invalid(all, alsoOmitted: omitted)
         }
         return try parse()
     }

@@ -2,11 +2,13 @@ import Foundation
 
 extension JSONValue {
     /// Parses one JSON document (RFC 8259) straight into a value: API bodies and stored JSON are read this way, since
-    /// Foundation's `JSONDecoder` spends most of its time in generic containers trying each type in turn.
-    public init(parsing bytes: some Collection<UInt8>) throws(JSONParseError) {
+    /// Foundation's `JSONDecoder` spends most of its time in generic containers trying each type in turn. A field name
+    /// given twice is refused (RFC 8259 leaves it to the reader; taking the last would let two readers disagree), and
+    /// so is a number that only looks whole because a double cannot hold its digits (`2023.0000000000001`).
+    public init(parsing bytes: some Collection<UInt8>, limits: JSONLimits = .stored) throws(JSONParseError) {
         let array = Array(bytes)
         self = try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-            var parser = JSONParser(buffer)
+            var parser = JSONParser(buffer, limits: limits)
             parser.skipWhitespace()
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
@@ -15,9 +17,22 @@ extension JSONValue {
         }
     }
 
-    public init(parsing text: String) throws(JSONParseError) {
-        try self.init(parsing: text.utf8)
+    public init(parsing text: String, limits: JSONLimits = .stored) throws(JSONParseError) {
+        try self.init(parsing: text.utf8, limits: limits)
     }
+}
+
+/// How large a document the parser accepts: a request body from outside is held to a few dozen levels and a
+/// thousand fields an object, so a hostile one costs little to refuse; what the program stored itself is trusted more.
+public struct JSONLimits: Sendable {
+    public var depth: Int
+    public var members: Int
+    public var items: Int
+
+    /// API bodies: no real request nests 32 deep or has 1,000 fields in one object or 10,000 items in one array.
+    public static let request = JSONLimits(depth: 32, members: 1_000, items: 10_000)
+    /// JSON the program wrote itself (audit changes, stored nominations, rubric files): only the stack is guarded.
+    public static let stored = JSONLimits(depth: 256, members: .max, items: .max)
 }
 
 /// Why a JSON document could not be read, and where.
@@ -29,12 +44,12 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    let limits: JSONLimits
     var index = 0
-    /// Deep enough for any real document, shallow enough that a hostile one cannot exhaust the stack.
-    static let maxDepth = 256
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
+        self.limits = limits
     }
 
     func error(_ message: String) -> JSONParseError {
@@ -51,7 +66,7 @@ private struct JSONParser {
     }
 
     mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth < Self.maxDepth else { throw error("nested too deeply") }
+        guard depth < limits.depth else { throw error("nested more than \(limits.depth) levels deep") }
         guard index < bytes.count else { throw error("unexpected end") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -88,7 +103,10 @@ private struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            fields[key] = try value(depth: depth + 1)
+            guard fields.count < limits.members else { throw error("more than \(limits.members) fields in one object") }
+            guard fields.updateValue(try value(depth: depth + 1), forKey: key) == nil else {
+                throw JSONParseError(message: "the field \"\(key.prefix(64))\" appears twice", offset: index)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -112,6 +130,7 @@ private struct JSONParser {
         }
         while true {
             skipWhitespace()
+            guard items.count < limits.items else { throw error("more than \(limits.items) items in one array") }
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end") }
@@ -209,30 +228,57 @@ private struct JSONParser {
     /// A number as the grammar allows it: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
     mutating func number() throws(JSONParseError) -> Double {
         let start = index
-        func digits() -> Int {
+        func digits() -> Range<Int> {
             let from = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            return index - from
+            return from..<index
         }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count else { throw error("invalid number") }
+        let whole: Range<Int>
         if bytes[index] == UInt8(ascii: "0") {
+            whole = index..<(index + 1)
             index += 1
-        } else if digits() == 0 {
-            throw error("invalid number")
+        } else {
+            whole = digits()
+            guard !whole.isEmpty else { throw error("invalid number") }
         }
+        var fraction = index..<index
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard digits() > 0 else { throw error("invalid number") }
+            fraction = digits()
+            guard !fraction.isEmpty else { throw error("invalid number") }
         }
+        var exponent = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { throw error("invalid number") }
+            var negative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            let written = digits()
+            guard !written.isEmpty else { throw error("invalid number") }
+            for i in written { exponent = min(exponent * 10 + Int(bytes[i] - UInt8(ascii: "0")), 100_000) }
+            if negative { exponent = -exponent }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw error("number out of range") }
+        // A double that came out whole from digits that are not: refused rather than read as an integer it is not.
+        if value.rounded() == value, !isWhole(whole: whole, fraction: fraction, exponent: exponent) {
+            index = start
+            throw error("number has more digits than can be kept exactly")
+        }
         return value
+    }
+
+    /// Whether the decimal digits `whole.fraction × 10^exponent` are a whole number: every digit that the exponent
+    /// leaves after the point is 0.
+    func isWhole(whole: Range<Int>, fraction: Range<Int>, exponent: Int) -> Bool {
+        let afterPoint = fraction.count - exponent  // how many of the digits, counted from the right, are fractional
+        guard afterPoint > 0 else { return true }
+        let all = Array(whole) + Array(fraction)
+        return all.suffix(afterPoint).allSatisfy { bytes[$0] == UInt8(ascii: "0") }
     }
 }
 

@@ -67,9 +67,44 @@ struct JSONParserEdgeTests {
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: deep) }
     }
 
-    @Test("a repeated key keeps the last value")
+    @Test("a repeated key is refused, naming the key, at any depth")
     func duplicateKeys() throws {
-        #expect(try JSONValue(parsing: #"{"a": 1, "a": 2}"#) == .object(["a": .number(2)]))
+        for json in [#"{"a": 1, "a": 2}"#, #"{"b": {"a": 1, "a": 1}}"#, #"[{"x": null, "y": 0, "x": null}]"#] {
+            do {
+                _ = try JSONValue(parsing: json)
+                Issue.record("accepted \(json)")
+            } catch {
+                #expect(error.message.contains("appears twice"), "\(error)")
+            }
+        }
+        // Keys that differ only by an escape are the same key once read.
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: #"{"a": 1, "\u0061": 2}"#) }
+        #expect(try JSONValue(parsing: #"{"a": 1, "A": 2}"#) == .object(["a": .number(1), "A": .number(2)]))
+    }
+
+    @Test("a number that a double would round to a whole one is refused; whole numbers in any spelling are read", arguments: [
+        ("2023.0000000000001", nil), ("2023.0", 2023.0), ("2.023e3", 2023.0), ("202300e-2", 2023.0), ("1e-400", nil),
+        ("9007199254740993", 9007199254740992.0), ("0.30000000000000004", 0.30000000000000004), ("-0.0", 0.0),
+        ("20230000000000001e-13", nil), ("1.5", 1.5),
+    ] as [(String, Double?)])
+    func wholeNumbers(json: String, value: Double?) {
+        if let value {
+            #expect((try? JSONValue(parsing: json)) == .number(value), "\(json)")
+        } else {
+            #expect(throws: JSONParseError.self, "\(json)") { try JSONValue(parsing: json) }
+        }
+    }
+
+    @Test("a request body is held to 32 levels, 1,000 fields an object and 10,000 items an array")
+    func requestLimits() throws {
+        let deep = String(repeating: "[", count: 33) + String(repeating: "]", count: 33)
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: deep, limits: .request) }
+        #expect(throws: Never.self) { try JSONValue(parsing: deep) }
+        let fields = { (n: Int) in "{" + (0..<n).map { "\"k\($0)\": 0" }.joined(separator: ",") + "}" }
+        #expect(throws: Never.self) { try JSONValue(parsing: fields(1_000), limits: .request) }
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: fields(1_001), limits: .request) }
+        let items = "[" + Array(repeating: "0", count: 10_001).joined(separator: ",") + "]"
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: items, limits: .request) }
     }
 
     @Test("errors say where", arguments: [
