@@ -45,8 +45,9 @@ run: demo
 # two cores starve one another (a CLI test's 10-second wait for its connection ran out).
 TEST_WIDTH ?= 16
 
-# Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, and
-# the dashboard in headless Chromium (screenshots in artifacts/).
+# Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, the
+# fault tests (a cluster of their own, killed and restarted), schemathesis, and the dashboard in headless Chromium
+# (screenshots in artifacts/).
 test: toolchain
 	@set -euo pipefail; \
 	export TALENT_PG_DATA=.data/test-pg TALENT_PG_PORT=$(TEST_PORT) TALENT_PG_FAST=1; \
@@ -58,6 +59,7 @@ test: toolchain
 	"$$(swift build --show-bin-path)/talentPackageTests.xctest" --testing-library swift-testing \
 		--experimental-maximum-parallelization-width $(TEST_WIDTH) 2>&1 | tee .data/test.log; \
 	Tests/smoke.sh $(TALENT_DEBUG); \
+	Tests/faults/faults.sh $(TALENT_DEBUG); \
 	Tests/fuzz/schemathesis.sh $(TALENT_DEBUG); \
 	Tests/browser/dashboard.sh $(TALENT_DEBUG)
 

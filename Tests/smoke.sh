@@ -23,7 +23,7 @@ grep -q "talent migrate" <<<"$out" || fail "serve did not say to run talent migr
 "$TALENT" demo load >/dev/null; ok
 
 start_server "$TALENT" "$API_PORT"
-[ "$(curl -s "$BASE/health")" = '{"database":"ok","status":"ok"}' ] || fail "health is not ok"; ok
+[ "$(curl -s "$BASE/health")" = '{"database":"ok","pool":"ok","status":"ok"}' ] || fail "health is not ok"; ok
 # the API description comes from the binary's resource bundle (openapi.yaml), as YAML and as JSON
 curl -sf -o /dev/null -w '%{content_type}' "$BASE/openapi.yaml" | grep -q '^application/yaml' || fail "no /openapi.yaml"; ok
 curl -sf "$BASE/openapi.json" | grep -q '"openapi":"3.1.0"' || fail "no /openapi.json"; ok

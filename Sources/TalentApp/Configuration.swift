@@ -20,6 +20,9 @@ public struct Configuration: Sendable {
     public var services: ServiceSettings
     /// Requests a partner may make per minute on the nomination routes (`TALENT_PARTNER_RATE_PER_MINUTE`).
     public var partnerRatePerMinute: Int
+    /// How long `talent serve` waits on PostgreSQL (`TALENT_DB_POOL_WAIT_MS`, `TALENT_DB_STATEMENT_TIMEOUT_MS`,
+    /// `TALENT_DB_LOCK_TIMEOUT_MS`, `TALENT_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS`); CLI commands use `DatabaseLimits.tool`.
+    public var serverLimits: DatabaseLimits = .api
 
     /// The flags a command was given; nil where not given.
     public struct Flags: Sendable {
@@ -120,10 +123,31 @@ public struct Configuration: Sendable {
         }
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")
             ?? file?.partnerRatePerMinute ?? 120
-        return Configuration(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,
-                             readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
-                             host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,
-                             services: services, partnerRatePerMinute: max(1, rate))
+        var configuration = Configuration(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,
+                                          readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
+                                          host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,
+                                          services: services, partnerRatePerMinute: max(1, rate))
+        configuration.serverLimits = try serverLimits(environment)
+        return configuration
+    }
+
+    /// The server's bounds on PostgreSQL, each in milliseconds; 0 turns a statement bound off (never the pool's wait).
+    static func serverLimits(_ environment: [String: String]) throws -> DatabaseLimits {
+        func bound(_ name: String, _ field: String, _ fallback: Duration?, zeroAllowed: Bool = true) throws -> Duration? {
+            guard let ms = try integer(environment, name, field: field) else { return fallback }
+            guard (zeroAllowed ? 0 : 1)...3_600_000 ~= ms else {
+                throw ServiceError.invalid(field, vi: "\(name) phải từ \(zeroAllowed ? 0 : 1) đến 3600000 (mili giây)",
+                                           en: "\(name) must be from \(zeroAllowed ? 0 : 1) to 3600000 (milliseconds)")
+            }
+            return ms == 0 ? nil : .milliseconds(ms)
+        }
+        var limits = DatabaseLimits.api
+        limits.poolWait = try bound("TALENT_DB_POOL_WAIT_MS", "db_pool_wait_ms", limits.poolWait, zeroAllowed: false) ?? limits.poolWait
+        limits.statementTimeout = try bound("TALENT_DB_STATEMENT_TIMEOUT_MS", "db_statement_timeout_ms", limits.statementTimeout)
+        limits.lockTimeout = try bound("TALENT_DB_LOCK_TIMEOUT_MS", "db_lock_timeout_ms", limits.lockTimeout)
+        limits.idleInTransactionTimeout = try bound("TALENT_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+                                                    "db_idle_in_transaction_timeout_ms", limits.idleInTransactionTimeout)
+        return limits
     }
 
     /// `TALENT_CONFIG`, else `config/talent.json` in the working directory; absent is fine, malformed is an error.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import TalentAPI
 import TalentCLI
 import TalentDomain
@@ -19,9 +20,10 @@ public enum TalentApp {
     }
 
     /// The database pools of a configuration (not yet running: run them with `Database.run()` or as a service).
-    public static func buildDatabase(_ configuration: Configuration, logger: Logger) -> Database {
+    public static func buildDatabase(_ configuration: Configuration, limits: DatabaseLimits = .tool,
+                                     logger: Logger) -> Database {
         Database(url: configuration.databaseURL, readURL: configuration.readURL, poolSize: configuration.poolSize,
-                 logger: logger)
+                 limits: limits, logger: logger)
     }
 
     /// The service layer over a database, with the configuration's rules.
@@ -34,7 +36,7 @@ public enum TalentApp {
         // The API description is converted now, not at the first GET /openapi.json: a broken openapi.yaml stops
         // the server at start.
         _ = OpenAPISpec.json
-        let database = buildDatabase(configuration, logger: logger)
+        let database = buildDatabase(configuration, limits: configuration.serverLimits, logger: logger)
         let services = buildServices(configuration, database: database)
         var app = Application(
             router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute),
@@ -45,6 +47,21 @@ public enum TalentApp {
         app.addServices(DatabaseService(database: database), ReadLogService(readLog: services.readLog),
                         RetentionJob(services: services, logger: logger))
         return app
+    }
+}
+
+extension TalentApp {
+    /// Requests in flight get this long to finish after SIGTERM or SIGINT (the database bounds keep every request
+    /// shorter); what is still running then is cancelled, and the process ends at most a few seconds later.
+    static let shutdownGrace: Duration = .seconds(20)
+
+    /// Runs the server until SIGTERM or SIGINT, then shuts it down within `shutdownGrace` plus five seconds.
+    static func serve(_ app: some ApplicationProtocol, logger: Logger) async throws {
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownGrace
+        configuration.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: configuration).run()
     }
 }
 
@@ -142,6 +159,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "talent")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        try await TalentApp.buildApplication(configuration, logger: logger).runService()
+        try await TalentApp.serve(TalentApp.buildApplication(configuration, logger: logger), logger: logger)
     }
 }

@@ -35,7 +35,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public var fieldErrors: [FieldError]
     /// Extra members of the problem document, such as the id of the record a duplicate collides with.
     public var extensions: [String: JSONValue]
-    /// With `tooManyRequests`: when to try again, in seconds (the API's `Retry-After`).
+    /// When to try again, in seconds (the API's `Retry-After`): after too many attempts, or while the same request runs.
     public var retryAfter: Int?
 
     public init(_ kind: Kind, slug: String? = nil, _ message: LocalizedText, fieldErrors: [FieldError] = [],
@@ -66,18 +66,26 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
 
     // MARK: Common errors
 
-    public static func invalid(_ errors: [FieldError]) -> ServiceError {
-        let fields = errors.map(\.field).joined(separator: ", ")
+    /// At most this many field errors are named in one answer; the rest are counted (`errors_omitted`), so that a
+    /// body of thousands of unknown fields gets a short answer.
+    public static let maxFieldErrors = 25
+
+    /// `alsoOmitted`: bad fields an earlier answer left out, when its errors are combined with more.
+    public static func invalid(_ all: [FieldError], alsoOmitted: Int = 0) -> ServiceError {
+        let errors = Array(all.prefix(maxFieldErrors))
+        let omitted = all.count - errors.count + alsoOmitted
+        let fields = errors.map(\.field).joined(separator: ", ") + (omitted > 0 ? ", …" : "")
         let first = errors.first.map { "\($0.field): \($0.message.vi)" } ?? ""
         let firstEn = errors.first.map { "\($0.field): \($0.message.en)" } ?? ""
-        let more = errors.count > 1
+        let more = all.count + alsoOmitted > 1
         return ServiceError(
             .invalid,
             LocalizedText(
                 vi: more ? "Dữ liệu không hợp lệ (\(fields)); \(first)" : "Dữ liệu không hợp lệ: \(first)",
                 en: more ? "Invalid input (\(fields)); \(firstEn)" : "Invalid input: \(firstEn)"
             ),
-            fieldErrors: errors
+            fieldErrors: errors,
+            extensions: omitted > 0 ? ["errors_omitted": .number(Double(omitted))] : [:]
         )
     }
 
@@ -107,8 +115,18 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         )
     }
 
-    public static let unavailable = ServiceError(
-        .unavailable,
-        LocalizedText(vi: "Không kết nối được cơ sở dữ liệu", en: "The database cannot be reached")
-    )
+    public static let unavailable: ServiceError = {
+        var error = ServiceError(.unavailable, LocalizedText(vi: "Không kết nối được cơ sở dữ liệu",
+                                                             en: "The database cannot be reached"))
+        error.retryAfter = 5
+        return error
+    }()
+
+    /// No database connection was free in time, or a statement ran or waited on a lock too long: try again shortly.
+    public static let busy: ServiceError = {
+        var error = ServiceError(.unavailable, slug: "busy", LocalizedText(
+            vi: "Máy chủ đang bận; thử lại sau giây lát", en: "The server is busy; retry shortly"))
+        error.retryAfter = 1
+        return error
+    }()
 }

@@ -68,8 +68,9 @@ public struct TalentServices: Sendable {
     }
 
     /// Whether the database answers, for `GET /health`.
-    public func databaseIsReachable() async -> Bool {
-        await database.isReachable()
+    /// The primary's state for `/health`: answering, busy (no pooled connection free in time), or down.
+    public func databaseHealth() async -> DatabaseHealth {
+        await database.health()
     }
 }
 

@@ -1,26 +1,72 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 import TalentDomain
+
+/// How long the program waits on PostgreSQL. The API's connections have all four bounds, so that every request ends:
+/// a statement runs at most `statementTimeout`, waits on a lock at most `lockTimeout`, a transaction left open by a
+/// dead request is closed after `idleInTransactionTimeout`, and a request waits at most `poolWait` for a pooled
+/// connection (then 503 with `Retry-After`). The CLI waits longer for a connection and sets no statement bounds: an
+/// import or an audit check may run for minutes.
+public struct DatabaseLimits: Sendable, Equatable {
+    public var poolWait: Duration
+    public var statementTimeout: Duration?
+    public var lockTimeout: Duration?
+    public var idleInTransactionTimeout: Duration?
+
+    public init(poolWait: Duration, statementTimeout: Duration? = nil, lockTimeout: Duration? = nil,
+                idleInTransactionTimeout: Duration? = nil) {
+        self.poolWait = poolWait
+        self.statementTimeout = statementTimeout
+        self.lockTimeout = lockTimeout
+        self.idleInTransactionTimeout = idleInTransactionTimeout
+    }
+
+    /// `talent serve`: `TALENT_DB_POOL_WAIT_MS`, `TALENT_DB_STATEMENT_TIMEOUT_MS`, `TALENT_DB_LOCK_TIMEOUT_MS`,
+    /// `TALENT_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS` override these.
+    public static let api = DatabaseLimits(poolWait: .seconds(2), statementTimeout: .seconds(15), lockTimeout: .seconds(5),
+                                           idleInTransactionTimeout: .seconds(30))
+    /// CLI commands and tests.
+    public static let tool = DatabaseLimits(poolWait: .seconds(60))
+
+    /// The session settings sent when a connection starts (PostgreSQL takes run-time settings in the startup message).
+    var startupParameters: [(String, String)] {
+        func milliseconds(_ duration: Duration) -> String {
+            String(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+        var parameters: [(String, String)] = []
+        if let statementTimeout { parameters.append(("statement_timeout", milliseconds(statementTimeout))) }
+        if let lockTimeout { parameters.append(("lock_timeout", milliseconds(lockTimeout))) }
+        if let idleInTransactionTimeout {
+            parameters.append(("idle_in_transaction_session_timeout", milliseconds(idleInTransactionTimeout)))
+        }
+        return parameters
+    }
+}
 
 /// The PostgreSQL connection pools: one for reads and writes, and optionally one for report queries
 /// (`DATABASE_READ_URL`, a replica). Run it (it is a swift-service-lifecycle service) before the first query.
 public final class Database: Sendable {
     public let url: DatabaseURL
     public let readURL: DatabaseURL?
+    public let limits: DatabaseLimits
     let primary: PostgresClient
     let replica: PostgresClient?
     public let logger: Logger
 
-    public init(url: DatabaseURL, readURL: DatabaseURL? = nil, poolSize: Int = 10, logger: Logger) {
+    public init(url: DatabaseURL, readURL: DatabaseURL? = nil, poolSize: Int = 10, limits: DatabaseLimits = .tool,
+                logger: Logger) {
         self.url = url
         self.readURL = readURL
+        self.limits = limits
         self.logger = logger
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
-        self.primary = PostgresClient(configuration: url.clientConfiguration(poolSize: poolSize), backgroundLogger: quiet)
+        self.primary = PostgresClient(configuration: url.clientConfiguration(poolSize: poolSize, limits: limits),
+                                      backgroundLogger: quiet)
         self.replica = readURL.map {
-            PostgresClient(configuration: $0.clientConfiguration(poolSize: poolSize), backgroundLogger: quiet)
+            PostgresClient(configuration: $0.clientConfiguration(poolSize: poolSize, limits: limits), backgroundLogger: quiet)
         }
     }
 
@@ -38,8 +84,10 @@ public final class Database: Sendable {
     /// `withTransaction` sends BEGIN and COMMIT (ROLLBACK when `body` throws), as the hand-written version did.
     public func transaction<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withTransaction(logger: logger) { connection in
-                try await body(Tables(connection: connection, logger: logger))
+            return try await leased(primary) { connection in
+                try await connection.withTransaction(logger: self.logger) { connection in
+                    try await body(Tables(connection: connection, logger: self.logger))
+                }
             }
         } catch {
             throw Self.map(error)
@@ -49,7 +97,7 @@ public final class Database: Sendable {
     /// Runs read-only work on one pooled connection of the primary; each statement commits on its own.
     public func read<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withConnection { try await body(Tables(connection: $0, logger: logger)) }
+            return try await leased(primary) { try await body(Tables(connection: $0, logger: self.logger)) }
         } catch {
             throw Self.map(error)
         }
@@ -58,7 +106,7 @@ public final class Database: Sendable {
     /// Runs a report query on the replica when one is configured, else on the primary.
     public func report<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await (replica ?? primary).withConnection { try await body(Tables(connection: $0, logger: logger)) }
+            return try await leased(replica ?? primary) { try await body(Tables(connection: $0, logger: self.logger)) }
         } catch {
             throw Self.map(error)
         }
@@ -71,25 +119,91 @@ public final class Database: Sendable {
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await primary.withConnection { try await body($0) }
+            return try await leased(primary) { try await body($0) }
         } catch {
             throw Self.map(error)
         }
     }
 
-    /// True when the primary answers `SELECT 1` within the timeout.
-    public func isReachable(timeout: Duration = .seconds(2)) async -> Bool {
+    /// Runs `body` on a pooled connection of `client`, waiting at most `limits.poolWait` for one. A request that got
+    /// no connection in time is cancelled before it starts (never halfway) and answers 503: the pool is busy, or the
+    /// database cannot be reached.
+    func leased<Result: Sendable>(
+        _ client: PostgresClient, wait: Duration? = nil, _ body: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let lease = LeaseRace()
+        let wait = wait ?? limits.poolWait
+        // The task group waits for both of its tasks, so `body` never outlives this call.
+        return try await withoutActuallyEscaping(body) { body in
+            try await withThrowingTaskGroup(of: Result?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        guard lease.start() else { throw PoolWaitExpired() }
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: wait)
+                    if lease.expire() { throw PoolWaitExpired() }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let result = next {
+                        group.cancelAll()
+                        return result
+                    }
+                }
+                throw CancellationError()
+            }
+        }
+    }
+
+    /// What the primary's state is, answered within about a second: whether a pooled connection answers `SELECT 1`,
+    /// and when none is free in time, whether a connection of its own does (the pool is busy) or not (the database is
+    /// down).
+    public func health() async -> DatabaseHealth {
+        do {
+            try await leased(primary, wait: .milliseconds(400)) { _ = try await $0.query("SELECT 1", logger: self.logger) }
+            return .ok
+        } catch {
+            return await probe() ? .busy : .unavailable
+        }
+    }
+
+    /// True when the primary accepts a connection of its own (outside the pool) and answers on it within 400 ms.
+    func probe() async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                (try? await self.primary.withConnection { try await $0.query("SELECT 1", logger: self.logger) }) != nil
+                do {
+                    var configuration = PostgresConnection.Configuration(
+                        host: self.url.host, port: self.url.port, username: self.url.user, password: self.url.password,
+                        database: self.url.database, tls: self.url.requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+                    configuration.options.connectTimeout = .milliseconds(400)
+                    let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: self.logger)
+                    defer { Task { try? await connection.close() } }
+                    _ = try await connection.query("SELECT 1", logger: self.logger)
+                    return true
+                } catch {
+                    return false
+                }
             }
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                try? await Task.sleep(for: .milliseconds(400))
                 return false
             }
             let first = await group.next() ?? false
             group.cancelAll()
             return first
+        }
+    }
+
+    /// True when the primary answers `SELECT 1` within the timeout (the CLI's check before a command).
+    public func isReachable(timeout: Duration = .seconds(2)) async -> Bool {
+        do {
+            try await leased(primary, wait: timeout) { _ = try await $0.query("SELECT 1", logger: self.logger) }
+            return true
+        } catch {
+            return false
         }
     }
 
@@ -102,6 +216,7 @@ public final class Database: Sendable {
             return map(inner)
         }
         if error is CancellationError { return error }
+        if error is PoolWaitExpired { return ServiceError.busy }
         // Errors of the caller's own (such as a rollback signal) pass through; the edges treat unknown ones as internal.
         guard let psql = error as? PSQLError else { return error }
         switch psql.code {
@@ -129,23 +244,31 @@ public final class Database: Sendable {
                  PostgresError.Code.numericValueOutOfRange.raw, PostgresError.Code.invalidDatetimeFormat.raw,
                  PostgresError.Code.datetimeFieldOverflow.raw, PostgresError.Code.characterNotInRepertoire.raw,
                  PostgresError.Code.untranslatableCharacter.raw:
-                return ServiceError.invalid(ConstraintFields.field(for: constraint), vi: "không hợp lệ (\(detail))",
-                                            en: "is not valid (\(detail))")
-            case PostgresError.Code.serializationFailure.raw, PostgresError.Code.deadlockDetected.raw,
-                 PostgresError.Code.lockNotAvailable.raw:
+                // PostgreSQL's own message ("interval out of range") is for the log; the caller learns which field.
+                Logger(label: "talent.database").notice("value refused", metadata: ["sqlstate": "\(state)", "message": "\(detail)"])
+                return ServiceError.invalid(ConstraintFields.field(for: constraint), vi: "không hợp lệ", en: "is not valid")
+            case PostgresError.Code.lockNotAvailable.raw, PostgresError.Code.queryCanceled.raw:
+                // lock_timeout or statement_timeout: the request waited or ran too long; the work is rolled back.
+                return ServiceError.busy
+            case PostgresError.Code.serializationFailure.raw, PostgresError.Code.deadlockDetected.raw:
                 return ServiceError(.conflict, slug: "concurrent-update",
                                     LocalizedText(vi: "Bản ghi đang được thay đổi đồng thời; hãy thử lại",
                                                   en: "The record is being changed concurrently; try again"))
             case PostgresError.Code.undefinedTable.raw, PostgresError.Code.undefinedColumn.raw:
+                Logger(label: "talent.database").error("schema not migrated", metadata: ["message": "\(detail)"])
                 return ServiceError(.unavailable, slug: "not-migrated", LocalizedText(
-                    vi: "Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `talent migrate` (\(detail))",
-                    en: "The database schema is not up to date: run `talent migrate` (\(detail))"))
-            case _ where state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("28") || state.hasPrefix("3D"):
-                return ServiceError(.unavailable, LocalizedText(vi: "Không kết nối được cơ sở dữ liệu: \(detail)",
-                                                                en: "The database cannot be reached: \(detail)"))
+                    vi: "Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `talent migrate`",
+                    en: "The database schema is not up to date: run `talent migrate`"))
+            case _ where state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("28") || state.hasPrefix("3D")
+                || state == "25P03":
+                // Down, restarting, refusing this role, or a transaction closed for idling: PostgreSQL's message goes
+                // to the log, not to the caller.
+                Logger(label: "talent.database").warning("database unavailable", metadata: ["sqlstate": "\(state)", "message": "\(detail)"])
+                return ServiceError.unavailable
             default:
-                return ServiceError(.internalFailure, LocalizedText(vi: "Lỗi cơ sở dữ liệu: \(detail)",
-                                                                    en: "Database error: \(detail)"))
+                Logger(label: "talent.database").error("database error", metadata: ["sqlstate": "\(state)", "message": "\(detail)"])
+                return ServiceError(.internalFailure, LocalizedText(vi: "Lỗi cơ sở dữ liệu (SQLSTATE \(state))",
+                                                                    en: "Database error (SQLSTATE \(state))"))
             }
         case .connectionError, .serverClosedConnection, .clientClosedConnection,
              .poolClosed, .unexpectedBackendMessage, .sslUnsupported, .failedToAddSSLHandler:
@@ -163,6 +286,29 @@ enum ConstraintFields {
             ("citizen_id", "citizen_id"), ("email", "email"), ("phone", "phone"), ("merged_into", "merged_into"),
             ("agency", "agency"), ("user_id", "user"), ("code", "code"), ("name", "name"),
         ]
-        return known.first(where: { constraint.contains($0.0) })?.1 ?? (constraint.isEmpty ? "input" : constraint)
+        // A constraint of no known field is named to nobody: its name is the schema's, not the caller's.
+        return known.first(where: { constraint.contains($0.0) })?.1 ?? "input"
     }
+}
+
+/// What `Database.health()` found.
+public enum DatabaseHealth: String, Sendable {
+    /// A pooled connection answered.
+    case ok
+    /// No pooled connection was free in time, but the database answers a connection of its own.
+    case busy
+    /// The database does not answer.
+    case unavailable
+}
+
+/// A request waited `DatabaseLimits.poolWait` without getting a connection.
+struct PoolWaitExpired: Error {}
+
+/// Who won the race between a pooled connection and the wait's deadline: exactly one of `start` and `expire` returns
+/// true, so a request either runs whole or never starts.
+final class LeaseRace: Sendable {
+    private let state = Atomic<UInt8>(0)  // 0 waiting, 1 started, 2 expired
+
+    func start() -> Bool { state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged }
+    func expire() -> Bool { state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged }
 }

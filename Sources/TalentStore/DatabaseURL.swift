@@ -62,14 +62,14 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return text + "@\(host):\(port)/\(database)"
     }
 
-    func clientConfiguration(poolSize: Int) -> PostgresClient.Configuration {
+    func clientConfiguration(poolSize: Int, limits: DatabaseLimits) -> PostgresClient.Configuration {
         var config = PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database,
             tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
         config.options.maximumConnections = max(1, poolSize)
         config.options.connectTimeout = .seconds(5)
         // Dates read as text are ISO (YYYY-MM-DD) whatever the server's own DateStyle.
-        config.options.additionalStartupParameters = [("DateStyle", "ISO, YMD")]
+        config.options.additionalStartupParameters = [("DateStyle", "ISO, YMD")] + limits.startupParameters
         return config
     }
 }

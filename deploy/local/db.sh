@@ -5,6 +5,7 @@
 #   deploy/local/db.sh stop
 #   deploy/local/db.sh status
 #   deploy/local/db.sh destroy # stop and delete the cluster's files
+#   deploy/local/db.sh pg_ctl ARGS…  # pg_ctl on the cluster, as its owner (the fault tests restart it this way)
 #
 # TALENT_PG_DATA (default .data/pg) and TALENT_PG_PORT (default 55432) choose the cluster; `make test` uses its own.
 # PostgreSQL refuses to run as root, so when run as root the server runs as the unprivileged `postgres` user.
@@ -172,5 +173,10 @@ case "${1:-start}" in
         relocate_if_unreachable
         as_owner "$bin/pg_ctl" -D "$DATA" status ;;
     destroy) stop; rm -rf "$DATA"; say "removed $DATA" ;;
-    *) echo "usage: $0 start|stop|status|destroy" >&2; exit 2 ;;
+    pg_ctl)
+        bin="$(find_bindir)" || { say "PostgreSQL is not installed"; exit 3; }
+        relocate_if_unreachable
+        shift
+        as_owner "$bin/pg_ctl" -D "$DATA" "$@" ;;
+    *) echo "usage: $0 start|stop|status|destroy|pg_ctl ARGS…" >&2; exit 2 ;;
 esac

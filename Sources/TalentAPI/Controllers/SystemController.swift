@@ -44,11 +44,20 @@ struct SystemController {
                  body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
-    /// 200 `{"status":"ok","database":"ok"}`, or 503 with `"database":"unavailable"`.
+    /// 200 `{"status":"ok","database":"ok","pool":"ok"}`; 503 with `"database":"unavailable"` when the database does
+    /// not answer, or with `"database":"ok","pool":"busy"` when it does but no pooled connection was free in time.
+    /// Answers within about a second either way.
     @Sendable func health(_ request: Request, context: APIContext) async throws -> Response {
-        let up = await services.databaseIsReachable()
-        return Reply.json(["status": up ? "ok" : "unavailable", "database": up ? "ok" : "unavailable"],
-                          status: up ? .ok : .serviceUnavailable)
+        let health = await services.databaseHealth()
+        let body: [String: String] = switch health {
+        case .ok: ["status": "ok", "database": "ok", "pool": "ok"]
+        case .busy: ["status": "busy", "database": "ok", "pool": "busy"]
+        case .unavailable: ["status": "unavailable", "database": "unavailable", "pool": "unavailable"]
+        }
+        var response = Reply.json(body, status: health == .ok ? .ok : .serviceUnavailable)
+        if health != .ok { response.headers[.retryAfter] = health == .busy ? "1" : "5" }
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     /// The OpenAPI document as JSON.
