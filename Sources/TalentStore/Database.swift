@@ -11,6 +11,9 @@ public final class Database: Sendable {
     let primary: PostgresClient
     let replica: PostgresClient?
     public let logger: Logger
+    /// Connections waited for and leased, per pool, for `GET /metrics` (`PoolUse`).
+    let primaryUse: PoolUse
+    let replicaUse: PoolUse
 
     public init(url: DatabaseURL, readURL: DatabaseURL? = nil, poolSize: Int = 10, logger: Logger) {
         self.url = url
@@ -22,6 +25,8 @@ public final class Database: Sendable {
         self.replica = readURL.map {
             PostgresClient(configuration: $0.clientConfiguration(poolSize: poolSize), backgroundLogger: quiet)
         }
+        self.primaryUse = PoolUse(pool: "primary", size: poolSize)
+        self.replicaUse = readURL == nil ? primaryUse : PoolUse(pool: "replica", size: poolSize)
     }
 
     /// Runs the pools until the surrounding task is cancelled.
@@ -38,7 +43,7 @@ public final class Database: Sendable {
     /// `withTransaction` sends BEGIN and COMMIT (ROLLBACK when `body` throws), as the hand-written version did.
     public func transaction<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withTransaction(logger: logger) { connection in
+            return try await primaryUse.withTransaction(primary, logger: logger) { connection in
                 try await body(Tables(connection: connection, logger: logger))
             }
         } catch {
@@ -49,7 +54,7 @@ public final class Database: Sendable {
     /// Runs read-only work on one pooled connection of the primary; each statement commits on its own.
     public func read<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await primary.withConnection { try await body(Tables(connection: $0, logger: logger)) }
+            return try await primaryUse.withConnection(primary) { try await body(Tables(connection: $0, logger: logger)) }
         } catch {
             throw Self.map(error)
         }
@@ -58,7 +63,9 @@ public final class Database: Sendable {
     /// Runs a report query on the replica when one is configured, else on the primary.
     public func report<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await (replica ?? primary).withConnection { try await body(Tables(connection: $0, logger: logger)) }
+            return try await replicaUse.withConnection(replica ?? primary) {
+                try await body(Tables(connection: $0, logger: logger))
+            }
         } catch {
             throw Self.map(error)
         }
@@ -71,7 +78,7 @@ public final class Database: Sendable {
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await primary.withConnection { try await body($0) }
+            return try await primaryUse.withConnection(primary) { try await body($0) }
         } catch {
             throw Self.map(error)
         }
