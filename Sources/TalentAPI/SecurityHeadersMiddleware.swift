@@ -6,7 +6,9 @@ import TalentViews
 
 /// The headers every response carries, whatever route or error produced it (outermost middleware):
 ///
-/// - `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, `X-Frame-Options: DENY`;
+/// - `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, and `Referrer-Policy: same-origin`: no page's
+///   address (which may hold an id) leaves for another site. Not `no-referrer`: under it browsers send `Origin: null`
+///   on the pages' own form posts, which the forms' cross-site check (`DashboardSession.crossSiteRefusal`) refuses;
 /// - `Content-Security-Policy`: on HTML pages, nothing but their own inline style sheets (by hash), forms posted to
 ///   this server and no framing; on everything else, nothing at all (`default-src 'none'`);
 /// - `Strict-Transport-Security` when the request came over TLS: `X-Forwarded-Proto: https` from the proxy that
@@ -41,7 +43,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         var headers = response.headers
         headers[Self.contentTypeOptions] = "nosniff"
-        headers[Self.referrerPolicy] = "no-referrer"
+        headers[Self.referrerPolicy] = "same-origin"
         headers[Self.frameOptions] = "DENY"
         let html = headers[.contentType]?.lowercased().hasPrefix("text/html") ?? false
         headers[Self.contentSecurityPolicy] = html ? Self.pagePolicy : Self.apiPolicy

@@ -39,7 +39,7 @@ struct OperationsTests {
         forwardedProto: HTTPField.Name("X-Forwarded-Proto")!
     )
 
-    @Test("every answer, whatever made it, carries nosniff, no-referrer, DENY and a CSP; personal data is never cached")
+    @Test("every answer, whatever made it, carries nosniff, same-origin referrers, DENY and a CSP; personal data is never cached")
     func headersOnEveryAnswer() async throws {
         try await APIHarness.with { api in
             let token = try await api.token(.admin)
@@ -60,7 +60,7 @@ struct OperationsTests {
             ]
             for (what, reply, cache) in answers {
                 #expect(reply.headers[Self.header.contentTypeOptions] == "nosniff", "\(what)")
-                #expect(reply.headers[Self.header.referrer] == "no-referrer", "\(what)")
+                #expect(reply.headers[Self.header.referrer] == "same-origin", "\(what)")
                 #expect(reply.headers[Self.header.frame] == "DENY", "\(what)")
                 let policy = reply.headers[Self.header.csp] ?? ""
                 #expect(policy.contains("frame-ancestors 'none'") && policy.hasPrefix("default-src 'none'"), "\(what): \(policy)")
