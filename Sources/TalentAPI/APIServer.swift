@@ -9,35 +9,42 @@ import TalentService
 public enum APIServer {
     /// Every operation the router serves (exposed for the OpenAPI test).
     public static func routes(_ services: TalentServices) -> [APIRoute] {
-        addRoutes(services, limiter: RateLimiter(), to: Router(context: APIContext.self)).routes
+        addRoutes(services, limiter: RateLimiter(), metricsTokens: [], to: Router(context: APIContext.self)).routes
     }
 
-    /// The router with a given partner rate (tests use a small one).
-    public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter(perMinute: partnerRatePerMinute))
+    /// The router with a given partner rate (tests use a small one) and the tokens that open `GET /metrics` (none:
+    /// it answers 404). With a token, swift-metrics gets its Prometheus backend (`ServerMetrics.bootstrap()`).
+    public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int,
+                                   metricsTokens: [String] = []) -> Router<APIContext> {
+        buildRouter(services, limiter: RateLimiter(perMinute: partnerRatePerMinute), metricsTokens: metricsTokens)
     }
 
-    /// The router: the problem+json middleware around everything, bearer authentication on `/v1`, the controllers,
-    /// and 405 with `Allow` for the other methods of a known path.
+    /// The router: the security headers and the request metrics around everything, then the problem+json
+    /// middleware, bearer authentication on `/v1`, the controllers, and 405 with `Allow` for the other methods of a
+    /// known path.
     public static func buildRouter(_ services: TalentServices) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter())
+        buildRouter(services, limiter: RateLimiter(), metricsTokens: [])
     }
 
-    static func buildRouter(_ services: TalentServices, limiter: RateLimiter) -> Router<APIContext> {
+    static func buildRouter(_ services: TalentServices, limiter: RateLimiter, metricsTokens: [String]) -> Router<APIContext> {
+        if !metricsTokens.isEmpty { ServerMetrics.bootstrap() }
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: RequestMetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(sessions: services.sessions))
-        addRoutes(services, limiter: limiter, to: router).answerOtherMethods()
+        addRoutes(services, limiter: limiter, metricsTokens: metricsTokens, to: router).answerOtherMethods()
         return router
     }
 
     /// The controllers: the open routes on the router, the others under `/v1` with the caller known.
-    private static func addRoutes(_ services: TalentServices, limiter: RateLimiter,
+    private static func addRoutes(_ services: TalentServices, limiter: RateLimiter, metricsTokens: [String],
                                   to router: Router<APIContext>) -> RouteTable {
         let table = RouteTable(router)
         DashboardController(services: services).addRoutes(to: table)
         EvaluateController(services: services).addRoutes(to: table)
         SystemController(services: services).addRoutes(to: table)
+        MetricsController(tokens: metricsTokens).addRoutes(to: table)
         SessionController(services: services).addOpenRoutes(to: table)
         let v1 = table.group("v1", context: CallerContext.self)
         SessionController(services: services).addRoutes(to: v1)

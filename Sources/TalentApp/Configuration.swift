@@ -23,6 +23,9 @@ public struct Configuration: Sendable {
     /// How long `talent serve` waits on PostgreSQL (`TALENT_DB_POOL_WAIT_MS`, `TALENT_DB_STATEMENT_TIMEOUT_MS`,
     /// `TALENT_DB_LOCK_TIMEOUT_MS`, `TALENT_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS`); CLI commands use `DatabaseLimits.tool`.
     public var serverLimits: DatabaseLimits = .api
+    /// The tokens that open `GET /metrics` (`TALENT_METRICS_TOKEN`, `metrics_token`): one, or several separated by
+    /// commas while one replaces another. None: no metrics are recorded and `/metrics` answers 404.
+    public var metricsTokens: [String] = []
 
     /// The flags a command was given; nil where not given.
     public struct Flags: Sendable {
@@ -54,12 +57,14 @@ public struct Configuration: Sendable {
         var referralCreditMonths: Int?
         var requireCompletePanel: Bool?
         var retentionDays: Int?
+        var metricsToken: String?
 
         enum CodingKeys: String, CodingKey {
             case databaseURL = "database_url", databaseReadURL = "database_read_url", poolSize = "pool_size", host, port
             case databaseMigrationURL = "database_migration_url"
             case partnerRatePerMinute = "partner_rate_per_minute", referralCreditMonths = "referral_credit_months"
             case requireCompletePanel = "require_complete_panel", retentionDays = "retention_days"
+            case metricsToken = "metrics_token"
         }
     }
 
@@ -128,6 +133,7 @@ public struct Configuration: Sendable {
                                           host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,
                                           services: services, partnerRatePerMinute: max(1, rate))
         configuration.serverLimits = try serverLimits(environment)
+        configuration.metricsTokens = try metricsTokens(nonEmpty(environment["TALENT_METRICS_TOKEN"]) ?? file?.metricsToken)
         return configuration
     }
 
@@ -148,6 +154,18 @@ public struct Configuration: Sendable {
         limits.idleInTransactionTimeout = try bound("TALENT_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS",
                                                     "db_idle_in_transaction_timeout_ms", limits.idleInTransactionTimeout)
         return limits
+    }
+
+    /// The metrics tokens of a setting: comma-separated, each at least 32 characters of printable ASCII (a guessable
+    /// token would open the metrics to anyone who reaches the port).
+    static func metricsTokens(_ setting: String?) throws -> [String] {
+        guard let setting else { return [] }
+        let tokens = setting.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for token in tokens where token.count < 32 || !token.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
+            throw ServiceError.invalid("metrics_token", vi: "mỗi mã phải dài ít nhất 32 ký tự ASCII in được, không dấu cách (ví dụ `openssl rand -hex 32`)",
+                                       en: "each token must be at least 32 printable ASCII characters, no spaces (for example `openssl rand -hex 32`)")
+        }
+        return tokens
     }
 
     /// `TALENT_CONFIG`, else `config/talent.json` in the working directory; absent is fine, malformed is an error.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 import ServiceLifecycle
 import TalentAPI
 import TalentCLI
@@ -36,10 +37,16 @@ public enum TalentApp {
         // The API description is converted now, not at the first GET /openapi.json: a broken openapi.yaml stops
         // the server at start.
         _ = OpenAPISpec.json
+        // Metrics first: one made before the backend exists (the pools' own) would stay a no-op.
+        if !configuration.metricsTokens.isEmpty {
+            ServerMetrics.bootstrap()
+            Gauge(label: "talent_build_info", dimensions: [("version", TalentCommands.version)]).record(1)
+        }
         let database = buildDatabase(configuration, limits: configuration.serverLimits, logger: logger)
         let services = buildServices(configuration, database: database)
         var app = Application(
-            router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute),
+            router: APIServer.buildRouter(services, partnerRatePerMinute: configuration.partnerRatePerMinute,
+                                          metricsTokens: configuration.metricsTokens),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talent"),
             logger: logger)
         // Shut down in reverse order: the server stops taking requests, the read log writes what waits, then the pools

@@ -54,6 +54,9 @@ public final class Database: Sendable {
     let primary: PostgresClient
     let replica: PostgresClient?
     public let logger: Logger
+    /// Connections waited for and leased, per pool, for `GET /metrics` (`PoolUse`).
+    let primaryUse: PoolUse
+    let replicaUse: PoolUse
 
     public init(url: DatabaseURL, readURL: DatabaseURL? = nil, poolSize: Int = 10, limits: DatabaseLimits = .tool,
                 logger: Logger) {
@@ -68,6 +71,8 @@ public final class Database: Sendable {
         self.replica = readURL.map {
             PostgresClient(configuration: $0.clientConfiguration(poolSize: poolSize, limits: limits), backgroundLogger: quiet)
         }
+        self.primaryUse = PoolUse(pool: "primary", size: poolSize)
+        self.replicaUse = readURL == nil ? primaryUse : PoolUse(pool: "replica", size: poolSize)
     }
 
     /// Runs the pools until the surrounding task is cancelled.
@@ -84,7 +89,7 @@ public final class Database: Sendable {
     /// `withTransaction` sends BEGIN and COMMIT (ROLLBACK when `body` throws), as the hand-written version did.
     public func transaction<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await leased(primary) { connection in
+            return try await leased(primary, use: primaryUse) { connection in
                 try await connection.withTransaction(logger: self.logger) { connection in
                     try await body(Tables(connection: connection, logger: self.logger))
                 }
@@ -97,7 +102,7 @@ public final class Database: Sendable {
     /// Runs read-only work on one pooled connection of the primary; each statement commits on its own.
     public func read<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await leased(primary) { try await body(Tables(connection: $0, logger: self.logger)) }
+            return try await leased(primary, use: primaryUse) { try await body(Tables(connection: $0, logger: self.logger)) }
         } catch {
             throw Self.map(error)
         }
@@ -106,7 +111,7 @@ public final class Database: Sendable {
     /// Runs a report query on the replica when one is configured, else on the primary.
     public func report<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await leased(replica ?? primary) { try await body(Tables(connection: $0, logger: self.logger)) }
+            return try await leased(replica ?? primary, use: replicaUse) { try await body(Tables(connection: $0, logger: self.logger)) }
         } catch {
             throw Self.map(error)
         }
@@ -119,7 +124,7 @@ public final class Database: Sendable {
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await leased(primary) { try await body($0) }
+            return try await leased(primary, use: primaryUse) { try await body($0) }
         } catch {
             throw Self.map(error)
         }
@@ -129,7 +134,8 @@ public final class Database: Sendable {
     /// no connection in time is cancelled before it starts (never halfway) and answers 503: the pool is busy, or the
     /// database cannot be reached.
     func leased<Result: Sendable>(
-        _ client: PostgresClient, wait: Duration? = nil, _ body: @Sendable (PostgresConnection) async throws -> Result
+        _ client: PostgresClient, use: PoolUse, wait: Duration? = nil,
+        _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let lease = LeaseRace()
         let wait = wait ?? limits.poolWait
@@ -137,7 +143,7 @@ public final class Database: Sendable {
         return try await withoutActuallyEscaping(body) { body in
             try await withThrowingTaskGroup(of: Result?.self) { group in
                 group.addTask {
-                    try await client.withConnection { connection in
+                    try await use.withConnection(client) { connection in
                         guard lease.start() else { throw PoolWaitExpired() }
                         return try await body(connection)
                     }
@@ -163,7 +169,7 @@ public final class Database: Sendable {
     /// down).
     public func health() async -> DatabaseHealth {
         do {
-            try await leased(primary, wait: .milliseconds(400)) { _ = try await $0.query("SELECT 1", logger: self.logger) }
+            try await leased(primary, use: primaryUse, wait: .milliseconds(400)) { _ = try await $0.query("SELECT 1", logger: self.logger) }
             return .ok
         } catch {
             return await probe() ? .busy : .unavailable
@@ -200,7 +206,7 @@ public final class Database: Sendable {
     /// True when the primary answers `SELECT 1` within the timeout (the CLI's check before a command).
     public func isReachable(timeout: Duration = .seconds(2)) async -> Bool {
         do {
-            try await leased(primary, wait: timeout) { _ = try await $0.query("SELECT 1", logger: self.logger) }
+            try await leased(primary, use: primaryUse, wait: timeout) { _ = try await $0.query("SELECT 1", logger: self.logger) }
             return true
         } catch {
             return false

@@ -26,14 +26,19 @@ public enum ProblemPage {
         return page(title: title, language: language, body: "<h1>\(title)</h1>\n<ul>\n\(rows)\n</ul>")
     }
 
+    /// The page's one style sheet, inline (its hash is in the pages' Content-Security-Policy: `PageStyles`).
+    static let style = """
+        body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
+        .status{color:#555}code{background:#f3f3f3;padding:0 .2em}h2{font-size:1.1rem;margin-top:2rem}
+        """
+
     static func page(title: String, language: Language, body: String) -> String {
         """
         <!doctype html>
         <html lang="\(language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Chart.escape(title))</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
-        .status{color:#555}code{background:#f3f3f3;padding:0 .2em}h2{font-size:1.1rem;margin-top:2rem}</style></head>
+        <style>\(style)</style></head>
         <body>
         \(body)
         </body></html>

@@ -70,6 +70,16 @@ try:
     check(cookie["value"] != token and not cookie["value"].startswith("tlt_"), "the cookie holds an API token")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi", "the page is not in Vietnamese")
 
+    # The page's own inline style applies under its strict Content-Security-Policy (hashes, no 'unsafe-inline'):
+    # a blocked style sheet would leave the browser's default font and both chart layouts shown.
+    with urllib.request.urlopen(urllib.request.Request(base + "/dashboard", headers={"Authorization": f"Bearer {token}"}),
+                                timeout=30) as response:
+        policy = response.headers.get("Content-Security-Policy", "")
+    check("'sha256-" in policy and "unsafe-inline" not in policy and "script-src" not in policy,
+          f"the dashboard's Content-Security-Policy: {policy!r}")
+    font = driver.execute_script("return getComputedStyle(document.body).fontFamily")
+    check("Noto Sans" in font, f"the dashboard's style sheet is not applied (font {font!r}): blocked by the policy?")
+
     # Every chart is drawn: an SVG with a real size and bars in it.
     for name in ("funnel", "targets", "nominations"):
         svg = driver.find_element(By.CSS_SELECTOR, f"svg[data-chart='{name}'][data-layout='wide']")
