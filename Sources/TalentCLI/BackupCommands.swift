@@ -75,8 +75,9 @@ struct BackupCommand: AsyncParsableCommand {
                 printer.message(LocalizedText(vi: "Cụm đã khôi phục đang chạy trên \(address) và nhận ghi.",
                                               en: "The restored cluster runs on \(address) and takes writes."))
             } else {
-                printer.message(LocalizedText(vi: "Khởi động (thay PORT bằng một cổng còn trống): \(restored.startCommand)",
-                                              en: "Start it (PORT: a free port): \(restored.startCommand)"))
+                printer.message(LocalizedText(
+                    vi: "Khởi động (thay PORT bằng một cổng còn trống; cụm nhận kết nối khi phục hồi xong, xem server.log): \(restored.startCommand)",
+                    en: "Start it (PORT: a free port; it takes connections once recovery is over, see server.log): \(restored.startCommand)"))
             }
             if printer.format != .table { printer.record(restored, Columns.restoredBackup) }
         }
@@ -86,11 +87,7 @@ struct BackupCommand: AsyncParsableCommand {
 extension GlobalOptions {
     /// The backups of the configured cluster; on the server host only, like the commands that own the database.
     func backups() throws -> BackupService {
-        if hasServer {
-            throw ServiceError(.invalid, slug: "server-host-only", LocalizedText(
-                vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu; bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
-                en: "This command runs on the server host, on the database; drop --server / TALENT_SERVER or run `talent logout`"))
-        }
+        if hasServer { throw ServiceError.serverHostOnly }
         guard let host = ServiceHosting.current else {
             throw ServiceError(.internalFailure, LocalizedText(vi: "Chưa cấu hình nơi tạo dịch vụ",
                                                                en: "No service host is configured"))

@@ -54,6 +54,10 @@ public struct BackupService: Sendable {
     /// Takes a base backup with `pg_basebackup` into `base/ID/` and records it in `backup.json`; a failed backup
     /// leaves nothing behind.
     public func run(label: String?) async throws -> Run {
+        if let label, label.isEmpty || label.count > 100 || label.contains(where: \.isNewline) {
+            throw ServiceError.invalid("backup_label", vi: "phải có từ 1 đến 100 ký tự, trên một dòng",
+                                       en: "must be 1 to 100 characters on one line")
+        }
         let files = FileManager.default
         let base = settings.baseDirectory
         try createDirectory(base)
@@ -65,10 +69,6 @@ public struct BackupService: Sendable {
             id = Self.backupID(started) + "-\(n)"
         }
         let label = label ?? "talent \(id)"
-        guard !label.isEmpty, label.count <= 100, !label.contains(where: \.isNewline) else {
-            throw ServiceError.invalid("backup_label", vi: "phải có từ 1 đến 100 ký tự, trên một dòng",
-                                       en: "must be 1 to 100 characters on one line")
-        }
         let partial = base.appendingPathComponent(id + ".partial")
         try? files.removeItem(at: partial)
         let program = try postgresProgram("pg_basebackup")
@@ -82,7 +82,7 @@ public struct BackupService: Sendable {
              "--checkpoint", "fast", "--label", label, "--no-password"], environment: environment)
         guard result.status == 0 else {
             try? files.removeItem(at: partial)
-            throw ServiceError(.unavailable, slug: "backup-failed", LocalizedText(
+            throw ServiceError(.unavailable, LocalizedText(
                 vi: "Sao lưu không thành công (\(source.user)@\(source.host):\(source.port)): \(result.lastError)",
                 en: "The backup failed (\(source.user)@\(source.host):\(source.port)): \(result.lastError)"))
         }
@@ -154,7 +154,7 @@ public struct BackupService: Sendable {
         }
         let backups = try list()
         guard let first = backups.min(by: { $0.finishedAt < $1.finishedAt }) else {
-            throw ServiceError(.notFound, slug: "no-backup", LocalizedText(
+            throw ServiceError(.notFound, LocalizedText(
                 vi: "Chưa có bản sao lưu nào trong \(settings.baseDirectory.path): chạy `talent backup run`",
                 en: "No backup in \(settings.baseDirectory.path) yet: run `talent backup run`"))
         }
@@ -217,7 +217,7 @@ public struct BackupService: Sendable {
             let pgCtl = ExternalProgram.postgres("pg_ctl", in: settings.binDirectory) ?? ExternalProgram(executable: "pg_ctl")
             let startArguments = ["-D", targetURL.path, "-l", targetURL.appendingPathComponent("server.log").path, "-w",
                                   "-t", "600", "-o",
-                                  "-p \(startPort.map(String.init) ?? "PORT") -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+                                  "-p \(startPort.map(String.init) ?? "PORT") -c listen_addresses=127.0.0.1 -c unix_socket_directories=",
                                   "start"]
             let prefix = owner.map { ["runuser", "-u", $0, "--"] } ?? []
             let startCommand = (prefix + [pgCtl.executable] + startArguments).map(Self.shellQuoted).joined(separator: " ")
@@ -265,7 +265,7 @@ public struct BackupService: Sendable {
         let log = (try? String(contentsOf: target.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
         let reason = log.split(whereSeparator: \.isNewline).last { $0.contains("FATAL") || $0.contains("PANIC") }
             .map(String.init) ?? result.lastError
-        throw ServiceError(.unavailable, slug: "restore-start-failed", LocalizedText(
+        throw ServiceError(.unavailable, LocalizedText(
             vi: "Đã khôi phục vào \(target.path) nhưng máy chủ không khởi động được: \(reason)",
             en: "Restored into \(target.path) but the server did not start: \(reason)"))
     }
@@ -274,7 +274,7 @@ public struct BackupService: Sendable {
 
     private func postgresProgram(_ name: String) throws -> ExternalProgram {
         guard let program = ExternalProgram.postgres(name, in: settings.binDirectory) else {
-            throw ServiceError(.unavailable, slug: "postgres-tools-missing", LocalizedText(
+            throw ServiceError(.unavailable, LocalizedText(
                 vi: "Không tìm thấy \(name) (cài gói postgresql-client-15 hoặc đặt TALENT_PG_BIN)",
                 en: "Cannot find \(name) (install postgresql-client-15 or set TALENT_PG_BIN)"))
         }
