@@ -6,6 +6,8 @@ DEV_PORT ?= 55432
 TEST_PORT ?= 55433
 API_HOST ?= 127.0.0.1
 API_PORT ?= 8080
+# `talent backup` keeps base backups in $(BACKUP_DIR)/base and the cluster archives its WAL into $(BACKUP_DIR)/wal.
+BACKUP_DIR ?= .data/backup
 TALENT_RELEASE := .build/release/talent
 TALENT_DEBUG := .build/debug/talent
 
@@ -15,12 +17,13 @@ help:
 	@echo "make run      install what is missing, start PostgreSQL, build, migrate, load demo data, serve the API"
 	@echo "make test     start a throwaway PostgreSQL and run every test"
 	@echo "make db       start the local PostgreSQL cluster (.data/pg, 127.0.0.1:$(DEV_PORT)); make db-stop stops it"
+	@echo "              (it archives its WAL into $(BACKUP_DIR)/wal for \`talent backup run | list | restore\`)"
 
 toolchain:
 	@command -v swift >/dev/null || { echo "Swift 6.3 is required (swift not on PATH)"; exit 1; }
 
 db:
-	@TALENT_PG_PORT=$(DEV_PORT) deploy/local/db.sh start >/dev/null
+	@TALENT_PG_PORT=$(DEV_PORT) TALENT_PG_ARCHIVE=$(BACKUP_DIR)/wal deploy/local/db.sh start >/dev/null
 
 db-stop:
 	@TALENT_PG_PORT=$(DEV_PORT) deploy/local/db.sh stop
@@ -46,8 +49,8 @@ run: demo
 TEST_WIDTH ?= 16
 
 # Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, the
-# fault tests (a cluster of their own, killed and restarted), schemathesis, and the dashboard in headless Chromium
-# (screenshots in artifacts/).
+# fault tests (a cluster of their own, killed and restarted), a backup and point-in-time restore on clusters of their
+# own, schemathesis, and the dashboard in headless Chromium (screenshots in artifacts/).
 test: toolchain
 	@set -euo pipefail; \
 	export TALENT_PG_DATA=.data/test-pg TALENT_PG_PORT=$(TEST_PORT) TALENT_PG_FAST=1; \
@@ -60,6 +63,7 @@ test: toolchain
 		--experimental-maximum-parallelization-width $(TEST_WIDTH) 2>&1 | tee .data/test.log; \
 	Tests/smoke.sh $(TALENT_DEBUG); \
 	Tests/faults/faults.sh $(TALENT_DEBUG); \
+	timeout 240 Tests/backup.sh $(TALENT_DEBUG); \
 	Tests/fuzz/schemathesis.sh $(TALENT_DEBUG); \
 	Tests/browser/dashboard.sh $(TALENT_DEBUG)
 

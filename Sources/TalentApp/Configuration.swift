@@ -58,6 +58,8 @@ public struct Configuration: Sendable {
         var requireCompletePanel: Bool?
         var retentionDays: Int?
         var metricsToken: String?
+        var backupDir: String?
+        var backupURL: String?
 
         enum CodingKeys: String, CodingKey {
             case databaseURL = "database_url", databaseReadURL = "database_read_url", poolSize = "pool_size", host, port
@@ -65,6 +67,7 @@ public struct Configuration: Sendable {
             case partnerRatePerMinute = "partner_rate_per_minute", referralCreditMonths = "referral_credit_months"
             case requireCompletePanel = "require_complete_panel", retentionDays = "retention_days"
             case metricsToken = "metrics_token"
+            case backupDir = "backup_dir", backupURL = "backup_url"
         }
     }
 
@@ -126,9 +129,11 @@ public struct Configuration: Sendable {
             }
             services.tokenMaxDays = days
         }
+        let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault
+        services.backup = try backupSettings(file, environment: environment, runtimeURL: runtimeURL)
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")
             ?? file?.partnerRatePerMinute ?? 120
-        var configuration = Configuration(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,
+        var configuration = Configuration(databaseURL: runtimeURL,
                                           readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
                                           host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,
                                           services: services, partnerRatePerMinute: max(1, rate))
@@ -166,6 +171,24 @@ public struct Configuration: Sendable {
                                        en: "each token must be at least 32 printable ASCII characters, no spaces (for example `openssl rand -hex 32`)")
         }
         return tokens
+    }
+
+    /// Backups: the directory (`TALENT_BACKUP_DIR`, `backup_dir`, else `.data/backup`), the replication role
+    /// (`TALENT_BACKUP_URL`, `backup_url`, else `talent_backup` on the runtime database's server) and the PostgreSQL
+    /// programs (`TALENT_PG_BIN`, else found).
+    static func backupSettings(_ file: File?, environment: [String: String], runtimeURL: DatabaseURL) throws
+        -> BackupSettings {
+        let directory = nonEmpty(environment["TALENT_BACKUP_DIR"]) ?? file?.backupDir ?? ".data/backup"
+        var source = DatabaseURL(host: runtimeURL.host, port: runtimeURL.port, user: DatabaseURL.localBackupDefault.user,
+                                 password: nil, database: "postgres", requireTLS: runtimeURL.requireTLS)
+        if let text = nonEmpty(environment["TALENT_BACKUP_URL"]) ?? file?.backupURL {
+            do { source = try DatabaseURL(text) } catch {
+                throw ServiceError.invalid("backup_url", vi: "phải có dạng postgres://user[:password]@host:port/dbname",
+                                           en: "must look like postgres://user[:password]@host:port/dbname")
+            }
+        }
+        return BackupSettings(directory: URL(fileURLWithPath: directory).standardizedFileURL, sourceURL: source,
+                              binDirectory: nonEmpty(environment["TALENT_PG_BIN"]).map { URL(fileURLWithPath: $0) })
     }
 
     /// `TALENT_CONFIG`, else `config/talent.json` in the working directory; absent is fine, malformed is an error.

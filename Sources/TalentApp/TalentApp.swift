@@ -32,6 +32,11 @@ public enum TalentApp {
         TalentServices(database: database, settings: configuration.services)
     }
 
+    /// The backups of the configuration's cluster (the same service `TalentServices.backups` holds).
+    public static func buildBackups(_ configuration: Configuration) -> BackupService {
+        BackupService(settings: configuration.services.backup)
+    }
+
     /// The API server on the configuration's host and port, with the database pools as one of its services.
     public static func buildApplication(_ configuration: Configuration, logger: Logger) -> some ApplicationProtocol {
         // The API description is converted now, not at the first GET /openapi.json: a broken openapi.yaml stops
@@ -109,6 +114,13 @@ struct ConfiguredHost: ServiceHost {
 }
 
 extension ConfiguredHost {
+    func backups(_ options: ConnectionOptions, environment: [String: String]) throws -> BackupService {
+        let configuration = try Configuration.resolve(
+            .init(databaseURL: options.databaseURL, databaseReadURL: options.databaseReadURL, poolSize: options.poolSize),
+            environment: environment)
+        return TalentApp.buildBackups(configuration)
+    }
+
     func withLocalAPI<T: Sendable>(_ options: ConnectionOptions, environment: [String: String], actor: Principal,
                                    _ body: @Sendable (any APITransport) async throws -> T) async throws -> T {
         try await withServices(options, environment: environment) { services in

@@ -55,7 +55,7 @@ public enum TalentCommands {
         TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
         PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
         TargetCommand.self, ReportCommand.self, AuditCommand.self, ConsentCommand.self, PrivacyCommand.self,
-        BreachCommand.self,
+        BreachCommand.self, BackupCommand.self,
         DemoCommand.self,
     ]
     public static let version = VersionCommand.version

@@ -98,6 +98,13 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     }
 }
 
+extension ServiceError {
+    /// A command of the server host (the demo data, backups) was given a server to work through.
+    static let serverHostOnly = ServiceError(.invalid, slug: "server-host-only", LocalizedText(
+        vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu; bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
+        en: "This command runs on the server host, on the database; drop --server / TALENT_SERVER or run `talent logout`"))
+}
+
 /// A command that works on the database through the service layer, on the server host only: what an operator sets up
 /// there (the demo data), never what a signed-in user does from their own machine.
 protocol ServiceCommand: AsyncParsableCommand, Sendable {
@@ -107,11 +114,7 @@ protocol ServiceCommand: AsyncParsableCommand, Sendable {
 
 extension ServiceCommand {
     func run() async throws {
-        if global.hasServer {
-            throw ServiceError(.invalid, slug: "server-host-only", LocalizedText(
-                vi: "Lệnh này chỉ chạy trên máy chủ, trực tiếp với cơ sở dữ liệu; bỏ --server / TALENT_SERVER hoặc chạy `talent logout`",
-                en: "This command runs on the server host, on the database; drop --server / TALENT_SERVER or run `talent logout`"))
-        }
+        if global.hasServer { throw ServiceError.serverHostOnly }
         let actor = try global.actor()
         let printer = global.printer
         try await global.withServices { services in

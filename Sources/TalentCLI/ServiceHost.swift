@@ -26,6 +26,9 @@ public protocol ServiceHost: Sendable {
     /// same router, routes and rules a server runs, without a network or a token.
     func withLocalAPI<T: Sendable>(_ options: ConnectionOptions, environment: [String: String], actor: Principal,
                                    _ body: @Sendable (any APITransport) async throws -> T) async throws -> T
+
+    /// The backups of the configured cluster, without opening the database: a restore is for when it is gone.
+    func backups(_ options: ConnectionOptions, environment: [String: String]) throws -> BackupService
 }
 
 /// The host of the commands running in this task (set by `TalentApp.run`, and by tests).

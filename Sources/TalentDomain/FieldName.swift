@@ -106,6 +106,12 @@ public enum FieldName {
         "effective": LocalizedText(vi: "ngày hiệu lực", en: "effective date"),
         "sources": LocalizedText(vi: "nguồn", en: "sources"),
         "document": LocalizedText(vi: "văn bản", en: "document"),
+        "time": LocalizedText(vi: "thời điểm", en: "time"),
+        "target": LocalizedText(vi: "thư mục đích", en: "target directory"),
+        "start_port": LocalizedText(vi: "cổng khởi động", en: "start port"),
+        "backup_label": LocalizedText(vi: "nhãn bản sao lưu", en: "backup label"),
+        "backup_dir": LocalizedText(vi: "thư mục sao lưu", en: "backup directory"),
+        "backup_url": LocalizedText(vi: "địa chỉ vai trò sao lưu", en: "backup role's URL"),
     ]
 
     /// Containers of a path, with a 1-based number when they are lists: `education[0]` is "học vấn 1".

@@ -26,6 +26,8 @@ public struct TalentServices: Sendable {
     public let targets: TargetService
     public let schema: SchemaService
     public let privacy: PrivacyService
+    /// Base backups and restores of the whole cluster (files and PostgreSQL's tools, not this database's pools).
+    public let backups: BackupService
     /// Reads of personal data waiting to be written to the audit trail (flushed by the server's service, and by
     /// every CLI command before it exits).
     public let readLog: ReadLog
@@ -55,6 +57,7 @@ public struct TalentServices: Sendable {
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
         self.privacy = PrivacyService(database: database)
+        self.backups = BackupService(settings: settings.backup)
     }
 
     /// The services for tests: the default settings but for the panel rule (some tests turn it off) and the cheapest
@@ -94,6 +97,8 @@ public struct ServiceSettings: Sendable, Equatable {
     public var retentionDays = 30
     /// How many logged reads wait in memory before they are written without waiting for the next second.
     public var readLogLimit = 500
+    /// Where backups live and which role takes them (`TALENT_BACKUP_DIR`, `TALENT_BACKUP_URL`, `TALENT_PG_BIN`).
+    public var backup = BackupSettings()
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -18,6 +18,10 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public static let localOwnerDefault = DatabaseURL(host: "127.0.0.1", port: 55432, user: "talent_owner",
                                                       password: nil, database: "talent", requireTLS: false)
 
+    /// The local cluster's backup role (REPLICATION, no other privilege), which `pg_basebackup` connects as.
+    public static let localBackupDefault = DatabaseURL(host: "127.0.0.1", port: 55432, user: "talent_backup",
+                                                       password: nil, database: "postgres", requireTLS: false)
+
     public init(host: String, port: Int, user: String, password: String?, database: String, requireTLS: Bool) {
         self.host = host
         self.port = port

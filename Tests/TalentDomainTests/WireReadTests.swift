@@ -547,6 +547,17 @@ struct WireReadTests {
         codes(ContactKind.self), codes(MergeOutcome.self), codes(ReorganizationChange.Action.self),
         codes(ReorganizationChange.Outcome.self), codes(Session.Kind.self), codes(Scope.self),
         codes(AuditBreakReason.self),
+        sample("BaseBackup",
+               BaseBackup(id: "20251201T021705Z", label: "trước đợt tuyển “B”", startedAt: t0, finishedAt: t(1),
+                          sizeBytes: 5_368_709_120, timeline: 2, startLSN: "0/2000028", endLSN: "1/A0000100",
+                          startWAL: "000000020000000000000002", endWAL: "0000000200000001000000A0")),
+        sample("RestoredBackup",
+               RestoredBackup(target: "/srv/khôi phục", backupID: "20251201T021705Z",
+                              recoveryTargetTime: "2025-12-01 03:00:00.250000+00",
+                              restoreCommand: "cp \"/srv/backup/wal/%f\" \"%p\"", serverAddress: "127.0.0.1:55462",
+                              startCommand: "pg_ctl -D '/srv/khôi phục' start"),
+               RestoredBackup(target: "/srv/r", backupID: "x", recoveryTargetTime: nil, restoreCommand: "cp",
+                              serverAddress: nil, startCommand: "pg_ctl")),
     ]
 
     @Test("every answer reads back as the value it was written from", arguments: samples)

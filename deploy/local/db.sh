@@ -8,6 +8,8 @@
 #   deploy/local/db.sh pg_ctl ARGS…  # pg_ctl on the cluster, as its owner (the fault tests restart it this way)
 #
 # TALENT_PG_DATA (default .data/pg) and TALENT_PG_PORT (default 55432) choose the cluster; `make test` uses its own.
+# TALENT_PG_ARCHIVE=DIR switches on continuous WAL archiving into DIR (off unless set; `make db` sets it to
+# .data/backup/wal for `talent backup`, README "Backup and restore") and makes the backup role `talent_backup`.
 # PostgreSQL refuses to run as root, so when run as root the server runs as the unprivileged `postgres` user.
 #
 # Three roles, as in production (README, "Database roles"): `postgres` is the cluster's superuser, used by this script
@@ -23,6 +25,7 @@ SUPERUSER=postgres
 OWNER_ROLE=talent_owner
 RUNTIME_ROLE=talent
 DB_NAME="${TALENT_PG_DATABASE:-talent}"
+ARCHIVE="${TALENT_PG_ARCHIVE:-}"
 mkdir -p "$(dirname "$DATA")"
 DATA="$(cd "$(dirname "$DATA")" && pwd)/$(basename "$DATA")"
 
@@ -117,6 +120,46 @@ relocate_if_unreachable() {
     fi
 }
 
+# The settings that archive every finished WAL segment into $ARCHIVE, and at least once a minute while anything is
+# written (archive_timeout: the most a lost primary loses). A segment is copied under a temporary name and renamed,
+# so the archive holds it whole or not at all; an archived segment is never overwritten, and the same bytes again
+# (a crash after the copy, before the server noted it) count as archived.
+archive_options() {
+    case "$ARCHIVE" in *[\'\"\$\`\\%]*) say "TALENT_PG_ARCHIVE must not contain quotes, \$, \`, \\ or %"; exit 1 ;; esac
+    mkdir -p "$ARCHIVE"
+    ARCHIVE="$(cd "$ARCHIVE" && pwd -P)"
+    if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -w "$ARCHIVE" 2>/dev/null; then
+        chown postgres: "$ARCHIVE"
+        # Under a private folder (/root) the server cannot reach it: the archive moves, and DIR points there.
+        if ! runuser -u postgres -- test -w "$ARCHIVE" 2>/dev/null; then
+            local moved; moved="/var/lib/postgresql/talent-archives/$(printf %s "$ARCHIVE" | md5sum | cut -c1-16)"
+            mkdir -p "$moved" && chown postgres: "$moved"
+            rmdir "$ARCHIVE" || { say "cannot move the archive $ARCHIVE where PostgreSQL can write"; exit 1; }
+            ln -s "$moved" "$ARCHIVE"
+            ARCHIVE="$moved"
+        fi
+    fi
+    local f="\"$ARCHIVE/%f\""
+    echo "-c wal_level=replica -c archive_mode=on -c archive_timeout=60 -c archive_command='test -f $f && cmp -s %p $f || (test ! -f $f && cp %p \"$ARCHIVE/%f.tmp\" && sync \"$ARCHIVE/%f.tmp\" && mv \"$ARCHIVE/%f.tmp\" $f)'"
+}
+
+# The role `talent backup run` connects as: REPLICATION (pg_basebackup reads every file), nothing else.
+ensure_backup_role() {
+    psql_admin -d postgres >/dev/null <<SQL
+SET client_min_messages TO warning;
+DO \$\$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'talent_backup') THEN
+        CREATE ROLE talent_backup LOGIN REPLICATION;
+    END IF;
+END
+\$\$;
+SQL
+    if [ "$(psql_admin -d postgres -tAc "SHOW archive_mode")" != on ]; then
+        say "WAL archiving is off in the running cluster: restart it to switch it on (make db-stop; make db)"
+    fi
+}
+
 start() {
     install_postgres
     relocate_if_unreachable
@@ -141,11 +184,13 @@ start() {
         # connections: every parallel test has a database and pool of its own, and the CLI tests open more, so 200
         # can run out, which the CLI reports as an unreachable database.
         [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=600"
+        if [ -n "$ARCHIVE" ]; then options="$options $(archive_options)"; fi
         as_owner "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start -o "$options" >/dev/null
         say "started on 127.0.0.1:$PORT"
     fi
     refuse_old_cluster
     ensure_roles
+    if [ -n "$ARCHIVE" ]; then ensure_backup_role; fi
     if ! psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
         psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER $OWNER_ROLE" >/dev/null
         say "created database $DB_NAME"
