@@ -85,17 +85,50 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: everything it writes is committed together, or nothing is. PostgresNIO's
-    /// `withTransaction` sends BEGIN and COMMIT (ROLLBACK when `body` throws), as the hand-written version did.
+    /// Runs `body` in one transaction: everything it writes is committed together, or nothing is. The transaction is
+    /// written out rather than PostgresNIO's `withTransaction`, for the one thing that differs: a ROLLBACK sent down a
+    /// connection that has just died may never be answered (postgres-nio's fix for that, #487, was reverted in #501),
+    /// and a request must end. So a ROLLBACK is not sent on a closed connection, and gets `rollbackWait`; past it the
+    /// connection is closed, which ends the transaction on the server too.
     public func transaction<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
             return try await leased(primary, use: primaryUse) { connection in
-                try await connection.withTransaction(logger: self.logger) { connection in
-                    try await body(Tables(connection: connection, logger: self.logger))
+                try await connection.query("BEGIN", logger: self.logger)
+                do {
+                    let result = try await body(Tables(connection: connection, logger: self.logger))
+                    try await connection.query("COMMIT", logger: self.logger)
+                    return result
+                } catch {
+                    await self.rollBack(connection)
+                    throw error
                 }
             }
         } catch {
             throw Self.map(error)
+        }
+    }
+
+    /// How long a ROLLBACK may take before its connection is closed instead.
+    static let rollbackWait: Duration = .seconds(2)
+
+    /// Rolls the connection's transaction back, or closes the connection when that does not answer in time.
+    func rollBack(_ connection: PostgresConnection) async {
+        guard !connection.isClosed else { return }
+        // Two unstructured tasks, not a task group: a group would wait for a ROLLBACK that never answers.
+        let answered = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let first = FirstOfTwo()
+            Task {
+                let done = (try? await connection.query("ROLLBACK", logger: self.logger)) != nil
+                if first.claim() { continuation.resume(returning: done) }
+            }
+            Task {
+                try? await Task.sleep(for: Self.rollbackWait)
+                if first.claim() { continuation.resume(returning: false) }
+            }
+        }
+        if !answered, !connection.isClosed {
+            logger.warning("ROLLBACK did not answer; closing the connection")
+            try? await connection.close()
         }
     }
 
@@ -137,20 +170,20 @@ public final class Database: Sendable {
         _ client: PostgresClient, use: PoolUse, wait: Duration? = nil,
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let lease = LeaseRace()
+        let lease = FirstOfTwo()
         let wait = wait ?? limits.poolWait
         // The task group waits for both of its tasks, so `body` never outlives this call.
         return try await withoutActuallyEscaping(body) { body in
             try await withThrowingTaskGroup(of: Result?.self) { group in
                 group.addTask {
                     try await use.withConnection(client) { connection in
-                        guard lease.start() else { throw PoolWaitExpired() }
+                        guard lease.claim() else { throw PoolWaitExpired() }
                         return try await body(connection)
                     }
                 }
                 group.addTask {
                     try await Task.sleep(for: wait)
-                    if lease.expire() { throw PoolWaitExpired() }
+                    if lease.claim() { throw PoolWaitExpired() }
                     return nil
                 }
                 while let next = try await group.next() {
@@ -310,11 +343,10 @@ public enum DatabaseHealth: String, Sendable {
 /// A request waited `DatabaseLimits.poolWait` without getting a connection.
 struct PoolWaitExpired: Error {}
 
-/// Who won the race between a pooled connection and the wait's deadline: exactly one of `start` and `expire` returns
-/// true, so a request either runs whole or never starts.
-final class LeaseRace: Sendable {
-    private let state = Atomic<UInt8>(0)  // 0 waiting, 1 started, 2 expired
+/// Which of two racing tasks came first: exactly one `claim` returns true. A pooled connection races the pool wait's
+/// deadline (so a request either runs whole or never starts), a ROLLBACK races its own.
+final class FirstOfTwo: Sendable {
+    private let claimed = Atomic<Bool>(false)
 
-    func start() -> Bool { state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged }
-    func expire() -> Bool { state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged }
+    func claim() -> Bool { claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged }
 }
