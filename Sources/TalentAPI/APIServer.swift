@@ -9,30 +9,24 @@ import TalentService
 public enum APIServer {
     /// Every operation the router serves (exposed for the OpenAPI test).
     public static func routes(_ services: TalentServices) -> [APIRoute] {
-        addRoutes(services, limiter: RateLimiter(), to: Router(context: APIContext.self)).routes
-    }
-
-    /// The router with a given partner rate (tests use a small one).
-    public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter(perMinute: partnerRatePerMinute))
+        addRoutes(services, partnerRatePerMinute: RateLimitService.defaultPerMinute,
+                  to: Router(context: APIContext.self)).routes
     }
 
     /// The router: the problem+json middleware around everything, bearer authentication on `/v1`, the controllers,
-    /// and 405 with `Allow` for the other methods of a known path.
-    public static func buildRouter(_ services: TalentServices) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter())
-    }
-
-    static func buildRouter(_ services: TalentServices, limiter: RateLimiter) -> Router<APIContext> {
+    /// and 405 with `Allow` for the other methods of a known path. `partnerRatePerMinute` is
+    /// `TALENT_PARTNER_RATE_PER_MINUTE` (tests use a small one).
+    public static func buildRouter(_ services: TalentServices,
+                                   partnerRatePerMinute: Int = RateLimitService.defaultPerMinute) -> Router<APIContext> {
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(sessions: services.sessions))
-        addRoutes(services, limiter: limiter, to: router).answerOtherMethods()
+        addRoutes(services, partnerRatePerMinute: partnerRatePerMinute, to: router).answerOtherMethods()
         return router
     }
 
     /// The controllers: the open routes on the router, the others under `/v1` with the caller known.
-    private static func addRoutes(_ services: TalentServices, limiter: RateLimiter,
+    private static func addRoutes(_ services: TalentServices, partnerRatePerMinute: Int,
                                   to router: Router<APIContext>) -> RouteTable {
         let table = RouteTable(router)
         DashboardController(services: services).addRoutes(to: table)
@@ -50,7 +44,7 @@ public enum APIServer {
         DataSubjectController(services: services).addRoutes(to: v1)
         ApplicationController(services: services).addRoutes(to: v1)
         ReferralController(services: services).addRoutes(to: v1)
-        NominationController(services: services, limiter: limiter).addRoutes(to: v1)
+        NominationController(services: services, partnerRatePerMinute: partnerRatePerMinute).addRoutes(to: v1)
         PartnerController(services: services).addRoutes(to: v1)
         RubricController(services: services).addRoutes(to: v1)
         EvaluationController(services: services).addRoutes(to: v1)

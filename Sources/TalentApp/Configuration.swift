@@ -119,7 +119,7 @@ public struct Configuration: Sendable {
             services.tokenMaxDays = days
         }
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")
-            ?? file?.partnerRatePerMinute ?? 120
+            ?? file?.partnerRatePerMinute ?? RateLimitService.defaultPerMinute
         return Configuration(databaseURL: try url.map { try DatabaseURL($0) } ?? .localDefault,
                              readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
                              host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,

@@ -26,6 +26,8 @@ public struct TalentServices: Sendable {
     public let targets: TargetService
     public let schema: SchemaService
     public let privacy: PrivacyService
+    /// Partners' request rate on the nomination routes.
+    public let rateLimits: RateLimitService
     /// Reads of personal data waiting to be written to the audit trail (flushed by the server's service, and by
     /// every CLI command before it exits).
     public let readLog: ReadLog
@@ -55,6 +57,7 @@ public struct TalentServices: Sendable {
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
         self.privacy = PrivacyService(database: database)
+        self.rateLimits = RateLimitService(database: database)
     }
 
     /// The services for tests: the default settings but for the panel rule (some tests turn it off) and the cheapest
