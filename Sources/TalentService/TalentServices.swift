@@ -74,6 +74,11 @@ public struct TalentServices: Sendable {
     public func databaseIsReachable() async -> Bool {
         await database.isReachable()
     }
+
+    /// The read replica's state and lag, for `GET /health`; nil when `DATABASE_READ_URL` names none.
+    public func replicaState() async -> ReplicaState? {
+        await database.replicaState()
+    }
 }
 
 /// The settings of the service layer's rules, each with the product's default.

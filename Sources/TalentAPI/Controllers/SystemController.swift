@@ -44,11 +44,22 @@ struct SystemController {
                  body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
-    /// 200 `{"status":"ok","database":"ok"}`, or 503 with `"database":"unavailable"`.
+    /// 200 `{"status":"ok","database":"ok"}`, or 503 with `"database":"unavailable"`; with a read replica
+    /// configured, its state and lag too (which never make the answer 503: writes and most reads go on without it).
     @Sendable func health(_ request: Request, context: APIContext) async throws -> Response {
+        async let replica = services.replicaState()
         let up = await services.databaseIsReachable()
-        return Reply.json(["status": up ? "ok" : "unavailable", "database": up ? "ok" : "unavailable"],
-                          status: up ? .ok : .serviceUnavailable)
+        var body: [String: JSONValue] = ["status": .string(up ? "ok" : "unavailable"),
+                                         "database": .string(up ? "ok" : "unavailable")]
+        if let replica = await replica { body.merge(Self.fields(replica)) { _, new in new } }
+        return Reply.json(body, status: up ? .ok : .serviceUnavailable)
+    }
+
+    /// `replica`, `replica_lag_seconds` and `replica_lag_bytes` of `/health`.
+    static func fields(_ replica: ReplicaState) -> [String: JSONValue] {
+        ["replica": .string(replica.status.rawValue),
+         "replica_lag_seconds": replica.lagSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null,
+         "replica_lag_bytes": replica.lagBytes.map { .number(Double($0)) } ?? .null]
     }
 
     /// The OpenAPI document as JSON.
