@@ -11,13 +11,15 @@ BACKUP_DIR ?= .data/backup
 TALENT_RELEASE := .build/release/talent
 TALENT_DEBUG := .build/debug/talent
 
-.PHONY: help run test db db-stop build build-debug migrate demo serve smoke clean toolchain
+.PHONY: help run test db db-stop build build-debug migrate demo serve smoke clean toolchain cluster cluster-stop
 
 help:
 	@echo "make run      install what is missing, start PostgreSQL, build, migrate, load demo data, serve the API"
 	@echo "make test     start a throwaway PostgreSQL and run every test"
 	@echo "make db       start the local PostgreSQL cluster (.data/pg, 127.0.0.1:$(DEV_PORT)); make db-stop stops it"
 	@echo "              (it archives its WAL into $(BACKUP_DIR)/wal for \`talent backup run | list | restore\`)"
+	@echo "make cluster  primary + streaming standby, two API instances and nginx on http://127.0.0.1:8088 (and TLS"
+	@echo "              on 8443), all on loopback; make cluster-stop stops it (deploy/local/cluster.sh)"
 
 toolchain:
 	@command -v swift >/dev/null || { echo "Swift 6.3 is required (swift not on PATH)"; exit 1; }
@@ -44,12 +46,20 @@ run: demo
 	@deploy/local/welcome.sh $(TALENT_RELEASE) $(API_HOST) $(API_PORT)
 	$(TALENT_RELEASE) serve --host $(API_HOST) --port $(API_PORT)
 
+# More than one instance (deploy/local/cluster.sh; TALENT_BIN=.build/debug/talent runs a debug build instead).
+cluster: $(if $(TALENT_BIN),,build)
+	@deploy/local/cluster.sh start
+
+cluster-stop:
+	@deploy/local/cluster.sh stop
+
 # At most this many tests at once: each runs on a database of its own and most wait on it, but hundreds at once on
 # two cores starve one another (a CLI test's 10-second wait for its connection ran out).
 TEST_WIDTH ?= 16
 
 # Every test against a fresh cluster of its own, removed afterwards: the Swift tests, the end-to-end smoke test, the
-# fault tests (a cluster of their own, killed and restarted), a backup and point-in-time restore on clusters of their
+# fault tests (a cluster of their own, killed and restarted), one of two instances killed under nomination load through
+# nginx (a cluster of its own, on 55437-55438 and free ports), a backup and point-in-time restore on clusters of their
 # own, schemathesis, and the dashboard in headless Chromium (screenshots in artifacts/).
 test: toolchain
 	@set -euo pipefail; \
@@ -63,6 +73,7 @@ test: toolchain
 		--experimental-maximum-parallelization-width $(TEST_WIDTH) 2>&1 | tee .data/test.log; \
 	Tests/smoke.sh $(TALENT_DEBUG); \
 	Tests/faults/faults.sh $(TALENT_DEBUG); \
+	Tests/cluster/kill-instance.sh $(TALENT_DEBUG); \
 	timeout 240 Tests/backup.sh $(TALENT_DEBUG); \
 	Tests/fuzz/schemathesis.sh $(TALENT_DEBUG); \
 	Tests/browser/dashboard.sh $(TALENT_DEBUG)

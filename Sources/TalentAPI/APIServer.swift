@@ -9,36 +9,31 @@ import TalentService
 public enum APIServer {
     /// Every operation the router serves (exposed for the OpenAPI test).
     public static func routes(_ services: TalentServices) -> [APIRoute] {
-        addRoutes(services, limiter: RateLimiter(), metricsTokens: [], to: Router(context: APIContext.self)).routes
-    }
-
-    /// The router with a given partner rate (tests use a small one) and the tokens that open `GET /metrics` (none:
-    /// it answers 404). With a token, swift-metrics gets its Prometheus backend (`ServerMetrics.bootstrap()`).
-    public static func buildRouter(_ services: TalentServices, partnerRatePerMinute: Int,
-                                   metricsTokens: [String] = []) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter(perMinute: partnerRatePerMinute), metricsTokens: metricsTokens)
+        addRoutes(services, partnerRatePerMinute: RateLimitService.defaultPerMinute, metricsTokens: [],
+                  to: Router(context: APIContext.self)).routes
     }
 
     /// The router: the security headers and the request metrics around everything, then the problem+json
     /// middleware, bearer authentication on `/v1`, the controllers, and 405 with `Allow` for the other methods of a
-    /// known path.
-    public static func buildRouter(_ services: TalentServices) -> Router<APIContext> {
-        buildRouter(services, limiter: RateLimiter(), metricsTokens: [])
-    }
-
-    static func buildRouter(_ services: TalentServices, limiter: RateLimiter, metricsTokens: [String]) -> Router<APIContext> {
+    /// known path. `partnerRatePerMinute` is `TALENT_PARTNER_RATE_PER_MINUTE` (tests use a small one); the
+    /// `metricsTokens` open `GET /metrics` (none: it answers 404), and with one swift-metrics gets its Prometheus
+    /// backend (`ServerMetrics.bootstrap()`).
+    public static func buildRouter(_ services: TalentServices,
+                                   partnerRatePerMinute: Int = RateLimitService.defaultPerMinute,
+                                   metricsTokens: [String] = []) -> Router<APIContext> {
         if !metricsTokens.isEmpty { ServerMetrics.bootstrap() }
         let router = Router(context: APIContext.self, options: [.autoGenerateHeadEndpoints])
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestMetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(sessions: services.sessions))
-        addRoutes(services, limiter: limiter, metricsTokens: metricsTokens, to: router).answerOtherMethods()
+        addRoutes(services, partnerRatePerMinute: partnerRatePerMinute, metricsTokens: metricsTokens, to: router)
+            .answerOtherMethods()
         return router
     }
 
     /// The controllers: the open routes on the router, the others under `/v1` with the caller known.
-    private static func addRoutes(_ services: TalentServices, limiter: RateLimiter, metricsTokens: [String],
+    private static func addRoutes(_ services: TalentServices, partnerRatePerMinute: Int, metricsTokens: [String],
                                   to router: Router<APIContext>) -> RouteTable {
         let table = RouteTable(router)
         DashboardController(services: services).addRoutes(to: table)
@@ -57,7 +52,7 @@ public enum APIServer {
         DataSubjectController(services: services).addRoutes(to: v1)
         ApplicationController(services: services).addRoutes(to: v1)
         ReferralController(services: services).addRoutes(to: v1)
-        NominationController(services: services, limiter: limiter).addRoutes(to: v1)
+        NominationController(services: services, partnerRatePerMinute: partnerRatePerMinute).addRoutes(to: v1)
         PartnerController(services: services).addRoutes(to: v1)
         RubricController(services: services).addRoutes(to: v1)
         EvaluationController(services: services).addRoutes(to: v1)

@@ -132,7 +132,7 @@ public struct Configuration: Sendable {
         let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault
         services.backup = try backupSettings(file, environment: environment, runtimeURL: runtimeURL)
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")
-            ?? file?.partnerRatePerMinute ?? 120
+            ?? file?.partnerRatePerMinute ?? RateLimitService.defaultPerMinute
         var configuration = Configuration(databaseURL: runtimeURL,
                                           readURL: try readURL.map { try DatabaseURL($0) }, poolSize: pool,
                                           host: flags.host ?? file?.host ?? "127.0.0.1", port: flags.port ?? file?.port ?? 8080,

@@ -28,6 +28,8 @@ public struct TalentServices: Sendable {
     public let privacy: PrivacyService
     /// Base backups and restores of the whole cluster (files and PostgreSQL's tools, not this database's pools).
     public let backups: BackupService
+    /// Partners' request rate on the nomination routes.
+    public let rateLimits: RateLimitService
     /// Reads of personal data waiting to be written to the audit trail (flushed by the server's service, and by
     /// every CLI command before it exits).
     public let readLog: ReadLog
@@ -58,6 +60,7 @@ public struct TalentServices: Sendable {
         self.targets = TargetService(database: database)
         self.privacy = PrivacyService(database: database)
         self.backups = BackupService(settings: settings.backup)
+        self.rateLimits = RateLimitService(database: database)
     }
 
     /// The services for tests: the default settings but for the panel rule (some tests turn it off) and the cheapest
@@ -74,6 +77,11 @@ public struct TalentServices: Sendable {
     /// The primary's state for `/health`: answering, busy (no pooled connection free in time), or down.
     public func databaseHealth() async -> DatabaseHealth {
         await database.health()
+    }
+
+    /// The read replica's state and lag, for `GET /health`; nil when `DATABASE_READ_URL` names none.
+    public func replicaState() async -> ReplicaState? {
+        await database.replicaState()
     }
 }
 

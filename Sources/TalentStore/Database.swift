@@ -142,13 +142,29 @@ public final class Database: Sendable {
     }
 
     /// Runs a report query on the replica when one is configured, else on the primary.
+    /// A replica that hands out no connection within `replicaWait` (down, or its pool taken) leaves the query to the
+    /// primary: a report is slower there, never refused for want of the replica.
     public func report<Result: Sendable>(_ body: @Sendable (Tables) async throws -> Result) async throws -> Result {
         do {
-            return try await leased(replica ?? primary, use: replicaUse) { try await body(Tables(connection: $0, logger: self.logger)) }
+            if let replica {
+                let started = FirstOfTwo()
+                do {
+                    return try await leased(replica, use: replicaUse, wait: Self.replicaWait) { connection in
+                        _ = started.claim()
+                        return try await body(Tables(connection: connection, logger: self.logger))
+                    }
+                } catch where started.claim() {  // failed before the body began: it never ran
+                    logger.warning("replica unavailable; the report runs on the primary", metadata: ["error": "\(error)"])
+                }
+            }
+            return try await leased(primary, use: primaryUse) { try await body(Tables(connection: $0, logger: self.logger)) }
         } catch {
             throw Self.map(error)
         }
     }
+
+    /// How long a report waits for the replica before it goes to the primary.
+    static let replicaWait: Duration = .milliseconds(500)
 
     /// A raw pooled connection of the primary, for tests and tools that need SQL of their own (the migrator, a test
     /// ageing a row). Services never use it: their SQL is a named method of a table.

@@ -42,6 +42,8 @@ public struct Tables: Sendable {
     public var privacy: PrivacyTable { PrivacyTable(connection: connection, logger: logger) }
     public var positions: PositionTable { PositionTable(connection: connection, logger: logger) }
     public var referrals: ReferralTable { ReferralTable(connection: connection, logger: logger) }
+    /// Partners' request budgets (token buckets), shared by every instance of the server.
+    public var rateLimits: RateLimitTable { RateLimitTable(connection: connection, logger: logger) }
     /// The reports' statements (run them through `Database.report`, on the replica when there is one).
     public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
     /// Rubrics, versioned by name.

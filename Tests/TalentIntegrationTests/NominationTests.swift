@@ -5,6 +5,7 @@ import HummingbirdTesting
 import TalentAPI
 import TalentDomain
 import TalentService
+import TalentStore
 import Testing
 
 @Suite("Nominations from partner universities", .freshDatabase)
@@ -374,6 +375,51 @@ struct NominationTests {
                 #expect(statuses.prefix(3).allSatisfy { $0 == .ok })
                 #expect(statuses.last == .tooManyRequests)
                 #expect(retryAfter != nil)
+            }
+        }
+    }
+
+    @Test("two instances of the server share one budget per partner, another partner has its own, staff have none")
+    func rateLimitSharedByInstances() async throws {
+        try await TestDatabase.withServices { services in
+            // A second process: its own pools and router over the same database.
+            let other = Database(url: services.database.url, poolSize: 2, logger: TestDatabase.logger)
+            let instances = [Application(router: APIServer.buildRouter(services, partnerRatePerMinute: 4)),
+                             Application(router: APIServer.buildRouter(TalentServices(database: other),
+                                                                       partnerRatePerMinute: 4))]
+            for code in ["ULAW", "UEL"] {
+                _ = try await services.partners.add(ValidPartner(PartnerDraft(code: code, name: "Trường \(code)", kind: nil)), by: .testAdmin)
+            }
+            let ulaw = try await services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "ULAW", expiresInDays: 1), by: .testAdmin).token
+            let uel = try await services.tokens.issue(try TokenRequest(userID: nil, partnerCode: "UEL", expiresInDays: 1), by: .testAdmin).token
+            let admin = try await services.users.add(try NewStaffUser(name: "Quản trị", role: "admin", agencyCode: "STP", email: nil, scope: "province"), by: .testAdmin)
+            let staff = try await services.tokens.issue(try TokenRequest(userID: admin.id.text, expiresInDays: 1), by: .testAdmin).token
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await other.run() }
+                defer { group.cancelAll() }
+                try await instances[0].test(.router) { first in
+                    try await instances[1].test(.router) { second in
+                        func get(_ client: any TestClientProtocol, _ token: String) async throws -> TestResponse {
+                            try await client.executeRequest(uri: "/v1/nominations", method: .get,
+                                                            headers: [.authorization: "Bearer \(token)"], body: nil)
+                                .conforming(.get, "/v1/nominations")
+                        }
+                        // Four requests a minute, alternately on each instance: the fifth is refused on either.
+                        var statuses: [HTTPResponse.Status] = []
+                        let clients: [any TestClientProtocol] = [first, second]
+                        for n in 0..<4 { statuses.append(try await get(clients[n % 2], ulaw).status) }
+                        #expect(statuses == [.ok, .ok, .ok, .ok])
+                        for client in clients {
+                            let refused = try await get(client, ulaw)
+                            #expect(refused.status == .tooManyRequests)
+                            // One request refills in 15 s at 4 a minute.
+                            let wait = Int(refused.headers[.retryAfter] ?? "") ?? 0
+                            #expect((1...15).contains(wait), "Retry-After: \(wait)")
+                        }
+                        #expect(try await get(second, uel).status == .ok)
+                        for _ in 0..<6 { #expect(try await get(first, staff).status == .ok) }
+                    }
+                }
             }
         }
     }

@@ -29,6 +29,45 @@ struct ServerTests {
         }
     }
 
+    @Test("health names the read replica's state when one is configured: ok with no lag on a server not in recovery, unavailable within a second or two when it does not answer")
+    func healthWithReplica() async throws {
+        try await TestDatabase.withDatabase { test in
+            let down = DatabaseURL(host: "127.0.0.1", port: 1, user: "talent", password: nil, database: "talent", requireTLS: false)
+            for (readURL, expected) in [(test.url, "ok"), (down, "unavailable")] {
+                let database = Database(url: test.url, readURL: readURL, poolSize: 1, logger: TestDatabase.logger)
+                let app = Application(router: APIServer.buildRouter(TalentServices(database: database)))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await database.run() }
+                    defer { group.cancelAll() }
+                    // The first connections are opened here, not by /health (see APITests.health).
+                    _ = await database.isReachable(timeout: .seconds(20))
+                    if expected == "ok" { _ = await database.replicaState(timeout: .seconds(20)) }
+                    try await app.test(.router) { client in
+                        let started = ContinuousClock.now
+                        let reply = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                            .conforming(.get, "/health")
+                        let body = try JSONSerialization.jsonObject(with: Data(String(buffer: reply.body).utf8)) as? [String: Any] ?? [:]
+                        #expect(reply.status == .ok, "a replica never makes the answer 503")
+                        #expect(body["database"] as? String == "ok")
+                        #expect(body["replica"] as? String == expected, "\(body)")
+                        if expected == "ok" {
+                            #expect(body["replica_lag_seconds"] as? Double == 0)
+                            #expect(body["replica_lag_bytes"] as? Int == 0)
+                        } else {
+                            #expect(body["replica_lag_seconds"] is NSNull)
+                        }
+                        #expect(ContinuousClock.now - started < .seconds(4))
+                    }
+                }
+            }
+        }
+        // Without a read URL the answer is as the contract shows it: no replica field.
+        try await APIHarness.with { api in
+            _ = try await api.count("agencies")
+            #expect(try await api.request(.get, "/health").object["replica"] == nil)
+        }
+    }
+
     @Test("openapi.json is OpenAPI 3.1 and documents exactly the routes the router serves")
     func openAPIMatchesRoutes() async throws {
         try await APIHarness.with { api in

@@ -10,11 +10,12 @@ import TalentService
 /// to their rate on every route here.
 struct NominationController {
     let services: TalentServices
-    let limiter: RateLimiter
+    /// `TALENT_PARTNER_RATE_PER_MINUTE`.
+    let partnerRatePerMinute: Int
 
     func addRoutes(to group: RouterGroup<CallerContext>) {
         group.group("nominations")
-            .add(middleware: PartnerRateMiddleware(limiter: limiter))
+            .add(middleware: PartnerRateMiddleware(services: services, perMinute: partnerRatePerMinute))
             .post(use: submit)
             .get(use: list)
             .get(":id", use: show)

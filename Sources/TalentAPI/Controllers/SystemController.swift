@@ -46,18 +46,29 @@ struct SystemController {
 
     /// 200 `{"status":"ok","database":"ok","pool":"ok"}`; 503 with `"database":"unavailable"` when the database does
     /// not answer, or with `"database":"ok","pool":"busy"` when it does but no pooled connection was free in time.
-    /// Answers within about a second either way.
+    /// Answers within about a second either way. With a read replica configured, its state and lag too (which never
+    /// make the answer 503: writes and most reads go on without it).
     @Sendable func health(_ request: Request, context: APIContext) async throws -> Response {
+        async let replica = services.replicaState()
         let health = await services.databaseHealth()
-        let body: [String: String] = switch health {
-        case .ok: ["status": "ok", "database": "ok", "pool": "ok"]
-        case .busy: ["status": "busy", "database": "ok", "pool": "busy"]
-        case .unavailable: ["status": "unavailable", "database": "unavailable", "pool": "unavailable"]
+        let (status, database, pool) = switch health {
+        case .ok: ("ok", "ok", "ok")
+        case .busy: ("busy", "ok", "busy")
+        case .unavailable: ("unavailable", "unavailable", "unavailable")
         }
+        var body: [String: JSONValue] = ["status": .string(status), "database": .string(database), "pool": .string(pool)]
+        if let replica = await replica { body.merge(Self.fields(replica)) { _, new in new } }
         var response = Reply.json(body, status: health == .ok ? .ok : .serviceUnavailable)
         if health != .ok { response.headers[.retryAfter] = health == .busy ? "1" : "5" }
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// `replica`, `replica_lag_seconds` and `replica_lag_bytes` of `/health`.
+    static func fields(_ replica: ReplicaState) -> [String: JSONValue] {
+        ["replica": .string(replica.status.rawValue),
+         "replica_lag_seconds": replica.lagSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null,
+         "replica_lag_bytes": replica.lagBytes.map { .number(Double($0)) } ?? .null]
     }
 
     /// The OpenAPI document as JSON.
