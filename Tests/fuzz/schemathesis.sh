@@ -2,13 +2,15 @@
 # Property-based tests of the API against its own description: schemathesis (PyPI) reads /openapi.json from a server
 # on the test cluster (with the demo data loaded) and sends generated requests, valid and invalid, to every operation.
 # Every check must pass: no 5xx, only documented statuses, content types and headers, bodies matching their schemas,
-# and invalid input refused. Five passes: two cross-agency ones, then as an administrator (every operation but
+# and invalid input refused. Seven passes: two cross-agency ones, two cross-partner ones, then as an administrator (every operation but
 # submitting a nomination), as a partner university with an active agreement (the nomination routes), and without a
 # token (the public routes). A share of the generated requests name real records (ids and codes of the demo data,
 # Tests/fuzz/dictionaries.py). The cross-agency passes (Tests/fuzz/cross_agency.py) send valid requests to every GET
 # operation that reads records as an agency-scoped HR officer of Sở Nội vụ, then of Sở Tư pháp, with the
 # dictionaries full of the other agency's ids, and fail when an answer shows, counts or confirms a record out of the
-# officer's reach (issue 12).
+# officer's reach (issue 12). The cross-partner passes (Tests/fuzz/cross_partner.py) read the nomination routes as
+# each of two partner universities with the dictionaries full of the other partners' nominations, and fail when an
+# answer shows or confirms one (issue 14).
 # Run by `make test` after the smoke test: about three minutes on two cores, the demo data and the administrator's
 # pass most of it, the cross-agency passes about half a minute.
 #   Tests/fuzz/schemathesis.sh [TALENT_BINARY]
@@ -36,12 +38,17 @@ export TALENT_PARTNER_RATE_PER_MINUTE=100000
 "$TALENT" demo load >/dev/null
 admin=$("$TALENT" user add --name "Quản trị kiểm thử" --role admin --format csv | awk -F, 'NR == 2 { print $1 }')
 admin_token=$("$TALENT" token issue --user "$admin" | tail -n 1)
-# A partner of its own with an agreement active today and a quota the fuzzer cannot use up (docs/partners.md).
-"$TALENT" partner add --code FUZZ --name "Trường Đại học Kiểm thử" --kind university >/dev/null
-agreement=$("$TALENT" agreement add --partner FUZZ --reference FUZZ/2000 --starts 2000-01-01 --ends 2099-12-31 \
-    --quota 100000 --format csv | awk -F, 'NR == 2 { print $1 }')
-"$TALENT" agreement activate "$agreement" >/dev/null
-partner_token=$("$TALENT" token issue --partner FUZZ | tail -n 1)
+# Two partners of their own, each with an agreement active today and a quota the fuzzer cannot use up
+# (docs/partners.md); FUZZ's token also runs the nomination pass.
+declare -A partner_tokens
+for code in FUZZ FUZZB; do
+    "$TALENT" partner add --code "$code" --name "Trường Đại học Kiểm thử $code" --kind university >/dev/null
+    agreement=$("$TALENT" agreement add --partner "$code" --reference "$code/2000" --starts 2000-01-01 \
+        --ends 2099-12-31 --quota 100000 --format csv | awk -F, 'NR == 2 { print $1 }')
+    "$TALENT" agreement activate "$agreement" >/dev/null
+    partner_tokens[$code]=$("$TALENT" token issue --partner "$code" | tail -n 1)
+done
+partner_token=${partner_tokens[FUZZ]}
 
 report=.data/schemathesis
 rm -rf "$report"
@@ -77,6 +84,25 @@ done
 API_PORT=$(free_port)
 start_server "$TALENT" "$API_PORT"
 failed=()
+
+# The cross-partner passes (Tests/fuzz/cross_partner.py): each of the two partners nominates one person, then reads
+# the nomination routes while the dictionaries hold the other partners' nominations (the other test partner's and the
+# demo universities').
+n=0
+for code in FUZZ FUZZB; do
+    n=$((n + 1))
+    curl -fs -o /dev/null -H "Authorization: Bearer ${partner_tokens[$code]}" -H 'Content-Type: application/json' \
+        -H "Idempotency-Key: fuzz-cross-$code" "http://127.0.0.1:$API_PORT/v1/nominations" -d @- <<JSON
+{"candidate": {"full_name": "Sinh viên $code", "citizen_id": "08720100000$n", "email": "sv.$n@fuzz.edu.vn"},
+ "nominator": {"name": "TS. Kiểm Thử"}, "relationship": "teacher", "justification": "Kiểm thử chéo.",
+ "consent": {"obtained_at": "2026-11-02T09:00:00Z", "notice_version": "2026-01"}}
+JSON
+done
+for code in FUZZ FUZZB; do
+    python3 "$HERE/cross_partner.py" facts "$code" >"$report/partner-$code.json"
+    python3 "$HERE/cross_partner.py" config "$HERE/schemathesis.toml" "$report/partner-$code.json" \
+        "$report/partner-$code.toml"
+done
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance
 checks+=,response_schema_conformance
@@ -114,6 +140,12 @@ for agency in SNV STP; do
         pass "scope-$agency" -H "Authorization: Bearer ${scope_token[$agency]}" --mode positive --include-method GET \
         --exclude-path-regex '^/(health|openapi|problems)'
 done
+for code in FUZZ FUZZB; do
+    SCHEMATHESIS_HOOKS="$HERE/cross_partner.py" TALENT_FUZZ_FACTS="$report/partner-$code.json" \
+        CONFIG="$report/partner-$code.toml" CHECKS="no_cross_partner_read,$checks" PHASES=fuzzing \
+        pass "partner-scope-$code" -H "Authorization: Bearer ${partner_tokens[$code]}" --mode positive \
+        --include-name-regex '^GET /v1/nominations'
+done
 pass admin -H "Authorization: Bearer $admin_token" --exclude-name "POST /v1/nominations"
 pass partner -H "Authorization: Bearer $partner_token" --include-path-regex '^/v1/nominations'
 pass public --include-path-regex '^/(health|openapi|dashboard|problems)'
@@ -123,4 +155,4 @@ if [ "${#failed[@]}" -gt 0 ]; then
     echo "schemathesis: FAILED in ${elapsed}s: ${failed[*]}; JUnit reports in $report" >&2
     exit 1
 fi
-echo "schemathesis: every check passed (cross-agency, admin, partner and public passes, ${elapsed}s)"
+echo "schemathesis: every check passed (cross-agency, cross-partner, admin, partner and public passes, ${elapsed}s)"
