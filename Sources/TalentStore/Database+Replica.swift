@@ -11,20 +11,6 @@ extension Database {
         return await Self.within(timeout) { try await self.measureReplica(replica, timeout: timeout / 2) } ?? .unavailable
     }
 
-    /// What `body` returns within `timeout`; nil when it throws or takes longer (it is then cancelled).
-    static func within<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
-            group.addTask { try? await body() }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-    }
-
     /// The lag in bytes of WAL (the primary's current position against the replica's replayed one) and, when there is
     /// some, in seconds since the replica replayed its last commit. The time alone would mislead: on an idle primary
     /// the last commit is old though nothing is missing. The primary's position is read first, so WAL written while the

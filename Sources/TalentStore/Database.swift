@@ -213,43 +213,38 @@ public final class Database: Sendable {
         }
     }
 
+    /// What `body` returns within `timeout`; nil when it throws or takes longer (it is then cancelled).
+    static func within<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async -> T? {
+        await withTaskGroup(of: T?.self) { group in
+            group.addTask { try? await body() }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// What the primary's state is, answered within about a second: whether a pooled connection answers `SELECT 1`,
     /// and when none is free in time, whether a connection of its own does (the pool is busy) or not (the database is
     /// down).
     public func health() async -> DatabaseHealth {
-        do {
-            try await leased(primary, use: primaryUse, wait: .milliseconds(400)) { _ = try await $0.query("SELECT 1", logger: self.logger) }
-            return .ok
-        } catch {
-            return await probe() ? .busy : .unavailable
-        }
+        if await isReachable(timeout: .milliseconds(400)) { return .ok }
+        return await probe() ? .busy : .unavailable
     }
 
     /// True when the primary accepts a connection of its own (outside the pool) and answers on it within 400 ms.
     func probe() async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                do {
-                    var configuration = PostgresConnection.Configuration(
-                        host: self.url.host, port: self.url.port, username: self.url.user, password: self.url.password,
-                        database: self.url.database, tls: self.url.requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
-                    configuration.options.connectTimeout = .milliseconds(400)
-                    let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: self.logger)
-                    defer { Task { try? await connection.close() } }
-                    _ = try await connection.query("SELECT 1", logger: self.logger)
-                    return true
-                } catch {
-                    return false
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(400))
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
+        await Self.within(.milliseconds(400)) {
+            let connection = try await PostgresConnection.connect(
+                configuration: try self.url.connectionConfiguration(connectTimeout: .milliseconds(400)), id: 0,
+                logger: self.logger)
+            defer { Task { try? await connection.close() } }
+            _ = try await connection.query("SELECT 1", logger: self.logger)
+            return true
+        } ?? false
     }
 
     /// True when the primary answers `SELECT 1` within the timeout (the CLI's check before a command).

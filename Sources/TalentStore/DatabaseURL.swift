@@ -66,6 +66,15 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return text + "@\(host):\(port)/\(database)"
     }
 
+    /// One connection of its own, outside the pools (the health check's probe).
+    func connectionConfiguration(connectTimeout: TimeAmount) throws -> PostgresConnection.Configuration {
+        var config = PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database,
+            tls: requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        config.options.connectTimeout = connectTimeout
+        return config
+    }
+
     func clientConfiguration(poolSize: Int, limits: DatabaseLimits) -> PostgresClient.Configuration {
         var config = PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database,

@@ -214,24 +214,22 @@ class Run:
         return failures
 
 
+def rows(database_url, query):
+    """The rows of a query, each a list of its columns as text."""
+    out = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-F", "\t", database_url, "-c", query],
+                         check=True, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in out.splitlines() if line.strip()]
+
+
 def stored(database_url):
     """citizen_id -> list of nomination ids, and key -> the id the key's stored answer names."""
-    out = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-F", "\t", database_url, "-c",
-                          "SELECT submitted->'candidate'->>'citizen_id', id FROM nominations"],
-                         check=True, capture_output=True, text=True).stdout
     nominations = {}
-    for line in out.splitlines():
-        if line.strip():
-            citizen, ident = line.split("\t")
-            nominations.setdefault(citizen, []).append(ident)
-    out = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-F", "\t", database_url, "-c",
-                          "SELECT partner_code || ' ' || key, state, coalesce(response_body::json->>'id', '') FROM idempotency_keys"],
-                         check=True, capture_output=True, text=True).stdout
+    for citizen, ident in rows(database_url, "SELECT submitted->'candidate'->>'citizen_id', id FROM nominations"):
+        nominations.setdefault(citizen, []).append(ident)
     keys = {}
-    for line in out.splitlines():
-        if line.strip():
-            key, state, ident = line.split("\t")
-            keys[key.split(" ", 1)[1]] = (state, ident)
+    for key, state, ident in rows(database_url, "SELECT partner_code || ' ' || key, state, "
+                                                "coalesce(response_body::json->>'id', '') FROM idempotency_keys"):
+        keys[key.split(" ", 1)[1]] = (state, ident)
     return nominations, keys
 
 
