@@ -146,8 +146,17 @@ start_standby() {
     local options="-p $STANDBY_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=$connections"
     options="$options -c hot_standby=on -c hot_standby_feedback=on"
     [ "${TALENT_PG_FAST:-}" = 1 ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start -o "$options" >/dev/null \
-        || { tail -n 5 "$data/server.log" >&2; fail "the standby did not start (see $data/server.log)"; }
+    # The port is in the kernel's ephemeral range: a client connection that just used it (pg_basebackup's, say) can
+    # keep it from binding for a moment, so a start refused with "Address already in use" is tried again.
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start -o "$options" >/dev/null && break
+        if [ "$attempt" = 5 ] || ! tail -n 5 "$data/server.log" | grep -q "Address already in use"; then
+            tail -n 5 "$data/server.log" >&2
+            fail "the standby did not start (see $data/server.log)"
+        fi
+        sleep 1
+    done
     say "standby started on 127.0.0.1:$STANDBY_PORT"
 }
 
