@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import TalentDomain
 import TalentService
+import TalentStore
 import Testing
 
 @Suite("Leadership: targets, pipeline, partners and annual reports", .freshDatabase)
@@ -341,6 +342,74 @@ struct LeadershipReportTests {
             // The history still reads as before, with the time spent in each stage.
             let history = try await s.applications.history(application.id.text, by: .testAdmin)
             #expect(history.map(\.to) == [.nominated, .screening, .evaluation, .screening, .evaluation])
+        }
+    }
+
+    @Test("the pipeline kept by the triggers (whole and per agency) equals the statement over the whole history, after moves, re-entries, stays of known length, a merger and a position moved")
+    func keptFiguresAgree() async throws {
+        try await APIHarness.with(requireCompletePanel: false) { api in
+            let s = api.services
+            var positions: [Position] = []
+            for (agency, kind) in [("STP", "core_drafting_officer"), ("STP", "other"), ("SNV", "legal_affairs_officer"),
+                                   ("SYT", "other"), ("STC", "other")] {
+                positions.append(try await s.positions.add(try ValidPosition(PositionDraft(agencyCode: agency, title: "Vị trí \(agency)",
+                                                                                          kind: kind, openings: 5)), by: .testAdmin))
+            }
+            // Twenty applications on the five positions along paths of every shape, one of them entering screening twice.
+            let paths: [[String]] = [
+                [], ["screening"], ["screening", "evaluation"], ["screening", "evaluation", "interview", "offer", "hired"],
+                ["screening", "evaluation", "rejected"], ["withdrawn"], ["screening", "evaluation", "pool"],
+                ["screening", "evaluation", "screening", "evaluation", "interview"],
+            ]
+            var applications: [UUID] = []
+            for n in 0..<20 {
+                let candidate = try await s.candidates.add(try ValidCandidate(CandidateDraft(fullName: "Ứng Viên Số \(n)")), by: .testAdmin)
+                let application = try await s.applications.open(NewApplication(candidateID: candidate.candidate.id,
+                                                                               positionID: positions[n % 5].id), by: .testAdmin)
+                for stage in paths[n % paths.count] {
+                    _ = try await s.applications.move(application.id, try StageMove(StageMoveDraft(to: stage, reason: "r")), by: .testAdmin)
+                }
+                applications.append(application.id)
+            }
+            // Stays of lengths that differ (odd and even counts per group, so both medians are taken).
+            try await s.database.withConnection { c in
+                try await c.query("""
+                    UPDATE application_stage_history SET left_at = at + (id % 7 + 1) * interval '1 day' + (id % 3) * interval '5 hours'
+                    WHERE left_at IS NOT NULL
+                    """, logger: TestDatabase.logger)
+            }
+            func compare(_ step: String) async throws {
+                for grouping in [nil, PipelineGrouping.agency] {
+                    for agency in [nil, "STP"] {
+                        let (kept, computed) = try await s.database.report { db in
+                            // A period that holds every application takes the general statement.
+                            (try await db.reports.pipeline(agency: agency, kind: nil, from: nil, to: nil, groupBy: grouping),
+                             try await db.reports.pipeline(agency: agency, kind: nil, from: CalendarDate("2000-01-01"), to: nil,
+                                                           groupBy: grouping))
+                        }
+                        func key(_ rows: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)]) -> [String] {
+                            // Ungrouped, the general statement names the whole "" and the kept figures nil: both are the whole.
+                            rows.map { "\($0.group.flatMap { $0.isEmpty ? nil : $0 } ?? "*") \($0.stage) \($0.count) \($0.reached) \($0.medianDays.map { String($0) } ?? "-")" }.sorted()
+                        }
+                        #expect(key(kept) == key(computed), "\(step), grouped \(String(describing: grouping)), agency \(agency ?? "all")")
+                        #expect(!kept.isEmpty)
+                    }
+                }
+            }
+            try await compare("after the moves")
+            // A merger moves SNV's positions (and their history) to STP; editing a position moves it to another agency.
+            _ = try await s.agencies.retire("SNV", try AgencyRetirement(mergedInto: "STP"), by: .testAdmin)
+            try await compare("after SNV merged into STP")
+            let moved = positions[3].id
+            try await s.database.withConnection { c in
+                try await c.query("UPDATE positions SET agency_code = 'STC' WHERE id = \(moved)", logger: TestDatabase.logger)
+            }
+            try await compare("after a position moved")
+            _ = try await s.applications.move(applications[1], try StageMove(StageMoveDraft(to: "evaluation", reason: nil)), by: .testAdmin)
+            try await compare("after one more move")
+            let report = try await s.reports.pipeline(PipelineQuery(groupBy: .agency), by: .testAdmin)
+            #expect(report.groups?.map(\.key) == ["STC", "STP"])  // SNV merged into STP, SYT's one position moved to STC
+            #expect(report.stages.reduce(0) { $0 + $1.count } == 20)
         }
     }
 }

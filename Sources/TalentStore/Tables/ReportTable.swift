@@ -167,6 +167,9 @@ public struct ReportTable: Sendable {
     public func pipeline(agency: String?, kind: PositionKind?, from: CalendarDate?, to: CalendarDate?,
                          groupBy: PipelineGrouping?)
         async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
+        if kind == nil, from == nil, to == nil, groupBy == nil || groupBy == .agency {
+            return try await keptPipeline(agency: agency, byAgency: groupBy == .agency)
+        }
         let group: String
         var source = ""
         switch groupBy {
@@ -222,6 +225,52 @@ public struct ReportTable: Sendable {
                   AND (\(to?.description)::date IS NULL
                        OR a.created_at < (\(to?.description)::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
             \(unescaped: tail)
+            """
+        let rows = try await connection.query(query, logger: logger)
+        var result: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] = []
+        for try await (group, stage, count, reached, median) in rows.decode((String?, String, Int, Int, Double?).self) {
+            result.append((group, stage, count, reached, median))
+        }
+        return result
+    }
+
+    /// The pipeline from the figures kept by migration 0020's triggers, whole or per agency: counts from
+    /// `pipeline_counts`, and each median read at its rank from an index of the completed stays ordered by length
+    /// (the two middle stays of an even count interpolated as `percentile_cont(0.5)` does), so no group is sorted.
+    /// The same figures as the general statement below, which a test checks on the same data.
+    func keptPipeline(agency: String?, byAgency: Bool)
+        async throws -> [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] {
+        let sets = byAgency
+            ? "p.agency_code AS grp, c.stage, GROUPING(p.agency_code) = 1 AS total"
+            : "NULL::text AS grp, c.stage, true AS total"
+        let grouping = byAgency ? "GROUPING SETS ((p.agency_code, c.stage), (c.stage))" : "c.stage"
+        // One completed stay's length in days, as the index orders it; the median's one or two stays are those at
+        // rank (stays - 1) / 2 in that order.
+        let length = "extract(epoch FROM h.left_at - h.at) / 86400"
+        let middle = "h.to_stage = f.stage AND h.left_at IS NOT NULL ORDER BY \(length) OFFSET (f.stays - 1) / 2 LIMIT 2 - f.stays % 2"
+        let query: PostgresQuery = """
+            WITH f AS (
+                SELECT \(unescaped: sets), sum(c.present)::int AS present, sum(c.reached)::int AS reached,
+                       sum(c.stays)::int AS stays
+                FROM pipeline_counts c JOIN positions p ON p.id = c.position_id
+                WHERE (\(agency)::text IS NULL OR p.agency_code = \(agency))
+                GROUP BY \(unescaped: grouping)
+                HAVING sum(c.present) + sum(c.reached) + sum(c.stays) > 0
+            )
+            SELECT CASE WHEN f.total THEN NULL ELSE f.grp END, f.stage, f.present, f.reached,
+                   CASE WHEN f.stays > 0 THEN m.lo + (m.hi - m.lo) * 0.5 END
+            FROM f LEFT JOIN LATERAL (
+                SELECT min(d) AS lo, max(d) AS hi FROM (
+                    (SELECT (\(unescaped: length))::float8 AS d FROM application_stage_history h
+                     WHERE NOT f.total AND h.agency_code = f.grp AND \(unescaped: middle))
+                    UNION ALL
+                    (SELECT (\(unescaped: length))::float8 FROM application_stage_history h
+                     WHERE f.total AND \(agency)::text IS NULL AND \(unescaped: middle))
+                    UNION ALL
+                    (SELECT (\(unescaped: length))::float8 FROM application_stage_history h
+                     WHERE f.total AND h.agency_code = \(agency) AND \(unescaped: middle))
+                ) x
+            ) m ON f.stays > 0
             """
         let rows = try await connection.query(query, logger: logger)
         var result: [(group: String?, stage: String, count: Int, reached: Int, medianDays: Double?)] = []
