@@ -11,7 +11,7 @@ BACKUP_DIR ?= .data/backup
 TALENT_RELEASE := .build/release/talent
 TALENT_DEBUG := .build/debug/talent
 
-.PHONY: help run test db db-stop build build-debug migrate demo serve smoke clean toolchain cluster cluster-stop
+.PHONY: help run test db db-stop build build-debug migrate demo serve smoke clean toolchain cluster cluster-stop bench
 
 help:
 	@echo "make run      install what is missing, start PostgreSQL, build, migrate, load demo data, serve the API"
@@ -20,6 +20,8 @@ help:
 	@echo "              (it archives its WAL into $(BACKUP_DIR)/wal for \`talent backup run | list | restore\`)"
 	@echo "make cluster  primary + streaming standby, two API instances and nginx on http://127.0.0.1:8088 (and TLS"
 	@echo "              on 8443), all on loopback; make cluster-stop stops it (deploy/local/cluster.sh)"
+	@echo "make bench    every benchmark against its limit at a million candidates (about 30 minutes; BENCH_CANDIDATES"
+	@echo "              sets the scale), the table written to bench/results.md (bench/run.sh, BENCHMARKS.md)"
 
 toolchain:
 	@command -v swift >/dev/null || { echo "Swift 6.3 is required (swift not on PATH)"; exit 1; }
@@ -52,6 +54,10 @@ cluster: $(if $(TALENT_BIN),,build)
 
 cluster-stop:
 	@deploy/local/cluster.sh stop
+
+BENCH_CANDIDATES ?= 1000000
+bench: toolchain
+	@bench/run.sh $(BENCH_CANDIDATES)
 
 # At most this many tests at once: each runs on a database of its own and most wait on it, but hundreds at once on
 # two cores starve one another (a CLI test's 10-second wait for its connection ran out).

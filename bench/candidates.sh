@@ -26,6 +26,12 @@ have=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates" 2>/
 if [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -ge "$N" ]; then
     echo "== reusing the database of an earlier run ($have candidates)"
     $T migrate >/dev/null
+elif [ "${BENCH_REUSE:-}" = 1 ] && [ "$have" -gt 0 ]; then
+    # Grows the database of an earlier run to N (person numbers from 20,000,000 on never collide with the first batch).
+    $T migrate >/dev/null
+    echo "== growing $have candidates to $N (COPY)"
+    $T demo generate --candidates "$((N - have))" --first "$((20000000 + have))" --as bench >/dev/null
+    psql -X -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE candidates" -c "VACUUM ANALYZE candidate_education"
 else
     psql -X -q "$OWNER_PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
     $T migrate >/dev/null
@@ -60,7 +66,7 @@ SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email
        ARRAY(SELECT concat_ws(chr(31), k.kind, k.value, coalesce(k.merged_from::text, ''))
              FROM candidate_contacts k WHERE k.candidate_id = c.id ORDER BY k.added_at, k.kind, k.value)
 FROM candidates c
-WHERE ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
+WHERE c.erased_at IS NULL AND ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
 ORDER BY $rank DESC, c.created_at DESC, c.id DESC LIMIT 51
 SQL
 }
@@ -111,8 +117,34 @@ def pct(xs, p): xs = sorted(xs); return xs[min(len(xs) - 1, int(round(p / 100 * 
 api = [float(x) for x in open(sys.argv[1])]; sql = [float(x) for x in open(sys.argv[2])]
 for name, xs in (("API (HTTP, JSON, auth)", api), ("SQL direct (pgbench)", sql)):
     print(f"  {name:24s} p50 {pct(xs, 50):7.2f} ms   p95 {pct(xs, 95):7.2f} ms   n={len(xs)}")
-print(f"  ratio API/SQL            p50 {pct(api, 50) / pct(sql, 50):7.2f}x     p95 {pct(api, 95) / pct(sql, 95):7.2f}x   (goal <= 1.5x)")
+print(f"  ratio API/SQL            p50 {pct(api, 50) / pct(sql, 50):7.2f}x     p95 {pct(api, 95) / pct(sql, 95):7.2f}x   (goal <= 1.3x)")
+print(f"RESULT\tsearch p95, q=<given family>, one connection\t{pct(api, 95):.1f} ms\tthe same SQL (pgbench): {pct(sql, 95):.1f} ms\t{pct(api, 95) / pct(sql, 95):.2f}\t<= 1.3")
 PY
+
+# The searches that are worst for one plan or another: dense pairs, a pair of common words that never occur together
+# (every family name is one word, so `nguyen le` matches nobody), single common words, a three-word name, no match.
+echo "== the slowest searches, through the API, median of 3 each"
+cat > "$WORK/worst.py" <<'PY'
+import http.client, statistics, sys, time, urllib.parse
+port, token = int(sys.argv[1]), sys.argv[2]
+texts = ["nguyen le", "le nguyen", "tran nguyen", "thi nguyen", "van tran", "thu tran", "an nguyen", "nguyen",
+         "thu", "an", "huong", "nguyen van an", "khoa vo", "dung tran", "xyzq"]
+conn = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
+worst = (0, "")
+for text in texts:
+    times = []
+    for _ in range(4):
+        t = time.perf_counter()
+        conn.request('GET', '/v1/candidates?q=' + urllib.parse.quote(text), headers={'Authorization': 'Bearer ' + token})
+        r = conn.getresponse(); r.read()
+        assert r.status == 200, r.status
+        times.append((time.perf_counter() - t) * 1000)
+    m = statistics.median(times[1:])
+    print(f"  q={text!r:18s} {m:8.1f} ms")
+    worst = max(worst, (m, text))
+print(f"RESULT\tslowest search through the API (q={worst[1]!r})\t{worst[0]:.0f} ms\t300 ms\t{worst[0]:.0f}\t<= 300")
+PY
+python3 "$WORK/worst.py" "$API_PORT" "$token"
 
 echo "== reads by id and searches by citizen ID, $SEARCHES each, one connection"
 # Ids and citizen IDs drawn at random from the whole table (ORDER BY random() reads it once, a few seconds).
@@ -145,14 +177,27 @@ audited=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM audit_log WH
 echo "  read-log entries written in the last 10 minutes (after the server's shutdown flush): $audited"
 [ "$IMPORT" -gt 0 ] || exit 0
 
-echo "== importing $IMPORT rows"
+echo "== importing $IMPORT rows onto $(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM candidates") candidates"
+# The fair limit: \copy of the same rows, as candidates holds them, into a table with the same indexes and
+# constraints as candidates, already holding the same rows (made before the import, from candidates itself).
 $T demo generate --csv "$WORK/import.csv" --candidates "$IMPORT" --first "$((50000000 + RANDOM * 1000))"
-psql -X -q "$DATABASE_MIGRATION_URL" -c "DROP TABLE IF EXISTS bare_import" -c "CREATE TABLE bare_import (full_name text, date_of_birth text, gender text, citizen_id text,
-    email text, phone text, sector text, degree text, field text, institution text, graduation_year text, classification text)"
-t0=$(now); psql -X -q "$DATABASE_MIGRATION_URL" -c "\\copy bare_import FROM '$WORK/import.csv' WITH (FORMAT csv, HEADER true)"; t1=$(now)
-copy=$(echo "$t1 - $t0" | bc)
+psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_MIGRATION_URL" <<'SQL'
+DROP TABLE IF EXISTS fair_candidates;
+CREATE TABLE fair_candidates (LIKE candidates INCLUDING ALL);
+ALTER TABLE fair_candidates ADD FOREIGN KEY (created_by) REFERENCES staff_users (id);
+INSERT INTO fair_candidates SELECT * FROM candidates;
+VACUUM ANALYZE fair_candidates;
+SQL
+started=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT now()")
 t0=$(now); $T candidate import "$WORK/import.csv" --as bench >/dev/null; t1=$(now)
 imp=$(echo "$t1 - $t0" | bc)
-printf '  psql \\copy into a bare table     %6.2f s\n' "$copy"
-printf '  talent candidate import           %6.2f s   (checks every row, duplicates in the file and against %d candidates, indexes, audit)\n' "$imp" "$N"
-printf '  ratio import/copy                 %6.2fx   (goal <= 2x)\n' "$(echo "$imp / $copy" | bc -l)"
+psql -X -q "$DATABASE_MIGRATION_URL" -c "\\copy (SELECT * FROM candidates WHERE created_at >= '$started') TO '$WORK/rows.copy'"
+rows=$(wc -l < "$WORK/rows.copy")
+t0=$(now); psql -X -q "$DATABASE_MIGRATION_URL" -c "\\copy fair_candidates FROM '$WORK/rows.copy'"; t1=$(now)
+copy=$(echo "$t1 - $t0" | bc)
+psql -X -q "$DATABASE_MIGRATION_URL" -c "DROP TABLE fair_candidates"
+printf '  talent candidate import           %6.2f s   (%d rows stored; checks every row, duplicates in the file and against the database, indexes, audit)\n' "$imp" "$rows"
+printf '  psql \\copy of the same rows       %6.2f s   (into a table with the same indexes and constraints, holding the same rows)\n' "$copy"
+printf '  ratio import/copy                 %6.2fx   (goal <= 1.3x)\n' "$(echo "$imp / $copy" | bc -l)"
+result "import of $IMPORT rows onto $(printf "%'d" "$N") candidates" "$(printf '%.1f s' "$imp")" \
+    "$(printf '\\copy into a table like candidates: %.1f s' "$copy")" "$(printf '%.2f' "$(echo "$imp / $copy" | bc -l)")" "<= 1.3"

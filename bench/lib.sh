@@ -21,3 +21,8 @@ bench_setup() {
     [ -n "${TALENT_BIN:-}" ] || swift build -c release --product talent >/dev/null 2>&1
     deploy/local/db.sh start >/dev/null 2>&1
 }
+
+# One row of bench/run.sh's table, printed as a line that bench/run.sh picks out of the output (tab-separated after
+# RESULT): the scenario, what was measured, its limit, the ratio or figure the goal is about, and the goal
+# ("<= 1.3", ">= 0.7").
+result() { printf 'RESULT\t%s\t%s\t%s\t%s\t%s\n' "$@"; }

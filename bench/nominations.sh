@@ -2,12 +2,14 @@
 # Nomination intake: POST /v1/nominations through the API (32 connections, unique Idempotency-Keys and people)
 # against pgbench running the same SQL transaction on the same database, in the same run. Prints figures.
 #
-#   bench/nominations.sh [SECONDS]      (default 20)
+#   bench/nominations.sh [SECONDS] [ROUNDS]      (defaults 20 and 1; rounds alternate the two sides, the ratio is
+#                                                 the median of the rounds)
 #
 # Uses the throwaway cluster of bench/candidates.sh (127.0.0.1:55434) and a fresh database; installs wrk if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
+ROUNDS=${2:-1}
 source bench/lib.sh
 DB=bench_nominations
 
@@ -114,16 +116,27 @@ ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_ha
 COMMIT;
 SQL
 
-echo "== nomination intake, 32 connections, ${SECONDS_EACH} s each"
-wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
-api=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
-non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
-stored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM nominations")
-pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
-sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
-failed=$(grep -ciE "aborted|error" "$WORK/pgbench.txt" || true)
-pgstored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM idempotency_keys WHERE key LIKE 'pgb-%' AND state = 'done'")
-printf '  API  POST /v1/nominations      %8.1f nominations/s   (non-2xx: %s; %s stored)\n' "$api" "${non2xx:-0}" "$stored"
-grep -E "^ +(50|90|99)%" "$WORK/wrk.txt" | sed 's/^/      latency /'
-printf '  SQL  pgbench, same statements   %8.1f transactions/s   (errors: %s; %s stored)\n' "$sql" "$failed" "$pgstored"
-printf '  ratio API/SQL                   %8.2f   (goal >= 0.5)\n' "$(echo "$api / $sql" | bc -l)"
+echo "== nomination intake, 32 connections, $ROUNDS rounds of ${SECONDS_EACH} s each side"
+: > "$WORK/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+    wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
+    api=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
+    non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
+    stored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM nominations")
+    pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
+    sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
+    failed=$(grep -ciE "aborted|error" "$WORK/pgbench.txt" || true)
+    pgstored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM idempotency_keys WHERE key LIKE 'pgb-%' AND state = 'done'")
+    printf '  round %d: API %8.1f nominations/s (non-2xx: %s; %s stored)   pgbench %8.1f transactions/s (errors: %s; %s stored)   ratio %.2f\n' \
+        "$round" "$api" "${non2xx:-0}" "$stored" "$sql" "$failed" "$pgstored" "$(echo "$api / $sql" | bc -l)"
+    grep -E "^ +(50|99)%" "$WORK/wrk.txt" | sed 's/^/      API latency /'
+    echo "$api $sql" >> "$WORK/rounds.txt"
+done
+python3 - "$WORK/rounds.txt" <<'PY'
+import statistics, sys
+rounds = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+api = statistics.median(a for a, _ in rounds); sql = statistics.median(s for _, s in rounds)
+ratio = statistics.median(a / s for a, s in rounds)
+print(f"  median: API {api:.1f} nominations/s, pgbench {sql:.1f}/s, ratio {ratio:.2f} (goal >= 0.7)")
+print(f"RESULT\tnomination intake (POST /v1/nominations, 32 connections)\t{api:.0f} nominations/s\tpgbench, same transaction: {sql:.0f}/s\t{ratio:.2f}\t>= 0.7")
+PY

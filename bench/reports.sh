@@ -113,26 +113,7 @@ done
 stop
 psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB RESET log_statement"
 for i in "${!ROUTES[@]}"; do
-    python3 - "$WORK/log.$i" > "$WORK/route.$i.sql" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-entries = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \S+ \[\d+\] )", text)
-statements = []
-for entry in entries:
-    m = re.search(r"LOG:  execute [^:]*: (.*)", entry, re.S)
-    if m:
-        statements.append([m.group(1).strip(), {}])
-        continue
-    m = re.search(r"DETAIL:  parameters: (.*)", entry, re.S)
-    if m and statements:
-        for name, value in re.findall(r"\$(\d+) = (NULL|'(?:[^']|'')*')", m.group(1)):
-            statements[-1][1][int(name)] = value
-for sql, params in statements:
-    if sql.startswith("UPDATE access_tokens"):
-        continue  # the last-used stamp, written at most every five minutes
-    sql = re.sub(r"\$(\d+)\b", lambda m: params.get(int(m.group(1)), "NULL"), sql)
-    print(sql.rstrip(";") + ";")
-PY
+    python3 bench/statements.py "$WORK/log.$i" > "$WORK/route.$i.sql"
 done
 
 echo "== report latency, $REQUESTS requests each, one connection (warm cache)"
@@ -167,5 +148,9 @@ print(f"  GET {route}   ({statements} statements)")
 for name, xs in (("API (HTTP, JSON, auth)", api), ("SQL direct (pgbench)", sql)):
     print(f"    {name:24s} p50 {pct(xs, 50):8.1f} ms   p95 {pct(xs, 95):8.1f} ms   n={len(xs)}")
 print(f"    ratio API/SQL            p50 {pct(api, 50) / pct(sql, 50):8.2f}x    p95 {pct(api, 95) / pct(sql, 95):8.2f}x   (goal <= 1.3x)")
+if "group_by=agency" in route:
+    print(f"RESULT\tGET {route}, p95\t{pct(api, 95):.0f} ms\t1 s (the same SQL: {pct(sql, 95):.0f} ms)\t{pct(api, 95):.0f}\t<= 1000")
+else:
+    print(f"RESULT\tGET {route}, p95\t{pct(api, 95):.1f} ms\tthe same SQL: {pct(sql, 95):.1f} ms\t{pct(api, 95) / pct(sql, 95):.2f}\t<= 1.3")
 PY
 done
