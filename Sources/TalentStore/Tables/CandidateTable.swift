@@ -204,8 +204,10 @@ public struct CandidateTable: Sendable {
             var exactRank = ""
             if !filter.exact.isEmpty {
                 let exact = q.bind(filter.exact)
+                // The contacts' owners as an array computed once (an InitPlan), not a subquery per row, so that every
+                // alternative is an index condition and PostgreSQL ORs their bitmaps instead of reading the table.
                 let identifier = "c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
-                    + " OR c.id IN (SELECT k.candidate_id FROM candidate_contacts k WHERE k.value = ANY(\(exact)))"
+                    + " OR c.id = ANY(ARRAY(SELECT k.candidate_id FROM candidate_contacts k WHERE k.value = ANY(\(exact))))"
                 clause += " OR " + identifier
                 exactRank = "CASE WHEN \(identifier) THEN \(2 * filter.words.count + 1) ELSE 0 END + "
             }
