@@ -49,7 +49,7 @@ end
 LUA
 
 # The statements the API sends for a new person, as PostgreSQL logs them (log_statement = all), with parameters of
-# the same values and sizes: the token lookup, then one transaction (NominationService.submit): the key's lock and stored answer, the work, the
+# the same values and sizes: the token lookup, the partner's rate-limit bucket (RateLimitTable.take), then one transaction (NominationService.submit): the key's lock and stored answer, the work, the
 # answer.
 token_hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 token_id=$($T token list --format csv | awk -F, 'NR == 2 { print $1 }')
@@ -60,6 +60,22 @@ SELECT t.id, t.user_id, t.partner_code, coalesce(u.name, p.name), coalesce(u.rol
        t.created_at, t.expires_at, t.revoked_at, t.last_used_at
 FROM access_tokens t LEFT JOIN staff_users u ON u.id = t.user_id LEFT JOIN partners p ON p.code = t.partner_code
 WHERE t.secret_hash = '\\x$token_hash'::bytea;
+WITH clock AS (SELECT clock_timestamp() AS now),
+taken AS (
+    INSERT INTO rate_limits AS r (partner_code, tokens, refilled_at)
+    SELECT 'BENCH', 100000000::float8 - 1, now FROM clock
+    ON CONFLICT (partner_code) DO UPDATE
+        SET tokens = least(100000000::float8, r.tokens + greatest(0, extract(epoch FROM EXCLUDED.refilled_at
+                           - r.refilled_at))::float8 * 1666666.6666666667::float8) - 1,
+            refilled_at = EXCLUDED.refilled_at
+        WHERE least(100000000::float8, r.tokens + greatest(0, extract(epoch FROM EXCLUDED.refilled_at
+                    - r.refilled_at))::float8 * 1666666.6666666667::float8) >= 1
+    RETURNING 1
+)
+SELECT EXISTS (SELECT 1 FROM taken),
+       (SELECT least(100000000::float8, b.tokens + greatest(0, extract(epoch FROM c.now - b.refilled_at))::float8
+                     * 1666666.6666666667::float8)
+        FROM rate_limits b, clock c WHERE b.partner_code = 'BENCH');
 BEGIN;
 SELECT pg_try_advisory_xact_lock(hashtextextended('BENCH:pgb-' || :n, 0));
 SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE partner_code = 'BENCH' AND key = 'pgb-' || :n;

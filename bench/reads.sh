@@ -8,7 +8,7 @@
 # Both sides read the same 100 candidates, drawn at random from the whole table: wrk picks one per request, pgbench
 # one of 100 scripts (one per candidate). PostgresNIO sends every statement unnamed in the extended protocol
 # (Parse, Bind, Execute each time), so pgbench runs `-M extended`; with TALENT_BENCH_PREPARED=1 (the API preparing
-# its fixed statements) `-M prepared`.
+# its fixed statements) `-M prepared`. BENCH_PERF=FILE records the server under the first round's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
@@ -67,7 +67,12 @@ wrk -t 2 -c 32 -d 3s -s "$WORK/read.lua" "http://127.0.0.1:$API_PORT" >/dev/null
 pgbench -n -c 32 -j 2 -T 3 -M "$MODE" "${scripts[@]}" "$DATABASE_URL" >/dev/null 2>&1
 : > "$WORK/rounds.txt"
 for round in $(seq 1 "$ROUNDS"); do
+    # BENCH_PERF=FILE records the server's stacks during the first round's load (perf record -g, 999 Hz).
+    if [ "$round" = 1 ] && [ -n "${BENCH_PERF:-}" ]; then
+        perf record -F 999 -g -o "$BENCH_PERF" -p "$server" -- sleep "$SECONDS_EACH" >/dev/null 2>&1 & perf=$!
+    fi
     wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/read.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
+    if [ -n "${perf:-}" ]; then wait "$perf" || true; perf=""; fi
     api=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
     non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
     pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -M "$MODE" "${scripts[@]}" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
