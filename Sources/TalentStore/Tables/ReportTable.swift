@@ -191,15 +191,14 @@ public struct ReportTable: Sendable {
         // Without a filter or a grouping, the history alone answers "reached" and the stays: no join.
         let whole = agency == nil && kind == nil && from == nil && to == nil && groupBy == nil
         let history = whole
-            ? "SELECT NULL::text AS grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h"
-            : "SELECT apps.grp, h.to_stage, h.first_entry, h.at, h.left_at FROM application_stage_history h JOIN apps ON apps.id = h.application_id"
+            ? "SELECT NULL::text AS grp, h.to_stage, h.first_entry, h.stay_days FROM application_stage_history h"
+            : "SELECT apps.grp, h.to_stage, h.first_entry, h.stay_days FROM application_stage_history h JOIN apps ON apps.id = h.application_id"
         let tail = """
             ), stays AS (\(history)
             ), entered AS (
                 SELECT grp, to_stage AS stage, GROUPING(grp) = 1 AS total,
                        count(*) FILTER (WHERE first_entry) AS reached,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at) / 86400)
-                           FILTER (WHERE left_at IS NOT NULL) AS median_days
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY stay_days) FILTER (WHERE stay_days IS NOT NULL) AS median_days
                 FROM stays GROUP BY GROUPING SETS (\(entered))
             ), present AS (
                 SELECT grp, stage, GROUPING(grp) = 1 AS total, count(*) AS n
@@ -244,10 +243,8 @@ public struct ReportTable: Sendable {
             ? "p.agency_code AS grp, c.stage, GROUPING(p.agency_code) = 1 AS total"
             : "NULL::text AS grp, c.stage, true AS total"
         let grouping = byAgency ? "GROUPING SETS ((p.agency_code, c.stage), (c.stage))" : "c.stage"
-        // One completed stay's length in days, as the index orders it; the median's one or two stays are those at
-        // rank (stays - 1) / 2 in that order.
-        let length = "extract(epoch FROM h.left_at - h.at) / 86400"
-        let middle = "h.to_stage = f.stage AND h.left_at IS NOT NULL ORDER BY \(length) OFFSET (f.stays - 1) / 2 LIMIT 2 - f.stays % 2"
+        // The median's one or two stays are those at rank (stays - 1) / 2 in the index's order of their lengths.
+        let middle = "h.to_stage = f.stage AND h.stay_days IS NOT NULL ORDER BY h.stay_days OFFSET (f.stays - 1) / 2 LIMIT 2 - f.stays % 2"
         let query: PostgresQuery = """
             WITH f AS (
                 SELECT \(unescaped: sets), sum(c.present)::int AS present, sum(c.reached)::int AS reached,
@@ -261,13 +258,13 @@ public struct ReportTable: Sendable {
                    CASE WHEN f.stays > 0 THEN m.lo + (m.hi - m.lo) * 0.5 END
             FROM f LEFT JOIN LATERAL (
                 SELECT min(d) AS lo, max(d) AS hi FROM (
-                    (SELECT (\(unescaped: length))::float8 AS d FROM application_stage_history h
+                    (SELECT h.stay_days AS d FROM application_stage_history h
                      WHERE NOT f.total AND h.agency_code = f.grp AND \(unescaped: middle))
                     UNION ALL
-                    (SELECT (\(unescaped: length))::float8 FROM application_stage_history h
+                    (SELECT h.stay_days FROM application_stage_history h
                      WHERE f.total AND \(agency)::text IS NULL AND \(unescaped: middle))
                     UNION ALL
-                    (SELECT (\(unescaped: length))::float8 FROM application_stage_history h
+                    (SELECT h.stay_days FROM application_stage_history h
                      WHERE f.total AND h.agency_code = \(agency) AND \(unescaped: middle))
                 ) x
             ) m ON f.stays > 0
