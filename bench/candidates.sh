@@ -78,11 +78,8 @@ psql -X -q -t -A "$DATABASE_URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SU
 if grep -q "Seq Scan on candidates" "$WORK/plan.txt"; then echo "  !! sequential scan of candidates"; else echo "  no sequential scan of candidates"; fi
 
 echo "== search latency, $SEARCHES searches each, one connection"
-API_PORT=$(free_port)
-$T serve --host 127.0.0.1 --port "$API_PORT" --log-level error & server=$!
-user=$($T user add --name "Bench HR" --role hr --format csv | awk -F, 'NR == 2 { print $1 }')
-token=$($T token issue --user "$user" | tail -n 1)
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+token=$(staff_token "Bench HR" hr)
+bench_serve
 # Both sides are warmed up first, then measured in alternating rounds (API, SQL, API, SQL, …) so that cache
 # warming and machine noise fall on both alike.
 cat > "$WORK/api.py" <<'PY'
@@ -172,7 +169,7 @@ for name, paths in (('GET /v1/candidates/{id}', ['/v1/candidates/' + i for i in 
     print(f"  {name:26s} p50 {pct(xs, 50):7.2f} ms   p95 {pct(xs, 95):7.2f} ms   {len(xs) / elapsed:7.1f} req/s   n={len(xs)}")
 PY
 python3 "$WORK/reads.py" "$API_PORT" "$token" "$WORK/ids.txt" "$WORK/cccd.txt"
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
+bench_stop
 audited=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM audit_log WHERE action IN ('candidate.read', 'candidate.search') AND at > now() - interval '10 minutes'" 2>/dev/null || echo 0)
 echo "  read-log entries written in the last 10 minutes (after the server's shutdown flush): $audited"
 [ "$IMPORT" -gt 0 ] || exit 0

@@ -26,3 +26,21 @@ bench_setup() {
 # RESULT): the scenario, what was measured, its limit, the ratio or figure the goal is about, and the goal
 # ("<= 1.3", ">= 0.7").
 result() { printf 'RESULT\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
+
+# Installs wrk from Debian when it is missing.
+need_wrk() { command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }
+
+# A bearer token of a new staff user: staff_token NAME ROLE.
+staff_token() {
+    local user
+    user=$($T user add --name "$1" --role "$2" --format csv | awk -F, 'NR == 2 { print $1 }')
+    $T token issue --user "$user" | tail -n 1
+}
+
+# Starts the server on API_PORT (a free port, chosen once) and waits for it; bench_stop stops it.
+API_PORT=${API_PORT:-$(free_port)}
+bench_serve() {
+    $T serve --host 127.0.0.1 --port "$API_PORT" --log-level error "$@" & server=$!
+    for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+}
+bench_stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }

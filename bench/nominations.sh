@@ -13,7 +13,7 @@ ROUNDS=${2:-1}
 source bench/lib.sh
 DB=bench_nominations
 
-command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+need_wrk
 bench_setup
 psql -X -q "$OWNER_PGURL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 export DATABASE_URL="$PGURL/$DB" DATABASE_MIGRATION_URL="$OWNER_PGURL/$DB"
@@ -24,10 +24,7 @@ agreement=$($T agreement add --partner BENCH --reference B/1 --starts 2020-01-01
 $T agreement activate "$agreement" >/dev/null
 token=$($T token issue --partner BENCH | tail -n 1)
 
-API_PORT=$(free_port)
-TALENT_PARTNER_RATE_PER_MINUTE=100000000 $T serve --host 127.0.0.1 --port "$API_PORT" --pool-size "${POOL:-12}" --log-level error &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+TALENT_PARTNER_RATE_PER_MINUTE=100000000 bench_serve --pool-size "${POOL:-12}"
 
 cat > "$WORK/nominate.lua" <<LUA
 local counter = 0
@@ -117,12 +114,23 @@ VALUES ('BENCH', '$agreement', ':cid', ':rid', NULL, NULL,
         '{"candidate":{"citizen_id":"00000000000:n","date_of_birth":"2001-05-14","education":[{"classification":"excellent","degree":"bachelor","field":"law","graduation_year":2023,"institution":"Trường Đại học Luật TP. Hồ Chí Minh"}],"email":"wrk:n@example.edu.vn","full_name":"Nguyễn Thị Minh Thư"},"consent":{"notice_version":"2026-01","obtained_at":"2026-11-02T09:00:00Z"},"justification":"Thủ khoa đầu ra.","nominator":{"email":"an.tran@example.edu.vn","name":"TS. Trần Văn An","title":"Trưởng khoa"},"relationship":"teacher"}'::jsonb,
         '2026-11-02 09:00:00+00', '2026-01')
 RETURNING id AS nid, created_at \gset
+UPDATE consents SET superseded_at = now()
+WHERE candidate_id = ':cid' AND purpose = 'recruitment' AND withdrawn_at IS NULL AND superseded_at IS NULL
+RETURNING id, candidate_id, purpose, notice_version, channel, obtained_at, expires_on::text, evidence, nomination_id,
+recorded_by, recorded_at, superseded_at, withdrawn_at, withdrawal_reason, withdrawn_by;
+INSERT INTO consents (candidate_id, purpose, notice_version, channel, obtained_at, expires_on, evidence, nomination_id,
+                      recorded_by)
+VALUES (':cid', 'recruitment', '2026-01', 'partner', '2026-11-02 09:00:00+00', NULL::date, 'nomination:' || ':nid', ':nid',
+        '$partner_name')
+RETURNING id AS kid, candidate_id, purpose, notice_version, channel, obtained_at, expires_on::text, evidence, nomination_id,
+recorded_by, recorded_at, superseded_at, withdrawn_at, withdrawal_reason, withdrawn_by \gset
 INSERT INTO audit_log (actor, role, channel, action, entity_type, entity_id, changes, actor_user_id, token_id)
 SELECT '$partner_name', 'partner', 'api', e.action, e.entity_type, e.entity_id, e.changes::jsonb, NULL, '$token_id'
-FROM unnest('{candidate.add,referral.add,nomination.submit}'::text[], '{candidate,referral,nomination}'::text[],
-            ARRAY[':cid', ':rid', ':nid'],
+FROM unnest('{candidate.add,referral.add,consent.record,nomination.submit}'::text[],
+            '{candidate,referral,candidate,nomination}'::text[], ARRAY[':cid', ':rid', ':cid', ':nid'],
             ARRAY['{"after":{"id":":cid","full_name":"Nguyễn Thị Minh Thư","date_of_birth":"2001-05-14","gender":null,"citizen_id":"00000000000:n","email":"wrk:n@example.edu.vn","phone":null,"province":null,"education":[{"degree":"bachelor","field":"law","institution":"Trường Đại học Luật TP. Hồ Chí Minh","graduation_year":2023,"classification":"excellent"}],"sector":null,"current_employer":null,"current_title":null,"legal_experience_years":null,"skills":[],"languages":[],"notes":null,"version":1,"created_at":"2026-11-30T04:35:16Z","updated_at":"2026-11-30T04:35:16Z"}}',
                   '{"candidate_id":":cid","after":{"candidate_id":":cid","channel":"nomination","created_at":"2026-11-30T04:35:16Z","created_by":"$partner_name","credited":true,"id":":rid","justification":"Thủ khoa đầu ra.","referrer_agency_code":null,"referrer_email":"an.tran@example.edu.vn","referrer_kind":"partner","referrer_name":"TS. Trần Văn An","referrer_partner_code":"BENCH","referrer_title":"Trưởng khoa","referrer_user_id":null,"relationship":"teacher"}}',
+                  '{"after":{"id":":kid","candidate_id":":cid","purpose":"recruitment","status":"active","notice_version":"2026-01","channel":"partner","obtained_at":"2026-11-02T09:00:00Z","expires_on":null,"evidence":"nomination::nid","nomination_id":":nid","recorded_by":"$partner_name","recorded_at":"2026-11-30T04:35:16Z","superseded_at":null,"withdrawn_at":null,"withdrawal_reason":null,"withdrawn_by":null}}',
                   '{"agreement_id":"$agreement","candidate_id":":cid","referral_id":":rid"}']) WITH ORDINALITY AS e(action, entity_type, entity_id, changes, n)
 ORDER BY e.n;
 INSERT INTO idempotency_keys (partner_code, key, request_hash, state, response_status, response_body)
@@ -132,14 +140,20 @@ ON CONFLICT (partner_code, key) DO UPDATE SET request_hash = EXCLUDED.request_ha
 COMMIT;
 SQL
 
-echo "== nomination intake, 32 connections, $ROUNDS rounds of ${SECONDS_EACH} s each side"
+# wrk keeps 32 connections open to the API, which runs them on its pool of POOL connections to PostgreSQL; pgbench
+# runs the same transaction on as many connections as that pool (more would only make PostgreSQL's backends compete
+# for the 2 cores and the same locks, and slow the limit down).
+CLIENTS=${POOL:-12}
+echo "== nomination intake, wrk 32 connections (pool ${CLIENTS}), pgbench ${CLIENTS} clients, $ROUNDS rounds of ${SECONDS_EACH} s each side after a warm-up"
+wrk -t 2 -c 32 -d 5s -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" >/dev/null 2>&1
+pgbench -n -c "$CLIENTS" -j 2 -T 5 -f "$WORK/nominate.sql" "$DATABASE_URL" >/dev/null 2>&1
 : > "$WORK/rounds.txt"
 for round in $(seq 1 "$ROUNDS"); do
     wrk -t 2 -c 32 -d "${SECONDS_EACH}s" --latency -s "$WORK/nominate.lua" "http://127.0.0.1:$API_PORT" > "$WORK/wrk.txt" 2>&1
     api=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
     non2xx=$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.txt")
     stored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM nominations")
-    pgbench -n -c 32 -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
+    pgbench -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" -f "$WORK/nominate.sql" "$DATABASE_URL" > "$WORK/pgbench.txt" 2>&1
     sql=$(awk '/^tps/ { print $3 }' "$WORK/pgbench.txt")
     failed=$(grep -ciE "aborted|error" "$WORK/pgbench.txt" || true)
     pgstored=$(psql -X -q -t -A "$DATABASE_URL" -c "SELECT count(*) FROM idempotency_keys WHERE key LIKE 'pgb-%' AND state = 'done'")

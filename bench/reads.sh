@@ -15,31 +15,24 @@ SECONDS_EACH=${1:-10}
 ROUNDS=${2:-3}
 source bench/lib.sh
 DB=bench
-command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+need_wrk
 bench_setup
 export DATABASE_URL="$PGURL/$DB" DATABASE_MIGRATION_URL="$OWNER_PGURL/$DB"
 $T migrate >/dev/null
 psql -X -q -t -A "$DATABASE_URL" -c "SELECT id FROM candidates TABLESAMPLE SYSTEM (1) WHERE erased_at IS NULL ORDER BY random() LIMIT 100" > "$WORK/ids.txt"
-user=$($T user add --name "Bench Reader" --role admin --format csv | awk -F, 'NR == 2 { print $1 }')
-token=$($T token issue --user "$user" | tail -n 1)
-API_PORT=$(free_port)
-serve() {
-    $T serve --host 127.0.0.1 --port "$API_PORT" --log-level error & server=$!
-    for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
-}
-stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+token=$(staff_token "Bench Reader" admin)
 
 # The statements of one read, from the log, with the candidate's id as the only thing that differs between scripts.
 LOG="$(psql -X -q -t -A "$SUPER_PGURL/$DB" -c "SHOW data_directory")/server.log"
 psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB SET log_statement = 'all'"
-serve
+bench_serve
 first=$(head -n 1 "$WORK/ids.txt")
 curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/v1/candidates/$first"  # the token's last-used stamp
 mark=$(wc -l < "$LOG")
 curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/v1/candidates/$first"
 sleep 0.3
 tail -n +"$((mark + 1))" "$LOG" > "$WORK/log.txt"
-stop
+bench_stop
 psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB RESET log_statement"
 python3 bench/statements.py "$WORK/log.txt" > "$WORK/read.sql"
 statements=$(grep -c ';$' "$WORK/read.sql")
@@ -62,7 +55,7 @@ end
 LUA
 
 echo "== read by id, 32 connections, $ROUNDS rounds of ${SECONDS_EACH} s each side ($statements statements a read, pgbench -M $MODE)"
-serve
+bench_serve
 wrk -t 2 -c 32 -d 3s -s "$WORK/read.lua" "http://127.0.0.1:$API_PORT" >/dev/null 2>&1          # warm-up
 pgbench -n -c 32 -j 2 -T 3 -M "$MODE" "${scripts[@]}" "$DATABASE_URL" >/dev/null 2>&1
 : > "$WORK/rounds.txt"
@@ -82,7 +75,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "$api $sql" >> "$WORK/rounds.txt"
 done
 rss=$(awk '/VmHWM/ { print $2 }' "/proc/$server/status")
-stop
+bench_stop
 python3 - "$WORK/rounds.txt" "$rss" "$statements" <<'PY'
 import statistics, sys
 rounds = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]

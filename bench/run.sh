@@ -39,22 +39,6 @@ step 3 "$(printf "%'d" "$N")" bench/reads.sh 10 3
 step 4 "new database" bench/nominations.sh 10 3
 step 5 "$(printf "%'d" "$N") applications" env BENCH_REUSE=1 bench/reports.sh "$N" 12
 
-python3 - "$LOGS/results.tsv" "$OUT" "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources sql || echo '+changes')" <<'PY'
-import datetime, os, platform, subprocess, sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-def met(value, goal):
-    op, limit = goal.split()
-    v, g = float(value), float(limit)
-    return "yes" if (v <= g if op == "<=" else v >= g) else "**no**"
-mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-lines = [f"Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {sys.argv[3]}, "
-         f"{os.cpu_count()} cores, {mem:.0f} GiB, {platform.system()} {platform.release()}, {pg} (`bench/run.sh`):",
-         "", "| scale | scenario | figure | limit | ratio or figure | goal | met |", "|---|---|---|---|---|---|---|"]
-for scale, scenario, figure, limit, value, goal in rows:
-    lines.append(f"| {scale} | {scenario} | {figure} | {limit} | {value} | {goal} | {met(value, goal)} |")
-text = "\n".join(lines) + "\n"
-open(sys.argv[2], "w").write(text)
-print("\n" + text)
-PY
+python3 bench/table.py "$LOGS/results.tsv" "$OUT" \
+    "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources sql || echo '+changes')"
 echo "written to $OUT"
