@@ -144,14 +144,18 @@ def stored_ids(prefix):
 
 
 def crash_under_load(server):
-    """Four partners post with retries while the server is killed with SIGKILL three times."""
+    """Four partners post with retries while the server is killed with SIGKILL three times: each posts at least
+    per_partner nominations and goes on until the third restart (a fast machine finishes 400 before it)."""
     per_partner = 100
     results, logs = {}, {}
     restarts = []  # (killed at, answering again at)
     done = threading.Event()
+    killed_three_times = threading.Event()
 
     def partner_worker(index, partner):
-        for i in range(per_partner):
+        for i in range(5_000):
+            if i >= per_partner and killed_three_times.is_set():
+                break
             n = index * 10_000 + i
             key = f"crash-{partner}-{i}"
             log = logs.setdefault(key, [])
@@ -162,14 +166,17 @@ def crash_under_load(server):
         thread.start()
 
     def killer():
-        for _ in range(3):
-            time.sleep(1.2)
-            if done.is_set():
-                return
-            killed = time.monotonic()
-            server.kill9()
-            time.sleep(0.3)
-            restarts.append((killed, server.start()))
+        try:
+            for _ in range(3):
+                time.sleep(1.2)
+                if done.is_set():
+                    return
+                killed = time.monotonic()
+                server.kill9()
+                time.sleep(0.3)
+                restarts.append((killed, server.start()))
+        finally:
+            killed_three_times.set()
 
     kill_thread = threading.Thread(target=killer)
     kill_thread.start()
@@ -178,7 +185,7 @@ def crash_under_load(server):
     done.set()
     kill_thread.join()
     ok(len(restarts) == 3, f"the server was killed {len(restarts)} times while partners posted, not 3 (make the load longer)")
-    ok(len(results) == per_partner * len(TOKENS), f"only {len(results)} nominations acknowledged")
+    ok(len(results) >= per_partner * len(TOKENS), f"only {len(results)} nominations acknowledged")
 
     # No retry waited more than 2 s after the server answered again.
     worst = 0.0
