@@ -38,7 +38,7 @@ TRUNCATE application_stage_history, applications CASCADE;
 -- Loaded in bulk, with migration 0020's row triggers off: a million applications and three million stage changes in
 -- one transaction would update the same few hundred counter rows millions of times (each update a new row version
 -- that its own transaction cannot prune). Each change gets its position and agency here, and the counts are computed
--- afterwards as the migration computes them.
+-- afterwards by the migration's own function.
 ALTER TABLE applications DISABLE TRIGGER applications_pipeline_counts;
 ALTER TABLE application_stage_history DISABLE TRIGGER application_stage_history_position,
     DISABLE TRIGGER application_stage_history_counts;
@@ -85,13 +85,7 @@ SELECT i.id, CASE WHEN s.n > 1 THEN p.steps[s.n - 1] END, p.steps[s.n], 'bench',
 FROM inserted i JOIN paths p ON p.stage = i.stage JOIN positions ps ON ps.id = i.position_id
 CROSS JOIN LATERAL generate_series(1, array_length(p.steps, 1)) AS s(n)
 ORDER BY i.id, s.n;
-DELETE FROM pipeline_counts;
-INSERT INTO pipeline_counts (position_id, stage, present, reached, stays)
-SELECT position_id, stage, sum(present), sum(reached), sum(stays)
-FROM (SELECT position_id, stage, 1 AS present, 0 AS reached, 0 AS stays FROM applications
-      UNION ALL
-      SELECT position_id, to_stage, 0, first_entry::int, (left_at IS NOT NULL)::int FROM application_stage_history) f
-GROUP BY position_id, stage;
+SELECT pipeline_counts_recount();
 ALTER TABLE applications ENABLE TRIGGER applications_pipeline_counts;
 ALTER TABLE application_stage_history ENABLE TRIGGER application_stage_history_position,
     ENABLE TRIGGER application_stage_history_counts;
