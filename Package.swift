@@ -128,9 +128,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "talent", dependencies: [
-            "TalentApp", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-        ], swiftSettings: swiftSettings),
+        .executableTarget(name: "talent", dependencies: ["TalentApp"], swiftSettings: swiftSettings),
         // bench/json.sh: JSONWriter against JSONEncoder on a page of candidates.
         .executableTarget(name: "talent-json-bench", dependencies: ["TalentDomain", "TalentWire"], swiftSettings: swiftSettings),
         .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain", "TalentWire", "TalentViews"], swiftSettings: swiftSettings),
