@@ -196,5 +196,5 @@ psql -X -q "$DATABASE_MIGRATION_URL" -c "DROP TABLE fair_candidates"
 printf '  talent candidate import           %6.2f s   (%d rows stored; checks every row, duplicates in the file and against the database, indexes, audit)\n' "$imp" "$rows"
 printf '  psql \\copy of the same rows       %6.2f s   (into a table with the same indexes and constraints, holding the same rows)\n' "$copy"
 printf '  ratio import/copy                 %6.2fx   (goal <= 1.3x)\n' "$(echo "$imp / $copy" | bc -l)"
-result "import of $IMPORT rows onto $(printf "%'d" "$N") candidates" "$(printf '%.1f s' "$imp")" \
+result "import of $IMPORT rows onto $(thousands "$N") candidates" "$(printf '%.1f s' "$imp")" \
     "$(printf '\\copy into a table like candidates: %.1f s' "$copy")" "$(printf '%.2f' "$(echo "$imp / $copy" | bc -l)")" "<= 1.3"

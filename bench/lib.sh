@@ -27,6 +27,9 @@ bench_setup() {
 # ("<= 1.3", ">= 0.7").
 result() { printf 'RESULT\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
 
+# 1000000 as 1,000,000 (printf's %'d depends on the locale, and the C locale has no separator).
+thousands() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
+
 # Installs wrk from Debian when it is missing.
 need_wrk() { command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }
 

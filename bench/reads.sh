@@ -7,8 +7,8 @@
 #
 # Both sides read the same 100 candidates, drawn at random from the whole table: wrk picks one per request, pgbench
 # one of 100 scripts (one per candidate). PostgresNIO sends every statement unnamed in the extended protocol
-# (Parse, Bind, Execute each time), so pgbench runs `-M extended`; with TALENT_BENCH_PREPARED=1 (the API preparing
-# its fixed statements) `-M prepared`. BENCH_PERF=FILE records the server under the first round's load.
+# (Parse, Bind, Execute each time), so pgbench runs `-M extended`. BENCH_PERF=FILE records the server under the first
+# round's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
@@ -44,7 +44,6 @@ while read -r id; do
     n=$((n + 1))
 done < "$WORK/ids.txt"
 MODE=extended
-[ "${TALENT_BENCH_PREPARED:-}" = 1 ] && MODE=prepared
 
 cat > "$WORK/read.lua" <<LUA
 local ids = {}

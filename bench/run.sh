@@ -17,11 +17,12 @@
 # earlier run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 N=${1:-1000000}
 STEPS=${BENCH_STEPS:-1 2 3 4 5}
 OUT=bench/results.md
 LOGS=$(mktemp -d)
-trap 'rm -rf "$LOGS"' EXIT
+trap 'rm -rf "$LOGS" "$WORK"' EXIT   # WORK: bench/lib.sh's folder, unused here
 swift build -c release --product talent >/dev/null 2>&1 || swift build -c release --product talent
 export TALENT_BIN=.build/release/talent
 
@@ -34,10 +35,10 @@ step() {   # step NUMBER SCALE-LABEL COMMAND...
 }
 : > "$LOGS/results.tsv"
 step 1 "300,000" bench/candidates.sh 300000 100000 300
-step 2 "$(printf "%'d" "$N")" env BENCH_REUSE=1 bench/candidates.sh "$N" 100000 300
-step 3 "$(printf "%'d" "$N")" bench/reads.sh 10 3
+step 2 "$(thousands "$N")" env BENCH_REUSE=1 bench/candidates.sh "$N" 100000 300
+step 3 "$(thousands "$N")" bench/reads.sh 10 3
 step 4 "new database" bench/nominations.sh 10 3
-step 5 "$(printf "%'d" "$N") applications" env BENCH_REUSE=1 bench/reports.sh "$N" 12
+step 5 "$(thousands "$N") applications" env BENCH_REUSE=1 bench/reports.sh "$N" 12
 
 python3 bench/table.py "$LOGS/results.tsv" "$OUT" \
     "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources sql || echo '+changes')"
