@@ -58,7 +58,11 @@ timeout 240 python3 Tests/cluster/nominate.py --base "$BASE" --tokens "$tokens" 
     --kill-pid "$victim" --kill-after 60 --bound "${TALENT_KILL_BOUND:-30}" --max-wait 5 --database-url "$DATABASE_URL" \
     --json "$DIR/../cluster-test-run.json" || fail "see above (every attempt is in .data/cluster-test-run.json)"
 
-kill -0 "$victim" 2>/dev/null && fail "the killed instance (pid $victim) still runs"
+# SIGKILL is final, but the process stays listed until it is reaped, as a zombie (state Z) if its parent has not
+# waited for it yet: only a process that is neither gone nor a zombie 2 s after the kill still runs.
+alive() { [ -e "/proc/$1" ] && [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+for _ in $(seq 1 20); do alive "$victim" || break; sleep 0.1; done
+alive "$victim" && fail "the killed instance (pid $victim) still runs"
 kill -0 "$(cat "$DIR/instance-$API_B.pid")" 2>/dev/null || fail "the other instance died too"
 # nginx writes its log every second.
 sleep 1.2
