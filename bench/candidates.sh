@@ -5,9 +5,10 @@
 #
 # On a throwaway PostgreSQL (127.0.0.1:55434, .data/bench-pg) with a release build of `talent`:
 #  1. generates CANDIDATES synthetic candidates with realistic Vietnamese names (COPY, `talent demo generate`);
-#  2. shows the search plan (EXPLAIN ANALYZE): the trigram index, no sequential scan of candidates;
-#  3. search latency p50/p95 through the API (GET /v1/candidates?q=…, one keep-alive connection) against the same
-#     SQL run directly (pgbench, one connection), on the same database in the same run;
+#  2. takes the statements the API sends for each searched pair from PostgreSQL's log, and shows their plans for one
+#     (EXPLAIN ANALYZE): no sequential scan of candidates;
+#  3. search latency p50/p95 through the API (GET /v1/candidates?q=…, one keep-alive connection) against those
+#     statements run directly (pgbench, one connection, -M extended), on the same database in the same run;
 #  4. reads by id (GET /v1/candidates/{id}) and searches by citizen ID (GET /v1/candidates?q=<CCCD>) through the API,
 #     the read paths that the read log records (issue 13, item 8), p50/p95 and requests per second on one connection;
 #  5. imports IMPORT_ROWS rows (0: none) with `talent candidate import` against `psql \copy` of the same file into a bare table.
@@ -41,44 +42,34 @@ else
     printf 'generated %d candidates in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
 fi
 
-# The API's search query for q=<given family> (CandidateTable.list): every word matches the folded name, ranked by
-# relevance (a word spelled as typed 2, the same word without accents 1, a word inside another 0; then newest first),
-# the rank selected in the sort key's place for the cursor. The API also checks the bearer token (one small indexed
-# query) and writes JSON. The words here are ASCII, so each is "spelled as typed" in lower case, capitalized or capitals.
-GIVEN="(ARRAY['thu','dung','khoa','uyen','phuong','quyen','nhung','ngan','hieu','giang','thao','trang','xuan','yen','tuan','phuc','hanh','khanh','quan','vy'])[:i]"
-FAMILY="(ARRAY['le','tran','nguyen','pham','vo','huynh','dang','bui','do','ho','ngo','duong','dinh','lam','chau','to','luong','phan','truong','hoang'])[:i]"
-rank_sql() {
-    local w
-    for w in "$@"; do
-        printf "CASE WHEN (' ' || c.full_name || ' ') LIKE ANY(ARRAY['%% ' || %s || ' %%', '%% ' || initcap(%s) || ' %%', '%% ' || upper(%s) || ' %%']) THEN 2 WHEN (' ' || c.search_name || ' ') LIKE '%% ' || %s || ' %%' THEN 1 ELSE 0 END + " "$w" "$w" "$w" "$w"
-    done
-    echo 0
-}
-search_sql() {
-    local rank; rank="($(rank_sql "$1" "$2"))"
-    cat <<SQL
-SELECT c.id, c.full_name, c.date_of_birth::text, c.gender, c.citizen_id, c.email, c.phone, c.province, c.sector,
-       c.current_employer, c.current_title, c.legal_experience_years, c.skills, c.languages, c.notes, c.version,
-       c.created_at, c.updated_at, (extract(epoch FROM c.created_at) * 1000000)::bigint, $rank::text,
-       ARRAY(SELECT concat_ws(chr(31), e.degree, coalesce(e.field, chr(30)), coalesce(e.institution, chr(30)),
-                              coalesce(e.graduation_year::text, chr(30)), coalesce(e.classification, chr(30)))
-             FROM candidate_education e WHERE e.candidate_id = c.id ORDER BY e.ordinal),
-       ARRAY(SELECT concat_ws(chr(31), k.kind, k.value, coalesce(k.merged_from::text, ''))
-             FROM candidate_contacts k WHERE k.candidate_id = c.id ORDER BY k.added_at, k.kind, k.value)
-FROM candidates c
-WHERE c.erased_at IS NULL AND ((c.search_name LIKE '%' || $1 || '%' AND c.search_name LIKE '%' || $2 || '%'))
-ORDER BY $rank DESC, c.created_at DESC, c.id DESC LIMIT 51
-SQL
-}
-{ echo '\set i random(1, 20)'; search_sql "$GIVEN" "$FAMILY"; echo ';'; } > "$WORK/search.sql"
-
-echo "== the search plan (EXPLAIN ANALYZE, q=\"thu tran\")"
-psql -X -q -t -A "$DATABASE_URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) $(search_sql "'thu'" "'tran'")" \
-    | tee "$WORK/plan.txt" | grep -E "Scan|Execution Time" | sed 's/^/  /'
-if grep -q "Seq Scan on candidates" "$WORK/plan.txt"; then echo "  !! sequential scan of candidates"; else echo "  no sequential scan of candidates"; fi
-
+# The pairs searched, as given name and family name: the API is asked for them, and pgbench runs the statements the
+# API sent for each (taken from PostgreSQL's log: the token's look-up, then the ranked search's statements), one
+# script per pair picked at random like the API's, in the same protocol (-M extended).
+GIVEN=(thu dung khoa uyen phuong quyen nhung ngan hieu giang thao trang xuan yen tuan phuc hanh khanh quan vy)
+FAMILY=(le tran nguyen pham vo huynh dang bui do ho ngo duong dinh lam chau to luong phan truong hoang)
 echo "== search latency, $SEARCHES searches each, one connection"
 token=$(staff_token "Bench HR" hr)
+log_statements_on
+bench_serve
+curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/v1/candidates?limit=1"  # the token's last-used stamp
+scripts=()
+for k in "${!GIVEN[@]}"; do
+    logged_statements "$WORK/search.$k.sql" "/v1/candidates?q=${GIVEN[$k]}%20${FAMILY[$k]}" "$token"
+    scripts+=(-f "$WORK/search.$k.sql@1")
+done
+bench_stop
+log_statements_off
+echo "  q=\"${GIVEN[0]} ${FAMILY[0]}\": $(grep -c ';$' "$WORK/search.0.sql") statements; their plans (EXPLAIN ANALYZE):"
+python3 - "$WORK/search.0.sql" "$WORK/plan" <<'PY'
+import sys
+statements = [s.strip() for s in open(sys.argv[1]).read().split(";\n") if s.strip()]
+for i, s in enumerate(statements):
+    open(f"{sys.argv[2]}.{i}.sql", "w").write("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) " + s.rstrip(";") + ";\n")
+PY
+for plan in "$WORK"/plan.*.sql; do
+    psql -X -q -t -A "$DATABASE_URL" -f "$plan" | grep -E "Scan|Execution Time" | sed 's/^/    /'
+done | tee "$WORK/plan.txt"
+if grep -q "Seq Scan on candidates" "$WORK/plan.txt"; then echo "  !! sequential scan of candidates"; else echo "  no sequential scan of candidates"; fi
 bench_serve
 # Both sides are warmed up first, then measured in alternating rounds (API, SQL, API, SQL, …) so that cache
 # warming and machine noise fall on both alike.
@@ -99,13 +90,13 @@ for i in range(n):
     if not warm: print((time.perf_counter() - t) * 1000)
 PY
 python3 "$WORK/api.py" "$API_PORT" "$token" 60 warm
-pgbench -n -c 1 -t 60 -f "$WORK/search.sql" "$DATABASE_URL" >/dev/null 2>&1
+pgbench -n -c 1 -t 60 -M extended "${scripts[@]}" "$DATABASE_URL" >/dev/null 2>&1
 : > "$WORK/api.txt"; : > "$WORK/sql.txt"
 ROUNDS=3
 for round in $(seq 1 $ROUNDS); do
     python3 "$WORK/api.py" "$API_PORT" "$token" "$((SEARCHES / ROUNDS))" measure >> "$WORK/api.txt"
     rm -f "$WORK"/pgb.*
-    pgbench -n -c 1 -t "$((SEARCHES / ROUNDS))" -f "$WORK/search.sql" -l --log-prefix="$WORK/pgb" "$DATABASE_URL" >/dev/null 2>&1
+    pgbench -n -c 1 -t "$((SEARCHES / ROUNDS))" -M extended "${scripts[@]}" -l --log-prefix="$WORK/pgb" "$DATABASE_URL" >/dev/null 2>&1
     cat "$WORK"/pgb.* | awk '{print $3 / 1000}' >> "$WORK/sql.txt"
 done
 python3 - "$WORK/api.txt" "$WORK/sql.txt" <<'PY'

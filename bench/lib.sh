@@ -47,3 +47,20 @@ bench_serve() {
     for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
 }
 bench_stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+
+# The statements the server sends for a request, taken from PostgreSQL's log: log_statements_on makes the database
+# log every statement of its new connections (start the server after it, stop it before log_statements_off);
+# logged_statements OUT PATH TOKEN requests PATH and writes what the server sent, ready for pgbench -f.
+log_statements_on() {
+    STATEMENT_LOG="$(psql -X -q -t -A "$SUPER_PGURL/$DB" -c "SHOW data_directory")/server.log"
+    psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB SET log_statement = 'all'"
+}
+log_statements_off() { psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB RESET log_statement"; }
+logged_statements() {
+    local mark
+    mark=$(wc -l < "$STATEMENT_LOG")
+    curl -fs -o /dev/null -H "Authorization: Bearer $3" "http://127.0.0.1:$API_PORT$2"
+    sleep 0.3
+    tail -n +"$((mark + 1))" "$STATEMENT_LOG" > "$WORK/log.txt"
+    python3 bench/statements.py "$WORK/log.txt" > "$1"
+}

@@ -23,18 +23,13 @@ psql -X -q -t -A "$DATABASE_URL" -c "SELECT id FROM candidates TABLESAMPLE SYSTE
 token=$(staff_token "Bench Reader" admin)
 
 # The statements of one read, from the log, with the candidate's id as the only thing that differs between scripts.
-LOG="$(psql -X -q -t -A "$SUPER_PGURL/$DB" -c "SHOW data_directory")/server.log"
-psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB SET log_statement = 'all'"
+log_statements_on
 bench_serve
 first=$(head -n 1 "$WORK/ids.txt")
 curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/v1/candidates/$first"  # the token's last-used stamp
-mark=$(wc -l < "$LOG")
-curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/v1/candidates/$first"
-sleep 0.3
-tail -n +"$((mark + 1))" "$LOG" > "$WORK/log.txt"
+logged_statements "$WORK/read.sql" "/v1/candidates/$first" "$token"
 bench_stop
-psql -X -q "$SUPER_PGURL/$DB" -c "ALTER DATABASE $DB RESET log_statement"
-python3 bench/statements.py "$WORK/log.txt" > "$WORK/read.sql"
+log_statements_off
 statements=$(grep -c ';$' "$WORK/read.sql")
 scripts=()
 n=0

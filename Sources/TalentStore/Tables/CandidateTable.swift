@@ -183,50 +183,66 @@ public struct CandidateTable: Sendable {
         return pairs
     }
 
-    /// A page of candidates matching the filter, keyset-paginated in the filter's order.
-    public func list(_ filter: CandidateFilter, page: PageRequest) async throws -> Page<Candidate> {
-        var q = SQLBuilder("")
-        let sort = filter.sort
-        // With a search text each word must appear in the folded name ("nguyen thu" finds "Nguyễn Thị Minh Thư"; the
-        // trigram index serves each LIKE), or the text is an exact citizen ID, e-mail or phone.
-        var match: String?
-        // How well a row matches, for `relevance`: per word 2 when the name holds it as a whole word spelled as typed
-        // (diacritics included), 1 when it holds it as a whole word without regard to accents, 0 when the word is
-        // only inside another ("huong" in "Phương"); an exact citizen ID, e-mail or phone above every name.
-        var rank = "0"
-        if !filter.words.isEmpty {
-            let like = { (text: String) in
-                text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_")
-            }
-            var clause = "((" + filter.words.map { "c.search_name LIKE \(q.bind("%" + like($0.folded) + "%"))" }
-                .joined(separator: " AND ") + ")"
-            var exactRank = ""
-            if !filter.exact.isEmpty {
-                let exact = q.bind(filter.exact)
-                // The contacts' owners as an array computed once (an InitPlan), not a subquery per row, so that every
-                // alternative is an index condition and PostgreSQL ORs their bitmaps instead of reading the table.
-                let identifier = "c.citizen_id = ANY(\(exact)) OR c.email = ANY(\(exact)) OR c.phone = ANY(\(exact))"
-                    + " OR c.id = ANY(ARRAY(SELECT k.candidate_id FROM candidate_contacts k WHERE k.value = ANY(\(exact))))"
-                clause += " OR " + identifier
-                exactRank = "CASE WHEN \(identifier) THEN \(2 * filter.words.count + 1) ELSE 0 END + "
-            }
-            match = clause + ")"
-            if sort == .relevance {
-                rank = "(" + exactRank + filter.words.map { word in
-                    let spelled = q.bind(word.spellings.map { "% " + like($0) + " %" })
-                    let whole = q.bind("% " + like(word.folded) + " %")
-                    return "CASE WHEN (' ' || c.full_name || ' ') LIKE ANY(\(spelled)) THEN 2"
-                        + " WHEN (' ' || c.search_name || ' ') LIKE \(whole) THEN 1 ELSE 0 END"
-                }.joined(separator: " + ") + ")"
+    /// A page of candidates matching the filter, keyset-paginated in the filter's order. A search ranked by relevance
+    /// of up to three words reads its best ranks first (`rankedList`), bounded at a million candidates; `plan`
+    /// chooses the other statement, for the tests that compare the two.
+    public func list(_ filter: CandidateFilter, page: PageRequest, plan: SearchPlan = .automatic) async throws -> Page<Candidate> {
+        if filter.sort == .relevance, (1...Self.rankedWords).contains(filter.words.count) {
+            switch plan {
+            case .automatic: return try await rankedList(filter, page: page, window: Self.searchWindow)
+            case .tiered(let window): return try await rankedList(filter, page: page, window: window)
+            case .general: break
             }
         }
+        var q = SQLBuilder("")
+        let sort = filter.sort
+        let search = filter.words.isEmpty ? nil : SearchSQL(filter, &q)
+        let rank = search?.rank ?? "0"
         // The keyset key after created_at: the name's sort key, or for `relevance` the rank (selected in its place).
         let columns = sort == .relevance ? Self.columns.replacingOccurrences(of: "c.sort_key,", with: "(\(rank))::text,")
             : Self.columns
         q.append("SELECT \(columns) FROM candidates c WHERE c.erased_at IS NULL")
+        if let search { q.append(" AND " + search.match) }
+        Self.appendFilters(filter, &q)
+        if let cursor = page.cursor {
+            switch sort {
+            case .newest, .oldest:
+                let op = sort == .newest ? "<" : ">"
+                q.append(" AND (c.created_at, c.id) \(op) (\(Self.timestamp(try Self.micros(cursor.key), &q)), \(q.bind(try Self.id(cursor))))")
+            case .name:
+                q.append(" AND (c.sort_key, c.id) > (\(q.bind(cursor.key)), \(q.bind(try Self.id(cursor))))")
+            case .relevance:
+                let after = try RankedPosition(cursor)
+                q.append(" AND (\(rank), c.created_at, c.id) < (\(q.bind(after.rank)), \(Self.timestamp(after.micros, &q)), \(q.bind(after.id)))")
+            }
+        }
+        switch sort {
+        case .newest: q.append(" ORDER BY c.created_at DESC, c.id DESC")
+        case .oldest: q.append(" ORDER BY c.created_at, c.id")
+        case .name: q.append(" ORDER BY c.sort_key, c.id")
+        case .relevance: q.append(" ORDER BY \(rank) DESC, c.created_at DESC, c.id DESC")
+        }
+        q.append(" LIMIT \(q.bind(page.limit + 1))")
+        let rows = try await Self.decode(connection.query(q.query, logger: logger))
+        return Self.page(rows, sort: sort, limit: page.limit)
+    }
+
+    /// The page of the first `limit` rows, with a cursor after the last when there were more.
+    static func page(_ rows: [Row], sort: CandidateSort, limit: Int) -> Page<Candidate> {
+        let next = rows.count > limit ? rows[limit - 1] : nil
+        return Page(items: rows.prefix(limit).map(\.candidate), nextCursor: next.map { row in
+            let key = switch sort {
+            case .newest, .oldest: String(row.createdMicros)
+            case .name: row.sortKey
+            case .relevance: row.sortKey + ":" + String(row.createdMicros)
+            }
+            return Cursor(key: key, id: row.candidate.id.text).encoded
+        })
+    }
+
+    /// The filters other than the search text, each as ` AND …` on the candidate `c`.
+    static func appendFilters(_ filter: CandidateFilter, _ q: inout SQLBuilder) {
         if let reach = filter.reach.candidateCondition(&q) { q.append(" AND " + reach) }
-        if let match { q.append(" AND " + match) }
         if let sector = filter.sector { q.append(" AND c.sector = \(q.bind(sector.rawValue))") }
         if filter.degree != nil || filter.graduationYear != nil {
             var clause = " AND EXISTS (SELECT 1 FROM candidate_education e WHERE e.candidate_id = c.id"
@@ -244,49 +260,36 @@ public struct CandidateTable: Sendable {
             if let reach = filter.reach.applicationCondition(&q) { clause += " AND " + reach }
             q.append(clause + ")")
         }
+        q.append(createdRange(filter, &q))
+    }
+
+    /// The filter's creation dates (days in Vietnam's time) as ` AND …` on `c.created_at`, or nothing.
+    static func createdRange(_ filter: CandidateFilter, _ q: inout SQLBuilder) -> String {
+        var clause = ""
         if let from = filter.createdFrom {
-            q.append(" AND c.created_at >= (\(q.bind(from.description))::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')")
+            clause += " AND c.created_at >= (\(q.bind(from.description))::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"
         }
         if let to = filter.createdTo {
-            q.append(" AND c.created_at < ((\(q.bind(to.description))::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')")
+            clause += " AND c.created_at < ((\(q.bind(to.description))::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"
         }
-        if let cursor = page.cursor {
-            let invalid = ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
-            guard let id = UUID(uuidString: cursor.id) else { throw invalid }
-            func at(_ micros: String) throws(ServiceError) -> String {
-                guard let micros = Int64(micros) else { throw invalid }
-                return "'epoch'::timestamptz + \(q.bind(micros)) * interval '1 microsecond'"
-            }
-            switch sort {
-            case .newest, .oldest:
-                let op = sort == .newest ? "<" : ">"
-                q.append(" AND (c.created_at, c.id) \(op) (\(try at(cursor.key)), \(q.bind(id)))")
-            case .name:
-                q.append(" AND (c.sort_key, c.id) > (\(q.bind(cursor.key)), \(q.bind(id)))")
-            case .relevance:
-                // The key is "rank:created_at in microseconds"; the order is (rank, created_at, id), all descending.
-                let parts = cursor.key.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let score = Int(parts[0]) else { throw invalid }
-                q.append(" AND (\(rank), c.created_at, c.id) < (\(q.bind(score)), \(try at(parts[1])), \(q.bind(id)))")
-            }
-        }
-        switch sort {
-        case .newest: q.append(" ORDER BY c.created_at DESC, c.id DESC")
-        case .oldest: q.append(" ORDER BY c.created_at, c.id")
-        case .name: q.append(" ORDER BY c.sort_key, c.id")
-        case .relevance: q.append(" ORDER BY \(rank) DESC, c.created_at DESC, c.id DESC")
-        }
-        q.append(" LIMIT \(q.bind(page.limit + 1))")
-        let rows = try await Self.decode(connection.query(q.query, logger: logger))
-        let next = rows.count > page.limit ? rows[page.limit - 1] : nil
-        return Page(items: rows.prefix(page.limit).map(\.candidate), nextCursor: next.map { row in
-            let key = switch sort {
-            case .newest, .oldest: String(row.createdMicros)
-            case .name: row.sortKey
-            case .relevance: row.sortKey + ":" + String(row.createdMicros)
-            }
-            return Cursor(key: key, id: row.candidate.id.text).encoded
-        })
+        return clause
+    }
+
+    static let invalidCursor = ServiceError.invalid("cursor", vi: "con trỏ trang không hợp lệ", en: "is not a cursor this API returned")
+
+    static func micros(_ text: String) throws(ServiceError) -> Int64 {
+        guard let micros = Int64(text) else { throw invalidCursor }
+        return micros
+    }
+
+    static func id(_ cursor: Cursor) throws(ServiceError) -> UUID {
+        guard let id = UUID(uuidString: cursor.id) else { throw invalidCursor }
+        return id
+    }
+
+    /// A creation time given in microseconds since the epoch (a cursor's key), as exact SQL.
+    static func timestamp(_ micros: Int64, _ q: inout SQLBuilder) -> String {
+        "('epoch'::timestamptz + \(q.bind(micros)) * interval '1 microsecond')"
     }
 
     /// COPYs candidates, and then their education records, in two statements (the search name, sort key and folded
