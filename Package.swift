@@ -136,7 +136,7 @@ let package = Package(
             name: "TalentIntegrationTests",
             dependencies: [
                 "TalentDomain", "TalentWire", "TalentStore", "TalentService", "TalentAPI", "TalentCLI", "TalentApp",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TalentDemo", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),

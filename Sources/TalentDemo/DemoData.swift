@@ -238,13 +238,13 @@ public struct DemoData: Sendable {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so the demo data is the same on every machine.
-struct SeededGenerator: RandomNumberGenerator {
+/// A small deterministic generator (SplitMix64), so the demo data (and the tests' data) is the same on every machine.
+public struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

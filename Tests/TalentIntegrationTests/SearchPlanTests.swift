@@ -1,4 +1,5 @@
 import Foundation
+import TalentDemo
 import TalentDomain
 import TalentService
 import TalentStore
@@ -19,7 +20,7 @@ struct SearchPlanTests {
     func tieredEqualsGeneral() async throws {
         try await APIHarness.with { api in
             let s = api.services
-            var generator = TestRandom(seed: 483)
+            var generator = SeededGenerator(seed: 483)
             for n in 0..<160 {
                 let name = [Self.families.randomElement(using: &generator)!, Self.middles.randomElement(using: &generator)!,
                             Self.givens.randomElement(using: &generator)!].filter { !$0.isEmpty }.joined(separator: " ")
@@ -90,18 +91,5 @@ struct SearchPlanTests {
             if let cursor { cursors.append(cursor) }
         } while cursor != nil && ids.count < 1_000
         return (ids, cursors)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that the data set is the same on every run.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

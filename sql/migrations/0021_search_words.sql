@@ -8,6 +8,11 @@
 CREATE INDEX candidates_search_words ON candidates USING gin (string_to_array(search_name, ' '));
 CREATE INDEX candidates_name_words ON candidates USING gin (string_to_array(full_name, ' '));
 
+-- The window of the newest candidates from the index alone (an index-only scan: no visit to the table for rows the
+-- visibility map knows), with what the ranking and the filters on the candidate itself read.
+CREATE INDEX candidates_created_names ON candidates (created_at DESC, id DESC) INCLUDE (full_name, search_name, sector)
+    WHERE erased_at IS NULL;
+
 -- Every folded word any candidate's name has held, so that "a word of the name contains `an` but is not `an`" is an
 -- index condition too: the name's words overlap the longer words that contain it. Only ever grows (a word no name
 -- holds any more only widens that set; each row is still checked against the search itself).

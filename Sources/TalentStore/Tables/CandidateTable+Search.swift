@@ -129,6 +129,9 @@ extension CandidateTable {
         var edge: RankedPosition?
     }
 
+    /// The walk reads `candidates_created_names` alone (migration 0021), so the window holds only the columns that
+    /// index carries (and the identifiers, read from the table, when the text may be one); a filter on another column
+    /// of the candidate must be added to both.
     func window(_ filter: CandidateFilter, after: RankedPosition?, size: Int, limit: Int) async throws -> Window {
         var q = SQLBuilder("")
         let search = SearchSQL(filter, &q)
@@ -137,8 +140,11 @@ extension CandidateTable {
             walk += " AND (c.created_at, c.id) < (\(Self.timestamp(after.micros, &q)), \(q.bind(after.id)))"
         }
         let sizeBind = q.bind(size), limitBind = q.bind(limit)
+        // A text that may be an identifier leaves out the rows it finds that way (ranked above every name).
+        let identifierColumns = search.identifier == nil ? "" : ", c.citizen_id, c.email, c.phone"
         q.append("""
-            WITH w AS MATERIALIZED (SELECT c.* FROM candidates c WHERE \(walk) ORDER BY c.created_at DESC, c.id DESC LIMIT \(sizeBind))
+            WITH w AS MATERIALIZED (SELECT c.id, c.created_at, c.full_name, c.search_name, c.sector\(identifierColumns) FROM candidates c
+                WHERE \(walk) ORDER BY c.created_at DESC, c.id DESC LIMIT \(sizeBind))
             SELECT r.id, r.micros, r.rank FROM (
                 SELECT m.*, row_number() OVER (PARTITION BY m.rank ORDER BY m.micros DESC, m.id DESC) AS n FROM (
                     SELECT c.id, \(Self.microsColumn) AS micros, \(search.nameRank) AS rank FROM w c WHERE \(search.nameOnly)
