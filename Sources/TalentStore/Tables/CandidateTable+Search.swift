@@ -85,7 +85,7 @@ extension CandidateTable {
 
     /// A search ranked by relevance, best ranks first, so that no search reads the whole table: rank by rank from the
     /// best (an exact identifier, then 2 per word down to 0), each rank's rows newest first, taken first from the
-    /// `window` newest candidates (one bounded walk of `candidates_created` that ranks them all), then, only when a
+    /// `window` newest candidates (one bounded walk of `candidates_created_names` that ranks them all), then, only when a
     /// rank has too few there, from the older rows that its score vectors find through the whole-word indexes
     /// (migration 0021). Exactly the rows and order of the general statement: each row is still checked against the
     /// same match and rank expressions; the indexes only say where to look.
