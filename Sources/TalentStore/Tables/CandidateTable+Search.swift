@@ -145,7 +145,7 @@ extension CandidateTable {
         q.append("""
             WITH w AS MATERIALIZED (SELECT c.id, c.created_at, c.full_name, c.search_name, c.sector\(identifierColumns) FROM candidates c
                 WHERE \(walk) ORDER BY c.created_at DESC, c.id DESC LIMIT \(sizeBind))
-            SELECT r.id, r.micros, r.rank FROM (
+            SELECT r.id, r.micros, r.rank, r.n FROM (
                 SELECT m.*, row_number() OVER (PARTITION BY m.rank ORDER BY m.micros DESC, m.id DESC) AS n FROM (
                     SELECT c.id, \(Self.microsColumn) AS micros, \(search.nameRank) AS rank FROM w c WHERE \(search.nameOnly)
             """)
@@ -154,15 +154,17 @@ extension CandidateTable {
                 ) m) r
             WHERE r.n <= \(limitBind)
             UNION ALL
-            SELECT e.id, e.micros, -1 FROM (SELECT c.id, \(Self.microsColumn) AS micros FROM w c ORDER BY c.created_at, c.id LIMIT 1) e
+            SELECT e.id, e.micros, -1, 0 FROM (SELECT c.id, \(Self.microsColumn) AS micros FROM w c ORDER BY c.created_at, c.id LIMIT 1) e
             WHERE (SELECT count(*) FROM w) = \(sizeBind)
             """)
         var result = Window(rows: [:], edge: nil)
-        for try await (id, micros, rank) in try await connection.query(q.query, logger: logger).decode((UUID, Int64, Int).self) {
+        var numbered: [Int: [(n: Int, position: RankedPosition)]] = [:]
+        for try await (id, micros, rank, n) in try await connection.query(q.query, logger: logger).decode((UUID, Int64, Int, Int).self) {
             let position = RankedPosition(rank: rank, micros: micros, id: id)
-            if rank < 0 { result.edge = position } else { result.rows[rank, default: []].append(position) }
+            if rank < 0 { result.edge = position } else { numbered[rank, default: []].append((n, position)) }
         }
-        for rank in result.rows.keys { result.rows[rank]!.sort { ($0.micros, $0.id.uuidString) > ($1.micros, $1.id.uuidString) } }
+        // Rows come in no set order; each rank's row number (newest first) puts them in place.
+        result.rows = numbered.mapValues { $0.sorted { $0.n < $1.n }.map(\.position) }
         return result
     }
 
