@@ -57,6 +57,7 @@ public enum APIServer {
         RubricController(services: services).addRoutes(to: v1)
         EvaluationController(services: services).addRoutes(to: v1)
         TargetController(services: services).addRoutes(to: v1)
+        WorkforceController(services: services).addRoutes(to: v1)
         ReportController(services: services).addRoutes(to: v1)
         AuditController(services: services).addRoutes(to: v1)
         PrivacyController(services: services).addRoutes(to: v1)

@@ -54,7 +54,8 @@ public enum TalentCommands {
         AgencyCommand.self, UserCommand.self,
         TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
         PartnerCommand.self, AgreementCommand.self, NominationCommand.self, RubricCommand.self, EvaluationCommand.self,
-        TargetCommand.self, ReportCommand.self, AuditCommand.self, ConsentCommand.self, PrivacyCommand.self,
+        TargetCommand.self, OfficialCommand.self, TrainingCommand.self, DecisionCommand.self, CommendationCommand.self,
+        ReportCommand.self, AuditCommand.self, ConsentCommand.self, PrivacyCommand.self,
         BreachCommand.self, BackupCommand.self,
         DemoCommand.self,
     ]

@@ -9,7 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report", abstract: L(vi: "Báo cáo cho lãnh đạo.", en: "Reports for leadership."),
-            subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self])
+            subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self, Training.self])
     }
 
     struct Pipeline: APICommand {
@@ -107,6 +107,55 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
+    struct Training: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(vi: "Tỷ lệ công chức làm công tác xây dựng pháp luật đã được bồi dưỡng, theo cơ quan và toàn tỉnh, so với mục tiêu II.2.d (hơn 90% năm 2027, 100% năm 2030); kèm danh sách người chưa được bồi dưỡng.",
+                            en: "The share of legal-drafting officials trained, per agency and for the province, against plan II.2.d (over 90 % by 2027, 100 % by 2030), with the officials still to train."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: L(vi: "Năm (mặc định: từ ngày ban hành kế hoạch đến hôm nay).",
+                        en: "The year (default: from the plan's date to today).")) var year: Int?
+        @Option(help: L(vi: "Mã cơ quan.", en: "The agency's code.")) var agency: String?
+
+        func run(api: APIClient, printer: Printer) async throws {
+            if let year { _ = try ReportYear(year) }
+            let report: TrainingReport = try await api.get("/v1/reports/training", query: [
+                ("year", year.map(String.init)), ("agency", agency),
+            ])
+            switch printer.format {
+            case .json:
+                printer.console.out(report.jsonString(pretty: true))
+            case .csv:
+                printer.list(report.agencies, Columns.trainingCoverage)
+            case .table:
+                let en = printer.language == .en
+                let share = report.share.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
+                let goal = report.goal.rule == "more_than"
+                    ? (en ? "over \(report.goal.percent)% by \(report.goal.by.dayMonthYear)"
+                          : "hơn \(report.goal.percent)% đến \(report.goal.by.dayMonthYear)")
+                    : (en ? "\(report.goal.percent)% by \(report.goal.by.dayMonthYear)"
+                          : "\(report.goal.percent)% đến \(report.goal.by.dayMonthYear)")
+                printer.console.out(en
+                    ? "Training from \(report.from.dayMonthYear) to \(report.to.dayMonthYear) (plan II.2.d: \(goal))"
+                    : "Bồi dưỡng từ \(report.from.dayMonthYear) đến \(report.to.dayMonthYear) (mục II.2.d: \(goal))")
+                printer.list(report.agencies, Columns.trainingCoverage)
+                printer.console.out(en
+                    ? "Province: \(report.trained) of \(report.officials) officials trained (\(share)): \(report.meetsGoal ? "meets the goal" : "below the goal")"
+                    : "Toàn tỉnh: \(report.trained)/\(report.officials) công chức đã được bồi dưỡng (\(share)): \(report.meetsGoal ? "đạt mục tiêu" : "chưa đạt mục tiêu")")
+                let waiting = report.agencies.filter { !$0.untrained.isEmpty }
+                if !waiting.isEmpty {
+                    printer.console.out(en ? "Still to train:" : "Chưa được bồi dưỡng:")
+                    for agency in waiting {
+                        for official in agency.untrained {
+                            printer.console.out("  \(agency.agencyCode)  \(official.fullName)  (\(official.kind.label.text(printer.language)))  \(official.id.text)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     struct Partners: APICommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
@@ -194,6 +243,7 @@ extension Columns {
         Column("count", vi: "Chỉ tiêu", en: "Count") { String($0.target.count) },
         .date("deadline", vi: "Hạn", en: "Deadline") { $0.target.deadline },
         Column("hired", vi: "Đã tuyển", en: "Hired") { String($0.hired) },
+        Column("developed", vi: "Công chức hiện có", en: "Officials in post") { String($0.developed) },
         .code("status", vi: "Tình trạng", en: "Status") { $0.status },
         .code("risk", vi: "Lý do có nguy cơ", en: "Why at risk") { $0.risk },
         Column("id", vi: "Mã", en: "ID") { $0.target.id.text },

@@ -114,6 +114,8 @@ public enum DataPurpose: String, Sendable, CaseIterable, LabeledCode {
     case partnership, accounts, security, accountability
     case dataSubjectRights = "data_subject_rights"
     case breachRecord = "breach_record"
+    /// The officials doing legal-drafting work, their training and commendation (plan 483, II.2).
+    case workforce
 
     public var label: LocalizedText {
         switch self {
@@ -126,6 +128,8 @@ public enum DataPurpose: String, Sendable, CaseIterable, LabeledCode {
         case .accountability: LocalizedText(vi: "truy vết trách nhiệm", en: "accountability")
         case .dataSubjectRights: LocalizedText(vi: "thực hiện quyền của chủ thể dữ liệu", en: "data subjects' rights")
         case .breachRecord: LocalizedText(vi: "hồ sơ vi phạm dữ liệu", en: "breach record")
+        case .workforce: LocalizedText(vi: "quản lý, bồi dưỡng đội ngũ làm công tác xây dựng pháp luật",
+                                       en: "managing and training the legal-drafting workforce")
         }
     }
 }
@@ -135,6 +139,8 @@ public enum RetentionRule: String, Sendable, CaseIterable, LabeledCode {
     case candidate, account, session
     case signIn = "sign_in"
     case partner, audit, request, breach, idempotency
+    /// An official's record follows the civil servant's file (hồ sơ công chức), not the candidate's retention rule.
+    case personnelFile = "personnel_file"
 
     public var label: LocalizedText {
         switch self {
@@ -149,6 +155,8 @@ public enum RetentionRule: String, Sendable, CaseIterable, LabeledCode {
         case .request: LocalizedText(vi: "cùng hồ sơ ứng viên, để chứng minh đã trả lời yêu cầu", en: "with the candidate's record, as proof the request was answered")
         case .breach: LocalizedText(vi: "lưu lâu dài: biên bản vi phạm theo Điều 23", en: "kept: the written record of Art. 23")
         case .idempotency: LocalizedText(vi: "đến khi khóa Idempotency-Key hết hạn", en: "until the Idempotency-Key expires")
+        case .personnelFile: LocalizedText(vi: "theo hồ sơ công chức (lưu cùng hồ sơ cán bộ, công chức)",
+                                           en: "with the civil servant's personnel file")
         }
     }
 }

@@ -110,6 +110,10 @@ public struct TargetProgress: Sendable, Hashable {
     public var agencyName: String
     /// Applications in `hired` at positions of the agency and kind, hired on or before the deadline.
     public var hired: Int
+    /// Officials of the agency in post on the deadline (or today, if earlier) doing the target's kind of work — for
+    /// the core force, every official marked part of it — who are not already counted in `hired`: officials already
+    /// in post or developed into the force (plan II.2.đ, III.4.b). The status counts `hired + developed`.
+    public var developed: Int
     /// Open applications at those positions now in `offer` and in `interview`.
     public var inOffer: Int
     public var inInterview: Int
@@ -124,10 +128,11 @@ public struct TargetProgress: Sendable, Hashable {
     public var risk: TargetRisk?
 
     public init(target: Target, agencyName: String, hired: Int, inOffer: Int, inInterview: Int, inEarlierStages: Int,
-                openPositions: Int, expectedByNow: Int, status: TargetStatus, risk: TargetRisk?) {
+                openPositions: Int, expectedByNow: Int, status: TargetStatus, risk: TargetRisk?, developed: Int = 0) {
         self.target = target
         self.agencyName = agencyName
         self.hired = hired
+        self.developed = developed
         self.inOffer = inOffer
         self.inInterview = inInterview
         self.inEarlierStages = inEarlierStages
@@ -136,6 +141,9 @@ public struct TargetProgress: Sendable, Hashable {
         self.status = status
         self.risk = risk
     }
+
+    /// What the status counts: hires and officials developed into the target's kind of work.
+    public var counted: Int { hired + developed }
 
     /// The projection rule, in one place:
     /// - `met` once the hires reach the count (on or before the deadline);

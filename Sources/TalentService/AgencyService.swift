@@ -138,11 +138,14 @@ public struct AgencyService: Sendable {
         var moved = 0
         var targets: (moved: [UUID], folded: [UUID]) = ([], [])
         var staff: [UUID] = []
+        var officials: [UUID] = []
         if let target {
             moved = try await tx.positions.reassign(from: before.code, to: target)
             targets = try await tx.targets.reassign(from: before.code, to: target)
             // Its officers now work for the agency that took over: an agency-scoped one keeps reaching their work.
             staff = try await tx.users.reassign(from: before.code, to: target)
+            // So do its officials in post and those who left: their training counts for the new agency.
+            officials = try await tx.officials.reassign(from: before.code, to: target)
         }
         try await tx.audit.record(actor, "agency.retire", "agency", after.code, before: before, after: after,
                                   extra: extra.merging([
@@ -150,6 +153,7 @@ public struct AgencyService: Sendable {
                                       "targets_moved": .array(targets.moved.map { .string($0.text) }),
                                       "targets_folded": .array(targets.folded.map { .string($0.text) }),
                                       "users_moved": .array(staff.map { .string($0.text) }),
+                                      "officials_moved": .array(officials.map { .string($0.text) }),
                                   ]) { a, _ in a })
         return (after, moved, targets.moved.count, targets.folded.count)
     }

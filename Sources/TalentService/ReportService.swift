@@ -96,13 +96,13 @@ public struct ReportService: Sendable {
         return try await database.report { db in
             try await db.reports.targets(asOf: day).filter { held == nil || $0.target.agencyCode == held }.map { row in
                 let (status, expected, risk) = TargetProgress.status(
-                    count: row.target.count, hired: row.hired, inOffer: row.offer, inInterview: row.interview,
+                    count: row.target.count, hired: row.hired + row.developed, inOffer: row.offer, inInterview: row.interview,
                     inEarlierStages: row.earlier, openPositions: row.openPositions, startsOn: row.target.startsOn,
                     deadline: row.target.deadline, on: day)
                 return TargetProgress(target: row.target, agencyName: row.agencyName, hired: row.hired,
                                       inOffer: row.offer, inInterview: row.interview, inEarlierStages: row.earlier,
                                       openPositions: row.openPositions, expectedByNow: expected, status: status,
-                                      risk: risk)
+                                      risk: risk, developed: row.developed)
             }
         }
     }

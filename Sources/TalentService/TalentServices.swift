@@ -24,6 +24,14 @@ public struct TalentServices: Sendable {
     public let reports: ReportService
     public let evaluations: EvaluationService
     public let targets: TargetService
+    /// Officials in post doing legal-drafting work.
+    public let officials: OfficialService
+    /// Trainings, attendance and the coverage report (plan II.2.d).
+    public let trainings: TrainingService
+    /// Hiring decisions.
+    public let decisions: DecisionService
+    /// Commendations of officials and referrers.
+    public let commendations: CommendationService
     public let schema: SchemaService
     public let privacy: PrivacyService
     /// Base backups and restores of the whole cluster (files and PostgreSQL's tools, not this database's pools).
@@ -58,6 +66,10 @@ public struct TalentServices: Sendable {
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
+        self.officials = OfficialService(database: database)
+        self.trainings = TrainingService(database: database)
+        self.decisions = DecisionService(database: database)
+        self.commendations = CommendationService(database: database)
         self.privacy = PrivacyService(database: database)
         self.backups = BackupService(settings: settings.backup)
         self.rateLimits = RateLimitService(database: database)

@@ -30,6 +30,14 @@ public struct Tables: Sendable {
     /// Erasure that keeps the statistics, and the retention rule's list.
     public var erasure: ErasureTable { ErasureTable(connection: connection, logger: logger) }
 
+    /// Commendations of officials and referrers.
+    public var commendations: CommendationTable { CommendationTable(connection: connection, logger: logger) }
+    /// Hiring decisions, kept as signed.
+    public var decisions: DecisionTable { DecisionTable(connection: connection, logger: logger) }
+    /// Officials in post doing legal-drafting work.
+    public var officials: OfficialTable { OfficialTable(connection: connection, logger: logger) }
+    /// Trainings, their attendance and the coverage report.
+    public var trainings: TrainingTable { TrainingTable(connection: connection, logger: logger) }
     public var conflicts: ConflictDeclarationTable { ConflictDeclarationTable(connection: connection, logger: logger) }
     /// Evaluation panels and score sheets.
     public var evaluations: EvaluationTable { EvaluationTable(connection: connection, logger: logger) }

@@ -30,6 +30,8 @@ extension TargetProgress: JSONWritable {
             w.field("starts_on", target.startsOn)
             w.field("note", target.note)
             w.field("hired", hired)
+            w.field("developed", developed)
+            w.field("counted", counted)
             w.field("in_offer", inOffer)
             w.field("in_interview", inInterview)
             w.field("in_earlier_stages", inEarlierStages)
@@ -59,6 +61,6 @@ extension TargetProgress: WireObjectReadable {
         try self.init(target: target, agencyName: r("agency_name"), hired: r("hired"), inOffer: r("in_offer"),
                       inInterview: r("in_interview"), inEarlierStages: r("in_earlier_stages"),
                       openPositions: r("open_positions"), expectedByNow: r("expected_by_now"), status: r("status"),
-                      risk: r.optional("risk"))
+                      risk: r.optional("risk"), developed: r.optional("developed") ?? 0)
     }
 }

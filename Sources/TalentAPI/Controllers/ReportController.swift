@@ -15,6 +15,16 @@ struct ReportController {
             .get("partners", use: partners)
             .get("referrers", use: referrers)
             .get("annual", use: annual)
+            .get("training", use: training)
+    }
+
+    /// Training coverage against plan II.2.d, per agency and for the province.
+    @Sendable func training(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let year = query.integer("year", in: 2024...2100)
+        let agency = query.code("agency")
+        try query.finish()
+        return Reply.json(try await services.trainings.report(year: year, agency: agency, by: context.caller))
     }
 
     @Sendable func pipeline(_ request: Request, context: CallerContext) async throws -> Response {

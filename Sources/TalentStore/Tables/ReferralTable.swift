@@ -46,6 +46,24 @@ public struct ReferralTable: Sendable {
             """, logger: logger))[0].0
     }
 
+    public func get(_ id: UUID) async throws -> Referral? {
+        try await Self.decode(connection.query("""
+            SELECT \(unescaped: Self.columns) FROM referrals WHERE id = \(id)
+            """, logger: logger)).first?.0
+    }
+
+    /// The furthest a candidate went: whether any application of theirs was hired, or reached the talent pool, an
+    /// offer or an interview (past a complete panel).
+    public func candidateDidWell(_ candidate: UUID) async throws -> Bool {
+        try await connection.query("""
+            SELECT 1 FROM applications a WHERE a.candidate_id = \(candidate)
+              AND (a.stage IN ('hired', 'pool', 'offer', 'interview')
+                   OR EXISTS (SELECT 1 FROM application_stage_history h WHERE h.application_id = a.id
+                              AND h.to_stage IN ('hired', 'pool', 'offer', 'interview')))
+            LIMIT 1
+            """, logger: logger).hasRows()
+    }
+
     /// Every referral of a candidate, the oldest first.
     public func all(candidateID: UUID) async throws -> [Referral] {
         try await Self.decode(connection.query("""

@@ -85,7 +85,7 @@ public struct ReportTable: Sendable {
         let rows = try await connection.query("""
             SELECT p.agency_code, ag.name, p.kind, count(*)::int
             FROM applications a JOIN positions p ON p.id = a.position_id JOIN agencies ag ON ag.code = p.agency_code
-            WHERE a.stage = 'hired' AND extract(year FROM a.stage_entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)
+            WHERE a.stage = 'hired' AND extract(year FROM a.hired_on) = \(year)
             GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3
             """, logger: logger)
         var result: [AgencyHires] = []
@@ -113,13 +113,16 @@ public struct ReportTable: Sendable {
     }
 
     /// Every target with its agency's name, the hires counted against it (hired at positions of the agency and kind,
-    /// on or before both the deadline and `asOf`, in the province's time: a range on the hired index), and the
-    /// applications now in offer and in interview there.
+    /// effective on or before both the deadline and `asOf`: a range on the hired index), the officials developed into
+    /// it, and the applications now in offer and in interview there.
     /// A target's figures on a day: hires by then, open applications by stage group, open positions.
     public struct TargetRow: Sendable {
         public var target: Target
         public var agencyName: String
         public var hired: Int
+        /// Officials of the agency in post on the day (deadline or `asOf`, the earlier) doing the target's kind of
+        /// work (for the core force, any official marked part of it), not already counted as a hire to that kind.
+        public var developed: Int
         public var offer: Int
         public var interview: Int
         /// Open applications in nominated, screening or evaluation.
@@ -133,8 +136,16 @@ public struct ReportTable: Sendable {
             SELECT \(unescaped: TargetTable.columns), ag.name,
                    (SELECT count(*) FROM positions p JOIN applications a ON a.position_id = p.id
                     WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND a.stage = 'hired'
-                      AND a.stage_entered_at
-                          < (least(t.deadline, \(asOf.description)::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')::int,
+                      AND a.hired_on <= least(t.deadline, \(asOf.description)::date))::int,
+                   (SELECT count(*) FROM officials o
+                    LEFT JOIN hiring_decisions d ON d.id = o.decision_id
+                    LEFT JOIN applications da ON da.id = d.application_id LEFT JOIN positions dp ON dp.id = da.position_id
+                    WHERE o.agency_code = t.agency_code
+                      AND (o.kind = t.position_kind OR (t.position_kind = 'core_drafting_officer' AND o.core_force))
+                      AND o.since <= least(t.deadline, \(asOf.description)::date)
+                      AND (o.until IS NULL OR o.until > least(t.deadline, \(asOf.description)::date))
+                      AND NOT (dp.agency_code IS NOT DISTINCT FROM t.agency_code AND dp.kind IS NOT DISTINCT FROM t.position_kind
+                               AND da.stage = 'hired' AND da.hired_on <= least(t.deadline, \(asOf.description)::date)))::int,
                    o.offer, o.interview, o.earlier,
                    (SELECT count(*) FROM positions p
                     WHERE p.agency_code = t.agency_code AND p.kind = t.position_kind AND p.status = 'open')::int
@@ -149,14 +160,15 @@ public struct ReportTable: Sendable {
             ORDER BY t.deadline, t.agency_code, t.position_kind
             """, logger: logger)
         var result: [TargetRow] = []
-        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, offer, interview,
-                       earlier, open)
+        for try await (id, agency, kind, count, deadline, starts, note, createdBy, createdAt, name, hired, developed, offer,
+                       interview, earlier, open)
             in rows.decode((UUID, String, String, Int, String, String, String?, String, Date, String, Int, Int, Int, Int,
-                            Int).self) {
+                            Int, Int).self) {
             guard let deadline = CalendarDate(deadline), let starts = CalendarDate(starts) else { continue }
             let target = Target(id: id, agencyCode: agency, positionKind: PositionKind(rawValue: kind) ?? .other, count: count,
                                 deadline: deadline, startsOn: starts, note: note, createdBy: createdBy, createdAt: createdAt)
-            result.append(TargetRow(target: target, agencyName: name, hired: hired, offer: offer, interview: interview,
+            result.append(TargetRow(target: target, agencyName: name, hired: hired, developed: developed, offer: offer,
+                                    interview: interview,
                                     earlier: earlier, openPositions: open))
         }
         return result
