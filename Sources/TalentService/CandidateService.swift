@@ -252,6 +252,8 @@ public struct CandidateService: Sendable {
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)
             try await tx.privacy.reassignRequests(from: other, to: keep)
+            // An official hired as the removed profile was the same person as the kept one.
+            try await tx.officials.reassignCandidate(from: other, to: keep)
             try await tx.candidates.delete(other)
             let merged = try ValidCandidate(plan.merged)
             guard try await tx.candidates.update(keep, expectedVersion: kept.version, to: merged) else {

@@ -47,7 +47,7 @@ public struct CommendationService: Sendable {
     public func decide(_ id: UUID, _ decision: CommendationDecision, by actor: Principal) async throws -> Commendation {
         try actor.require(Self.proposers)
         guard actor.reach.isProvince else {
-            throw ServiceError(.forbidden, slug: "province-only", LocalizedText(
+            throw ServiceError(.forbidden, slug: "province-scope-required", LocalizedText(
                 vi: "Chỉ Sở Tư pháp (phạm vi toàn tỉnh) hoặc quản trị hệ thống ghi quyết định khen thưởng",
                 en: "Only province-scoped staff (Sở Tư pháp) or administrators record commendation decisions"))
         }

@@ -547,6 +547,59 @@ struct WireReadTests {
         codes(ContactKind.self), codes(MergeOutcome.self), codes(ReorganizationChange.Action.self),
         codes(ReorganizationChange.Outcome.self), codes(Session.Kind.self), codes(Scope.self),
         codes(AuditBreakReason.self),
+        sample("Official",
+               Official(id: id(130), fullName: "Trần Thị Bích Ngọc", agencyCode: "STP", kind: .coreDraftingOfficer,
+                        coreForce: true, candidateID: id(1), decisionID: id(131), since: day("2026-01-15"), until: nil,
+                        leaveReason: nil, version: 1, createdBy: "Lê Thị Hoa", createdAt: t0, updatedAt: t0),
+               Official(id: id(132), fullName: "Đặng Văn Đức", agencyCode: "SXD", kind: .draftingStaff, coreForce: false,
+                        candidateID: nil, decisionID: nil, since: day("2019-03-01"), until: day("2026-06-30"),
+                        leaveReason: "Nghỉ hưu — “đúng tuổi”", version: 2, createdBy: "Kiểm thử", createdAt: t0,
+                        updatedAt: t(3))),
+        sample("HiringDecision",
+               HiringDecision(id: id(131), applicationID: id(10), number: "15/QĐ-STP", signedOn: day("2026-11-20"),
+                              signer: "Nguyễn Văn Hùng", effectiveOn: day("2026-12-01"), method: .thuHut,
+                              recordedBy: "Lê Thị Hoa", recordedAt: t0, officialID: id(130)),
+               HiringDecision(id: id(133), applicationID: id(11), number: "7/QĐ-UBND", signedOn: day("2025-01-02"),
+                              signer: "Phạm Văn Minh", effectiveOn: day("2025-01-02"), method: nil, recordedBy: "x",
+                              recordedAt: t(1), officialID: nil)),
+        sample("Training",
+               Training(id: id(140), title: "Kỹ năng soạn thảo văn bản quy phạm pháp luật", startsOn: day("2026-10-01"),
+                        endsOn: day("2026-10-03"), organizerCode: "STP", partnerCode: "HCMULAW", agreementID: id(141),
+                        hours: 24.5, attendees: 3, completed: 2, createdBy: "Lê Thị Hoa", createdAt: t0),
+               Training(id: id(142), title: "Tập huấn", startsOn: day("2026-10-01"), endsOn: day("2026-10-01"),
+                        organizerCode: "SNV", partnerCode: nil, agreementID: nil, hours: nil, attendees: 0, completed: 0,
+                        createdBy: "x", createdAt: t0)),
+        sample("TrainingAttendance",
+               TrainingAttendance(trainingID: id(140), officialID: id(130), officialName: "Trần Thị Bích Ngọc",
+                                  agencyCode: "STP", result: .completed, recordedBy: "Lê Thị Hoa", recordedAt: t(2))),
+        sample("TrainingGoal", TrainingGoal.by2027, TrainingGoal.by2030),
+        sample("UntrainedOfficial", UntrainedOfficial(id: id(132), fullName: "Đặng Văn Đức", kind: .draftingAdvisor,
+                                                      since: day("2019-03-01"))),
+        sample("TrainingCoverage",
+               TrainingCoverage(agencyCode: "STP", agencyName: "Sở Tư pháp", officials: 3, trained: 2, meetsGoal: false,
+                                untrained: [UntrainedOfficial(id: id(132), fullName: "Đặng Văn Đức", kind: .draftingStaff,
+                                                              since: day("2019-03-01"))]),
+               TrainingCoverage(agencyCode: "SXD", agencyName: "Sở Xây dựng", officials: 0, trained: 0, meetsGoal: false,
+                                untrained: [])),
+        sample("TrainingReport",
+               TrainingReport(from: day("2024-12-19"), to: day("2026-12-03"), agency: nil, goal: .by2027, officials: 3,
+                              trained: 2, meetsGoal: false,
+                              agencies: [TrainingCoverage(agencyCode: "STP", agencyName: "Sở Tư pháp", officials: 3,
+                                                          trained: 2, meetsGoal: false, untrained: [])],
+                              trainings: 4),
+               TrainingReport(from: day("2031-01-01"), to: day("2031-12-31"), agency: "STP", goal: .by2030, officials: 0,
+                              trained: 0, meetsGoal: false, agencies: [], trainings: 0)),
+        sample("Commendation",
+               Commendation(id: id(150), subject: .official, officialID: id(130), referralID: nil,
+                            subjectName: "Trần Thị Bích Ngọc", agencyCode: "STP", reason: "Hoàn thành xuất sắc — “2026”",
+                            status: .decided, decisionNumber: "99/QĐ-UBND", decidedOn: day("2026-12-01"),
+                            proposedBy: "Lê Thị Hoa", proposedAt: t0, decidedBy: "Quản Trị", version: 2),
+               Commendation(id: id(151), subject: .referral, officialID: nil, referralID: id(152),
+                            subjectName: "TS. Trần Văn An", agencyCode: nil, reason: "Giới thiệu người tài",
+                            status: .proposed, decisionNumber: nil, decidedOn: nil, proposedBy: "x", proposedAt: t(1),
+                            decidedBy: nil, version: 1)),
+        codes(OfficialKind.self), codes(HiringMethod.self), codes(TrainingResult.self), codes(CommendationSubject.self),
+        codes(CommendationStatus.self),
         sample("BaseBackup",
                BaseBackup(id: "20251201T021705Z", label: "trước đợt tuyển “B”", startedAt: t0, finishedAt: t(1),
                           sizeBytes: 5_368_709_120, timeline: 2, startLSN: "0/2000028", endLSN: "1/A0000100",
@@ -627,6 +680,41 @@ struct WireReadTests {
             var body = JSONFields(value: try JSONValue(parsing: consent.jsonBytes))
             #expect(try NewConsent(reading: &body) == consent)
         }
+        // The plan beyond recruitment's bodies.
+        for draft in [OfficialDraft(fullName: "Trần Thị Bích", agencyCode: "STP", kind: "core_drafting_officer",
+                                    coreForce: true, candidateID: Self.id(1).text, since: "2026-01-15"), OfficialDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { OfficialDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [OfficialLeaveDraft(on: "2026-06-30", reason: "Nghỉ hưu"), OfficialLeaveDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { OfficialLeaveDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [HiringDecisionDraft(applicationID: Self.id(10).text, number: "15/QĐ-STP", signedOn: "2026-11-20",
+                                          signer: "Nguyễn Văn Hùng", effectiveOn: "2026-12-01", method: "thi_tuyen"),
+                      HiringDecisionDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { HiringDecisionDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [TrainingDraft(title: "Tập huấn", startsOn: "2026-10-01", endsOn: "2026-10-03", organizerCode: "STP",
+                                    partnerCode: "HCMULAW", agreementID: Self.id(141).text, hours: 24.5), TrainingDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { TrainingDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [AttendanceDraft(officialID: Self.id(130).text, result: "absent"), AttendanceDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { AttendanceDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [CommendationDraft(officialID: Self.id(130).text, reason: "Xuất sắc"),
+                      CommendationDraft(referralID: Self.id(152).text, reason: "Giới thiệu")] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { CommendationDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [CommendationDecisionDraft(number: "99/QĐ-UBND", on: "2026-12-01"), CommendationDecisionDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { CommendationDecisionDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+
         // The sign-in body, through its reader.
         let signIn = try SignInRequest(email: "bao.tq@stp.tiengiang.gov.vn", password: "Mật khẩu \"dài\" 2025!",
                                        address: "203.0.113.7")

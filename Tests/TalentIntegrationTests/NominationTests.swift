@@ -292,7 +292,8 @@ struct NominationTests {
     /// The tables a merge moves rows of, or whose rows go with the removed profile once their content is united into
     /// the kept one. A migration that adds a foreign key to `candidates` fails this test until the merge handles it.
     static let mergeHandles: Set<String> = [
-        "applications", "referrals", "nominations", "conflict_declarations", "consents", "privacy_requests",  // moved
+        "applications", "referrals", "nominations", "conflict_declarations", "consents", "privacy_requests",
+        "officials",  // moved
         "candidate_education", "candidate_contacts",  // united into the kept profile, then deleted with the removed one
     ]
 

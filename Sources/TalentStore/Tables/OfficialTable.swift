@@ -94,6 +94,13 @@ public struct OfficialTable: Sendable {
         return try await rows.hasRows()
     }
 
+    /// Links the officials of a merged-away candidate profile to the profile kept.
+    public func reassignCandidate(from: UUID, to: UUID) async throws {
+        try await connection.query("""
+            UPDATE officials SET candidate_id = \(to), version = version + 1, updated_at = now() WHERE candidate_id = \(from)
+            """, logger: logger)
+    }
+
     /// Moves a retired agency's officials to the agency that took over its work; returns their ids.
     public func reassign(from: String, to: String) async throws -> [UUID] {
         let rows = try await connection.query("""
