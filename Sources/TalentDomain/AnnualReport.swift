@@ -51,9 +51,16 @@ public struct AnnualReport: Sendable, Hashable {
     /// Referrals made in the year.
     public var referrers: [ReferrerStats]
     public var evaluations: EvaluationSummary
+    /// Training coverage in the year against plan II.2.d (nil in a report made before training was tracked).
+    public var training: TrainingReport?
+    /// Commendations decided in the year.
+    public var commendations: [Commendation]
 
     public init(year: Int, asOf: CalendarDate, generatedAt: Date, targets: [TargetProgress], pipeline: PipelineReport,
-                hires: [AgencyHires], partners: [PartnerStats], referrers: [ReferrerStats], evaluations: EvaluationSummary) {
+                hires: [AgencyHires], partners: [PartnerStats], referrers: [ReferrerStats], evaluations: EvaluationSummary,
+                training: TrainingReport? = nil, commendations: [Commendation] = []) {
+        self.training = training
+        self.commendations = commendations
         self.year = year
         self.asOf = asOf
         self.generatedAt = generatedAt

@@ -136,6 +136,8 @@ public struct ReportService: Sendable {
         let targets = try await self.targets(asOf: asOf, by: actor)
         let pipeline = try await self.pipeline(PipelineQuery(from: first, to: last, groupBy: .agency), by: actor)
         let referrers = try await self.referrers(year: year, by: actor)
+        let training = year > today.year ? nil
+            : try await TrainingService(database: database).report(year: year, today: today, by: actor)
         return try await database.report { db in
             let hires = try await db.reports.hires(year: year)
             let partners = try await db.reports.partners(year: year).filter { row in
@@ -149,8 +151,11 @@ public struct ReportService: Sendable {
                 applications: evaluated.applications.count, sheets: evaluated.sheets, complete: complete.count,
                 passed: complete.filter { $0.passed == true }.count, failed: complete.filter { $0.passed == false }.count,
                 medianPanelScore: Panel.median(complete.compactMap(\.panelScore)))
+            let commendations = try await db.commendations.list(agency: nil, status: .decided, decidedIn: year,
+                                                                page: PageRequest(batch: 10_000, after: nil)).items
             return AnnualReport(year: year, asOf: asOf, generatedAt: Date(), targets: targets, pipeline: pipeline,
-                                hires: hires, partners: partners, referrers: referrers, evaluations: summary)
+                                hires: hires, partners: partners, referrers: referrers, evaluations: summary,
+                                training: training, commendations: commendations)
         }
     }
 }

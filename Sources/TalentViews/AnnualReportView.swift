@@ -15,7 +15,45 @@ public enum AnnualReportView {
                 "Thực hiện Kế hoạch 483/KH-UBND ngày 19/12/2024 (triển khai Quyết định 916/QĐ-TTg).",
                 "Số liệu tính đến ngày \(Format.date(r.asOf)); lập lúc \(Format.date(CalendarDate(r.generatedAt))).",
             ],
-            sections: [targets(r), pipeline(r), partners(r), referrers(r), evaluations(r)])
+            sections: [targets(r), pipeline(r), training(r), partners(r), referrers(r), evaluations(r), commendations(r)])
+    }
+
+    /// Plan II.2.d: the share of officials doing legal-drafting work trained in the year.
+    static func training(_ r: AnnualReport) -> Document.Section {
+        guard let t = r.training, t.officials > 0 else {
+            return Document.Section("Bồi dưỡng, tập huấn (mục II.2.d)",
+                                    paragraphs: ["Chưa ghi nhận công chức làm công tác xây dựng pháp luật nào."])
+        }
+        let goal = t.goal.rule == "more_than" ? "hơn \(t.goal.percent)% đến \(Format.date(t.goal.by))"
+            : "\(t.goal.percent)% đến \(Format.date(t.goal.by))"
+        func share(_ trained: Int, _ of: Int) -> String {
+            of == 0 ? "–" : String(format: "%.0f%%", Double(trained) * 100 / Double(of))
+        }
+        return Document.Section(
+            "Bồi dưỡng, tập huấn (mục II.2.d)",
+            paragraphs: ["""
+                \(t.trainings) lớp bồi dưỡng, tập huấn kết thúc trong năm; \(t.trained)/\(t.officials) công chức làm công tác \
+                xây dựng pháp luật đã hoàn thành ít nhất một lớp (\(share(t.trained, t.officials))), mục tiêu \(goal): \
+                \(t.meetsGoal ? "đạt" : "chưa đạt").
+                """],
+            table: Document.Table(
+                headers: ["Cơ quan", "Công chức", "Đã bồi dưỡng", "Tỷ lệ"],
+                rows: t.agencies.map { [$0.agencyName, String($0.officials), String($0.trained), share($0.trained, $0.officials)] },
+                numeric: [1, 2, 3]))
+    }
+
+    /// Plan III.6, IV.1.e: commendations decided in the year.
+    static func commendations(_ r: AnnualReport) -> Document.Section {
+        Document.Section(
+            "Khen thưởng",
+            paragraphs: [r.commendations.isEmpty ? "Không có quyết định khen thưởng nào trong năm."
+                         : "\(r.commendations.count) quyết định khen thưởng trong năm."],
+            table: r.commendations.isEmpty ? nil : Document.Table(
+                headers: ["Đối tượng", "Họ tên / đơn vị", "Thành tích", "Quyết định"],
+                rows: r.commendations.map { c in
+                    [c.subject == .official ? "Công chức" : "Người giới thiệu", c.subjectName, c.reason,
+                     "\(c.decisionNumber ?? "") ngày \(c.decidedOn.map(Format.date) ?? "")"]
+                }))
     }
 
     static func targets(_ r: AnnualReport) -> Document.Section {

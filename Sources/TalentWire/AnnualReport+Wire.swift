@@ -37,6 +37,8 @@ extension AnnualReport: JSONWritable {
             w.field("partners", partners)
             w.field("referrers", referrers)
             w.field("evaluations", evaluations)
+            w.field("training", training)
+            w.field("commendations", commendations)
         }
     }
 }
@@ -60,6 +62,7 @@ extension AnnualReport: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(year: r("year"), asOf: r("as_of"), generatedAt: r("generated_at"), targets: r("targets"),
                       pipeline: r("pipeline"), hires: r("hires"), partners: r("partners"), referrers: r("referrers"),
-                      evaluations: r("evaluations"))
+                      evaluations: r("evaluations"), training: r.optional("training"),
+                      commendations: r.optional("commendations") ?? [])
     }
 }
