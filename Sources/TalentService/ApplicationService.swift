@@ -80,8 +80,7 @@ public struct ApplicationService: Sendable {
             if before.stage == .hired, let decision = try await tx.decisions.forApplication(uuid) {
                 throw ServiceError(.conflict, slug: "decision-recorded", LocalizedText(
                     vi: "Hồ sơ đã có quyết định tuyển dụng số \(decision.number): không mở lại được; ghi công chức thôi làm công tác (talent official leave) nếu cần",
-                    en: "The application has hiring decision \(decision.number) and cannot be reopened; record the official leaving post (talent official leave) instead"),
-                    extensions: ["decision_id": .string(decision.id.text)])
+                    en: "The application has hiring decision \(decision.number) and cannot be reopened; record the official leaving post (talent official leave) instead"))
             }
             try await ConsentService.requireRecruitmentConsent(before.candidateID, in: tx)
             if before.stage.isClosed,

@@ -16,7 +16,10 @@ public struct OfficialService: Sendable {
         try actor.require(Self.writers)
         try Self.requireOwnAgency(valid.agencyCode, by: actor)
         return try await database.transaction { tx in
-            try await PositionService.requireActiveAgency(valid.agencyCode, in: tx)
+            guard let agency = try await tx.agencies.get(valid.agencyCode), agency.status == .active else {
+                throw ServiceError.invalid("agency_code", vi: "không có cơ quan đang hoạt động mã \(valid.agencyCode)",
+                                           en: "no active agency has the code \(valid.agencyCode)")
+            }
             if let candidate = valid.candidateID {
                 guard try await tx.reach.candidate(candidate, actor.reach),
                       try await tx.candidates.get(candidate) != nil else {

@@ -15,7 +15,7 @@ public enum AnnualReportView {
                 "Thực hiện Kế hoạch 483/KH-UBND ngày 19/12/2024 (triển khai Quyết định 916/QĐ-TTg).",
                 "Số liệu tính đến ngày \(Format.date(r.asOf)); lập lúc \(Format.date(CalendarDate(r.generatedAt))).",
             ],
-            sections: [targets(r), pipeline(r), training(r), partners(r), referrers(r), evaluations(r), commendations(r)])
+            sections: [targets(r), pipeline(r), partners(r), referrers(r), evaluations(r), training(r), commendations(r)])
     }
 
     /// Plan II.2.d: the share of officials doing legal-drafting work trained in the year.

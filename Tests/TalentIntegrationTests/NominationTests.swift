@@ -339,6 +339,9 @@ struct NominationTests {
             let request = try await api.request(.post, "/v1/privacy/requests", token: admin,
                                                 json: ["candidate_id": other, "kind": "access"])
             #expect(request.status == 201, "\(request.text)")
+            let official = try await api.request(.post, "/v1/officials", token: hr, json: [
+                "full_name": "Trần Thị Bích", "agency_code": "STP", "kind": "drafting_staff", "candidate_id": other])
+            #expect(official.status == 201, "\(official.text)")
             for (table, column) in references where Self.mergeHandles.contains(table) && table != "candidate_contacts" {
                 #expect(try await api.count(table, where: column, is: other) > 0, "\(table) has no row of the other profile")
             }

@@ -64,8 +64,11 @@ struct WorkforceController {
         let id = try UUID.parse(context.parameters.require("id"))
         var body = try await JSONBody.read(request, context: context)
         let kind = body.string("kind"), core = body.bool("core_force")
-        let change = try body.finish { try OfficialChange(kind: kind, coreForce: core) }
+        // Fields of the wrong type or unknown are 422 whatever the tag; then If-Match (428 or 412); then whether the
+        // change asked for makes sense, as on every PATCH here.
+        try body.finish()
         let version = try request.requiredVersion()
+        let change = try OfficialChange(kind: kind, coreForce: core)
         let official = try await services.officials.update(id, change, expectedVersion: version, by: context.caller)
         return Reply.versioned(official, version: official.version)
     }
