@@ -120,11 +120,62 @@ public struct DemoData: Sendable {
             }
         }
         try await partnerNominations(positions: positions, using: &generator, by: actor)
+        try await workforce(by: actor)
         let admin = try await services.users.add(try NewStaffUser(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
                                                                   agencyCode: "STP", email: Self.marker), by: actor)
         users.append(try await services.users.setPassword(admin.id, Self.password, by: actor))
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
+    }
+
+    /// Officials already in post (plan II.2), two trainings with their attendance, a hiring decision for one offer, and a
+    /// commendation proposed: enough for `report training`, the core target's developed officials and the annual report.
+    func workforce(by actor: Principal) async throws {
+        guard try await services.officials.list(page: PageRequest(limit: 1), by: actor).items.isEmpty else { return }
+        let today = CalendarDate.today()
+        let people: [(String, String, OfficialKind, Bool, String)] = [
+            ("Nguyễn Thị Kim Oanh", "STP", .draftingAdvisor, true, "2018-09-01"),
+            ("Phan Minh Trí", "STP", .draftingAdvisor, false, "2021-03-15"),
+            ("Trương Thị Mỹ Dung", "SNV", .legalAffairsOfficer, false, "2019-07-01"),
+            ("Lâm Văn Hậu", "STC", .legalAffairsOfficer, false, "2020-02-10"),
+            ("Đoàn Thị Ngọc Hân", "SCT", .legalAffairsOfficer, false, "2022-05-04"),
+            ("Cao Văn Thịnh", "SYT", .draftingStaff, false, "2023-01-03"),
+        ]
+        var officials: [Official] = []
+        for (name, agency, kind, core, since) in people {
+            officials.append(try await services.officials.add(
+                ValidOfficial(fullName: name, agencyCode: agency, kind: kind, coreForce: core, candidateID: nil,
+                              since: CalendarDate(since)!), by: actor))
+        }
+        let held = try await services.trainings.add(try ValidTraining(TrainingDraft(
+            title: "Kỹ năng soạn thảo, thẩm định văn bản quy phạm pháp luật", startsOn: "2025-10-14", endsOn: "2025-10-16",
+            organizerCode: "STP", hours: 24)), by: actor)
+        for (index, official) in officials.enumerated() {
+            _ = try await services.trainings.attend(held.id, try ValidAttendance(AttendanceDraft(
+                officialID: official.id.text, result: index == 3 ? "absent" : "completed")), by: actor)
+        }
+        if today.year <= 2099 {
+            let next = CalendarDate(year: today.year + 1, month: 3, day: 10)!
+            let coming = try await services.trainings.add(try ValidTraining(TrainingDraft(
+                title: "Tập huấn đánh giá tác động chính sách", startsOn: next.description,
+                endsOn: CalendarDate(year: next.year, month: 3, day: 11)!.description, organizerCode: "SNV", hours: 12)),
+                by: actor)
+            _ = try await services.trainings.attend(coming.id, try ValidAttendance(AttendanceDraft(
+                officialID: officials[3].id.text)), by: actor)
+        }
+        // One offer becomes a hire by its decision, signed a week ago, in force from yesterday.
+        let offers = try await services.applications.list(stage: PipelineStage.offer.rawValue, page: PageRequest(limit: 1),
+                                                          by: actor).items
+        if let offer = offers.first {
+            let signed = CalendarDate(Date().addingTimeInterval(-7 * 86_400))
+            let effective = CalendarDate(Date().addingTimeInterval(-86_400))
+            _ = try await services.decisions.record(try ValidHiringDecision(HiringDecisionDraft(
+                applicationID: offer.id.text, number: "25/QĐ-STP", signedOn: signed.description, signer: "Lê Thanh Tùng",
+                effectiveOn: effective.description, method: HiringMethod.xetTuyen.rawValue)), by: actor)
+        }
+        _ = try await services.commendations.propose(try ValidCommendation(CommendationDraft(
+            officialID: officials[0].id.text,
+            reason: "Chủ trì thẩm định 14 dự thảo nghị quyết, quyết định quy phạm pháp luật năm 2025")), by: actor)
     }
 
     /// Three partner universities with active agreements, and nominations they submitted through the same service

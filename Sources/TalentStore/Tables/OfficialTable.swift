@@ -57,8 +57,7 @@ public struct OfficialTable: Sendable {
         let afterAgency = parts.flatMap { $0.count == 2 ? String($0[0]) : nil }
         let afterName = parts.flatMap { $0.count == 2 ? String($0[1]) : nil }
         let afterID = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        let pattern = q.map { "%" + VietnameseText.fold($0).replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
+        let pattern = q.map { "%" + SearchSQL.like(VietnameseText.fold($0)) + "%" }
         let rows = try await connection.query("""
             SELECT \(unescaped: Self.columns) FROM officials o
             WHERE (\(agency)::text IS NULL OR o.agency_code = \(agency))
