@@ -53,6 +53,7 @@ let package = Package(
                 "TalentDomain",
                 "TalentWire",
                 "TalentStore",
+                "TalentViews",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],

@@ -60,6 +60,8 @@ public struct Configuration: Sendable {
         var metricsToken: String?
         var backupDir: String?
         var backupURL: String?
+        /// The issuing bodies of the province's report (Decree 30/2020/NĐ-CP's form).
+        var reportIssuer: ReportIssuer?
 
         enum CodingKeys: String, CodingKey {
             case databaseURL = "database_url", databaseReadURL = "database_read_url", poolSize = "pool_size", host, port
@@ -68,6 +70,7 @@ public struct Configuration: Sendable {
             case requireCompletePanel = "require_complete_panel", retentionDays = "retention_days"
             case metricsToken = "metrics_token"
             case backupDir = "backup_dir", backupURL = "backup_url"
+            case reportIssuer = "report_issuer"
         }
     }
 
@@ -129,6 +132,8 @@ public struct Configuration: Sendable {
             }
             services.tokenMaxDays = days
         }
+        if let issuer = file?.reportIssuer { services.reportIssuer = issuer }
+        services.weasyprint = nonEmpty(environment["TALENT_WEASYPRINT"])
         let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault
         services.backup = try backupSettings(file, environment: environment, runtimeURL: runtimeURL)
         let rate = try integer(environment, "TALENT_PARTNER_RATE_PER_MINUTE", field: "partner_rate_per_minute")

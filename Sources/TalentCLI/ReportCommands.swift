@@ -9,7 +9,8 @@ struct ReportCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report", abstract: L(vi: "Báo cáo cho lãnh đạo.", en: "Reports for leadership."),
-            subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self, Training.self])
+            subcommands: [Pipeline.self, Targets.self, Referrers.self, Partners.self, Annual.self, Training.self,
+                          Submit.self, Submissions.self, Issued.self])
     }
 
     struct Pipeline: APICommand {
@@ -79,8 +80,32 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: L(vi: "Năm báo cáo, YYYY.", en: "The year, YYYY.")) var year: Int
         @Option(help: L(vi: "Thư mục để ghi report.md và report.html (tạo mới nếu chưa có).",
                         en: "A folder to write report.md and report.html to (created if missing).")) var out: String?
+        @Flag(help: L(vi: "Ban hành báo cáo của tỉnh: đóng băng bản Markdown, HTML và PDF (cần --number và --signer).",
+                      en: "Issue the province's report: freeze its Markdown, HTML and PDF (needs --number and --signer)."))
+        var issue = false
+        @Option(help: L(vi: "Số báo cáo, ví dụ 12 (thành 12/BC-STP) hoặc 12/BC-STP.", en: "The number, such as 12 (12/BC-STP).")) var number: String?
+        @Option(help: L(vi: "Người ký.", en: "Who signs.")) var signer: String?
+        @Option(name: .customLong("signed-on"), help: L(vi: "Ngày ký (mặc định hôm nay).", en: "The signing date (today unless given)."),
+                transform: DateInput.iso) var signedOn: String?
+        @Option(help: L(vi: "annual (báo cáo năm), midterm (sơ kết 2027) hoặc final (tổng kết 2030).",
+                        en: "annual, midterm (2027) or final (2030).")) var kind: String?
+        @Option(help: L(vi: "Đánh giá chung (mặc định: tổng hợp từ báo cáo của các cơ quan).",
+                        en: "The general assessment (default: the agencies' reports consolidated).")) var assessment: String?
+        @Option(help: L(vi: "Tồn tại, hạn chế và nguyên nhân.", en: "Shortcomings and causes.")) var shortcomings: String?
+        @Option(help: L(vi: "Nhiệm vụ năm tới.", en: "Next year's tasks.")) var tasks: String?
+        @Option(help: L(vi: "Đề xuất, kiến nghị.", en: "Proposals.")) var proposals: String?
 
         func run(api: APIClient, printer: Printer) async throws {
+            if issue {
+                let draft = IssueDraft(year: year, kind: kind, number: number, signer: signer, signedOn: signedOn,
+                                       assessment: assessment, shortcomings: shortcomings, tasks: tasks,
+                                       proposals: proposals)
+                _ = try ValidIssue(draft)
+                let issued = try await api.post("/v1/reports/issued", draft, as: IssuedReport.self)
+                if let out { try await Issued.write(issued, to: out, api: api, printer: printer) }
+                printer.record(issued, Columns.issuedReport)
+                return
+            }
             _ = try ReportYear(year)
             let report: AnnualReport = try await api.get("/v1/reports/annual", query: [("year", String(year))])
             if printer.format == .json {
@@ -153,6 +178,115 @@ struct ReportCommand: AsyncParsableCommand {
                     }
                 }
             }
+        }
+    }
+
+    struct Submit: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Gửi báo cáo năm của cơ quan tới Sở Tư pháp: số liệu được tính và lưu lại, kèm phần kết quả, khó khăn, kiến nghị.",
+                                             en: "Submit the agency's yearly report to Sở Tư pháp: its figures computed and kept, with results, difficulties and proposals."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: L(vi: "Năm báo cáo.", en: "The year.")) var year: Int
+        @Option(help: L(vi: "Mã cơ quan (tài khoản phạm vi cơ quan: cơ quan mình).", en: "The agency (your own when agency-scoped).")) var agency: String?
+        @Option(help: L(vi: "Kết quả thực hiện.", en: "Results.")) var results: String
+        @Option(help: L(vi: "Khó khăn, vướng mắc.", en: "Difficulties.")) var difficulties: String?
+        @Option(help: L(vi: "Đề xuất, kiến nghị.", en: "Proposals.")) var proposals: String?
+
+        func run(api: APIClient, printer: Printer) async throws {
+            let draft = SubmissionDraft(year: year, agencyCode: agency, results: results, difficulties: difficulties,
+                                        proposals: proposals)
+            _ = try ValidSubmission(draft)
+            printer.record(try await api.post("/v1/reports/submissions", draft, as: AgencySubmission.self), Columns.submission)
+        }
+    }
+
+    struct Submissions: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Các cơ quan đã và chưa gửi báo cáo năm.", en: "Which agencies have and have not submitted the year's report."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: L(vi: "Năm báo cáo.", en: "The year.")) var year: Int
+
+        func run(api: APIClient, printer: Printer) async throws {
+            _ = try ReportYear(year)
+            let overview: SubmissionOverview = try await api.get("/v1/reports/submissions", query: [("year", String(year))])
+            guard printer.format == .table else {
+                if printer.format == .json { printer.console.out(overview.jsonString(pretty: true)) } else {
+                    printer.list(overview.submitted, Columns.submission)
+                }
+                return
+            }
+            printer.list(overview.submitted, Columns.submission)
+            let en = printer.language == .en
+            printer.console.out(overview.missing.isEmpty ? (en ? "Every agency has submitted." : "Mọi cơ quan đã gửi báo cáo.")
+                : (en ? "Not submitted: " : "Chưa gửi: ") + overview.missing.map { "\($0.agencyCode) (\($0.agencyName))" }.joined(separator: ", "))
+        }
+    }
+
+    struct Issued: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "issued",
+                                 abstract: L(vi: "Các báo cáo đã ban hành: giữ nguyên từng byte.", en: "Issued reports, kept byte for byte."),
+                                 subcommands: [List.self, Show.self])
+        }
+
+        struct List: APICommand {
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: L(vi: "Liệt kê báo cáo đã ban hành, mới trước.", en: "List issued reports, newest first."))
+            }
+            @OptionGroup var global: GlobalOptions
+            @OptionGroup var paging: PageOptions<StandardPage>
+
+            func run(api: APIClient, printer: Printer) async throws {
+                let page: Page<IssuedReport> = try await api.get("/v1/reports/issued", query: APIClient.page(paging.request()))
+                printer.list(page.items, Columns.issuedReport, nextCursor: page.nextCursor)
+            }
+        }
+
+        struct Show: APICommand {
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: L(vi: "In bản Markdown đã ban hành; với --out, ghi report.md, report.html và report.pdf đúng như khi ban hành.",
+                                                 en: "Print the issued Markdown; with --out, write report.md, report.html and report.pdf exactly as issued."))
+            }
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
+            @Option(help: L(vi: "Thư mục để ghi các tệp.", en: "A folder to write the files to.")) var out: String?
+
+            func run(api: APIClient, printer: Printer) async throws {
+                let uuid = try UUID.parse(id)
+                let issued = try await api.get("/v1/reports/issued/\(uuid.text)", as: IssuedReport.self)
+                if let out {
+                    try await Issued.write(issued, to: out, api: api, printer: printer)
+                    return
+                }
+                if printer.format == .json {
+                    printer.console.out(issued.jsonString(pretty: true))
+                    return
+                }
+                let markdown = try await api.download("/v1/reports/issued/\(uuid.text)/markdown")
+                printer.console.write(String(decoding: markdown, as: UTF8.self))
+            }
+        }
+
+        /// Writes the three frozen documents to `folder`, as issued.
+        static func write(_ issued: IssuedReport, to out: String, api: APIClient, printer: Printer) async throws {
+            let folder = URL(fileURLWithPath: out, isDirectory: true)
+            var written: [String] = []
+            for format in IssuedFormat.allCases {
+                let bytes = try await api.download("/v1/reports/issued/\(issued.id.text)/\(format.rawValue)")
+                let path = folder.appendingPathComponent(format.fileName).path
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try PrivateFile.write(Data(bytes), to: path)
+                } catch {
+                    throw ServiceError.invalid("out", vi: "không ghi được vào \(out): \(error.localizedDescription)",
+                                               en: "cannot write to \(out): \(error.localizedDescription)")
+                }
+                written.append(path)
+            }
+            printer.message(LocalizedText(vi: "Đã ghi " + written.joined(separator: ", "),
+                                          en: "Wrote " + written.joined(separator: ", ")))
         }
     }
 
@@ -247,6 +381,26 @@ extension Columns {
         .code("status", vi: "Tình trạng", en: "Status") { $0.status },
         .code("risk", vi: "Lý do có nguy cơ", en: "Why at risk") { $0.risk },
         Column("id", vi: "Mã", en: "ID") { $0.target.id.text },
+    ]
+
+    static let submission: [Column<AgencySubmission>] = [
+        Column("agency_code", vi: "Cơ quan", en: "Agency") { $0.agencyCode },
+        Column("agency_name", vi: "Tên cơ quan", en: "Agency name") { $0.agencyName },
+        Column("year", vi: "Năm", en: "Year") { String($0.year) },
+        .time("submitted_at", vi: "Gửi lúc", en: "Submitted") { $0.submittedAt },
+        Column("submitted_by", vi: "Người gửi", en: "By") { $0.submittedBy },
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+    ]
+
+    static let issuedReport: [Column<IssuedReport>] = [
+        Column("id", vi: "Mã", en: "ID") { $0.id.text },
+        .code("kind", vi: "Loại", en: "Kind") { $0.kind },
+        Column("year", vi: "Năm", en: "Year") { String($0.year) },
+        Column("number", vi: "Số", en: "Number") { $0.number },
+        Column("signer", vi: "Người ký", en: "Signer") { $0.signer },
+        .date("signed_on", vi: "Ngày ký", en: "Signed") { $0.signedOn },
+        Column("pdf_sha256", vi: "SHA-256 (PDF)", en: "SHA-256 (PDF)") { $0.pdfSHA256 },
+        Column("markdown_sha256", vi: "SHA-256 (Markdown)", en: "SHA-256 (Markdown)") { $0.markdownSHA256 },
     ]
 
     static let partnerStats: [Column<PartnerStats>] = [

@@ -32,6 +32,8 @@ public struct TalentServices: Sendable {
     public let decisions: DecisionService
     /// Commendations of officials and referrers.
     public let commendations: CommendationService
+    /// Agencies' yearly submissions and the province's issued reports.
+    public let reportChain: ReportChainService
     public let schema: SchemaService
     public let privacy: PrivacyService
     /// Base backups and restores of the whole cluster (files and PostgreSQL's tools, not this database's pools).
@@ -70,6 +72,8 @@ public struct TalentServices: Sendable {
         self.trainings = TrainingService(database: database)
         self.decisions = DecisionService(database: database)
         self.commendations = CommendationService(database: database)
+        self.reportChain = ReportChainService(database: database, issuer: settings.reportIssuer,
+                                              pdf: PDFRenderer(executable: settings.weasyprint))
         self.privacy = PrivacyService(database: database)
         self.backups = BackupService(settings: settings.backup)
         self.rateLimits = RateLimitService(database: database)
@@ -119,6 +123,10 @@ public struct ServiceSettings: Sendable, Equatable {
     public var readLogLimit = 500
     /// Where backups live and which role takes them (`TALENT_BACKUP_DIR`, `TALENT_BACKUP_URL`, `TALENT_PG_BIN`).
     public var backup = BackupSettings()
+    /// Who issues the province's report and how its form reads (`report_issuer` in config/talent.json).
+    public var reportIssuer = ReportIssuer.dongThap
+    /// The PDF renderer (`TALENT_WEASYPRINT`; nil: `weasyprint` on the PATH).
+    public var weasyprint: String?
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -34,6 +34,8 @@ public struct Tables: Sendable {
     public var commendations: CommendationTable { CommendationTable(connection: connection, logger: logger) }
     /// Hiring decisions, kept as signed.
     public var decisions: DecisionTable { DecisionTable(connection: connection, logger: logger) }
+    /// Agencies' yearly submissions and the province's issued reports.
+    public var reportChain: ReportChainTable { ReportChainTable(connection: connection, logger: logger) }
     /// Officials in post doing legal-drafting work.
     public var officials: OfficialTable { OfficialTable(connection: connection, logger: logger) }
     /// Trainings, their attendance and the coverage report.

@@ -67,17 +67,18 @@ public enum AnnualReportView {
             paragraphs: [summary, projectionRule],
             chart: r.targets.isEmpty ? nil : Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu", r.targets.map(bar)),
             table: Document.Table(
-                headers: ["Cơ quan", "Loại vị trí", "Chỉ tiêu", "Hạn", "Đã tuyển", "Tình trạng"],
+                headers: ["Cơ quan", "Loại vị trí", "Chỉ tiêu", "Hạn", "Đã tuyển", "Công chức hiện có", "Tình trạng"],
                 rows: r.targets.map { t in
                     [t.agencyName, t.target.positionKind.label.vi, String(t.target.count), Format.date(t.target.deadline),
-                     String(t.hired), t.status.label.vi + (t.risk.map { ": " + $0.label.vi } ?? "")]
+                     String(t.hired), String(t.developed), t.status.label.vi + (t.risk.map { ": " + $0.label.vi } ?? "")]
                 },
-                numeric: [2, 4]))
+                numeric: [2, 4, 5]))
     }
 
     /// How a target's status is judged, for readers of the report and the dashboard.
     public static let projectionRule = """
-        Cách đánh giá: "đã đạt" khi số đã tuyển đủ chỉ tiêu; "không đạt" khi quá hạn mà chưa đủ; "có nguy cơ không đạt" \
+        Cách đánh giá (số đã tuyển tính theo ngày hiệu lực của quyết định tuyển dụng, cộng công chức hiện có làm đúng \
+        công việc đó): "đã đạt" khi số đã tuyển đủ chỉ tiêu; "không đạt" khi quá hạn mà chưa đủ; "có nguy cơ không đạt" \
         khi số đã tuyển cộng mọi hồ sơ đang xét ít hơn chỉ tiêu (kể cả khi chưa có vị trí nào đang mở và chưa có ứng \
         viên), khi số đã tuyển cộng số đang ở bước đề nghị tuyển dụng chậm hơn đường thẳng từ ngày bắt đầu (19/12/2024) \
         đến hạn, hoặc khi trong 180 ngày cuối số đã tuyển, đề nghị và phỏng vấn không đủ chỉ tiêu; còn lại là \
@@ -86,7 +87,7 @@ public enum AnnualReportView {
 
     static func bar(_ t: TargetProgress) -> Chart.Bar {
         Chart.Bar(label: "\(t.target.agencyCode) · \(shortLabel(t.target.positionKind)) · \(t.target.deadline.year)",
-                  value: Double(t.hired), goal: Double(t.target.count), text: "\(t.hired)/\(t.target.count)",
+                  value: Double(t.counted), goal: Double(t.target.count), text: "\(t.counted)/\(t.target.count)",
                   tone: t.status.rawValue)
     }
 

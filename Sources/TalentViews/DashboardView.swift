@@ -76,7 +76,7 @@ public enum DashboardView {
                                               d.targets.map(AnnualReportView.bar), layout: $0) },
             "targets": d.targets.map { t in
                 ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
-                 "count": t.target.count, "deadline": Format.date(t.target.deadline), "hired": t.hired,
+                 "count": t.target.count, "deadline": Format.date(t.target.deadline), "hired": t.counted,
                  "status": t.status.rawValue, "statusLabel": t.status.label.vi, "id": t.target.id.text,
                  "risk": t.risk.map { $0.label.vi } ?? false]
             },

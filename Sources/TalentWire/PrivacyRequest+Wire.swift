@@ -72,9 +72,24 @@ extension PrivacyRequestDraft: JSONObjectWritable {
 
 /// A PATCH body, `{"status": …, "basis": …, "days": …, "reason": …}`.
 extension PrivacyRequestChange {
+    /// Reads the body; a value that no change could take (an unknown status, days out of range, a blank text) is a
+    /// field error here, so that it answers 422 before If-Match is looked at, as the document's schema says.
     public init(reading body: inout JSONFields) {
         self.init(status: body.string("status"), basis: body.string("basis"), days: body.int("days"),
                   reason: body.string("reason"))
+        if let status, Target(rawValue: status) == nil {
+            body.add("status", vi: "phải là một trong: " + Target.allCases.map(\.rawValue).joined(separator: ", "),
+                     en: "must be one of: " + Target.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let days, !(1...PrivacyDeadlines.maxExtensionDays).contains(days) {
+            body.add("days", vi: "phải từ 1 đến \(PrivacyDeadlines.maxExtensionDays)",
+                     en: "must be from 1 to \(PrivacyDeadlines.maxExtensionDays)")
+        }
+        for (field, text) in [("basis", basis), ("reason", reason)] {
+            if let text, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                body.add(field, vi: "không được để trống", en: "must not be blank")
+            }
+        }
     }
 }
 

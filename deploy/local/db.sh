@@ -39,12 +39,15 @@ find_bindir() {
     return 1
 }
 
-# Debian packages the scripts need: PostgreSQL, and curl and python3 for the smoke test.
+# Debian packages the scripts need: PostgreSQL, curl and python3 for the smoke test, and WeasyPrint with the
+# Liberation fonts (Liberation Serif has Times New Roman's metrics) for the PDF of an issued report.
 install_postgres() {
     local missing=()
     find_bindir >/dev/null || missing+=(postgresql postgresql-contrib)
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
+    command -v weasyprint >/dev/null || missing+=(weasyprint)
+    [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         say "missing: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}"

@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import TalentDomain
 import TalentWire
 import TalentService
@@ -16,6 +18,75 @@ struct ReportController {
             .get("referrers", use: referrers)
             .get("annual", use: annual)
             .get("training", use: training)
+            .get("submissions", use: submissions)
+            .post("submissions", use: submit)
+            .get("issued", use: issuedList)
+            .post("issued", use: issue)
+            .get("issued/:id", use: issued)
+            .get("issued/:id/:format", use: document)
+    }
+
+    /// Who has and has not submitted a year's report.
+    @Sendable func submissions(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let year = query.integer("year", in: 2024...2100)
+        try query.finish()
+        return Reply.json(try await services.reportChain.overview(year: year, by: context.caller))
+    }
+
+    /// An agency's yearly report to Sở Tư pháp.
+    @Sendable func submit(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(ReportChainService.submitters)
+        var body = try await JSONBody.read(request, context: context)
+        let draft = SubmissionDraft(reading: &body)
+        let input = try body.finish { try ValidSubmission(draft) }
+        let submission = try await services.reportChain.submit(input, by: context.caller)
+        return Reply.created(submission, location: "/v1/reports/submissions?year=\(submission.year)")
+    }
+
+    @Sendable func issuedList(_ request: Request, context: CallerContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let page = query.page()
+        try query.finish()
+        return Reply.json(try await services.reportChain.issued(page: page, by: context.caller))
+    }
+
+    /// Issues the province's report, frozen as rendered.
+    @Sendable func issue(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(ReportChainService.submitters)
+        var body = try await JSONBody.read(request, context: context)
+        let draft = IssueDraft(reading: &body)
+        let input = try body.finish { try ValidIssue(draft) }
+        let issued = try await services.reportChain.issue(input, by: context.caller)
+        return Reply.created(issued, location: "/v1/reports/issued/\(issued.id.text)")
+    }
+
+    @Sendable func issued(_ request: Request, context: CallerContext) async throws -> Response {
+        let id = try UUID.parse(context.parameters.require("id"))
+        try QueryParameters(request).finish()
+        return Reply.json(try await services.reportChain.issued(id, by: context.caller))
+    }
+
+    /// One frozen document, the bytes as issued: `markdown`, `html` or `pdf`.
+    @Sendable func document(_ request: Request, context: CallerContext) async throws -> Response {
+        let id = try UUID.parse(context.parameters.require("id"))
+        try QueryParameters(request).finish()
+        guard let format = IssuedFormat(rawValue: try context.parameters.require("format")) else {
+            throw ServiceError.notFound(LocalizedText(vi: "định dạng", en: "format"),
+                                        (try? context.parameters.require("format")) ?? "")
+        }
+        let bytes = try await services.reportChain.document(id, format, by: context.caller)
+        let report = try await services.reportChain.issued(id, by: context.caller)
+        let sha = switch format {
+        case .markdown: report.markdownSHA256
+        case .html: report.htmlSHA256
+        case .pdf: report.pdfSHA256
+        }
+        var headers: HTTPFields = [:]
+        headers[.contentType] = format.contentType
+        headers[.contentDisposition] = "inline; filename=\"\(format.fileName)\""
+        headers[.eTag] = "\"\(sha)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// Training coverage against plan II.2.d, per agency and for the province.
