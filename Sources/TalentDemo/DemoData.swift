@@ -173,6 +173,12 @@ public struct DemoData: Sendable {
                 applicationID: offer.id.text, number: "25/QĐ-STP", signedOn: signed.description, signer: "Lê Thanh Tùng",
                 effectiveOn: effective.description, method: HiringMethod.xetTuyen.rawValue)), by: actor)
         }
+        // Sở Tư pháp's own yearly report is in; the other agencies' are still awaited.
+        _ = try await services.reportChain.submit(try ValidSubmission(SubmissionDraft(
+            year: today.year, agencyCode: "STP",
+            results: "Tổ chức 01 lớp bồi dưỡng kỹ năng soạn thảo, thẩm định văn bản; 05/06 công chức tham dự hoàn thành.",
+            difficulties: "Chưa tuyển đủ công chức nòng cốt theo chỉ tiêu năm 2027.",
+            proposals: "Đề nghị UBND tỉnh bổ sung biên chế cho lực lượng nòng cốt.")), by: actor)
         _ = try await services.commendations.propose(try ValidCommendation(CommendationDraft(
             officialID: officials[0].id.text,
             reason: "Chủ trì thẩm định 14 dự thảo nghị quyết, quyết định quy phạm pháp luật năm 2025")), by: actor)

@@ -18,11 +18,22 @@ public enum DashboardView {
         public var privacyRequests: [PrivacyRequest]?
         /// For leadership and administrators: who the retention rule erases today (a dry run); nil for hr.
         public var retention: RetentionRun?
+        /// Training coverage against plan II.2.d (the viewer's agency only when agency-scoped).
+        public var training: TrainingReport?
+        /// This year's reports from the agencies: who has and has not submitted.
+        public var submissions: SubmissionOverview?
+        /// The latest commendations, proposed and decided.
+        public var commendations: [Commendation]?
 
         public init(viewer: String, day: CalendarDate, pipeline: PipelineReport, targets: [TargetProgress],
                     partners: [PartnerStats], monthly: [MonthlyNominations], formKey: String = "",
-                    privacyRequests: [PrivacyRequest]? = nil, retention: RetentionRun? = nil) {
+                    privacyRequests: [PrivacyRequest]? = nil, retention: RetentionRun? = nil,
+                    training: TrainingReport? = nil, submissions: SubmissionOverview? = nil,
+                    commendations: [Commendation]? = nil) {
             self.viewer = viewer
+            self.training = training
+            self.submissions = submissions
+            self.commendations = commendations
             self.privacyRequests = privacyRequests
             self.retention = retention
             self.formKey = formKey
@@ -98,6 +109,29 @@ public enum DashboardView {
                 return ["hasRows": !rows.isEmpty, "rows": rows,
                         "overdue": requests.filter { $0.status(on: d.day) == .overdue }.count]
             } ?? false,
+            "training": d.training.map { t -> Any in
+                let goal = t.goal.rule == "more_than" ? "hơn \(t.goal.percent)% đến \(Format.date(t.goal.by))"
+                    : "\(t.goal.percent)% đến \(Format.date(t.goal.by))"
+                return ["officials": t.officials, "trained": t.trained, "share": Format.percent(t.share), "goal": goal,
+                        "met": t.meetsGoal, "statusLabel": t.meetsGoal ? "đạt" : "chưa đạt",
+                        "hasRows": !t.agencies.isEmpty,
+                        "rows": t.agencies.map { a in
+                            ["agency": a.agencyName, "officials": a.officials, "trained": a.trained,
+                             "share": Format.percent(a.share), "untrained": a.untrained.count]
+                        }]
+            } ?? false,
+            "submissions": d.submissions.map { o -> Any in
+                ["year": o.year, "submitted": o.submitted.count, "total": o.submitted.count + o.missing.count,
+                 "hasMissing": !o.missing.isEmpty, "missing": o.missing.map(\.agencyName).joined(separator: ", ")]
+            } ?? false,
+            "commendations": d.commendations.map { list -> Any in
+                ["hasRows": !list.isEmpty,
+                 "rows": list.map { c in
+                     ["subject": c.subject.label.vi, "name": c.subjectName, "reason": c.reason,
+                      "statusLabel": c.status.label.vi,
+                      "decision": c.decisionNumber.map { n in "số \(n)" + (c.decidedOn.map { " ngày " + Format.date($0) } ?? "") } ?? false]
+                 }]
+            } ?? false,
             "retention": d.retention.map { run -> Any in
                 ["due": run.due.count, "days": run.days, "hasDue": !run.due.isEmpty,
                  "oldest": run.due.first.map { Format.date($0.dueOn) } ?? ""]
@@ -163,6 +197,16 @@ extension Templates {
         <tbody>{{#rows}}<tr data-request="{{id}}"><td>{{kind}}</td><td>{{received}}</td><td>{{acknowledgeBy}}</td><td>{{due}}</td><td class="status {{status}}">{{statusLabel}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p class="muted">Không có yêu cầu nào đang chờ.</p>{{/hasRows}}
         <p class="muted">Nghị định 356/2025/NĐ-CP Điều 5: phản hồi trong 2 ngày làm việc, thực hiện trong 10, 15 hoặc 20 ngày tùy loại; trả lời bằng <code>talent privacy request</code>.</p></section>{{/privacy}}
+        {{#training}}<section id="training"><h2>Bồi dưỡng, tập huấn (mục II.2.d)</h2>
+        <p><strong>{{trained}}/{{officials}}</strong> công chức làm công tác xây dựng pháp luật đã được bồi dưỡng ({{share}}); mục tiêu {{goal}}: <strong>{{statusLabel}}</strong>.</p>
+        {{#hasRows}}<div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th class="num">Công chức</th><th class="num">Đã bồi dưỡng</th><th class="num">Tỷ lệ</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{agency}}</td><td class="num">{{officials}}</td><td class="num">{{trained}}</td><td class="num">{{share}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
+        <p class="muted">Danh sách người chưa được bồi dưỡng: <code>talent report training</code>.</p></section>{{/training}}
+        {{#submissions}}<section id="submissions"><h2>Báo cáo năm {{year}} của các cơ quan</h2>
+        <p>Đã gửi <strong>{{submitted}}/{{total}}</strong> báo cáo.</p>{{#hasMissing}}<p>Chưa gửi: {{missing}}.</p>{{/hasMissing}}</section>{{/submissions}}
+        {{#commendations}}<section id="commendations"><h2>Khen thưởng</h2>
+        {{#hasRows}}<ul>{{#rows}}<li>{{subject}} <strong>{{name}}</strong>: {{reason}} ({{statusLabel}}{{#decision}}, {{decision}}{{/decision}})</li>{{/rows}}</ul>{{/hasRows}}
+        {{^hasRows}}<p class="muted">Chưa có đề nghị khen thưởng.</p>{{/hasRows}}</section>{{/commendations}}
         {{#retention}}<section id="retention"><h2>Quy tắc lưu trữ dữ liệu</h2>
         {{#hasDue}}<p><strong>{{due}}</strong> người không trúng tuyển đến hạn xoá dữ liệu (hồ sơ cuối đã đóng quá {{days}} ngày, không đồng ý lưu vào nguồn nhân lực tiềm năng; sớm nhất từ {{oldest}}). Máy chủ xoá mỗi ngày; xem danh sách bằng <code>talent privacy retention --dry-run</code>.</p>{{/hasDue}}
         {{^hasDue}}<p class="muted">Không ai đến hạn xoá dữ liệu (sau {{days}} ngày kể từ khi hồ sơ cuối cùng đóng).</p>{{/hasDue}}

@@ -139,6 +139,32 @@ struct ReportChainTests {
         }
     }
 
+    @Test("the dashboard shows training coverage against II.2.d, the agencies that have not submitted, and commendations")
+    func dashboard() async throws {
+        try await APIHarness.with { api in
+            let s = api.services
+            let official = try await s.officials.add(try ValidOfficial(OfficialDraft(
+                fullName: "Trần Thị Bích", agencyCode: "STP", kind: "core_drafting_officer", since: "2020-01-01")), by: .testAdmin)
+            _ = try await s.officials.add(try ValidOfficial(OfficialDraft(
+                fullName: "Lê Văn Bình", agencyCode: "STP", kind: "drafting_advisor", since: "2021-01-01")), by: .testAdmin)
+            let training = try await s.trainings.add(try ValidTraining(TrainingDraft(
+                title: "Soạn thảo", startsOn: "2025-03-01", endsOn: "2025-03-02", organizerCode: "STP")), by: .testAdmin)
+            _ = try await s.trainings.attend(training.id, try ValidAttendance(AttendanceDraft(officialID: official.id.text)),
+                                             by: .testAdmin)
+            _ = try await s.commendations.propose(try ValidCommendation(CommendationDraft(
+                officialID: official.id.text, reason: "Chủ trì thẩm định 14 dự thảo")), by: .testAdmin)
+            _ = try await s.reportChain.submit(try ValidSubmission(SubmissionDraft(
+                year: Self.year, agencyCode: "STP", results: "Đã tuyển")), by: .testAdmin)
+            let page = try await api.request(.get, "/dashboard", token: try await api.token(.leadership))
+            #expect(page.status == 200)
+            let html = page.text
+            #expect(html.contains("Bồi dưỡng, tập huấn (mục II.2.d)") && html.contains("<strong>1/2</strong>"), "\(html)")
+            #expect(html.contains("Báo cáo năm \(Self.year) của các cơ quan") && html.contains("Chưa gửi:")
+                    && html.contains("Sở Nội vụ") && html.contains("Đã gửi <strong>1/"))
+            #expect(html.contains("Khen thưởng") && html.contains("Chủ trì thẩm định 14 dự thảo"))
+        }
+    }
+
     @Test("the CLI: submit, submissions, annual --issue --out, issued list and show give back the bytes issued")
     func throughTheCLI() async throws {
         try await TestDatabase.withDatabase { database in

@@ -36,9 +36,14 @@ struct DashboardController {
             let privacy = principal.role == .admin ? try await services.privacy.pendingRequests(by: principal) : nil
             let retention = DataSubjectService.retentionReaders.contains(principal.role)
                 ? try await services.dataSubjects.retention(dryRun: true, by: principal) : nil
+            // The plan beyond recruitment: training coverage, this year's submissions, the latest commendations.
+            let training = try await services.trainings.report(by: principal)
+            let submissions = try await services.reportChain.overview(year: CalendarDate.today().year, by: principal)
+            let commendations = try await services.commendations.list(page: try PageRequest(limit: 10), by: principal).items
             let data = DashboardView.Data(viewer: principal.name, day: .today(), pipeline: pipeline, targets: try await targets,
                                           partners: try await partners, monthly: try await monthly,
-                                          formKey: viewer.formKey ?? "", privacyRequests: privacy, retention: retention)
+                                          formKey: viewer.formKey ?? "", privacyRequests: privacy, retention: retention,
+                                          training: training, submissions: submissions, commendations: commendations)
             return DashboardSession.html(DashboardView.page(data))
         } catch let error as ServiceError where error.kind == .forbidden {
             let evaluator = principal.role == .evaluator
