@@ -55,10 +55,13 @@ public struct AnnualReport: Sendable, Hashable {
     public var training: TrainingReport?
     /// Commendations decided in the year.
     public var commendations: [Commendation]
+    /// The first year of the figures: `year` for a yearly report, earlier for a mid-term or final review.
+    public var firstYear: Int
 
     public init(year: Int, asOf: CalendarDate, generatedAt: Date, targets: [TargetProgress], pipeline: PipelineReport,
                 hires: [AgencyHires], partners: [PartnerStats], referrers: [ReferrerStats], evaluations: EvaluationSummary,
-                training: TrainingReport? = nil, commendations: [Commendation] = []) {
+                training: TrainingReport? = nil, commendations: [Commendation] = [], firstYear: Int? = nil) {
+        self.firstYear = firstYear ?? year
         self.training = training
         self.commendations = commendations
         self.year = year
@@ -71,6 +74,9 @@ public struct AnnualReport: Sendable, Hashable {
         self.referrers = referrers
         self.evaluations = evaluations
     }
+
+    /// "trong năm" for a yearly report, "trong giai đoạn 2024 – 2027" for a review of several years.
+    public var span: String { firstYear == year ? "trong năm" : "trong giai đoạn \(firstYear) – \(year)" }
 
     /// Whether anything happened in the year at all.
     public var isEmpty: Bool {

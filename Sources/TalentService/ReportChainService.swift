@@ -102,7 +102,9 @@ public struct ReportChainService: Sendable {
         if try await database.read({ try await $0.reportChain.numberTaken(valid.number) }) {
             throw Self.numberTaken(valid.number)
         }
-        let annual = try await ReportService(database: database).annual(valid.year, by: actor)
+        // A mid-term or final review is the same report over the plan's years so far (from its date, 19/12/2024).
+        let annual = try await ReportService(database: database).annual(
+            valid.year, fromYear: valid.kind == .annual ? nil : Target.planDate.year, by: actor)
         let overview = try await overview(year: valid.year.year, by: actor)
         let content = IssuedReportContent(issuer: issuer, issue: valid, annual: annual, submissions: overview.submitted,
                                           missing: overview.missing)

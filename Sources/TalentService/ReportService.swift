@@ -9,12 +9,14 @@ public struct ReportService: Sendable {
 
     /// Per referrer: referrals, credited, reached evaluation, hired, rejected (and the median panel score, once
     /// evaluations exist).
-    public func referrers(kind: ReferrerKind? = nil, year: Int? = nil, by actor: Principal) async throws -> [ReferrerStats] {
+    public func referrers(kind: ReferrerKind? = nil, year: Int? = nil, fromYear: Int? = nil,
+                          by actor: Principal) async throws -> [ReferrerStats] {
         try actor.require([.admin, .hr, .leadership])
         return try await database.report { db in
-            var stats = try await db.reports.referrers(kind: kind, year: year, reach: actor.reach)
+            var stats = try await db.reports.referrers(kind: kind, year: year, fromYear: fromYear, reach: actor.reach)
             // The median over the referred candidates' complete panels, each computed by the one panel rule.
-            let links = try await db.reports.referrerApplications(kind: kind, year: year, reach: actor.reach)
+            let links = try await db.reports.referrerApplications(kind: kind, year: year, fromYear: fromYear,
+                                                                  reach: actor.reach)
             let panels = try await EvaluationService.results(for: Array(Set(links.map(\.application))), in: db)
             var scores: [String: [Double]] = [:]
             for link in links {
@@ -122,7 +124,10 @@ public struct ReportService: Sendable {
     }
 
     /// The yearly report (plan 483, section IV), figures standing on the year's last day (today for this year).
-    public func annual(_ period: ReportYear, by actor: Principal) async throws -> AnnualReport {
+    /// With `fromYear`, the figures of the years from it to `period` (a mid-term or final review): applications,
+    /// hires, referrals, evaluations, training and commendations over the whole span; targets on its last day;
+    /// partners' quotas of its last year.
+    public func annual(_ period: ReportYear, fromYear: Int? = nil, by actor: Principal) async throws -> AnnualReport {
         try actor.require(Self.readers)
         // The province's report to the People's Committee: Sở Tư pháp consolidates it from every agency.
         guard actor.reach.isProvince else {
@@ -131,20 +136,22 @@ public struct ReportService: Sendable {
                 en: "The annual report is the province's, consolidated by the Department of Justice; your account sees your agency only"))
         }
         let today = CalendarDate.today()
-        let (year, first, last) = (period.year, period.first, period.last)
+        let (year, last) = (period.year, period.last)
+        let firstYear = min(fromYear ?? year, year)
+        let first = CalendarDate(year: firstYear, month: 1, day: 1)!
         let asOf = last < today ? last : today
         let targets = try await self.targets(asOf: asOf, by: actor)
         let pipeline = try await self.pipeline(PipelineQuery(from: first, to: last, groupBy: .agency), by: actor)
-        let referrers = try await self.referrers(year: year, by: actor)
+        let referrers = try await self.referrers(year: year, fromYear: firstYear, by: actor)
         let training = year > today.year ? nil
-            : try await TrainingService(database: database).report(year: year, today: today, by: actor)
+            : try await TrainingService(database: database).report(year: year, fromYear: firstYear, today: today, by: actor)
         return try await database.report { db in
-            let hires = try await db.reports.hires(year: year)
+            let hires = try await db.reports.hires(year: year, fromYear: firstYear)
             let partners = try await db.reports.partners(year: year).filter { row in
                 guard let starts = row.startsOn, let ends = row.endsOn else { return false }
                 return !(last < starts) && !(ends < first) && row.agreementStatus != .draft
             }
-            let evaluated = try await db.reports.evaluated(year: year)
+            let evaluated = try await db.reports.evaluated(year: year, fromYear: firstYear)
             let panels = try await EvaluationService.results(for: evaluated.applications, in: db).values
             let complete = panels.filter(\.complete)
             let summary = EvaluationSummary(
@@ -152,10 +159,11 @@ public struct ReportService: Sendable {
                 passed: complete.filter { $0.passed == true }.count, failed: complete.filter { $0.passed == false }.count,
                 medianPanelScore: Panel.median(complete.compactMap(\.panelScore)))
             let commendations = try await db.commendations.list(agency: nil, status: .decided, decidedIn: year,
+                                                                fromYear: firstYear,
                                                                 page: PageRequest(batch: 10_000, after: nil)).items
             return AnnualReport(year: year, asOf: asOf, generatedAt: Date(), targets: targets, pipeline: pipeline,
                                 hires: hires, partners: partners, referrers: referrers, evaluations: summary,
-                                training: training, commendations: commendations)
+                                training: training, commendations: commendations, firstYear: firstYear)
         }
     }
 }

@@ -99,7 +99,8 @@ public struct TrainingService: Sendable {
 
     /// Coverage per agency and for the province: the officials in post at the end of the period and how many of them
     /// completed a training that ended in it; the ones still to train listed per agency.
-    public func report(year: Int? = nil, agency: String? = nil, today: CalendarDate = .today(),
+    /// With `fromYear` (a multi-year review), the period runs from that year's first day (the plan's date for 2024).
+    public func report(year: Int? = nil, agency: String? = nil, fromYear: Int? = nil, today: CalendarDate = .today(),
                        by actor: Principal) async throws -> TrainingReport {
         try actor.require(Self.readers)
         var v = FieldValidator()
@@ -110,10 +111,15 @@ public struct TrainingService: Sendable {
             throw ServiceError.invalid("year", vi: "năm \(year) chưa bắt đầu", en: "the year \(year) has not begun")
         }
         let scoped = try ReportService.agency(asked, for: actor)
-        let (from, to) = TrainingReport.period(year: year, today: today)
+        let (start, to) = TrainingReport.period(year: year, today: today)
+        var from = start
+        if let fromYear, let year, fromYear < year {
+            from = max(Target.planDate, CalendarDate(year: fromYear, month: 1, day: 1)!)
+        }
+        let since = from
         let goal = TrainingGoal.applying(on: to)
         return try await database.report { db in
-            let rows = try await db.trainings.coverage(from: from, to: to, agency: scoped)
+            let rows = try await db.trainings.coverage(from: since, to: to, agency: scoped)
             var order: [String] = []
             var names: [String: String] = [:]
             var officials: [String: Int] = [:], trained: [String: Int] = [:]
@@ -130,9 +136,9 @@ public struct TrainingService: Sendable {
                                         meetsGoal: goal.isMet(trained: t, of: n), untrained: untrained[code] ?? [])
             }
             let total = agencies.reduce(0) { $0 + $1.officials }, done = agencies.reduce(0) { $0 + $1.trained }
-            return TrainingReport(from: from, to: to, agency: scoped, goal: goal, officials: total, trained: done,
+            return TrainingReport(from: since, to: to, agency: scoped, goal: goal, officials: total, trained: done,
                                   meetsGoal: goal.isMet(trained: done, of: total), agencies: agencies,
-                                  trainings: try await db.trainings.count(from: from, to: to))
+                                  trainings: try await db.trainings.count(from: since, to: to))
         }
     }
 

@@ -6,7 +6,7 @@ public enum AnnualReportView {
     public static func markdown(_ report: AnnualReport) -> String { document(report).markdown }
     public static func html(_ report: AnnualReport) -> String { document(report).html }
 
-    static let none = "Không có số liệu trong năm."
+    static func none(_ r: AnnualReport) -> String { "Không có số liệu \(r.span)." }
 
     public static func document(_ r: AnnualReport) -> Document {
         Document(
@@ -32,7 +32,7 @@ public enum AnnualReportView {
         return Document.Section(
             "Bồi dưỡng, tập huấn (mục II.2.d)",
             paragraphs: ["""
-                \(t.trainings) lớp bồi dưỡng, tập huấn kết thúc trong năm; \(t.trained)/\(t.officials) công chức làm công tác \
+                \(t.trainings) lớp bồi dưỡng, tập huấn kết thúc \(r.span); \(t.trained)/\(t.officials) công chức làm công tác \
                 xây dựng pháp luật đã hoàn thành ít nhất một lớp (\(share(t.trained, t.officials))), mục tiêu \(goal): \
                 \(t.meetsGoal ? "đạt" : "chưa đạt").
                 """],
@@ -46,8 +46,8 @@ public enum AnnualReportView {
     static func commendations(_ r: AnnualReport) -> Document.Section {
         Document.Section(
             "Khen thưởng",
-            paragraphs: [r.commendations.isEmpty ? "Không có quyết định khen thưởng nào trong năm."
-                         : "\(r.commendations.count) quyết định khen thưởng trong năm."],
+            paragraphs: [r.commendations.isEmpty ? "Không có quyết định khen thưởng nào \(r.span)."
+                         : "\(r.commendations.count) quyết định khen thưởng \(r.span)."],
             table: r.commendations.isEmpty ? nil : Document.Table(
                 headers: ["Đối tượng", "Họ tên / đơn vị", "Thành tích", "Quyết định"],
                 rows: r.commendations.map { c in
@@ -95,17 +95,17 @@ public enum AnnualReportView {
         let p = r.pipeline
         let hired = r.hires.reduce(0) { $0 + $1.hired }
         return Document.Section(
-            "Tuyển chọn trong năm",
-            paragraphs: [p.applications == 0 && hired == 0 ? none
-                         : "\(p.applications) hồ sơ ứng tuyển được mở trong năm; \(hired) người được tuyển dụng trong năm."],
+            "Tuyển chọn \(r.span)",
+            paragraphs: [p.applications == 0 && hired == 0 ? none(r)
+                         : "\(p.applications) hồ sơ ứng tuyển được mở \(r.span); \(hired) người được tuyển dụng \(r.span)."],
             chart: p.applications == 0 ? nil : Chart.funnel("funnel", title: "Các bước tuyển chọn", funnelSteps(p)),
             table: p.applications == 0 ? nil : stageTable(p.stages),
             parts: [
                 Document.Section(
                     "Theo cơ quan",
-                    paragraphs: (p.groups ?? []).isEmpty ? [none] : [],
+                    paragraphs: (p.groups ?? []).isEmpty ? [none(r)] : [],
                     table: (p.groups ?? []).isEmpty ? nil : Document.Table(
-                        headers: ["Cơ quan", "Hồ sơ mở trong năm", "Đang xét", "Đã tuyển", "Không được chọn", "Rút hồ sơ"],
+                        headers: ["Cơ quan", "Hồ sơ mở \(r.span)", "Đang xét", "Đã tuyển", "Không được chọn", "Rút hồ sơ"],
                         rows: (p.groups ?? []).map { g in
                             let open = g.stages.filter { $0.stage.isOpen }.reduce(0) { $0 + $1.count }
                             func n(_ s: PipelineStage) -> String { String(g.stages.first { $0.stage == s }?.count ?? 0) }
@@ -113,8 +113,8 @@ public enum AnnualReportView {
                         },
                         numeric: [1, 2, 3, 4, 5])),
                 Document.Section(
-                    "Tuyển dụng trong năm",
-                    paragraphs: r.hires.isEmpty ? [none] : [],
+                    "Tuyển dụng \(r.span)",
+                    paragraphs: r.hires.isEmpty ? [none(r)] : [],
                     chart: r.hires.isEmpty ? nil : Chart.bars("hires", title: "Số người được tuyển dụng theo cơ quan",
                                                               hiresByAgency(r.hires)),
                     table: r.hires.isEmpty ? nil : Document.Table(
@@ -184,8 +184,8 @@ public enum AnnualReportView {
         let top = Array(r.referrers.prefix(20))
         return Document.Section(
             "Người giới thiệu (mục III.3.c)",
-            paragraphs: top.isEmpty ? [none] : [
-                "\(r.referrers.reduce(0) { $0 + $1.referrals }) lượt giới thiệu trong năm, từ \(r.referrers.count) người/đơn vị giới thiệu"
+            paragraphs: top.isEmpty ? [none(r)] : [
+                "\(r.referrers.reduce(0) { $0 + $1.referrals }) lượt giới thiệu \(r.span), từ \(r.referrers.count) người/đơn vị giới thiệu"
                     + (r.referrers.count > top.count ? " (bảng nêu \(top.count) người giới thiệu nhiều nhất)." : "."),
             ],
             table: top.isEmpty ? nil : Document.Table(
@@ -203,7 +203,7 @@ public enum AnnualReportView {
         let e = r.evaluations
         return Document.Section(
             "Đánh giá",
-            paragraphs: e.sheets == 0 ? ["Không có phiếu đánh giá nào được nộp trong năm."] : [
+            paragraphs: e.sheets == 0 ? ["Không có phiếu đánh giá nào được nộp \(r.span)."] : [
                 "\(e.applications) hồ sơ được chấm với \(e.sheets) phiếu; \(e.complete) hội đồng đủ thành viên: \(e.passed) đạt, \(e.failed) không đạt"
                     + (e.medianPanelScore.map { "; điểm hội đồng trung vị \(Format.number($0))." } ?? "."),
             ])

@@ -29,6 +29,7 @@ extension AnnualReport: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.field("year", year)
+            w.field("first_year", firstYear)
             w.field("as_of", asOf)
             w.field("generated_at", generatedAt)
             w.field("targets", targets)
@@ -63,6 +64,6 @@ extension AnnualReport: WireObjectReadable {
         try self.init(year: r("year"), asOf: r("as_of"), generatedAt: r("generated_at"), targets: r("targets"),
                       pipeline: r("pipeline"), hires: r("hires"), partners: r("partners"), referrers: r("referrers"),
                       evaluations: r("evaluations"), training: r.optional("training"),
-                      commendations: r.optional("commendations") ?? [])
+                      commendations: r.optional("commendations") ?? [], firstYear: r.optional("first_year"))
     }
 }

@@ -598,6 +598,25 @@ struct WireReadTests {
                             subjectName: "TS. Trần Văn An", agencyCode: nil, reason: "Giới thiệu người tài",
                             status: .proposed, decisionNumber: nil, decidedOn: nil, proposedBy: "x", proposedAt: t(1),
                             decidedBy: nil, version: 1)),
+        sample("AgencySubmission",
+               AgencySubmission(id: id(160), agencyCode: "SNV", agencyName: "Sở Nội vụ", year: 2026,
+                                figures: .object(["hired": .number(1), "targets": .array([])]),
+                                results: "Đã cử 03 công chức — “tập huấn”", difficulties: "Thiếu biên chế", proposals: nil,
+                                submittedBy: "Lê Thị Hoa", submittedAt: t0)),
+        sample("SubmissionOverview.Missing", SubmissionOverview.Missing(agencyCode: "STP", agencyName: "Sở Tư pháp")),
+        sample("SubmissionOverview",
+               SubmissionOverview(year: 2026, submitted: [AgencySubmission(
+                   id: id(161), agencyCode: "STP", agencyName: "Sở Tư pháp", year: 2026, figures: .object([:]),
+                   results: "x", difficulties: nil, proposals: "y", submittedBy: "z", submittedAt: t(1))],
+                   missing: [SubmissionOverview.Missing(agencyCode: "SXD", agencyName: "Sở Xây dựng")]),
+               SubmissionOverview(year: 2025, submitted: [], missing: [])),
+        sample("IssuedReport",
+               IssuedReport(id: id(170), kind: .midterm, year: 2027, periodFrom: day("2024-12-19"),
+                            periodTo: day("2027-12-31"), number: "5/BC-STP", signer: "Nguyễn Văn Hùng",
+                            signedOn: day("2026-12-03"), markdownSHA256: String(repeating: "a", count: 64),
+                            htmlSHA256: String(repeating: "b", count: 64), pdfSHA256: String(repeating: "c", count: 64),
+                            pdfBytes: 100_320, issuedBy: "Quản Trị", issuedAt: t0)),
+        codes(ReviewKind.self),
         codes(OfficialKind.self), codes(HiringMethod.self), codes(TrainingResult.self), codes(CommendationSubject.self),
         codes(CommendationStatus.self),
         sample("BaseBackup",
@@ -712,6 +731,17 @@ struct WireReadTests {
         }
         for draft in [CommendationDecisionDraft(number: "99/QĐ-UBND", on: "2026-12-01"), CommendationDecisionDraft()] {
             let (read, _) = try Self.readBody(draft.jsonBytes) { CommendationDecisionDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+
+        for draft in [SubmissionDraft(year: 2026, agencyCode: "SNV", results: "Kết quả", difficulties: "Khó khăn",
+                                      proposals: "Kiến nghị"), SubmissionDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { SubmissionDraft(reading: &$0) }
+            #expect(read == draft)
+        }
+        for draft in [IssueDraft(year: 2027, kind: "midterm", number: "5", signer: "Nguyễn Văn Hùng", signedOn: "2026-12-03",
+                                 assessment: "a", shortcomings: "b", tasks: "c", proposals: "d"), IssueDraft()] {
+            let (read, _) = try Self.readBody(draft.jsonBytes) { IssueDraft(reading: &$0) }
             #expect(read == draft)
         }
 

@@ -139,6 +139,24 @@ struct ReportChainTests {
         }
     }
 
+    @Test("a mid-term review is the same mechanism over the plan's years so far")
+    func midterm() async throws {
+        try await APIHarness.with { api in
+            let admin = try await api.token(.admin)
+            let issued = try await api.request(.post, "/v1/reports/issued", token: admin, json: [
+                "kind": "midterm", "number": "5", "signer": "Nguyễn Văn Hùng"])
+            #expect(issued.status == 201, "\(issued.text)")
+            #expect(issued.object["year"] as? Int == 2027 && issued.object["period_from"] as? String == "2024-12-19")
+            let id = try #require(issued.object["id"] as? String)
+            let markdown = try await api.request(.get, "/v1/reports/issued/\(id)/markdown", token: admin).text
+            #expect(markdown.contains("Sơ kết thực hiện Kế hoạch số 483/KH-UBND") && markdown.contains("giai đoạn 2024 – 2027"))
+            #expect(markdown.contains("## III. NHIỆM VỤ GIAI ĐOẠN TIẾP THEO"))
+            let wrong = try await api.request(.post, "/v1/reports/issued", token: admin, json: [
+                "kind": "final", "year": 2027, "number": "6", "signer": "Nguyễn Văn Hùng"])
+            #expect(wrong.status == 422)
+        }
+    }
+
     @Test("the dashboard shows training coverage against II.2.d, the agencies that have not submitted, and commendations")
     func dashboard() async throws {
         try await APIHarness.with { api in

@@ -71,14 +71,14 @@ public struct CommendationTable: Sendable {
     }
 
     /// Newest proposal first; `agency` keeps those whose subject belongs to it; `decidedIn` those decided in a year.
-    public func list(agency: String?, status: CommendationStatus?, decidedIn year: Int? = nil,
+    public func list(agency: String?, status: CommendationStatus?, decidedIn year: Int? = nil, fromYear: Int? = nil,
                      page: PageRequest) async throws -> Page<Commendation> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let afterID = page.cursor.flatMap { UUID(uuidString: $0.id) }
         let items = try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.from)
             WHERE (\(status?.rawValue)::text IS NULL OR c.status = \(status?.rawValue))
-              AND (\(year)::int IS NULL OR extract(year FROM c.decided_on) = \(year))
+              AND (\(year)::int IS NULL OR extract(year FROM c.decided_on) BETWEEN coalesce(\(fromYear)::int, \(year)) AND \(year))
               AND (\(agency)::text IS NULL OR coalesce(o.agency_code, hp.agency_code) = \(agency))
               AND (\(afterMicros)::bigint IS NULL
                    OR (c.proposed_at, c.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(afterID)))

@@ -10,7 +10,9 @@ public struct ReportTable: Sendable {
 
     /// Per referrer: referrals, credited ones, and how far the referred candidates went. A referrer is a partner,
     /// an agency, a staff user, a person (by name, ignoring case) or "self".
-    public func referrers(kind: ReferrerKind?, year: Int? = nil, reach: Reach = .province) async throws -> [ReferrerStats] {
+    /// `year` alone is one year; with `fromYear`, the years from it to `year` (a mid-term or final review).
+    public func referrers(kind: ReferrerKind?, year: Int? = nil, fromYear: Int? = nil,
+                          reach: Reach = .province) async throws -> [ReferrerStats] {
         let b = reach.binds
         let rows = try await connection.query("""
             WITH r AS (
@@ -20,7 +22,8 @@ public struct ReportTable: Sendable {
                        referrer_name, credited, candidate_id
                 FROM referrals
                 WHERE (\(kind?.rawValue)::text IS NULL OR referrer_kind = \(kind?.rawValue))
-                  AND (\(year)::int IS NULL OR extract(year FROM created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
+                  AND (\(year)::int IS NULL OR extract(year FROM created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                                BETWEEN coalesce(\(fromYear)::int, \(year)) AND \(year))
                   AND candidate_in_reach(candidate_id, \(b.agency)::text, \(b.addedBy)::uuid, \(b.evaluator)::uuid)
             ),
             progress AS (
@@ -60,7 +63,7 @@ public struct ReportTable: Sendable {
     }
 
     /// The applications of the candidates each referrer referred, keyed as `referrers` keys them.
-    public func referrerApplications(kind: ReferrerKind?, year: Int? = nil, reach: Reach = .province)
+    public func referrerApplications(kind: ReferrerKind?, year: Int? = nil, fromYear: Int? = nil, reach: Reach = .province)
         async throws -> [(kind: String, referrer: String, application: UUID)] {
         let b = reach.binds
         let rows = try await connection.query("""
@@ -69,7 +72,8 @@ public struct ReportTable: Sendable {
                    a.id
             FROM referrals r JOIN applications a ON a.candidate_id = r.candidate_id
             WHERE (\(kind?.rawValue)::text IS NULL OR r.referrer_kind = \(kind?.rawValue))
-              AND (\(year)::int IS NULL OR extract(year FROM r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year))
+              AND (\(year)::int IS NULL OR extract(year FROM r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                            BETWEEN coalesce(\(fromYear)::int, \(year)) AND \(year))
               AND EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = a.id)
               AND candidate_in_reach(r.candidate_id, \(b.agency)::text, \(b.addedBy)::uuid, \(b.evaluator)::uuid)
             """, logger: logger)
@@ -81,11 +85,11 @@ public struct ReportTable: Sendable {
     }
 
     /// Hires made in a year, per agency and kind.
-    public func hires(year: Int) async throws -> [AgencyHires] {
+    public func hires(year: Int, fromYear: Int? = nil) async throws -> [AgencyHires] {
         let rows = try await connection.query("""
             SELECT p.agency_code, ag.name, p.kind, count(*)::int
             FROM applications a JOIN positions p ON p.id = a.position_id JOIN agencies ag ON ag.code = p.agency_code
-            WHERE a.stage = 'hired' AND extract(year FROM a.hired_on) = \(year)
+            WHERE a.stage = 'hired' AND extract(year FROM a.hired_on) BETWEEN coalesce(\(fromYear)::int, \(year)) AND \(year)
             GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3
             """, logger: logger)
         var result: [AgencyHires] = []
@@ -97,10 +101,10 @@ public struct ReportTable: Sendable {
     }
 
     /// The applications scored in a year, and how many sheets were submitted in it.
-    public func evaluated(year: Int) async throws -> (applications: [UUID], sheets: Int) {
+    public func evaluated(year: Int, fromYear: Int? = nil) async throws -> (applications: [UUID], sheets: Int) {
         let rows = try await connection.query("""
             SELECT application_id, count(*)::int FROM evaluation_sheets
-            WHERE extract(year FROM submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = \(year)
+            WHERE extract(year FROM submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') BETWEEN coalesce(\(fromYear)::int, \(year)) AND \(year)
             GROUP BY 1
             """, logger: logger)
         var applications: [UUID] = []
