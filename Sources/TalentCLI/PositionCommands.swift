@@ -8,7 +8,7 @@ struct PositionCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "position", abstract: L(vi: "Vị trí tuyển dụng của từng cơ quan.",
-                                                 en: "Openings per agency."), subcommands: [Add.self, List.self, Show.self, Update.self])
+                                                 en: "Openings per agency."), subcommands: [Add.self, List.self, Show.self, Update.self, Reopen.self])
     }
 
     struct Add: APICommand {
@@ -104,6 +104,24 @@ struct PositionCommand: AsyncParsableCommand {
             guard let version else { return }
             let position: Position = try await api.patch("/v1/positions/\(uuid.text)", draft.patchBody(fields),
                                                          version: version)
+            printer.record(position, Columns.position)
+        }
+    }
+
+    struct Reopen: APICommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: L(vi: "Mở lại vị trí đã tuyển đủ hoặc đã đóng để tuyển thêm, kèm lý do.",
+                                             en: "Open a filled or closed position again for more hires, with a reason."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: L(vi: "Mã định danh của bản ghi.", en: "The record's id.")) var id: String
+        @Option(help: L(vi: "Lý do mở lại.", en: "Why it opens again.")) var reason: String
+
+        func run(api: APIClient, printer: Printer) async throws {
+            let uuid = try UUID.parse(id)
+            var w = JSONWriter()
+            w.object { w in w.field("reason", reason) }
+            let position = try await api.post("/v1/positions/\(uuid.text)/reopen", JSONValue(parsing: w.bytes), as: Position.self)
             printer.record(position, Columns.position)
         }
     }

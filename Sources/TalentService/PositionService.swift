@@ -71,6 +71,11 @@ public struct PositionService: Sendable {
             }
             if let expectedVersion, expectedVersion != before.version { throw CandidateService.stale(before.version) }
             let valid = patch.applied(to: before)
+            if before.status == .filled, valid.status == .open {
+                throw ServiceError(.conflict, slug: "reopen-needs-reason", LocalizedText(
+                    vi: "Vị trí đã tuyển đủ: mở lại cần lý do (talent position reopen ID --reason …)",
+                    en: "The position is filled: reopening it needs a reason (talent position reopen ID --reason …)"))
+            }
             try Self.requireOwnAgency(valid.agencyCode, by: actor)
             if valid.agencyCode != before.agencyCode {
                 try await Self.requireActiveAgency(valid.agencyCode, in: tx)
@@ -79,6 +84,32 @@ public struct PositionService: Sendable {
                   let after = try await tx.positions.get(uuid)
             else { throw CandidateService.stale(before.version) }
             try await tx.audit.record(actor, "position.update", "position", uuid.text, before: before, after: after)
+            return after
+        }
+    }
+
+    /// Opens a filled (or closed) position again for more hires, with the reason, audited.
+    public func reopen(_ uuid: UUID, reason: String, by actor: Principal) async throws -> Position {
+        try actor.require(Self.writers)
+        var v = FieldValidator()
+        let reason = v.text("reason", reason, required: true, maxLength: 2000, multiline: true)
+        guard v.errors.isEmpty, let reason else { throw ServiceError.invalid(v.errors) }
+        return try await database.transaction { tx in
+            guard let before = try await tx.positions.get(uuid, forUpdate: true), Self.reaches(before, actor) else {
+                throw Self.notFound(uuid)
+            }
+            guard [.filled, .closed].contains(before.status) else {
+                throw ServiceError(.conflict, slug: "position-not-closed", LocalizedText(
+                    vi: "Vị trí đang ở trạng thái \(before.status.rawValue): không cần mở lại",
+                    en: "The position is \(before.status.rawValue): there is nothing to reopen"))
+            }
+            var open = ValidPosition(before)
+            open.status = .open
+            guard try await tx.positions.update(uuid, expectedVersion: before.version, to: open),
+                  let after = try await tx.positions.get(uuid)
+            else { throw CandidateService.stale(before.version) }
+            try await tx.audit.record(actor, "position.reopen", "position", uuid.text, before: before, after: after,
+                                      extra: ["reason": .string(reason)])
             return after
         }
     }

@@ -75,7 +75,19 @@ struct WorkforceTests {
             #expect(official["kind"] as? String == "legal_affairs_officer" && official["since"] as? String == effective.description)
             #expect(official["candidate_id"] as? String == application.candidateID.text)
             #expect(official["decision_id"] as? String == decisionID)
-            #expect(try await api.request(.get, "/v1/positions/\(position.id.text)", token: hr).object["status"] as? String == "filled")
+            let filled = try await api.request(.get, "/v1/positions/\(position.id.text)", token: hr)
+            #expect(filled.object["status"] as? String == "filled")
+            let patched = try await api.request(.patch, "/v1/positions/\(position.id.text)", token: hr,
+                                                json: ["status": "open"], headers: [.ifMatch: filled.headers[.eTag] ?? ""])
+            #expect(patched.status == 409 && (patched.object["type"] as? String)?.hasSuffix("/reopen-needs-reason") == true,
+                    "\(patched.text)")
+            #expect(try await api.request(.post, "/v1/positions/\(position.id.text)/reopen", token: hr,
+                                          json: ["reason": " "]).status == 422)
+            let reopened = try await api.request(.post, "/v1/positions/\(position.id.text)/reopen", token: hr,
+                                                 json: ["reason": "Bổ sung chỉ tiêu biên chế năm 2027"])
+            #expect(reopened.status == 200 && reopened.object["status"] as? String == "open", "\(reopened.text)")
+            #expect(try await api.request(.post, "/v1/positions/\(position.id.text)/reopen", token: hr,
+                                          json: ["reason": "lần nữa"]).status == 409)
             // Entered after the deadline, dated before it: the target is met.
             let met = try await target()
             #expect(met["status"] as? String == "met" && met["hired"] as? Int == 1 && met["developed"] as? Int == 0, "\(met)")

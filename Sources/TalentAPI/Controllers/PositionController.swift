@@ -14,6 +14,18 @@ struct PositionController {
             .post(use: create)
             .get(":id", use: show)
             .patch(":id", use: update)
+            .post(":id/reopen", use: reopen)
+    }
+
+    /// Opens a filled or closed position again, with a reason: `{"reason": "..."}`.
+    @Sendable func reopen(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(PositionService.writers)
+        let id = try UUID.parse(context.parameters.require("id"))
+        var body = try await JSONBody.read(request, context: context)
+        let reason = body.string("reason")
+        try body.finish()
+        let position = try await services.positions.reopen(id, reason: reason ?? "", by: context.caller)
+        return Reply.versioned(position, version: position.version)
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
