@@ -93,6 +93,10 @@ public struct ReportChainService: Sendable {
         // A bare number takes the issuer's symbol: 12 → 12/BC-STP (Decree 30/2020/NĐ-CP).
         var numbered = input
         if !numbered.number.contains("/") { numbered.number += "/BC-\(issuer.symbol)" }
+        if numbered.number.count > 100 {
+            throw ServiceError.invalid("number", vi: "dài tối đa 100 ký tự (kể cả /BC-\(issuer.symbol))",
+                                       en: "must be at most 100 characters (with /BC-\(issuer.symbol))")
+        }
         let valid = numbered
         guard actor.reach.isProvince else {
             throw ServiceError(.forbidden, slug: "province-scope-required", LocalizedText(
