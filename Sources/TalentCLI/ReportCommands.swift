@@ -156,11 +156,7 @@ struct ReportCommand: AsyncParsableCommand {
             case .table:
                 let en = printer.language == .en
                 let share = report.share.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
-                let goal = report.goal.rule == "more_than"
-                    ? (en ? "over \(report.goal.percent)% by \(report.goal.by.dayMonthYear)"
-                          : "hơn \(report.goal.percent)% đến \(report.goal.by.dayMonthYear)")
-                    : (en ? "\(report.goal.percent)% by \(report.goal.by.dayMonthYear)"
-                          : "\(report.goal.percent)% đến \(report.goal.by.dayMonthYear)")
+                let goal = report.goal.label.text(printer.language)
                 printer.console.out(en
                     ? "Training from \(report.from.dayMonthYear) to \(report.to.dayMonthYear) (plan II.2.d: \(goal))"
                     : "Bồi dưỡng từ \(report.from.dayMonthYear) đến \(report.to.dayMonthYear) (mục II.2.d: \(goal))")

@@ -183,6 +183,15 @@ public struct TrainingGoal: Sendable, Hashable {
     /// The goal a period ending on `day` is measured against: 2027's until its end, then 2030's.
     public static func applying(on day: CalendarDate) -> TrainingGoal { day <= by2027.by ? by2027 : by2030 }
 
+    /// The goal as people read it: "hơn 90% đến 31/12/2027", "100% đến 31/12/2030".
+    public var label: LocalizedText {
+        let iso = by.description.split(separator: "-")
+        let date = iso.count == 3 ? "\(iso[2])/\(iso[1])/\(iso[0])" : by.description
+        return rule == "more_than"
+            ? LocalizedText(vi: "hơn \(percent)% đến \(date)", en: "over \(percent)% by \(date)")
+            : LocalizedText(vi: "\(percent)% đến \(date)", en: "\(percent)% by \(date)")
+    }
+
     public func isMet(trained: Int, of officials: Int) -> Bool {
         guard officials > 0 else { return false }
         return rule == "more_than" ? trained * 100 > percent * officials : trained * 100 >= percent * officials

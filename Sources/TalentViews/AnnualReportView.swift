@@ -24,8 +24,7 @@ public enum AnnualReportView {
             return Document.Section("Bồi dưỡng, tập huấn (mục II.2.d)",
                                     paragraphs: ["Chưa ghi nhận công chức làm công tác xây dựng pháp luật nào."])
         }
-        let goal = t.goal.rule == "more_than" ? "hơn \(t.goal.percent)% đến \(Format.date(t.goal.by))"
-            : "\(t.goal.percent)% đến \(Format.date(t.goal.by))"
+        let goal = t.goal.label.vi
         func share(_ trained: Int, _ of: Int) -> String {
             of == 0 ? "–" : String(format: "%.0f%%", Double(trained) * 100 / Double(of))
         }
@@ -65,7 +64,7 @@ public enum AnnualReportView {
         return Document.Section(
             "Chỉ tiêu và tiến độ",
             paragraphs: [summary, projectionRule],
-            chart: r.targets.isEmpty ? nil : Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu", r.targets.map(bar)),
+            chart: r.targets.isEmpty ? nil : Chart.bars("targets", title: "Đã tuyển và công chức hiện có so với chỉ tiêu", r.targets.map(bar)),
             table: Document.Table(
                 headers: ["Cơ quan", "Loại vị trí", "Chỉ tiêu", "Hạn", "Đã tuyển", "Công chức hiện có", "Tình trạng"],
                 rows: r.targets.map { t in

@@ -83,7 +83,7 @@ public enum DashboardView {
             "funnel": both { Chart.funnel("funnel", title: "Các bước tuyển chọn: số hồ sơ đã từng vào mỗi bước",
                                           AnnualReportView.funnelSteps(d.pipeline), layout: $0) },
             "stages": stageTable.context,
-            "targetsChart": both { Chart.bars("targets", title: "Đã tuyển so với chỉ tiêu, theo cơ quan",
+            "targetsChart": both { Chart.bars("targets", title: "Đã tuyển và công chức hiện có so với chỉ tiêu, theo cơ quan",
                                               d.targets.map(AnnualReportView.bar), layout: $0) },
             "targets": d.targets.map { t in
                 ["agency": t.agencyName, "code": t.target.agencyCode, "kind": t.target.positionKind.label.vi,
@@ -110,8 +110,7 @@ public enum DashboardView {
                         "overdue": requests.filter { $0.status(on: d.day) == .overdue }.count]
             } ?? false,
             "training": d.training.map { t -> Any in
-                let goal = t.goal.rule == "more_than" ? "hơn \(t.goal.percent)% đến \(Format.date(t.goal.by))"
-                    : "\(t.goal.percent)% đến \(Format.date(t.goal.by))"
+                let goal = t.goal.label.vi
                 return ["officials": t.officials, "trained": t.trained, "share": Format.percent(t.share), "goal": goal,
                         "met": t.meetsGoal, "statusLabel": t.meetsGoal ? "đạt" : "chưa đạt",
                         "hasRows": !t.agencies.isEmpty,
@@ -186,7 +185,7 @@ extension Templates {
         <section id="funnel"><h2>Các bước tuyển chọn</h2>{{{funnel}}}
         {{#stages}}{{> table}}{{/stages}}</section>
         <section id="targets"><h2>Chỉ tiêu theo cơ quan</h2>{{{targetsChart}}}
-        <div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th>Loại vị trí</th><th class="num">Chỉ tiêu</th><th>Hạn</th><th class="num">Đã tuyển</th><th>Tình trạng</th></tr></thead>
+        <div class="table-wrap"><table><thead><tr><th>Cơ quan</th><th>Loại vị trí</th><th class="num">Chỉ tiêu</th><th>Hạn</th><th class="num">Đã tuyển và hiện có</th><th>Tình trạng</th></tr></thead>
         <tbody>{{#targets}}<tr data-target="{{id}}"><td>{{agency}}</td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{deadline}}</td><td class="num hired">{{hired}}</td><td class="status {{status}}">{{statusLabel}}{{#risk}}<span class="why">: {{risk}}</span>{{/risk}}</td></tr>{{/targets}}</tbody></table></div>
         <p class="muted">{{rule}}</p></section>
         <section id="nominations"><h2>Đề cử của trường đối tác</h2>{{{nominationsChart}}}
