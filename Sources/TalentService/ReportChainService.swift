@@ -138,13 +138,14 @@ public struct ReportChainService: Sendable {
         return found
     }
 
-    /// One frozen document's bytes, exactly as issued.
-    public func document(_ id: UUID, _ format: IssuedFormat, by actor: Principal) async throws -> [UInt8] {
+    /// One frozen document's bytes, exactly as issued, and their SHA-256.
+    public func document(_ id: UUID, _ format: IssuedFormat,
+                         by actor: Principal) async throws -> (bytes: [UInt8], sha256: String) {
         try actor.require(Self.readers)
-        guard let bytes = try await database.read({ try await $0.reportChain.document(id, format) }) else {
+        guard let document = try await database.read({ try await $0.reportChain.document(id, format) }) else {
             throw Self.notFound(id)
         }
-        return bytes
+        return document
     }
 
     static func numberTaken(_ number: String) -> ServiceError {

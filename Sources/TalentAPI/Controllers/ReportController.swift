@@ -75,18 +75,12 @@ struct ReportController {
             throw ServiceError.notFound(LocalizedText(vi: "định dạng", en: "format"),
                                         (try? context.parameters.require("format")) ?? "")
         }
-        let bytes = try await services.reportChain.document(id, format, by: context.caller)
-        let report = try await services.reportChain.issued(id, by: context.caller)
-        let sha = switch format {
-        case .markdown: report.markdownSHA256
-        case .html: report.htmlSHA256
-        case .pdf: report.pdfSHA256
-        }
+        let document = try await services.reportChain.document(id, format, by: context.caller)
         var headers: HTTPFields = [:]
         headers[.contentType] = format.contentType
         headers[.contentDisposition] = "inline; filename=\"\(format.fileName)\""
-        headers[.eTag] = "\"\(sha)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        headers[.eTag] = "\"\(document.sha256)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document.bytes)))
     }
 
     /// Training coverage against plan II.2.d, per agency and for the province.

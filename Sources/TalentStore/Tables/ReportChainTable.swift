@@ -113,17 +113,19 @@ public struct ReportChainTable: Sendable {
         })
     }
 
-    /// One frozen document's bytes, as stored.
-    public func document(_ id: UUID, _ format: IssuedFormat) async throws -> [UInt8]? {
+    /// One frozen document's bytes, as stored, with their SHA-256.
+    public func document(_ id: UUID, _ format: IssuedFormat) async throws -> (bytes: [UInt8], sha256: String)? {
         let column = switch format {
         case .markdown: "markdown"
         case .html: "html"
         case .pdf: "pdf"
         }
         let rows = try await connection.query("""
-            SELECT \(unescaped: column) FROM issued_reports WHERE id = \(id)
+            SELECT \(unescaped: column), \(unescaped: column)_sha256 FROM issued_reports WHERE id = \(id)
             """, logger: logger)
-        for try await buffer in rows.decode(ByteBuffer.self) { return Array(buffer.readableBytesView) }
+        for try await (buffer, sha) in rows.decode((ByteBuffer, String).self) {
+            return (Array(buffer.readableBytesView), sha)
+        }
         return nil
     }
 }
