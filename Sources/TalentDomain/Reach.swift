@@ -22,6 +22,12 @@ public enum Reach: Sendable, Hashable {
     }
 
     public var isProvince: Bool { self == .province }
+
+    /// Whether a record of `agencyCode` is within reach: an agency-scoped actor reaches their own agency's only (a
+    /// record of no agency, none of them); everyone else, all.
+    public func reaches(agency agencyCode: String?) -> Bool {
+        agency.map { $0 == agencyCode } ?? true
+    }
 }
 
 extension Principal {

@@ -72,7 +72,7 @@ public struct CommendationService: Sendable {
     public func get(_ id: UUID, by actor: Principal) async throws -> Commendation {
         try actor.require(Self.readers)
         guard let found = try await database.read({ try await $0.commendations.get(id) }),
-              actor.reach.agency.map({ $0 == found.agencyCode }) ?? true
+              actor.reach.reaches(agency: found.agencyCode)
         else { throw Self.notFound(id) }
         return found
     }

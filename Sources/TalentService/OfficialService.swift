@@ -100,7 +100,7 @@ public struct OfficialService: Sendable {
 
     /// An agency-scoped actor reaches their agency's officials only.
     static func reaches(_ official: Official, _ actor: Principal) -> Bool {
-        actor.reach.agency.map { $0 == official.agencyCode } ?? true
+        actor.reach.reaches(agency: official.agencyCode)
     }
 
     static func requireOwnAgency(_ code: String, by actor: Principal) throws(ServiceError) {

@@ -33,7 +33,7 @@ public struct PositionService: Sendable {
 
     /// An agency-scoped actor reaches their agency's positions only; everyone else, every position.
     static func reaches(_ position: Position, _ actor: Principal) -> Bool {
-        actor.reach.agency.map { $0 == position.agencyCode } ?? true
+        actor.reach.reaches(agency: position.agencyCode)
     }
 
     /// An agency-scoped actor adds and moves positions to their own agency only.

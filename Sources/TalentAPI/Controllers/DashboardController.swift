@@ -37,13 +37,14 @@ struct DashboardController {
             let retention = DataSubjectService.retentionReaders.contains(principal.role)
                 ? try await services.dataSubjects.retention(dryRun: true, by: principal) : nil
             // The plan beyond recruitment: training coverage, this year's submissions, the latest commendations.
-            let training = try await services.trainings.report(by: principal)
-            let submissions = try await services.reportChain.overview(year: CalendarDate.today().year, by: principal)
-            let commendations = try await services.commendations.list(page: try PageRequest(limit: 10), by: principal).items
+            async let training = services.trainings.report(by: principal)
+            async let submissions = services.reportChain.overview(year: CalendarDate.today().year, by: principal)
+            async let commendations = services.commendations.list(page: try PageRequest(limit: 10), by: principal)
             let data = DashboardView.Data(viewer: principal.name, day: .today(), pipeline: pipeline, targets: try await targets,
                                           partners: try await partners, monthly: try await monthly,
                                           formKey: viewer.formKey ?? "", privacyRequests: privacy, retention: retention,
-                                          training: training, submissions: submissions, commendations: commendations)
+                                          training: try await training, submissions: try await submissions,
+                                          commendations: try await commendations.items)
             return DashboardSession.html(DashboardView.page(data))
         } catch let error as ServiceError where error.kind == .forbidden {
             let evaluator = principal.role == .evaluator
