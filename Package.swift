@@ -121,10 +121,15 @@ let package = Package(
                 "TalentAPI",
                 "TalentCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The outbox's webhook deliveries to partners.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -138,6 +143,9 @@ let package = Package(
             dependencies: [
                 "TalentDomain", "TalentWire", "TalentStore", "TalentService", "TalentAPI", "TalentCLI", "TalentApp",
                 "TalentDemo", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // A partner's webhook receiver is a real local server; the outbox's worker posts to it.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),

@@ -58,6 +58,7 @@ public enum APIServer {
         EvaluationController(services: services).addRoutes(to: v1)
         TargetController(services: services).addRoutes(to: v1)
         WorkforceController(services: services).addRoutes(to: v1)
+        WebhookController(services: services).addRoutes(to: v1)
         ReportController(services: services).addRoutes(to: v1)
         AuditController(services: services).addRoutes(to: v1)
         PrivacyController(services: services).addRoutes(to: v1)

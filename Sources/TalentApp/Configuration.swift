@@ -132,6 +132,12 @@ public struct Configuration: Sendable {
             }
             services.tokenMaxDays = days
         }
+        if let seconds = try integer(environment, "TALENT_WEBHOOK_RETRY_SECONDS", field: "webhook_retry_seconds") {
+            guard (1...3600).contains(seconds) else {
+                throw ServiceError.invalid("webhook_retry_seconds", vi: "phải từ 1 đến 3600", en: "must be from 1 to 3600")
+            }
+            services.webhookRetry.base = .seconds(seconds)
+        }
         if let issuer = file?.reportIssuer { services.reportIssuer = issuer }
         services.weasyprint = nonEmpty(environment["TALENT_WEASYPRINT"])
         let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault

@@ -8,14 +8,40 @@ public enum NominationStatus: String, Sendable, Codable, CaseIterable {
     case hired
     case notSelected = "not_selected"
 
-    /// The coarse status of a nomination from the stage of its application, if any.
-    public init(stage: PipelineStage?) {
-        switch stage {
-        case nil, .nominated?: self = .received
-        case .screening?, .evaluation?, .interview?, .offer?: self = .underReview
-        case .pool?: self = .inPool
-        case .hired?: self = .hired
-        case .rejected?, .withdrawn?: self = .notSelected
+}
+
+/// A nomination's coarse status moved: what its partner is told (webhook `nomination.status_changed`).
+public struct NominationStatusChange: Sendable, Hashable {
+    public var nominationID: UUID
+    public var partnerCode: String
+    public var from: NominationStatus
+    public var to: NominationStatus
+    public var at: Date
+
+    public init(nominationID: UUID, partnerCode: String, from: NominationStatus, to: NominationStatus, at: Date) {
+        self.nominationID = nominationID
+        self.partnerCode = partnerCode
+        self.from = from
+        self.to = to
+        self.at = at
+    }
+}
+
+/// HR's triage of a nomination: looked at, declined with a reason, or taken forward as an application.
+public enum NominationTriage: String, Sendable, Codable, CaseIterable {
+    case new
+    case reviewed
+    case declined
+    case accepted
+}
+
+extension NominationTriage: LabeledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .new: LocalizedText(vi: "mới, chưa xem", en: "new")
+        case .reviewed: LocalizedText(vi: "đã xem xét", en: "reviewed")
+        case .declined: LocalizedText(vi: "không tiếp nhận", en: "declined")
+        case .accepted: LocalizedText(vi: "đã chuyển thành hồ sơ dự tuyển", en: "taken forward as an application")
         }
     }
 }
@@ -164,12 +190,22 @@ public struct NominationView: Sendable, Hashable {
     public var stage: PipelineStage?
     /// Whether this nomination opened its application (false: it found one already open, someone else's work).
     public var openedApplication: Bool
+    /// HR's triage; the reason is the one given to the partner when it is declined.
+    public var triage: NominationTriage
+    public var triageReason: String?
+    /// Staff only: who triaged it, and when.
+    public var triagedBy: String?
+    public var triagedAt: Date?
+    /// When `status` last changed (nil: never, it is still `received`).
+    public var statusChangedAt: Date?
 
     public init(id: UUID, status: NominationStatus, submittedAt: Date, partnerCode: String, candidateName: String,
                 candidateDateOfBirth: String?, candidateCitizenID: String?, candidateEmail: String?, positionID: UUID?,
                 nominator: Nominator, relationship: String, justification: String, consentObtainedAt: Date,
                 consentNoticeVersion: String, candidateID: UUID?, referralID: UUID?, applicationID: UUID?,
-                stage: PipelineStage?, openedApplication: Bool = true) {
+                stage: PipelineStage?, openedApplication: Bool = true, triage: NominationTriage = .new,
+                triageReason: String? = nil, triagedBy: String? = nil, triagedAt: Date? = nil,
+                statusChangedAt: Date? = nil) {
         self.id = id
         self.status = status
         self.submittedAt = submittedAt
@@ -189,14 +225,20 @@ public struct NominationView: Sendable, Hashable {
         self.applicationID = applicationID
         self.stage = stage
         self.openedApplication = openedApplication
+        self.triage = triage
+        self.triageReason = triageReason
+        self.triagedBy = triagedBy
+        self.triagedAt = triagedAt
+        self.statusChangedAt = statusChangedAt
     }
 
-    /// What the partner itself may see: its own submission, the citizen ID masked, no internal links.
+    /// What the partner itself may see: its own submission, the citizen ID masked, the coarse status (which follows
+    /// the person's progress) and the reason of a decline, no internal links and not who triaged it.
     public var forPartner: NominationView {
         var copy = self
         copy.candidateCitizenID = candidateCitizenID.map(Self.mask)
-        // Only what its own nomination led to: an application someone else opened is not the partner's to follow.
-        if !openedApplication { copy.status = .received }
+        if triage != .declined { copy.triageReason = nil }
+        copy.triagedBy = nil
         copy.candidateID = nil
         copy.referralID = nil
         copy.applicationID = nil
@@ -220,5 +262,31 @@ extension NominationStatus: LabeledCode {
         case .hired: LocalizedText(vi: "đã được tuyển dụng", en: "hired")
         case .notSelected: LocalizedText(vi: "không được chọn", en: "not selected")
         }
+    }
+}
+
+/// HR's triage as asked for, checked: `reviewed`; `declined` with the reason the partner will read; `accepted`
+/// (taken forward as an application, into `position_id` when the nomination named none).
+public struct ValidTriage: Sendable, Hashable {
+    public var triage: NominationTriage
+    public var reason: String?
+    public var positionID: UUID?
+
+    public init(triage: String?, reason: String?, positionID: String?) throws(ServiceError) {
+        var v = FieldValidator()
+        let triage = v.oneOf("triage", triage, NominationTriage.self, required: true)
+        if triage == .new {
+            v.add("triage", vi: "phải là reviewed, declined hoặc accepted", en: "must be reviewed, declined or accepted")
+        }
+        let reason = v.text("reason", reason, required: triage == .declined, maxLength: 2000, multiline: true)
+        let position = v.uuid("position_id", positionID)
+        if position != nil, triage != .accepted {
+            v.add("position_id", vi: "chỉ dùng khi chuyển đề cử thành hồ sơ (accepted)",
+                  en: "is only for taking the nomination forward (accepted)")
+        }
+        try v.check()
+        self.triage = triage ?? .reviewed
+        self.reason = reason
+        self.positionID = position
     }
 }

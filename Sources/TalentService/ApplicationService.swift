@@ -61,6 +61,7 @@ public struct ApplicationService: Sendable {
         let application = try await tx.applications.insert(candidateID: candidate, positionID: positionID, stage: stage,
                                                            actor: actor, reason: reason)
         try await tx.audit.record(actor, "application.open", "application", application.id.text, after: application)
+        try await NominationService.follow([candidate], in: tx)
         return application
     }
 
@@ -126,6 +127,7 @@ public struct ApplicationService: Sendable {
             if before.stage == .evaluation { extra["panel_score"] = panelScore.map(JSONValue.number) ?? .null }
             try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
                                       extra: extra)
+            try await NominationService.follow([before.candidateID], in: tx)
             return after
         }
     }
@@ -189,6 +191,7 @@ public struct ApplicationService: Sendable {
                                       before: application, after: after, extra: ["reason": .string(reason)])
             withdrawn.append(application.id)
         }
+        try await NominationService.follow(Array(Set(applications.map(\.candidateID))), in: tx)
         return withdrawn
     }
 

@@ -248,6 +248,8 @@ public struct CandidateService: Sendable {
             let moved = try await tx.applications.reassign(from: other, to: keep)
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             try await tx.nominations.reassign(from: other, to: keep)
+            // The removed profile's nominations now follow the kept one's applications too.
+            try await NominationService.follow([keep], in: tx)
             try await tx.consents.reassign(from: other, to: keep)
             // Panels and sheets belong to the applications, which moved; declared conflicts follow the person.
             try await tx.conflicts.reassign(from: other, to: keep)

@@ -41,6 +41,7 @@ public struct DecisionService: Sendable {
                                                    reason: reason)
             }
             try await tx.decisions.dateHire(application: applicationID, on: valid.effectiveOn)
+            try await NominationService.follow([before.candidateID], in: tx)
             let after = try await tx.applications.get(applicationID)!
             try await tx.audit.record(actor, before.stage == .hired ? "application.date_hire" : "application.move",
                                       "application", applicationID.text, before: before,

@@ -132,6 +132,8 @@ public struct NominationService: Sendable {
             partnerCode: partner, agreementID: agreement.id, candidateID: candidate.id, referralID: referral.id,
             positionID: n.positionID, applicationID: applicationID, openedApplication: opened, submitted: submitted,
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
+        // A nomination that found the person already under review, in the pool or hired reads so from the start.
+        try await NominationService.follow([candidate.id], in: tx)
         // The consent the partner obtained, per purpose, with the nomination as its proof.
         for purpose in n.consentPurposes {
             let expires = purpose == .talentPool
@@ -168,14 +170,20 @@ public struct NominationService: Sendable {
     /// evaluators, who judge a candidate without knowing who recommended them.
     static let staffReaders: Set<Role> = [.admin, .hr, .leadership]
 
-    /// A partner's own nominations (masked, coarse), or every nomination for staff.
-    public func list(page: PageRequest, by actor: Principal) async throws -> Page<NominationView> {
+    /// A partner's own nominations (masked, coarse), or every nomination for staff; of one coarse status, or (staff's
+    /// inbox) of one triage state.
+    public func list(status: String? = nil, triage: String? = nil, page: PageRequest,
+                     by actor: Principal) async throws -> Page<NominationView> {
         try actor.require(Self.staffReaders.union([.partner]))
+        var v = FieldValidator()
+        let status = v.oneOf("status", status, NominationStatus.self)
+        let triage = v.oneOf("triage", triage, NominationTriage.self)
+        try v.check()
         let partner = actor.role == .partner ? actor.partnerCode : nil
         if actor.role == .partner, partner == nil { throw ServiceError.forbidden(actor.role.rawValue) }
         let page = try await database.read { db in
             try await db.nominations.list(partnerCode: partner, reach: actor.role == .partner ? .province : actor.reach,
-                                          page: page)
+                                          status: status, triage: triage, page: page)
         }
         return actor.role == .partner ? Page(items: page.items.map(\.forPartner), nextCursor: page.nextCursor) : page
     }
@@ -195,5 +203,108 @@ public struct NominationService: Sendable {
         await readLog.record(actor, "nomination.read", view.candidateID.map { _ in "candidate" } ?? "nomination",
                              view.candidateID?.text ?? uuid.text, extra: ["nomination_id": .string(uuid.text)])
         return actor.role == .partner ? view.forPartner : view
+    }
+
+    /// Who triages nominations: HR, within their reach, and admins.
+    public static let triagers: Set<Role> = [.admin, .hr]
+
+    /// HR's triage of one nomination. `reviewed` says it is being looked at; `declined` closes it with the reason the
+    /// partner reads (rejecting the application it opened, if that is still at `nominated`); `accepted` takes it
+    /// forward: its own application moves to `screening`, or one is opened there for the position. Declined and
+    /// accepted are final. The partner's status follows, and its webhook is told, in the same transaction.
+    public func triage(_ id: String, _ valid: ValidTriage, by actor: Principal) async throws -> NominationView {
+        try actor.require(Self.triagers)
+        let uuid = try UUID.parse(id)
+        return try await database.transaction { tx in
+            try await tx.nominations.lock(uuid)
+            guard let before = try await tx.nominations.get(uuid, partnerCode: nil, reach: actor.reach) else {
+                throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
+            }
+            guard before.triage == .new || before.triage == .reviewed else {
+                throw ServiceError(.conflict, slug: "nomination-triaged", LocalizedText(
+                    vi: "Đề cử đã được xử lý (\(before.triage.label.vi)) ngày \(CalendarDate(before.triagedAt ?? Date())): không đổi được nữa",
+                    en: "The nomination was already \(before.triage.rawValue) on \(CalendarDate(before.triagedAt ?? Date())) and cannot change"))
+            }
+            // An erased person's candidate reads as absent.
+            guard let candidateID = before.candidateID, try await tx.candidates.get(candidateID) != nil else {
+                throw ServiceError(.conflict, slug: "candidate-erased", LocalizedText(
+                    vi: "Dữ liệu của người được đề cử đã bị xóa", en: "The nominated person's data was erased"))
+            }
+            let own = try await before.applicationID.asyncMap { try await tx.applications.get($0, forUpdate: true) } ?? nil
+            var linked: UUID?
+            switch valid.triage {
+            case .new, .reviewed:
+                break
+            case .declined:
+                if let own, own.stage.isOpen {
+                    if own.stage != .nominated {
+                        throw ServiceError(.conflict, slug: "application-under-way", LocalizedText(
+                            vi: "Hồ sơ dự tuyển của đề cử đang ở giai đoạn “\(own.stage.label.vi)”: từ chối hồ sơ (talent application move --to rejected) thay vì đề cử",
+                            en: "The nomination's application is at \(own.stage.rawValue): reject the application (talent application move --to rejected) instead"))
+                    }
+                    if before.openedApplication {
+                        try await Self.moveOwn(own, to: .rejected, reason: valid.reason, by: actor, in: tx)
+                    }
+                }
+            case .accepted:
+                try await ConsentService.requireRecruitmentConsent(candidateID, in: tx)
+                if let own, own.stage.isOpen {
+                    if own.stage == .nominated {
+                        try await Self.moveOwn(own, to: .screening, reason: valid.reason, by: actor, in: tx)
+                    }
+                } else {
+                    guard let positionID = valid.positionID ?? before.positionID else {
+                        throw ServiceError.invalid("position_id", vi: "bắt buộc: đề cử không nêu vị trí, hãy chọn vị trí tuyển dụng",
+                                                   en: "is required: the nomination names no position, choose one")
+                    }
+                    guard let position = try await tx.positions.get(positionID),
+                          actor.reach.agency.map({ $0 == position.agencyCode }) ?? true else {
+                        throw ServiceError.invalid("position_id", vi: "không có vị trí \(positionID.text)",
+                                                   en: "no position \(positionID.text)")
+                    }
+                    if let open = try await tx.applications.open(candidateID: candidateID, positionID: positionID) {
+                        linked = open.id
+                    } else {
+                        linked = try await ApplicationService.open(candidate: candidateID, position: positionID,
+                                                                   stage: .screening, reason: valid.reason, by: actor,
+                                                                   in: tx).id
+                    }
+                }
+            }
+            try await tx.nominations.triage(uuid, to: valid.triage, reason: valid.reason, applicationID: linked,
+                                            by: actor.name)
+            try await Self.follow([candidateID], in: tx)
+            guard let after = try await tx.nominations.get(uuid, partnerCode: nil) else {
+                throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
+            }
+            try await tx.audit.record(actor, "nomination.triage", "nomination", uuid.text,
+                                      extra: ["triage": .string(valid.triage.rawValue),
+                                              "reason": valid.reason.map(JSONValue.string) ?? .null,
+                                              "candidate_id": .string(candidateID.text),
+                                              "application_id": after.applicationID.map { .string($0.text) } ?? .null,
+                                              "status": .string(after.status.rawValue)])
+            return after
+        }
+    }
+
+    /// The nomination's own application moved by its triage, audited like any move.
+    private static func moveOwn(_ application: Application, to stage: PipelineStage, reason: String?, by actor: Principal,
+                                in tx: Tables) async throws {
+        try StageMachine.check(from: application.stage, to: stage, reason: reason)
+        let after = try await tx.applications.move(application.id, from: application.stage, to: stage, actor: actor,
+                                                   reason: reason, panelScore: nil)
+        try await tx.audit.record(actor, "application.move", "application", application.id.text, before: application,
+                                  after: after, extra: ["reason": reason.map(JSONValue.string) ?? .null])
+    }
+
+    /// Brings the partner's status of these candidates' nominations up to date with their progress, in the
+    /// transaction that changed it, and queues a webhook delivery for every nomination whose status moved. Called by
+    /// every write that opens, moves or reassigns an application, and by triage.
+    static func follow(_ candidates: [UUID], in tx: Tables) async throws {
+        for change in try await tx.nominations.follow(candidates: candidates) {
+            _ = try await tx.webhooks.enqueue(partnerCode: change.partnerCode, event: NominationStatusEvent.name) { id in
+                NominationStatusEvent(deliveryID: id, change: change).jsonString()
+            }
+        }
     }
 }

@@ -21,6 +21,8 @@ public struct TalentServices: Sendable {
     public let partners: PartnerService
     public let referrals: ReferralService
     public let nominations: NominationService
+    /// Partners' webhooks and the outbox of their deliveries.
+    public let webhooks: WebhookService
     public let reports: ReportService
     public let evaluations: EvaluationService
     public let targets: TargetService
@@ -65,6 +67,7 @@ public struct TalentServices: Sendable {
         self.partners = PartnerService(database: database)
         self.referrals = ReferralService(database: database, creditMonths: settings.referralCreditMonths)
         self.nominations = NominationService(database: database, referrals: referrals, readLog: readLog)
+        self.webhooks = WebhookService(database: database, retry: settings.webhookRetry)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
@@ -127,6 +130,9 @@ public struct ServiceSettings: Sendable, Equatable {
     public var reportIssuer = ReportIssuer.dongThap
     /// The PDF renderer (`TALENT_WEASYPRINT`; nil: `weasyprint` on the PATH).
     public var weasyprint: String?
+    /// When a failed webhook delivery is tried again (`TALENT_WEBHOOK_RETRY_SECONDS`, the first wait; doubling up to
+    /// six hours, 12 attempts in all).
+    public var webhookRetry = RetryPolicy()
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -10,6 +10,7 @@ extension Degree: JSONWritable {}
 extension Classification: JSONWritable {}
 extension Sector: JSONWritable {}
 extension NominationStatus: JSONWritable {}
+extension NominationTriage: JSONWritable {}
 extension PanelMemberStatus: JSONWritable {}
 extension PartnerKind: JSONWritable {}
 extension PipelineGrouping: JSONWritable {}
@@ -37,6 +38,7 @@ extension Degree: WireReadable {}
 extension Classification: WireReadable {}
 extension Sector: WireReadable {}
 extension NominationStatus: WireReadable {}
+extension NominationTriage: WireReadable {}
 extension PanelMemberStatus: WireReadable {}
 extension PartnerKind: WireReadable {}
 extension PipelineGrouping: WireReadable {}

@@ -6,6 +6,7 @@ extension NominationView: JSONWritable {
         w.object { w in
             w.field("id", id.text)
             w.field("status", status)
+            w.field("status_changed_at", statusChangedAt)
             w.field("submitted_at", submittedAt)
             w.field("partner_code", partnerCode)
             w.key("candidate")
@@ -24,6 +25,11 @@ extension NominationView: JSONWritable {
                 w.field("obtained_at", consentObtainedAt)
                 w.field("notice_version", consentNoticeVersion)
             }
+            // HR's triage; the reason of a decline is the feedback the partner reads, who triaged it is staff's.
+            w.field("triage", triage)
+            w.field("triage_reason", triageReason)
+            w.field("triaged_at", triagedAt)
+            if let triagedBy { w.field("triaged_by", triagedBy) }
             // What the partner learns of the outcome: ids once the nomination is linked, the stage once it applies.
             if let candidateID { w.field("candidate_id", candidateID.text) }
             if let referralID { w.field("referral_id", referralID.text) }
@@ -58,7 +64,9 @@ extension NominationView: WireObjectReadable {
             justification: r("justification"), consentObtainedAt: consent("obtained_at"),
             consentNoticeVersion: consent("notice_version"), candidateID: r.optional("candidate_id"),
             referralID: r.optional("referral_id"), applicationID: r.optional("application_id"),
-            stage: r.optional("stage"))
+            stage: r.optional("stage"), triage: r("triage"), triageReason: r.optional("triage_reason"),
+            triagedBy: r.optional("triaged_by"), triagedAt: r.optional("triaged_at"),
+            statusChangedAt: r.optional("status_changed_at"))
     }
 }
 

@@ -19,6 +19,7 @@ struct NominationController {
             .post(use: submit)
             .get(use: list)
             .get(":id", use: show)
+            .post(":id/triage", use: triage)
     }
 
     /// 201 with the receipt; the same `Idempotency-Key` and body again replays the first answer.
@@ -71,9 +72,21 @@ struct NominationController {
     /// A partner sees its own nominations only.
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {
         var query = QueryParameters(request)
+        let status = query.text("status"), triage = query.text("triage")
         let page = query.page()
         try query.finish()
-        return Reply.json(try await services.nominations.list(page: page, by: context.caller))
+        return Reply.json(try await services.nominations.list(status: status, triage: triage, page: page,
+                                                              by: context.caller))
+    }
+
+    /// HR's triage: `{"triage": "reviewed" | "declined" | "accepted", "reason", "position_id"}`.
+    @Sendable func triage(_ request: Request, context: CallerContext) async throws -> Response {
+        try context.caller.require(NominationService.triagers)
+        let id = try context.parameters.require("id")
+        var body = try await JSONBody.read(request, context: context)
+        let triage = body.string("triage"), reason = body.string("reason"), position = body.string("position_id")
+        let input = try body.finish { try ValidTriage(triage: triage, reason: reason, positionID: position) }
+        return Reply.json(try await services.nominations.triage(id, input, by: context.caller))
     }
 
     @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {

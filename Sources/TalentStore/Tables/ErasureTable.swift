@@ -60,7 +60,8 @@ public struct ErasureTable: Sendable {
                     referrer_title = CASE WHEN referrer_kind = 'self' THEN NULL ELSE referrer_title END,
                     referrer_email = CASE WHEN referrer_kind = 'self' THEN NULL ELSE referrer_email END
                 WHERE candidate_id = \(candidate)),
-            nominations AS (UPDATE nominations SET submitted = '{"erased": true}' WHERE candidate_id = \(candidate)),
+            nominations AS (UPDATE nominations SET submitted = '{"erased": true}', triage_reason = NULL
+                            WHERE candidate_id = \(candidate)),
             consents AS (UPDATE consents SET evidence = NULL, withdrawal_reason = NULL WHERE candidate_id = \(candidate)),
             requests AS (UPDATE privacy_requests SET note = NULL WHERE candidate_id = \(candidate)),
             -- A partner's stored answer to a nomination of the person names them: the key goes with it.

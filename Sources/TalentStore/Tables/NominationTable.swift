@@ -43,15 +43,17 @@ public struct NominationTable: Sendable {
     static let select = """
         SELECT n.id, n.created_at, n.partner_code, n.submitted::text, n.position_id, n.consent_obtained_at,
                n.consent_notice_version, n.candidate_id, n.referral_id, n.application_id, a.stage,
-               (extract(epoch FROM n.created_at) * 1000000)::bigint, n.opened_application
+               (extract(epoch FROM n.created_at) * 1000000)::bigint, n.opened_application, n.status, n.triage,
+               n.triage_reason, n.triaged_by, n.triaged_at, n.status_changed_at
         FROM nominations n LEFT JOIN applications a ON a.id = n.application_id
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [(NominationView, Int64)] {
         var result: [(NominationView, Int64)] = []
         for try await (id, at, partner, submitted, position, consentAt, notice, candidate, referral, application, stage, micros,
-                       opened)
-            in rows.decode((UUID, Date, String, String, UUID?, Date, String, UUID, UUID, UUID?, String?, Int64, Bool).self) {
+                       opened, status, triage, reason, triagedBy, triagedAt, statusChangedAt)
+            in rows.decode((UUID, Date, String, String, UUID?, Date, String, UUID, UUID, UUID?, String?, Int64, Bool, String,
+                            String, String?, String?, Date?, Date?).self) {
             let body = (try? JSONValue(parsing: submitted)) ?? .null
             func text(_ path: String...) -> String? {
                 var value = body
@@ -64,7 +66,7 @@ public struct NominationTable: Sendable {
             }
             let stageValue = stage.flatMap(PipelineStage.init)
             result.append((NominationView(
-                id: id, status: NominationStatus(stage: stageValue), submittedAt: at, partnerCode: partner,
+                id: id, status: NominationStatus(rawValue: status) ?? .received, submittedAt: at, partnerCode: partner,
                 candidateName: text("candidate", "full_name") ?? "", candidateDateOfBirth: text("candidate", "date_of_birth"),
                 candidateCitizenID: text("candidate", "citizen_id"), candidateEmail: text("candidate", "email"),
                 positionID: position,
@@ -72,7 +74,9 @@ public struct NominationTable: Sendable {
                                      email: text("nominator", "email")),
                 relationship: text("relationship") ?? "none", justification: text("justification") ?? "",
                 consentObtainedAt: consentAt, consentNoticeVersion: notice, candidateID: candidate, referralID: referral,
-                applicationID: application, stage: stageValue, openedApplication: opened), micros))
+                applicationID: application, stage: stageValue, openedApplication: opened,
+                triage: NominationTriage(rawValue: triage) ?? .new, triageReason: reason, triagedBy: triagedBy,
+                triagedAt: triagedAt, statusChangedAt: statusChangedAt), micros))
         }
         return result
     }
@@ -97,7 +101,8 @@ public struct NominationTable: Sendable {
             """, logger: logger)).map(\.0)
     }
 
-    public func list(partnerCode: String?, reach: Reach = .province, page: PageRequest) async throws -> Page<NominationView> {
+    public func list(partnerCode: String?, reach: Reach = .province, status: NominationStatus? = nil,
+                     triage: NominationTriage? = nil, page: PageRequest) async throws -> Page<NominationView> {
         let afterMicros = page.cursor.flatMap { Int64($0.key) }
         let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
         let r = reach.binds
@@ -107,6 +112,8 @@ public struct NominationTable: Sendable {
               AND candidate_in_reach(n.candidate_id, \(r.agency)::text, \(r.addedBy)::uuid, \(r.evaluator)::uuid)
               AND (n.application_id IS NULL OR application_in_reach(n.application_id, \(r.agency)::text, \(r.evaluator)::uuid))
               AND n.candidate_id NOT IN (SELECT id FROM candidates WHERE erased_at IS NOT NULL)
+              AND (\(status?.rawValue)::text IS NULL OR n.status = \(status?.rawValue))
+              AND (\(triage?.rawValue)::text IS NULL OR n.triage = \(triage?.rawValue))
               AND (\(afterMicros)::bigint IS NULL
                    OR (n.created_at, n.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
             ORDER BY n.created_at DESC, n.id DESC LIMIT \(page.limit + 1)
@@ -114,6 +121,43 @@ public struct NominationTable: Sendable {
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
         return Page(items: rows.prefix(page.limit).map(\.0),
                     nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
+    }
+
+    /// Locks one nomination for the transaction (two triages of it go one after the other).
+    public func lock(_ id: UUID) async throws {
+        try await connection.query("SELECT 1 FROM nominations WHERE id = \(id) FOR UPDATE", logger: logger)
+    }
+
+    /// Records HR's triage of a nomination, and links the application it was taken forward as.
+    public func triage(_ id: UUID, to triage: NominationTriage, reason: String?, applicationID: UUID?, by staff: String)
+        async throws {
+        try await connection.query("""
+            UPDATE nominations SET triage = \(triage.rawValue), triage_reason = \(reason), triaged_by = \(staff),
+                   triaged_at = now(), application_id = coalesce(\(applicationID), application_id),
+                   opened_application = opened_application OR \(applicationID)::uuid IS NOT NULL
+            WHERE id = \(id)
+            """, logger: logger)
+    }
+
+    /// Brings the partner's coarse status of every nomination of these candidates up to date with their progress
+    /// (`nomination_status`, in SQL); returns the nominations whose status changed.
+    public func follow(candidates: [UUID]) async throws -> [NominationStatusChange] {
+        guard !candidates.isEmpty else { return [] }
+        let rows = try await connection.query("""
+            WITH current AS (
+                SELECT id, status AS before, nomination_status(id) AS after FROM nominations
+                WHERE candidate_id = ANY(\(candidates))
+            )
+            UPDATE nominations n SET status = current.after, status_changed_at = clock_timestamp()
+            FROM current WHERE n.id = current.id AND current.after IS DISTINCT FROM current.before
+            RETURNING n.id, n.partner_code, current.before, current.after, n.status_changed_at
+            """, logger: logger)
+        var changes: [NominationStatusChange] = []
+        for try await (id, partner, before, after, at) in rows.decode((UUID, String, String, String, Date).self) {
+            guard let from = NominationStatus(rawValue: before), let to = NominationStatus(rawValue: after) else { continue }
+            changes.append(NominationStatusChange(nominationID: id, partnerCode: partner, from: from, to: to, at: at))
+        }
+        return changes.sorted { $0.nominationID.uuidString < $1.nominationID.uuidString }
     }
 
     /// Moves every nomination of one candidate to another (a merge): the nominations follow the person, as referrals do.
