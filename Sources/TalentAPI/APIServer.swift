@@ -59,6 +59,7 @@ public enum APIServer {
         TargetController(services: services).addRoutes(to: v1)
         WorkforceController(services: services).addRoutes(to: v1)
         WebhookController(services: services).addRoutes(to: v1)
+        DocumentController(services: services).addRoutes(to: v1)
         ReportController(services: services).addRoutes(to: v1)
         AuditController(services: services).addRoutes(to: v1)
         PrivacyController(services: services).addRoutes(to: v1)

@@ -43,6 +43,11 @@ struct Problem: Error, HTTPResponseError {
         case .unavailable: status = .serviceUnavailable
         case .internalFailure: status = .internalServerError
         }
+        // A body refused for its size or its type is 413 or 415, whichever layer found it.
+        if error.kind == .invalid, ["too-large", "unsupported-media-type"].contains(error.slug),
+           let type = ProblemType.named(error.slug) {
+            status = HTTPResponse.Status(code: type.status)
+        }
         slug = error.slug
         title = Self.title(status, language)
         detail = error.message.text(language)

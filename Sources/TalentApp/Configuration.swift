@@ -138,6 +138,12 @@ public struct Configuration: Sendable {
             }
             services.webhookRetry.base = .seconds(seconds)
         }
+        if let bytes = try integer(environment, "TALENT_DOCUMENT_MAX_BYTES", field: "document_max_bytes") {
+            guard (1024...(1024 * 1024 * 1024)).contains(bytes) else {
+                throw ServiceError.invalid("document_max_bytes", vi: "phải từ 1024 đến 1073741824", en: "must be from 1024 to 1073741824")
+            }
+            services.documentMaxBytes = bytes
+        }
         if let issuer = file?.reportIssuer { services.reportIssuer = issuer }
         services.weasyprint = nonEmpty(environment["TALENT_WEASYPRINT"])
         let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault

@@ -92,6 +92,9 @@ struct CandidateFilterOptions: ParsableArguments {
                     en: "Education: bachelor, master, doctor or other.")) var degree: String?
     @Option(name: .customLong("graduation-year"), help: L(vi: "Học vấn: năm tốt nghiệp.",
                                                           en: "Education: graduation year.")) var graduationYear: Int?
+    @Option(help: L(vi: "Từ có trong nội dung một tài liệu của ứng viên (PDF, DOCX), không phân biệt dấu và chữ hoa.",
+                    en: "Words in the text of one of the candidate's documents (PDF, DOCX), accents and case ignored."))
+    var document: String?
     @Option(name: .customLong("created-from"), help: L(vi: "Thêm từ ngày, dd/mm/yyyy hoặc YYYY-MM-DD.",
                                                        en: "Added on or after, YYYY-MM-DD or dd/mm/yyyy."), transform: DateInput.iso) var createdFrom: String?
     @Option(name: .customLong("created-to"), help: L(vi: "Thêm đến ngày, dd/mm/yyyy hoặc YYYY-MM-DD.",
@@ -104,12 +107,13 @@ struct CandidateFilterOptions: ParsableArguments {
     func parameters(text: String? = nil) -> [(String, String?)] {
         [("q", text ?? q), ("stage", stage), ("agency", agency), ("position_id", position), ("sector", sector),
          ("degree", degree), ("graduation_year", graduationYear.map(String.init)), ("created_from", createdFrom),
-         ("created_to", createdTo), ("sort", sort)]
+         ("created_to", createdTo), ("sort", sort), ("document", document)]
     }
 
     func query(text: String? = nil) -> CandidateQuery {
         CandidateQuery(text: text ?? q, stage: stage, agency: agency, positionID: position, sector: sector, degree: degree,
-                       graduationYear: graduationYear, createdFrom: createdFrom, createdTo: createdTo, sort: sort)
+                       graduationYear: graduationYear, createdFrom: createdFrom, createdTo: createdTo, sort: sort,
+                       document: document)
     }
 }
 

@@ -42,10 +42,12 @@ public struct CandidateQuery: Sendable, Hashable {
     public var createdFrom: String?
     public var createdTo: String?
     public var sort: String?
+    /// Words the text of one of the candidate's documents holds (accents and case ignored).
+    public var document: String?
 
     public init(text: String? = nil, stage: String? = nil, agency: String? = nil, positionID: String? = nil,
                 sector: String? = nil, degree: String? = nil, graduationYear: Int? = nil, createdFrom: String? = nil,
-                createdTo: String? = nil, sort: String? = nil) {
+                createdTo: String? = nil, sort: String? = nil, document: String? = nil) {
         self.text = text
         self.stage = stage
         self.agency = agency
@@ -56,6 +58,7 @@ public struct CandidateQuery: Sendable, Hashable {
         self.createdFrom = createdFrom
         self.createdTo = createdTo
         self.sort = sort
+        self.document = document
     }
 }
 
@@ -76,6 +79,8 @@ public struct CandidateFilter: Sendable, Hashable {
     public var createdFrom: CalendarDate?
     public var createdTo: CalendarDate?
     public var sort: CandidateSort
+    /// Folded words that one document of the candidate must all contain.
+    public var documentWords: [String] = []
     /// Whose candidates: the service sets the actor's reach, and the SQL applies it.
     public var reach: Reach = .province
 
@@ -98,6 +103,8 @@ public struct CandidateFilter: Sendable, Hashable {
         createdTo = v.date("created_to", query.createdTo)
         sort = v.oneOf("sort", query.sort, CandidateSort.self) ?? (words.isEmpty ? .newest : .relevance)
         if sort == .relevance, words.isEmpty { sort = .newest }
+        let document = v.text("document", query.document, maxLength: 200)
+        documentWords = document.map { VietnameseText.fold($0).split(separator: " ").map(String.init) } ?? []
         try v.check()
     }
 }

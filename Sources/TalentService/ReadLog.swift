@@ -138,7 +138,7 @@ extension CandidateQuery {
         }
         for (key, value) in [("stage", stage), ("agency", agency), ("position_id", positionID), ("sector", sector),
                              ("degree", degree), ("created_from", createdFrom), ("created_to", createdTo),
-                             ("sort", sort)] {
+                             ("sort", sort), ("document", document)] {
             if let value { filters[key] = .string(value) }
         }
         if let graduationYear { filters["graduation_year"] = .number(Double(graduationYear)) }

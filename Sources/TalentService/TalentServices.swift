@@ -23,6 +23,8 @@ public struct TalentServices: Sendable {
     public let nominations: NominationService
     /// Partners' webhooks and the outbox of their deliveries.
     public let webhooks: WebhookService
+    /// Documents of candidates' files.
+    public let documents: DocumentService
     public let reports: ReportService
     public let evaluations: EvaluationService
     public let targets: TargetService
@@ -68,6 +70,7 @@ public struct TalentServices: Sendable {
         self.referrals = ReferralService(database: database, creditMonths: settings.referralCreditMonths)
         self.nominations = NominationService(database: database, referrals: referrals, readLog: readLog)
         self.webhooks = WebhookService(database: database, retry: settings.webhookRetry)
+        self.documents = DocumentService(database: database, readLog: readLog, maxBytes: settings.documentMaxBytes)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
@@ -133,6 +136,8 @@ public struct ServiceSettings: Sendable, Equatable {
     /// When a failed webhook delivery is tried again (`TALENT_WEBHOOK_RETRY_SECONDS`, the first wait; doubling up to
     /// six hours, 12 attempts in all).
     public var webhookRetry = RetryPolicy()
+    /// The largest document accepted, in bytes (`TALENT_DOCUMENT_MAX_BYTES`).
+    public var documentMaxBytes = DocumentService.defaultMaxBytes
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -44,6 +44,18 @@ public struct WebhookService: Sendable {
         return try await database.read { try await $0.webhooks.list(partnerCode: partner) }
     }
 
+    /// One webhook (never its secret); another partner's is not found.
+    public func get(_ id: String, by actor: Principal) async throws -> Webhook {
+        try actor.require(Self.readers)
+        let uuid = try UUID.parse(id)
+        let partner = try Self.partnerFilter(nil, actor)
+        guard let webhook = try await database.read({ try await $0.webhooks.get(uuid) }),
+              partner.map({ $0 == webhook.partnerCode }) ?? true else {
+            throw ServiceError.notFound(LocalizedText(vi: "webhook", en: "webhook"), uuid.text)
+        }
+        return webhook
+    }
+
     /// Stops a webhook: nothing more is queued for it and what waits is given up; kept, with its deliveries, for the
     /// record.
     public func remove(_ id: String, by actor: Principal) async throws -> Webhook {
@@ -77,13 +89,13 @@ public struct WebhookService: Sendable {
 
     /// An admin's filter as asked (checked); a partner's own code whatever it asked.
     static func partnerFilter(_ code: String?, _ actor: Principal) throws(ServiceError) -> String? {
+        var v = FieldValidator()
+        let partner = v.code("partner", code, required: false)
+        try v.check()
         if actor.role == .partner {
             guard let own = actor.partnerCode else { throw ServiceError.forbidden(actor.role.rawValue) }
             return own
         }
-        var v = FieldValidator()
-        let partner = v.code("partner", code, required: false)
-        try v.check()
         return partner
     }
 

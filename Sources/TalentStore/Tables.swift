@@ -56,6 +56,8 @@ public struct Tables: Sendable {
     public var rateLimits: RateLimitTable { RateLimitTable(connection: connection, logger: logger) }
     /// The reports' statements (run them through `Database.report`, on the replica when there is one).
     public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
+    /// Documents of candidates' files and their bytes.
+    public var documents: DocumentTable { DocumentTable(connection: connection, logger: logger) }
     /// Partners' webhooks and the outbox their deliveries wait in.
     public var webhooks: WebhookTable { WebhookTable(connection: connection, logger: logger) }
     /// Rubrics, versioned by name.

@@ -293,7 +293,7 @@ struct NominationTests {
     /// the kept one. A migration that adds a foreign key to `candidates` fails this test until the merge handles it.
     static let mergeHandles: Set<String> = [
         "applications", "referrals", "nominations", "conflict_declarations", "consents", "privacy_requests",
-        "officials",  // moved
+        "officials", "documents",  // moved
         "candidate_education", "candidate_contacts",  // united into the kept profile, then deleted with the removed one
     ]
 

@@ -39,14 +39,18 @@ find_bindir() {
     return 1
 }
 
-# Debian packages the scripts need: PostgreSQL, curl and python3 for the smoke test, and WeasyPrint with the
-# Liberation fonts (Liberation Serif has Times New Roman's metrics) for the PDF of an issued report.
+# Debian packages the scripts need: PostgreSQL, curl and python3 for the smoke test, WeasyPrint with the
+# Liberation fonts (Liberation Serif has Times New Roman's metrics) for the PDF of an issued report, and
+# poppler-utils and unzip for the text of uploaded documents.
 install_postgres() {
     local missing=()
     find_bindir >/dev/null || missing+=(postgresql postgresql-contrib)
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
     command -v weasyprint >/dev/null || missing+=(weasyprint)
+    # The text of uploaded documents, for search: PDF (poppler-utils' pdftotext) and DOCX (unzip).
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    command -v unzip >/dev/null || missing+=(unzip)
     [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then

@@ -110,6 +110,6 @@ extension QueryParameters {
             positionID: (uuid("position_id") ?? uuid("position"))?.text, sector: oneOf("sector", Sector.self)?.rawValue,
             degree: oneOf("degree", Degree.self)?.rawValue, graduationYear: integer("graduation_year", in: 1950...2100),
             createdFrom: date("created_from")?.description, createdTo: date("created_to")?.description,
-            sort: oneOf("sort", CandidateSort.self)?.rawValue)
+            sort: oneOf("sort", CandidateSort.self)?.rawValue, document: text("document"))
     }
 }

@@ -20,6 +20,13 @@ struct NominationController {
             .get(use: list)
             .get(":id", use: show)
             .post(":id/triage", use: triage)
+            .post(":id/documents", use: attach)
+    }
+
+    /// A partner attaches a file (the nomination letter, a transcript) to its own nomination.
+    @Sendable func attach(_ request: Request, context: CallerContext) async throws -> Response {
+        let id = try UUID.parse(context.parameters.require("id"))
+        return try await DocumentController.receive(request, context: context, to: .nomination(id), services: services)
     }
 
     /// 201 with the receipt; the same `Idempotency-Key` and body again replays the first answer.

@@ -14,7 +14,12 @@ struct WebhookController {
             .get(use: list)
             .post(use: add)
             .get("deliveries", use: deliveries)
+            .get(":id", use: show)
             .delete(":id", use: remove)
+    }
+
+    @Sendable func show(_ request: Request, context: CallerContext) async throws -> Response {
+        Reply.json(try await services.webhooks.get(context.parameters.require("id"), by: context.caller))
     }
 
     @Sendable func list(_ request: Request, context: CallerContext) async throws -> Response {

@@ -260,7 +260,24 @@ public struct CandidateTable: Sendable {
             if let reach = filter.reach.applicationCondition(&q) { clause += " AND " + reach }
             q.append(clause + ")")
         }
+        if !filter.documentWords.isEmpty {
+            // Every word in one document's folded text (the trigram index finds the documents). Only the kinds the
+            // reader may read make a candidate match (an evaluator: CV, diplomas, transcripts), and a card scan never.
+            let role: Role = if case .panels = filter.reach { .evaluator } else { .leadership }
+            let kinds = DocumentKind.allCases.filter { $0.readers.contains(role) }.map(\.rawValue)
+            var clause = " AND EXISTS (SELECT 1 FROM documents d WHERE d.candidate_id = c.id AND d.kind = ANY(\(q.bind(kinds)))"
+            for word in filter.documentWords {
+                clause += " AND d.search_text LIKE \(q.bind("%" + Self.likeEscaped(word) + "%"))"
+            }
+            q.append(clause + ")")
+        }
         q.append(createdRange(filter, &q))
+    }
+
+    /// A word for LIKE, its `%`, `_` and `\\` matched as themselves.
+    static func likeEscaped(_ word: String) -> String {
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// The filter's creation dates (days in Vietnam's time) as ` AND …` on `c.created_at`, or nothing.
