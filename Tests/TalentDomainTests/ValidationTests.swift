@@ -166,3 +166,53 @@ struct ValidationTests {
         }
     }
 }
+
+@Suite("Documents and webhooks: the rules without a database")
+struct DocumentRuleTests {
+    @Test("the type comes from the first bytes; a ZIP is a DOCX only with word/document.xml; anything else is none")
+    func sniffing() {
+        #expect(DocumentType(sniffing: Array("%PDF-1.7".utf8), hasWordDocument: false) == .pdf)
+        #expect(DocumentType(sniffing: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], hasWordDocument: false) == .png)
+        #expect(DocumentType(sniffing: [0xFF, 0xD8, 0xFF, 0xE1], hasWordDocument: false) == .jpeg)
+        #expect(DocumentType(sniffing: [0x50, 0x4B, 0x03, 0x04], hasWordDocument: true) == .docx)
+        #expect(DocumentType(sniffing: [0x50, 0x4B, 0x03, 0x04], hasWordDocument: false) == nil)
+        #expect(DocumentType(sniffing: Array("<html>".utf8), hasWordDocument: false) == nil)
+        #expect(DocumentType(sniffing: [UInt8](), hasWordDocument: false) == nil)
+        #expect(DocumentType(sniffing: Array("%PD".utf8), hasWordDocument: false) == nil)
+    }
+
+    @Test("a DOCX's XML becomes its text: paragraphs on lines, entities decoded, tags gone")
+    func wordText() {
+        let xml = #"<w:document><w:body><w:p><w:r><w:t>Kỹ thuật</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> soạn &amp; thảo</w:t></w:r></w:p><w:p><w:r><w:t>&#7843;&#x1EA1; &lt;b&gt;</w:t></w:r></w:p></w:body></w:document>"#
+        #expect(DocumentText.fromWordXML(xml) == "Kỹ thuật\t soạn & thảo\nảạ <b>\n")
+    }
+
+    @Test("a file name keeps its base name, NFC, without control characters")
+    func filenames() throws {
+        #expect(try ValidDocumentRequest(kind: "cv", filename: "C:\\Users\\hr\\Lý lịch.pdf").filename == "Lý lịch.pdf")
+        #expect(try ValidDocumentRequest(kind: "cv", filename: "../../etc/passwd").filename == "passwd")
+        #expect(try ValidDocumentRequest(kind: "cv", filename: "..").filename == nil)
+        #expect(try ValidDocumentRequest(kind: "cv", filename: "a\u{0}b.pdf").filename == nil)
+        #expect(try ValidDocumentRequest(kind: "cv", filename: "Le\u{0302}\u{0301}.pdf").filename == "Lế.pdf")
+        #expect(throws: ServiceError.self) { try ValidDocumentRequest(kind: "selfie", filename: nil) }
+    }
+
+    @Test("a webhook's URL is https, or http to this machine only")
+    func webhookURLs() throws {
+        #expect(try ValidWebhook(partnerCode: "ULAW", url: "https://ulaw.edu.vn/hook").url == "https://ulaw.edu.vn/hook")
+        #expect(try ValidWebhook(partnerCode: "ULAW", url: "http://127.0.0.1:8080/h").url == "http://127.0.0.1:8080/h")
+        for bad in ["http://ulaw.edu.vn/hook", "ftp://x.vn", "https://", "https://user:pw@x.vn/", "https://x.vn/a b", "hook"] {
+            #expect(throws: ServiceError.self) { try ValidWebhook(partnerCode: "ULAW", url: bad) }
+        }
+    }
+
+    @Test("triage: declined needs a reason; a position only with accepted; new is no triage")
+    func triage() throws {
+        #expect(throws: ServiceError.self) { try ValidTriage(triage: "declined", reason: nil, positionID: nil) }
+        #expect(throws: ServiceError.self) { try ValidTriage(triage: "new", reason: nil, positionID: nil) }
+        #expect(throws: ServiceError.self) {
+            try ValidTriage(triage: "reviewed", reason: nil, positionID: UUID().uuidString)
+        }
+        #expect(try ValidTriage(triage: "declined", reason: "  Chưa phù hợp ", positionID: nil).reason == "Chưa phù hợp")
+    }
+}
