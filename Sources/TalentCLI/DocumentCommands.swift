@@ -35,7 +35,7 @@ struct DocumentCommand: AsyncParsableCommand {
             let boundary = "talent-" + UUID().uuidString
             let body = Multipart.body(boundary: boundary, fields: ["kind": request.kind.rawValue],
                                       file: (request.filename ?? "document", data))
-            let document: Document = try await api.upload("/v1/candidates/\(uuid.text)/documents", body,
+            let document: CandidateDocument = try await api.upload("/v1/candidates/\(uuid.text)/documents", body,
                                                           contentType: "multipart/form-data; boundary=\(boundary)")
             printer.record(document, Columns.document)
         }
@@ -51,7 +51,7 @@ struct DocumentCommand: AsyncParsableCommand {
 
         func run(api: APIClient, printer: Printer) async throws {
             let uuid = try UUID.parse(candidate, field: "candidate")
-            let page: Page<Document> = try await api.get("/v1/candidates/\(uuid.text)/documents")
+            let page: Page<CandidateDocument> = try await api.get("/v1/candidates/\(uuid.text)/documents")
             printer.list(page.items, Columns.document, nextCursor: nil)
         }
     }
@@ -112,7 +112,7 @@ struct DocumentCommand: AsyncParsableCommand {
         @Argument(help: L(vi: "Mã định danh tài liệu.", en: "The document's id.")) var id: String
 
         func run(api: APIClient, printer: Printer) async throws {
-            let document: Document = try await api.delete("/v1/documents/\(UUID.parse(id).text)")
+            let document: CandidateDocument = try await api.delete("/v1/documents/\(UUID.parse(id).text)")
             printer.record(document, Columns.document)
         }
     }
@@ -137,7 +137,7 @@ enum Multipart {
 }
 
 extension Columns {
-    static let document: [Column<Document>] = [
+    static let document: [Column<CandidateDocument>] = [
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
         Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID.text },
         .code("kind", vi: "Loại", en: "Kind") { $0.kind },

@@ -107,7 +107,7 @@ public struct DocumentService: Sendable {
     /// Stores an upload received whole: its type from the content (PDF, DOCX, JPEG or PNG, else 415 and nothing
     /// stored), its text extracted, its bytes in chunks, audited; all in one transaction.
     public func add(_ upload: DocumentUpload, _ request: ValidDocumentRequest, to target: Target,
-                    by actor: Principal) async throws -> Document {
+                    by actor: Principal) async throws -> CandidateDocument {
         let (candidate, nomination) = try await authorize(target, by: actor)
         guard upload.size > 0 else {
             throw ServiceError.invalid("file", vi: "tệp rỗng", en: "the file is empty")
@@ -143,7 +143,7 @@ public struct DocumentService: Sendable {
     }
 
     /// A candidate's documents that the actor's role may read (a card scan is listed to HR and admins only).
-    public func list(candidate id: String, by actor: Principal) async throws -> [Document] {
+    public func list(candidate id: String, by actor: Principal) async throws -> [CandidateDocument] {
         try actor.require(Self.staffReaders)
         let uuid = try UUID.parse(id)
         let kinds = DocumentKind.allCases.filter { $0.readers.contains(actor.role) }
@@ -157,10 +157,10 @@ public struct DocumentService: Sendable {
 
     /// A document the actor may read, and its chunks one after the other (each read when the download needs it);
     /// the read is logged under the candidate.
-    public func open(_ id: String, by actor: Principal) async throws -> (Document, DocumentChunks) {
+    public func open(_ id: String, by actor: Principal) async throws -> (CandidateDocument, DocumentChunks) {
         try actor.require(Self.staffReaders)
         let uuid = try UUID.parse(id)
-        let document = try await database.read { db -> Document in
+        let document = try await database.read { db -> CandidateDocument in
             guard let document = try await db.documents.get(uuid), document.kind.readers.contains(actor.role),
                   try await db.reach.candidate(document.candidateID, actor.reach) else {
                 throw Self.notFound(uuid)
@@ -173,7 +173,7 @@ public struct DocumentService: Sendable {
     }
 
     /// Removes a document and its bytes (HR within reach, admins); the audit keeps what it was.
-    public func remove(_ id: String, by actor: Principal) async throws -> Document {
+    public func remove(_ id: String, by actor: Principal) async throws -> CandidateDocument {
         try actor.require(Self.writers)
         let uuid = try UUID.parse(id)
         return try await database.transaction { tx in

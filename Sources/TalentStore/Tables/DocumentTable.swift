@@ -17,12 +17,12 @@ public struct DocumentTable: Sendable {
         d.text IS NOT NULL, d.uploaded_by, d.uploaded_at
         """
 
-    static func decode(_ rows: PostgresRowSequence) async throws -> [Document] {
-        var result: [Document] = []
+    static func decode(_ rows: PostgresRowSequence) async throws -> [CandidateDocument] {
+        var result: [CandidateDocument] = []
         for try await row in rows {
             let d = try row.decode((UUID, UUID, UUID?, String, String, String, Int64, String, Bool, String, Date).self)
             guard let kind = DocumentKind(rawValue: d.3), let type = DocumentType(rawValue: d.5) else { continue }
-            result.append(Document(id: d.0, candidateID: d.1, nominationID: d.2, kind: kind, filename: d.4,
+            result.append(CandidateDocument(id: d.0, candidateID: d.1, nominationID: d.2, kind: kind, filename: d.4,
                                    contentType: type, size: Int(d.6), sha256: d.7, hasText: d.8, uploadedBy: d.9,
                                    uploadedAt: d.10))
         }
@@ -31,7 +31,7 @@ public struct DocumentTable: Sendable {
 
     /// The record of a document whose chunks follow (`appendChunk`), in the same transaction.
     public func insert(candidateID: UUID, nominationID: UUID?, kind: DocumentKind, filename: String, type: DocumentType,
-                       size: Int, sha256: String, text: String?, uploadedBy: String) async throws -> Document {
+                       size: Int, sha256: String, text: String?, uploadedBy: String) async throws -> CandidateDocument {
         let searchText = text.map(VietnameseText.fold)
         let rows = try await connection.query("""
             INSERT INTO documents AS d (candidate_id, nomination_id, kind, filename, content_type, size, sha256, text,
@@ -51,13 +51,13 @@ public struct DocumentTable: Sendable {
             "INSERT INTO document_chunks (document_id, seq, bytes) VALUES (\(id), \(seq), \(bytes))", logger: logger)
     }
 
-    public func get(_ id: UUID) async throws -> Document? {
+    public func get(_ id: UUID) async throws -> CandidateDocument? {
         try await Self.decode(connection.query(
             "SELECT \(unescaped: Self.columns) FROM documents d WHERE d.id = \(id)", logger: logger)).first
     }
 
     /// A candidate's documents of these kinds, the oldest first.
-    public func list(candidateID: UUID, kinds: [DocumentKind]) async throws -> [Document] {
+    public func list(candidateID: UUID, kinds: [DocumentKind]) async throws -> [CandidateDocument] {
         try await Self.decode(connection.query("""
             SELECT \(unescaped: Self.columns) FROM documents d
             WHERE d.candidate_id = \(candidateID) AND d.kind = ANY(\(kinds.map(\.rawValue)))

@@ -78,7 +78,7 @@ public enum DocumentType: String, Sendable, Codable, CaseIterable {
 
 /// A document's record: what it is, whose, and how to check its bytes (size and SHA-256); `text` is what was
 /// extracted for search (staff read it with the document).
-public struct Document: Sendable, Hashable {
+public struct CandidateDocument: Sendable, Hashable {
     public var id: UUID
     public var candidateID: UUID
     public var nominationID: UUID?

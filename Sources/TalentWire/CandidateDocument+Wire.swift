@@ -6,7 +6,7 @@ extension DocumentKind: WireReadable {}
 extension DocumentType: JSONWritable {}
 extension DocumentType: WireReadable {}
 
-extension Document: JSONWritable {
+extension CandidateDocument: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.field("id", id.text)
@@ -24,7 +24,7 @@ extension Document: JSONWritable {
     }
 }
 
-extension Document: WireObjectReadable {
+extension CandidateDocument: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(id: r("id"), candidateID: r("candidate_id"), nominationID: r.optional("nomination_id"),
                       kind: r("kind"), filename: r("filename"), contentType: r("content_type"), size: r("size"),
