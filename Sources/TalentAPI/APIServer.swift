@@ -60,6 +60,7 @@ public enum APIServer {
         WorkforceController(services: services).addRoutes(to: v1)
         WebhookController(services: services).addRoutes(to: v1)
         DocumentController(services: services).addRoutes(to: v1)
+        MailController(services: services).addRoutes(to: v1)
         ReportController(services: services).addRoutes(to: v1)
         AuditController(services: services).addRoutes(to: v1)
         PrivacyController(services: services).addRoutes(to: v1)

@@ -144,6 +144,25 @@ public struct Configuration: Sendable {
             }
             services.documentMaxBytes = bytes
         }
+        if let sendmail = nonEmpty(environment["TALENT_SENDMAIL"]) { services.mail.sendmail = sendmail }
+        if let from = nonEmpty(environment["TALENT_MAIL_FROM"]) {
+            guard Normalize.email(from) != nil else {
+                throw ServiceError.invalid("mail_from", vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address")
+            }
+            services.mail.fromAddress = from
+        }
+        if let language = nonEmpty(environment["TALENT_MAIL_LANGUAGE"]) {
+            guard let chosen = Language(rawValue: language.lowercased()) else {
+                throw ServiceError.invalid("mail_language", vi: "phải là vi hoặc en", en: "must be vi or en")
+            }
+            services.mail.language = chosen
+        }
+        if let url = nonEmpty(environment["TALENT_PUBLIC_URL"]) {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw ServiceError.invalid("public_url", vi: "phải bắt đầu bằng https://", en: "must start with https://")
+            }
+            services.mail.publicURL = String(url.reversed().drop(while: { $0 == "/" }).reversed())
+        }
         if let issuer = file?.reportIssuer { services.reportIssuer = issuer }
         services.weasyprint = nonEmpty(environment["TALENT_WEASYPRINT"])
         let runtimeURL = try url.map { try DatabaseURL($0) } ?? .localDefault

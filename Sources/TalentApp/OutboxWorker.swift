@@ -9,7 +9,7 @@ import TalentDomain
 import TalentCLI
 import TalentService
 
-/// Sends the outbox's webhook deliveries: every `interval` it claims what is due (leased, so that several instances
+/// Sends the outbox's e-mail (through sendmail) and webhook deliveries: every `interval` it claims what is due (leased, so that several instances
 /// of the server share the work and a delivery whose sender died comes back), POSTs each body, signed, to its
 /// partner's URL, and records the answer (`WebhookService.record` decides on the retry). A delivery is at least once:
 /// a partner recognizes a repeat by `X-Talent-Delivery`.
@@ -49,9 +49,17 @@ public struct OutboxWorker: Service {
         }
     }
 
-    /// One pass: claims what is due and sends it; returns how many were tried.
+    /// One pass: claims the e-mail and the webhook deliveries that are due and sends them; returns how many were
+    /// tried.
     public static func deliverDue(services: TalentServices, client: HTTPClient, timeout: Duration = .seconds(10),
-                           logger: Logger) async throws -> Int {
+                                  logger: Logger) async throws -> Int {
+        try await sendMail(services: services, logger: logger)
+            + sendWebhooks(services: services, client: client, timeout: timeout, logger: logger)
+    }
+
+    /// Posts the due webhook deliveries, at once; returns how many were tried.
+    public static func sendWebhooks(services: TalentServices, client: HTTPClient, timeout: Duration = .seconds(10),
+                                    logger: Logger) async throws -> Int {
         let due = try await services.webhooks.claimDue()
         await withTaskGroup(of: Void.self) { group in
             for delivery in due {
@@ -65,6 +73,20 @@ public struct OutboxWorker: Service {
                                      metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
                     }
                 }
+            }
+        }
+        return due.count
+    }
+
+    /// Pipes the due e-mail to sendmail, one message after another (sendmail queues them itself).
+    public static func sendMail(services: TalentServices, logger: Logger) async throws -> Int {
+        let due = try await services.mail.claimDue()
+        for mail in due {
+            do {
+                try await services.mail.send(mail)
+            } catch {
+                logger.error("outbox: the outcome of an e-mail was not recorded",
+                             metadata: ["delivery": "\(mail.id)", "error": "\(error)"])
             }
         }
         return due.count

@@ -57,7 +57,8 @@ public enum TalentApp {
         // Shut down in reverse order: the server stops taking requests, the read log writes what waits, then the pools
         // close.
         app.addServices(DatabaseService(database: database), ReadLogService(readLog: services.readLog),
-                        RetentionJob(services: services, logger: logger), OutboxWorker(services: services, logger: logger))
+                        RetentionJob(services: services, logger: logger), OutboxWorker(services: services, logger: logger),
+                        MailJob(services: services, logger: logger))
         return app
     }
 }

@@ -53,7 +53,7 @@ public enum TalentCommands {
         MigrateCommand.self, VersionCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self,
         AgencyCommand.self, UserCommand.self,
         TokenCommand.self, CandidateCommand.self, PositionCommand.self, ApplicationCommand.self, ReferralCommand.self,
-        PartnerCommand.self, AgreementCommand.self, NominationCommand.self, WebhookCommand.self, DocumentCommand.self, RubricCommand.self, EvaluationCommand.self,
+        PartnerCommand.self, AgreementCommand.self, NominationCommand.self, WebhookCommand.self, DocumentCommand.self, MailCommand.self, RubricCommand.self, EvaluationCommand.self,
         TargetCommand.self, OfficialCommand.self, TrainingCommand.self, DecisionCommand.self, CommendationCommand.self,
         ReportCommand.self, AuditCommand.self, ConsentCommand.self, PrivacyCommand.self,
         BreachCommand.self, BackupCommand.self,

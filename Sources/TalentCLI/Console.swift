@@ -117,13 +117,6 @@ struct Column<Record>: @unchecked Sendable {
     }
 }
 
-extension CalendarDate {
-    /// The date as officers write it: `14/05/2001`.
-    var dayMonthYear: String {
-        let iso = description.split(separator: "-")
-        return iso.count == 3 ? "\(iso[2])/\(iso[1])/\(iso[0])" : description
-    }
-}
 
 /// How each kind of record is printed: each command file adds the columns of its resource (`Columns.agency` in
 /// `AgencyCommands.swift`).

@@ -139,7 +139,7 @@ enum Multipart {
 extension Columns {
     static let document: [Column<CandidateDocument>] = [
         Column("id", vi: "Mã", en: "ID") { $0.id.text },
-        Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID.text },
+        Column("candidate_id", vi: "Mã ứng viên", en: "Candidate ID") { $0.candidateID?.text ?? "" },
         .code("kind", vi: "Loại", en: "Kind") { $0.kind },
         Column("filename", vi: "Tên tệp", en: "File name") { $0.filename },
         Column("content_type", vi: "Kiểu", en: "Type") { $0.contentType.rawValue },

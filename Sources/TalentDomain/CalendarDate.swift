@@ -100,3 +100,11 @@ extension CalendarDate {
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 }
+
+extension CalendarDate {
+    /// The date as officers write it: `14/05/2001` (tables, e-mail).
+    public var dayMonthYear: String {
+        let iso = description.split(separator: "-")
+        return iso.count == 3 ? "\(iso[2])/\(iso[1])/\(iso[0])" : description
+    }
+}

@@ -80,7 +80,8 @@ public enum DocumentType: String, Sendable, Codable, CaseIterable {
 /// extracted for search (staff read it with the document).
 public struct CandidateDocument: Sendable, Hashable {
     public var id: UUID
-    public var candidateID: UUID
+    /// Whose file it is (nil in a partner's answer: the candidate's id is staff's).
+    public var candidateID: UUID?
     public var nominationID: UUID?
     public var kind: DocumentKind
     public var filename: String
@@ -92,7 +93,7 @@ public struct CandidateDocument: Sendable, Hashable {
     public var uploadedBy: String
     public var uploadedAt: Date
 
-    public init(id: UUID, candidateID: UUID, nominationID: UUID?, kind: DocumentKind, filename: String,
+    public init(id: UUID, candidateID: UUID?, nominationID: UUID?, kind: DocumentKind, filename: String,
                 contentType: DocumentType, size: Int, sha256: String, hasText: Bool, uploadedBy: String, uploadedAt: Date) {
         self.id = id
         self.candidateID = candidateID
@@ -105,6 +106,15 @@ public struct CandidateDocument: Sendable, Hashable {
         self.hasText = hasText
         self.uploadedBy = uploadedBy
         self.uploadedAt = uploadedAt
+    }
+}
+
+extension CandidateDocument {
+    /// What a partner's upload answers: the record without the candidate's id.
+    public var forPartner: CandidateDocument {
+        var copy = self
+        copy.candidateID = nil
+        return copy
     }
 }
 

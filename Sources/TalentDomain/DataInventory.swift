@@ -139,6 +139,8 @@ public enum RetentionRule: String, Sendable, CaseIterable, LabeledCode {
     case candidate, account, session
     case signIn = "sign_in"
     case partner, audit, request, breach, idempotency
+    /// A message to send: removed some time after it was delivered or given up, and with the person it is about.
+    case outbox
     /// An official's record follows the civil servant's file (hồ sơ công chức), not the candidate's retention rule.
     case personnelFile = "personnel_file"
 
@@ -155,6 +157,8 @@ public enum RetentionRule: String, Sendable, CaseIterable, LabeledCode {
         case .request: LocalizedText(vi: "cùng hồ sơ ứng viên, để chứng minh đã trả lời yêu cầu", en: "with the candidate's record, as proof the request was answered")
         case .breach: LocalizedText(vi: "lưu lâu dài: biên bản vi phạm theo Điều 23", en: "kept: the written record of Art. 23")
         case .idempotency: LocalizedText(vi: "đến khi khóa Idempotency-Key hết hạn", en: "until the Idempotency-Key expires")
+        case .outbox: LocalizedText(vi: "90 ngày sau khi gửi hoặc thôi gửi; xóa cùng hồ sơ ứng viên",
+                                    en: "90 days after it was sent or given up; erased with the candidate")
         case .personnelFile: LocalizedText(vi: "theo hồ sơ công chức (lưu cùng hồ sơ cán bộ, công chức)",
                                            en: "with the civil servant's personnel file")
         }

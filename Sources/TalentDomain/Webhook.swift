@@ -83,6 +83,8 @@ public struct Delivery: Sendable, Hashable {
     public var partnerCode: String?
     public var webhookID: UUID?
     public var url: String?
+    /// An e-mail's address.
+    public var recipient: String?
     public var state: DeliveryState
     public var attempts: Int
     public var nextAttemptAt: Date?
@@ -92,7 +94,7 @@ public struct Delivery: Sendable, Hashable {
     public var deliveredAt: Date?
 
     public init(id: UUID, channel: String, event: String, partnerCode: String?, webhookID: UUID?, url: String?,
-                state: DeliveryState, attempts: Int, nextAttemptAt: Date?, lastStatus: Int?, lastError: String?,
+                recipient: String? = nil, state: DeliveryState, attempts: Int, nextAttemptAt: Date?, lastStatus: Int?, lastError: String?,
                 createdAt: Date, deliveredAt: Date?) {
         self.id = id
         self.channel = channel
@@ -100,6 +102,7 @@ public struct Delivery: Sendable, Hashable {
         self.partnerCode = partnerCode
         self.webhookID = webhookID
         self.url = url
+        self.recipient = recipient
         self.state = state
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt

@@ -128,6 +128,7 @@ public struct ApplicationService: Sendable {
             try await tx.audit.record(actor, "application.move", "application", uuid.text, before: before, after: after,
                                       extra: extra)
             try await NominationService.follow([before.candidateID], in: tx)
+            try await MailService.applicationResult(after, in: tx)
             return after
         }
     }

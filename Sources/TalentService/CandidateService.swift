@@ -249,6 +249,7 @@ public struct CandidateService: Sendable {
             let movedReferrals = try await tx.referrals.reassign(from: other, to: keep)
             try await tx.nominations.reassign(from: other, to: keep)
             try await tx.documents.reassign(from: other, to: keep)
+            try await tx.outbox.reassign(from: other, to: keep)
             // The removed profile's nominations now follow the kept one's applications too.
             try await NominationService.follow([keep], in: tx)
             try await tx.consents.reassign(from: other, to: keep)

@@ -43,6 +43,7 @@ public struct DecisionService: Sendable {
             try await tx.decisions.dateHire(application: applicationID, on: valid.effectiveOn)
             try await NominationService.follow([before.candidateID], in: tx)
             let after = try await tx.applications.get(applicationID)!
+            if before.stage != .hired { try await MailService.applicationResult(after, in: tx) }
             try await tx.audit.record(actor, before.stage == .hired ? "application.date_hire" : "application.move",
                                       "application", applicationID.text, before: before,
                                       after: after, extra: ["reason": .string(reason), "decision_id": .string(id.text)])

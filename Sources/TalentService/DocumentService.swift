@@ -138,7 +138,7 @@ public struct DocumentService: Sendable {
             }
             try await tx.audit.record(actor, "document.add", "candidate", candidate.text, after: document,
                                       extra: ["document_id": .string(document.id.text)])
-            return document
+            return actor.role == .partner ? document.forPartner : document
         }
     }
 
@@ -162,12 +162,12 @@ public struct DocumentService: Sendable {
         let uuid = try UUID.parse(id)
         let document = try await database.read { db -> CandidateDocument in
             guard let document = try await db.documents.get(uuid), document.kind.readers.contains(actor.role),
-                  try await db.reach.candidate(document.candidateID, actor.reach) else {
+                  let candidate = document.candidateID, try await db.reach.candidate(candidate, actor.reach) else {
                 throw Self.notFound(uuid)
             }
             return document
         }
-        await readLog.record(actor, "document.read", "candidate", document.candidateID.text,
+        await readLog.record(actor, "document.read", "candidate", document.candidateID?.text ?? "",
                              extra: ["document_id": .string(uuid.text), "kind": .string(document.kind.rawValue)])
         return (document, DocumentChunks(database: database, id: uuid))
     }
@@ -177,12 +177,12 @@ public struct DocumentService: Sendable {
         try actor.require(Self.writers)
         let uuid = try UUID.parse(id)
         return try await database.transaction { tx in
-            guard let document = try await tx.documents.get(uuid),
-                  try await tx.reach.candidate(document.candidateID, actor.reach) else {
+            guard let document = try await tx.documents.get(uuid), let candidate = document.candidateID,
+                  try await tx.reach.candidate(candidate, actor.reach) else {
                 throw Self.notFound(uuid)
             }
             try await tx.documents.delete(uuid)
-            try await tx.audit.record(actor, "document.remove", "candidate", document.candidateID.text, before: document,
+            try await tx.audit.record(actor, "document.remove", "candidate", candidate.text, before: document,
                                       extra: ["document_id": .string(uuid.text)])
             return document
         }

@@ -100,6 +100,7 @@ public struct EvaluationService: Sendable {
             }
             let member = try await tx.evaluations.assign(application: application.id, evaluator: user.id, by: actor.name)
             try await tx.audit.record(actor, "evaluation.assign", "application", application.id.text, after: member)
+            try await MailService.evaluationAssigned(member, application: application, in: tx)
             return PanelChange(record: member, warnings: try await Self.warnings(for: application, in: tx))
         }
     }

@@ -17,7 +17,7 @@ struct ExternalProgram: Sendable {
 
     /// Runs the program with `arguments`, with `environment` added to this process's; output goes to temporary
     /// files, so a chatty program never blocks on a full pipe.
-    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -34,7 +34,19 @@ struct ExternalProgram: Sendable {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        // What the program reads (a message for sendmail) comes from a private temporary file too.
+        var inputHandle: FileHandle?
+        let inURL = folder.appendingPathComponent("talent-\(UUID().uuidString).in")
+        if let input {
+            guard FileManager.default.createFile(atPath: inURL.path, contents: input, attributes: [.posixPermissions: 0o600])
+            else { throw CocoaError(.fileWriteUnknown) }
+            inputHandle = try FileHandle(forReadingFrom: inURL)
+        }
+        defer {
+            try? inputHandle?.close()
+            if input != nil { try? FileManager.default.removeItem(at: inURL) }
+        }
+        process.standardInput = inputHandle ?? FileHandle.nullDevice
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch {

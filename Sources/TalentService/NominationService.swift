@@ -134,6 +134,8 @@ public struct NominationService: Sendable {
             consentObtainedAt: n.consentObtainedAt, consentNoticeVersion: n.consentNoticeVersion)
         // A nomination that found the person already under review, in the pool or hired reads so from the start.
         try await NominationService.follow([candidate.id], in: tx)
+        try await MailService.nominationReceived(id, nominator: n.nominator, candidateName: n.candidate.fullName,
+                                                 partner: partner, candidateID: candidate.id, in: tx)
         // The consent the partner obtained, per purpose, with the nomination as its proof.
         for purpose in n.consentPurposes {
             let expires = purpose == .talentPool
@@ -295,6 +297,7 @@ public struct NominationService: Sendable {
                                                    reason: reason, panelScore: nil)
         try await tx.audit.record(actor, "application.move", "application", application.id.text, before: application,
                                   after: after, extra: ["reason": reason.map(JSONValue.string) ?? .null])
+        try await MailService.applicationResult(after, in: tx)
     }
 
     /// Brings the partner's status of these candidates' nominations up to date with their progress, in the

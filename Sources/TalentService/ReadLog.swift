@@ -11,7 +11,7 @@ import TalentWire
 /// entries of at most the last interval. Exports are rare and heavy: they are written at once, not here.
 public actor ReadLog {
     /// The actions this log writes; `talent audit list` leaves them out unless asked for one by `--action`.
-    public static let actions = ["candidate.read", "candidate.search", "nomination.read"]
+    public static let actions = ["candidate.read", "candidate.search", "nomination.read", "document.read"]
 
     let database: Database
     /// How many entries wait before a write starts without waiting for the interval.

@@ -25,6 +25,8 @@ public struct TalentServices: Sendable {
     public let webhooks: WebhookService
     /// Documents of candidates' files.
     public let documents: DocumentService
+    /// E-mail from the outbox.
+    public let mail: MailService
     public let reports: ReportService
     public let evaluations: EvaluationService
     public let targets: TargetService
@@ -71,6 +73,7 @@ public struct TalentServices: Sendable {
         self.nominations = NominationService(database: database, referrals: referrals, readLog: readLog)
         self.webhooks = WebhookService(database: database, retry: settings.webhookRetry)
         self.documents = DocumentService(database: database, readLog: readLog, maxBytes: settings.documentMaxBytes)
+        self.mail = MailService(database: database, settings: settings.mail, retry: settings.webhookRetry)
         self.reports = ReportService(database: database)
         self.evaluations = EvaluationService(database: database)
         self.targets = TargetService(database: database)
@@ -138,6 +141,8 @@ public struct ServiceSettings: Sendable, Equatable {
     public var webhookRetry = RetryPolicy()
     /// The largest document accepted, in bytes (`TALENT_DOCUMENT_MAX_BYTES`).
     public var documentMaxBytes = DocumentService.defaultMaxBytes
+    /// How e-mail is sent (`TALENT_SENDMAIL`, `TALENT_MAIL_FROM`, `TALENT_MAIL_LANGUAGE`, `TALENT_PUBLIC_URL`).
+    public var mail = MailSettings()
 
     public init(referralCreditMonths: Int = 12, requireCompletePanel: Bool = true,
                 migrationsDirectory: URL? = Migrator.locateDirectory(environment: [:])) {

@@ -84,7 +84,9 @@ public struct WebhookService: Sendable {
         let state = v.oneOf("state", state, DeliveryState.self)
         try v.check()
         let partner = try Self.partnerFilter(code, actor)
-        return try await database.read { try await $0.webhooks.deliveries(partnerCode: partner, state: state, page: page) }
+        return try await database.read {
+            try await $0.outbox.deliveries(channel: "webhook", partnerCode: partner, state: state, page: page)
+        }
     }
 
     /// An admin's filter as asked (checked); a partner's own code whatever it asked.
@@ -112,7 +114,7 @@ public struct WebhookService: Sendable {
         let delivered = status.map { (200..<300).contains($0) } ?? false
         let retryAfter = delivered ? nil : retry.delay(after: due.attempt)
         let reason = delivered ? nil : error ?? status.map { "HTTP \($0)" } ?? "no answer"
-        try await database.transaction { try await $0.webhooks.record(due.id, delivered: delivered, status: status,
+        try await database.transaction { try await $0.outbox.record(due.id, delivered: delivered, status: status,
                                                                       error: reason, retryAfter: retryAfter) }
     }
 

@@ -58,7 +58,11 @@ public struct Tables: Sendable {
     public var reports: ReportTable { ReportTable(connection: connection, logger: logger) }
     /// Documents of candidates' files and their bytes.
     public var documents: DocumentTable { DocumentTable(connection: connection, logger: logger) }
-    /// Partners' webhooks and the outbox their deliveries wait in.
+    /// What the e-mail job queues: evaluators' reminders and HR's digest.
+    public var mail: MailTable { MailTable(connection: connection, logger: logger) }
+    /// The outbox: webhook deliveries and e-mail to send, and the answers to their attempts.
+    public var outbox: OutboxTable { OutboxTable(connection: connection, logger: logger) }
+    /// Partners' webhooks (their deliveries wait in the outbox).
     public var webhooks: WebhookTable { WebhookTable(connection: connection, logger: logger) }
     /// Rubrics, versioned by name.
     public var rubrics: RubricTable { RubricTable(connection: connection, logger: logger) }

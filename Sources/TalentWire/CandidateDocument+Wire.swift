@@ -10,7 +10,7 @@ extension CandidateDocument: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.field("id", id.text)
-            w.field("candidate_id", candidateID.text)
+            if let candidateID { w.field("candidate_id", candidateID.text) }
             w.field("nomination_id", nominationID?.text)
             w.field("kind", kind)
             w.field("filename", filename)
@@ -26,7 +26,7 @@ extension CandidateDocument: JSONWritable {
 
 extension CandidateDocument: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
-        try self.init(id: r("id"), candidateID: r("candidate_id"), nominationID: r.optional("nomination_id"),
+        try self.init(id: r("id"), candidateID: r.optional("candidate_id"), nominationID: r.optional("nomination_id"),
                       kind: r("kind"), filename: r("filename"), contentType: r("content_type"), size: r("size"),
                       sha256: r("sha256"), hasText: r("has_text"), uploadedBy: r("uploaded_by"),
                       uploadedAt: r("uploaded_at"))

@@ -37,6 +37,7 @@ extension Delivery: JSONWritable {
             w.field("partner_code", partnerCode)
             w.field("webhook_id", webhookID?.text)
             w.field("url", url)
+            w.field("recipient", recipient)
             w.field("state", state)
             w.field("attempts", attempts)
             w.field("next_attempt_at", nextAttemptAt)
@@ -51,7 +52,8 @@ extension Delivery: JSONWritable {
 extension Delivery: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(id: r("id"), channel: r("channel"), event: r("event"), partnerCode: r.optional("partner_code"),
-                      webhookID: r.optional("webhook_id"), url: r.optional("url"), state: r("state"),
+                      webhookID: r.optional("webhook_id"), url: r.optional("url"), recipient: r.optional("recipient"),
+                      state: r("state"),
                       attempts: r("attempts"), nextAttemptAt: r.optional("next_attempt_at"),
                       lastStatus: r.optional("last_status"), lastError: r.optional("last_error"),
                       createdAt: r("created_at"), deliveredAt: r.optional("delivered_at"))

@@ -36,6 +36,20 @@ struct APIHarness: Sendable {
         }
     }
 
+    /// Runs `body` with the API of a fresh database and services of these settings (the cheapest bcrypt cost).
+    static func with<T: Sendable>(settings: ServiceSettings,
+                                  _ body: @Sendable @escaping (APIHarness) async throws -> T) async throws -> T {
+        var settings = settings
+        settings.sessions.bcryptCost = 4
+        return try await TestDatabase.withDatabase { [settings] database in
+            let services = TalentServices(database: database, settings: settings)
+            let app = Application(router: APIServer.buildRouter(services))
+            return try await app.test(.router) { client in
+                try await body(APIHarness(services: services, client: client))
+            }
+        }
+    }
+
     /// A staff user of the role and a token acting as them.
     func token(_ role: Role, name: String = "Người dùng kiểm thử") async throws -> String {
         let user = try await services.users.add(try NewStaffUser(name: name, role: role.rawValue, agencyCode: "STP", email: nil, scope: "province"),

@@ -216,7 +216,7 @@ struct FeedbackTests {
                 let client = HTTPClient(eventLoopGroupProvider: .singleton)
                 let logger = Logger(label: "test.outbox")
                 // First attempt: the partner answers 500; the delivery waits for its backoff (30 s by default).
-                #expect(try await OutboxWorker.deliverDue(services: api.services, client: client, logger: logger) == 1)
+                #expect(try await OutboxWorker.sendWebhooks(services: api.services, client: client, logger: logger) == 1)
                 var deliveries = try await api.services.webhooks.deliveries(partner: "ULAW", state: nil, page: PageRequest(limit: 10),
                                                                              by: .testAdmin).items
                 #expect(deliveries.count == 1)
@@ -225,13 +225,13 @@ struct FeedbackTests {
                 let wait = try #require(delivery.nextAttemptAt).timeIntervalSinceNow
                 #expect(wait > 20 && wait < 40, "next attempt in \(wait) s")
                 // Not due yet: nothing is sent.
-                #expect(try await OutboxWorker.deliverDue(services: api.services, client: client, logger: logger) == 0)
+                #expect(try await OutboxWorker.sendWebhooks(services: api.services, client: client, logger: logger) == 0)
 
                 // Time passes; the retry is delivered.
                 try await api.services.database.withConnection { c in
                     try await c.query("UPDATE outbox SET next_attempt_at = now()", logger: TestDatabase.logger)
                 }
-                #expect(try await OutboxWorker.deliverDue(services: api.services, client: client, logger: logger) == 1)
+                #expect(try await OutboxWorker.sendWebhooks(services: api.services, client: client, logger: logger) == 1)
                 try await client.shutdown()
                 deliveries = try await api.services.webhooks.deliveries(partner: "ULAW", state: "delivered",
                                                                          page: PageRequest(limit: 10), by: .testAdmin).items

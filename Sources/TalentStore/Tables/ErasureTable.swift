@@ -63,6 +63,7 @@ public struct ErasureTable: Sendable {
             nominations AS (UPDATE nominations SET submitted = '{"erased": true}', triage_reason = NULL
                             WHERE candidate_id = \(candidate)),
             documents AS (DELETE FROM documents WHERE candidate_id = \(candidate)),
+            mail AS (DELETE FROM outbox WHERE candidate_id = \(candidate)),
             consents AS (UPDATE consents SET evidence = NULL, withdrawal_reason = NULL WHERE candidate_id = \(candidate)),
             requests AS (UPDATE privacy_requests SET note = NULL WHERE candidate_id = \(candidate)),
             -- A partner's stored answer to a nomination of the person names them: the key goes with it.

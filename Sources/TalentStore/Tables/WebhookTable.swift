@@ -3,7 +3,7 @@ import Logging
 import PostgresNIO
 import TalentDomain
 
-/// SQL for partners' webhooks and the outbox their deliveries wait in.
+/// SQL for partners' webhooks, and their deliveries queued in and claimed from the outbox.
 public struct WebhookTable: Sendable {
     let connection: PostgresConnection
     let logger: Logger
@@ -92,50 +92,5 @@ public struct WebhookTable: Sendable {
             result.append(DueWebhook(id: id, event: event, url: url, secret: secret, body: body, attempt: attempt))
         }
         return result
-    }
-
-    /// The answer to one attempt: delivered, tried again after `retryAfter`, or given up (`retryAfter` nil).
-    public func record(_ id: UUID, delivered: Bool, status: Int?, error: String?, retryAfter: Duration?) async throws {
-        if delivered {
-            try await connection.query("""
-                UPDATE outbox SET state = 'delivered', delivered_at = now(), last_status = \(status), last_error = NULL
-                WHERE id = \(id) AND state = 'pending'
-                """, logger: logger)
-        } else {
-            try await connection.query("""
-                UPDATE outbox SET state = CASE WHEN \(retryAfter?.seconds)::float8 IS NULL THEN 'failed' ELSE 'pending' END,
-                       next_attempt_at = now() + coalesce(\(retryAfter?.seconds)::float8, 0) * interval '1 second',
-                       last_status = \(status), last_error = left(\(error), 500)
-                WHERE id = \(id) AND state = 'pending'
-                """, logger: logger)
-        }
-    }
-
-    /// Deliveries (of one partner), newest first.
-    public func deliveries(partnerCode: String?, state: DeliveryState?, page: PageRequest) async throws -> Page<Delivery> {
-        let afterMicros = page.cursor.flatMap { Int64($0.key) }
-        let after = page.cursor.flatMap { UUID(uuidString: $0.id) }
-        let rows = try await connection.query("""
-            SELECT o.id, o.channel, o.event, o.partner_code, o.webhook_id, w.url, o.state, o.attempts,
-                   CASE WHEN o.state = 'pending' THEN o.next_attempt_at END, o.last_status, o.last_error, o.created_at,
-                   o.delivered_at, (extract(epoch FROM o.created_at) * 1000000)::bigint
-            FROM outbox o LEFT JOIN webhooks w ON w.id = o.webhook_id
-            WHERE (\(partnerCode)::text IS NULL OR o.partner_code = \(partnerCode))
-              AND (\(state?.rawValue)::text IS NULL OR o.state = \(state?.rawValue))
-              AND (\(afterMicros)::bigint IS NULL
-                   OR (o.created_at, o.id) < ('epoch'::timestamptz + \(afterMicros) * interval '1 microsecond', \(after)))
-            ORDER BY o.created_at DESC, o.id DESC LIMIT \(page.limit + 1)
-            """, logger: logger)
-        var items: [(Delivery, Int64)] = []
-        for try await row in rows {
-            let d = try row.decode((UUID, String, String, String?, UUID?, String?, String, Int, Date?, Int?, String?, Date,
-                                    Date?, Int64).self)
-            items.append((Delivery(id: d.0, channel: d.1, event: d.2, partnerCode: d.3, webhookID: d.4, url: d.5,
-                                   state: DeliveryState(rawValue: d.6) ?? .pending, attempts: d.7, nextAttemptAt: d.8,
-                                   lastStatus: d.9, lastError: d.10, createdAt: d.11, deliveredAt: d.12), d.13))
-        }
-        let next = items.count > page.limit ? items[page.limit - 1] : nil
-        return Page(items: items.prefix(page.limit).map(\.0),
-                    nextCursor: next.map { Cursor(key: String($0.1), id: $0.0.id.text).encoded })
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TalentService
+
+/// Queues what the calendar causes: evaluators' reminders (a sheet outstanding three days, then every three days)
+/// and HR's weekly digest (once per ISO week and person, whichever instance gets there first), and removes e-mail
+/// sent more than 90 days ago. Two minutes after start, then every six hours, until the server shuts down; the
+/// outbox's worker sends what it queues. `talent mail reminders` and `talent mail digest` do the same by hand.
+///
+/// `GET /metrics`: `talent_job_*` with `job="mail"`.
+struct MailJob: Service {
+    let services: TalentServices
+    let logger: Logger
+    var firstDelay: Duration = .seconds(120)
+    var interval: Duration = .seconds(6 * 60 * 60)
+
+    func run() async throws {
+        let metrics = JobMetrics(job: "mail")
+        var delay = firstDelay
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let wait = delay
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+            } catch {
+                return
+            }
+            delay = interval
+            let started = ContinuousClock.now
+            do {
+                let reminders = try await services.mail.queueReminders()
+                let digests = try await services.mail.queueDigests()
+                try await services.mail.prune()
+                metrics.succeeded(since: started)
+                logger.info("mail queued", metadata: ["reminders": "\(reminders)", "digests": "\(digests)"])
+            } catch {
+                metrics.failed(since: started)
+                logger.error("mail job failed; tried again in six hours", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
