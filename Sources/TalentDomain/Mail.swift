@@ -103,9 +103,10 @@ public struct MIMEMessage: Sendable, Hashable {
         if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0 != "=" && $0 != "?" }) { return text }
         var words: [String] = []
         var chunk = ""
-        // 45 bytes of UTF-8 make 60 of base64: with `=?UTF-8?B?` and `?=`, 72 characters.
+        // 36 bytes of UTF-8 make 48 of base64: with `=?UTF-8?B?` and `?=` a word of 60, which fits a header line of
+        // 78 after `Subject: ` or `From: `.
         for character in text {
-            if chunk.utf8.count + String(character).utf8.count > 45 {
+            if chunk.utf8.count + String(character).utf8.count > 36 {
                 words.append("=?UTF-8?B?" + Data(chunk.utf8).base64EncodedString() + "?=")
                 chunk = ""
             }

@@ -33,7 +33,7 @@ struct FeedbackTests {
 
     func outbox(_ api: APIHarness) async throws -> Int {
         try await api.services.database.withConnection { c in
-            for try await n in try await c.query("SELECT count(*)::int FROM outbox", logger: TestDatabase.logger).decode(Int.self) {
+            for try await n in try await c.query("SELECT count(*)::int FROM outbox WHERE channel = 'webhook'", logger: TestDatabase.logger).decode(Int.self) {
                 return n
             }
             return -1

@@ -342,6 +342,11 @@ struct NominationTests {
             let official = try await api.request(.post, "/v1/officials", token: hr, json: [
                 "full_name": "Trần Thị Bích", "agency_code": "STP", "kind": "drafting_staff", "candidate_id": other])
             #expect(official.status == 201, "\(official.text)")
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+            let document = try await api.request(.post, "/v1/candidates/\(other)/documents", token: hr,
+                                                 raw: DocumentTests.multipart(kind: "diploma", filename: "bang.png", data: png),
+                                                 headers: DocumentTests.multipartType)
+            #expect(document.status == 201, "\(document.text)")
             for (table, column) in references where Self.mergeHandles.contains(table) && table != "candidate_contacts" {
                 #expect(try await api.count(table, where: column, is: other) > 0, "\(table) has no row of the other profile")
             }
