@@ -30,15 +30,18 @@ public struct PersonalDataExport: Sendable, Hashable {
     public var submittedNominations: [SubmittedNomination]
     public var evaluations: [ScoreSheet]
     public var consents: [Consent]
+    /// The documents of their file (what they are; each can be downloaded by id).
+    public var documents: [CandidateDocument]
     public var audit: [AuditEntry]
 
     public init(generatedAt: Date, file: CandidateFile, submittedNominations: [SubmittedNomination],
-                evaluations: [ScoreSheet], consents: [Consent], audit: [AuditEntry]) {
+                evaluations: [ScoreSheet], consents: [Consent], documents: [CandidateDocument] = [], audit: [AuditEntry]) {
         self.generatedAt = generatedAt
         self.file = file
         self.submittedNominations = submittedNominations
         self.evaluations = evaluations
         self.consents = consents
+        self.documents = documents
         self.audit = audit
     }
 }

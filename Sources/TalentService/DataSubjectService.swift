@@ -37,6 +37,7 @@ public struct DataSubjectService: Sendable {
                 generatedAt: Date(), file: file,
                 submittedNominations: try await tx.subject.submittedNominations(candidate: id),
                 evaluations: sheets, consents: try await tx.consents.all(candidate: id),
+                documents: try await tx.documents.list(candidateID: id, kinds: DocumentKind.allCases),
                 audit: try await tx.subject.audit(about: records))
             try await tx.audit.record(actor, "candidate.privacy_export", "candidate", id.text, extra: [
                 "applications": .number(Double(applications.count)), "audit_entries": .number(Double(export.audit.count)),

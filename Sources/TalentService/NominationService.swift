@@ -251,6 +251,10 @@ public struct NominationService: Sendable {
             case .accepted:
                 try await ConsentService.requireRecruitmentConsent(candidateID, in: tx)
                 if let own, own.stage.isOpen {
+                    if let asked = valid.positionID, asked != own.positionID {
+                        throw ServiceError.invalid("position_id", vi: "đề cử đã có hồ sơ đang xét cho vị trí khác (\(own.id.text))",
+                                                   en: "the nomination already has an open application for another position (\(own.id.text))")
+                    }
                     if own.stage == .nominated {
                         try await Self.moveOwn(own, to: .screening, reason: valid.reason, by: actor, in: tx)
                     }

@@ -31,6 +31,7 @@ extension PersonalDataExport: JSONWritable {
             w.field("nominations_as_submitted", submittedNominations)
             w.field("evaluations", evaluations)
             w.field("consents", consents)
+            w.field("documents", documents)
             w.field("audit", audit)
         }
     }
@@ -40,6 +41,6 @@ extension PersonalDataExport: WireObjectReadable {
     public init(reading r: WireReader) throws(ServiceError) {
         try self.init(generatedAt: r("generated_at"), file: r("person"),
                       submittedNominations: r("nominations_as_submitted"), evaluations: r("evaluations"),
-                      consents: r("consents"), audit: r("audit"))
+                      consents: r("consents"), documents: r("documents"), audit: r("audit"))
     }
 }
