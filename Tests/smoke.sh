@@ -22,6 +22,14 @@ grep -q "talent migrate" <<<"$out" || fail "serve did not say to run talent migr
 "$TALENT" migrate >/dev/null; ok
 "$TALENT" demo load >/dev/null; ok
 
+# The server's outbox worker sends e-mail to a recording sendmail and retries a failed webhook after a second.
+mail_dir=$(mktemp -d) hook_dir=$(mktemp -d)
+cat > "$mail_dir/sendmail" <<SH
+#!/bin/sh
+cat > "$mail_dir/\$(date +%s%N).eml"
+SH
+chmod 755 "$mail_dir/sendmail"
+export TALENT_SENDMAIL="$mail_dir/sendmail" TALENT_WEBHOOK_RETRY_SECONDS=1
 start_server "$TALENT" "$API_PORT"
 [ "$(curl -s "$BASE/health")" = '{"database":"ok","pool":"ok","status":"ok"}' ] || fail "health is not ok"; ok
 # the API description comes from the binary's resource bundle (openapi.yaml), as YAML and as JSON
@@ -58,7 +66,7 @@ reorg=deploy/reorganizations/2025-dong-thap.json
 # server and her password. She adds a candidate and opens an application at her agency; Sở Tư pháp's application
 # is not found to her, and both are found by Sở Tư pháp's province-scoped officer.
 lan_home=$(mktemp -d) duc_home=$(mktemp -d)
-trap 'rm -rf "$lan_home" "$duc_home"; cleanup' EXIT
+trap 'rm -rf "$lan_home" "$duc_home" "$mail_dir" "$hook_dir"; cleanup' EXIT
 as_lan() { HOME="$lan_home" DATABASE_URL=postgres://nobody@127.0.0.1:1/none TALENT_PASSWORD=demo-483-talent "$TALENT" "$@"; }
 as_duc() { HOME="$duc_home" DATABASE_URL=postgres://nobody@127.0.0.1:1/none TALENT_PASSWORD=demo-483-talent "$TALENT" "$@"; }
 as_lan login --server "$BASE" --email lan.nguyen@demo.talent.vn >/dev/null || fail "Lan could not sign in"; ok
@@ -90,6 +98,67 @@ grep -q "chmod 600" <<<"$out" || fail "no chmod advice: $out"; ok
 chmod 600 "$lan_home/.config/talent/credentials"
 as_lan logout >/dev/null || fail "logout failed"; ok
 [ ! -e "$lan_home/.config/talent/credentials" ] || fail "logout left the token behind"; ok
+
+# Documents: a PDF uploaded as multipart comes back byte for byte with its type; a text file named .pdf is 415.
+weasyprint - "$hook_dir/cv.pdf" <<<'<html><meta charset=utf-8><p>Kỹ thuật soạn thảo văn bản</p></html>' 2>/dev/null \
+    || fail "weasyprint could not make a PDF"
+doc=$(curl -fs -H "Authorization: Bearer $token" -F kind=cv -F "file=@$hook_dir/cv.pdf;filename=Lý lịch.pdf" \
+      "$BASE/v1/candidates/$id/documents" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') \
+    || fail "the document was not uploaded"; ok
+curl -fs -H "Authorization: Bearer $token" -o "$hook_dir/back.pdf" -w '%{content_type}' "$BASE/v1/documents/$doc" \
+    | grep -q '^application/pdf$' || fail "the document did not come back as a PDF"
+cmp -s "$hook_dir/cv.pdf" "$hook_dir/back.pdf" || fail "the document did not come back byte for byte"; ok
+printf 'plain text' > "$hook_dir/fake.pdf"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -F kind=cv -F "file=@$hook_dir/fake.pdf" \
+         "$BASE/v1/candidates/$id/documents")
+[ "$status" = 415 ] || fail "a text file named .pdf answered $status"; ok
+curl -fs -H "Authorization: Bearer $token" "$BASE/v1/candidates?document=soan%20thao" | grep -q "$id" \
+    || fail "the document's text does not find the candidate"; ok
+
+# A partner's webhook, through the running server's worker: the receiver answers 500 once, then 204; both
+# attempts carry the same delivery id and a signature the receiver checks with the secret.
+hook_port=$(free_port)
+python3 - "$hook_port" "$hook_dir" <<'PY' & hook_pid=$!
+import http.server, json, os, sys
+port, folder = int(sys.argv[1]), sys.argv[2]
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        n = len([f for f in os.listdir(folder) if f.endswith(".json")])
+        with open(os.path.join(folder, "%d.json" % n), "w") as f:
+            json.dump({"headers": dict(self.headers), "body": body.decode()}, f)
+        self.send_response(500 if n == 0 else 204)
+        self.end_headers()
+    def log_message(self, *args): pass
+http.server.HTTPServer(("127.0.0.1", port), Hook).serve_forever()
+PY
+trap 'kill $hook_pid 2>/dev/null; rm -rf "$lan_home" "$duc_home" "$mail_dir" "$hook_dir"; cleanup' EXIT
+secret=$("$TALENT" webhook add --partner CTU --url "http://127.0.0.1:$hook_port/hook" | tail -n 1)
+ctu=$("$TALENT" token issue --partner CTU | tail -n 1)
+nomination=$(curl -fs -H "Authorization: Bearer $ctu" -H 'Idempotency-Key: smoke-1' -H 'Content-Type: application/json' \
+  -d '{"candidate": {"full_name": "Đặng Thu Thảo", "email": "thao.dang@example.edu.vn"},
+       "nominator": {"name": "TS. Trần Văn An", "email": "an.tran@example.edu.vn"}, "relationship": "teacher",
+       "justification": "Thủ khoa", "consent": {"obtained_at": "2026-11-02T09:00:00Z", "notice_version": "2026-01"}}' \
+  "$BASE/v1/nominations" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || fail "the nomination failed"; ok
+"$TALENT" nomination review "$nomination" >/dev/null || fail "the nomination could not be reviewed"; ok
+for _ in $(seq 1 100); do [ -e "$hook_dir/1.json" ] && break; sleep 0.1; done
+[ -e "$hook_dir/1.json" ] || fail "the webhook was not retried"
+python3 - "$hook_dir" "$secret" "$nomination" <<'PY' || fail "the webhook's deliveries are wrong"
+import hashlib, hmac, json, sys
+folder, secret, nomination = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
+first, second = (json.load(open("%s/%d.json" % (folder, n))) for n in (0, 1))
+for d in (first, second):
+    expected = "sha256=" + hmac.new(secret, d["body"].encode(), hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(d["headers"]["X-Talent-Signature"], expected), "a bad signature"
+    event = json.loads(d["body"])
+    assert event["nomination_id"] == nomination and event["status"] == "under_review", event
+assert first["headers"]["X-Talent-Delivery"] == second["headers"]["X-Talent-Delivery"]
+PY
+ok
+"$TALENT" webhook deliveries --partner CTU --format csv | grep -q ",delivered," || fail "the delivery is not delivered"; ok
+# The nominator's acknowledgment went through sendmail.
+for _ in $(seq 1 50); do ls "$mail_dir"/*.eml >/dev/null 2>&1 && break; sleep 0.1; done
+grep -lq "^To: an.tran@example.edu.vn" "$mail_dir"/*.eml 2>/dev/null || fail "no acknowledgment e-mail: $("$TALENT" mail deliveries --format csv)"; ok
 
 # The audit trail: intact after all that, its head printed as an anchor; the application's role cannot edit it,
 # and an entry the owner edits behind the trigger's back is named (exit 1), also with the anchor kept.

@@ -36,6 +36,8 @@ public struct OutboxWorker: Service {
             do {
                 let sent = try await Self.deliverDue(services: services, client: client, timeout: timeout, logger: logger)
                 if sent > 0 { metrics.succeeded(since: started) }
+                // A full batch: more may be due; go on at once.
+                if sent >= Self.batch { continue }
             } catch {
                 metrics.failed(since: started)
                 logger.error("outbox: claiming deliveries failed; tried again shortly", metadata: ["error": "\(error)"])
@@ -60,7 +62,7 @@ public struct OutboxWorker: Service {
     /// Posts the due webhook deliveries, at once; returns how many were tried.
     public static func sendWebhooks(services: TalentServices, client: HTTPClient, timeout: Duration = .seconds(10),
                                     logger: Logger) async throws -> Int {
-        let due = try await services.webhooks.claimDue()
+        let due = try await services.webhooks.claimDue(limit: batch)
         await withTaskGroup(of: Void.self) { group in
             for delivery in due {
                 group.addTask {
@@ -78,15 +80,24 @@ public struct OutboxWorker: Service {
         return due.count
     }
 
-    /// Pipes the due e-mail to sendmail, one message after another (sendmail queues them itself).
+    /// How many of each channel one pass claims.
+    static let batch = 20
+
+    /// Pipes the due e-mail to sendmail, four at a time (sendmail queues them itself).
     public static func sendMail(services: TalentServices, logger: Logger) async throws -> Int {
-        let due = try await services.mail.claimDue()
-        for mail in due {
-            do {
-                try await services.mail.send(mail)
-            } catch {
-                logger.error("outbox: the outcome of an e-mail was not recorded",
-                             metadata: ["delivery": "\(mail.id)", "error": "\(error)"])
+        let due = try await services.mail.claimDue(limit: batch)
+        await withTaskGroup(of: Void.self) { group in
+            for (index, mail) in due.enumerated() {
+                if index >= 4 { await group.next() }
+                group.addTask {
+                    do {
+                        try await services.mail.send(mail)
+                    } catch {
+                        // The lease runs out and the message is tried again: at least once.
+                        logger.error("outbox: the outcome of an e-mail was not recorded",
+                                     metadata: ["delivery": "\(mail.id)", "error": "\(error)"])
+                    }
+                }
             }
         }
         return due.count

@@ -46,6 +46,8 @@ public struct DemoData: Sendable {
             return Summary(users: demoUsers, positions: 0, candidates: 0, applications: 0, alreadyLoaded: true)
         }
         var users = demoUsers
+        // The demo's people are made up: the e-mail their records cause is discarded, not sent.
+        let started = Date()
         // Sở Nội vụ's HR officer works on her agency only; Sở Tư pháp's consolidates for the province.
         let staff: [(String, Role, String, Scope, String)] = [
             ("Nguyễn Thị Lan", .hr, "SNV", .agency, "lan.nguyen@demo.talent.vn"),
@@ -124,6 +126,7 @@ public struct DemoData: Sendable {
         let admin = try await services.users.add(try NewStaffUser(name: "Quản trị viên Hệ thống", role: Role.admin.rawValue,
                                                                   agencyCode: "STP", email: Self.marker), by: actor)
         users.append(try await services.users.setPassword(admin.id, Self.password, by: actor))
+        try await services.mail.discard(queuedSince: started, by: actor)
         return Summary(users: users, positions: positions.count, candidates: candidates, applications: applications,
                        alreadyLoaded: false)
     }

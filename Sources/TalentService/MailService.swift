@@ -206,6 +206,12 @@ public struct MailService: Sendable {
         return try await queueDigests()
     }
 
+    /// Removes the e-mail queued since `time` and not sent yet (the demo data's: its people are made up).
+    public func discard(queuedSince time: Date, by actor: Principal) async throws {
+        try actor.require([.admin])
+        try await database.transaction { try await $0.outbox.discardMail(since: time) }
+    }
+
     // MARK: Reading
 
     /// E-mail in the outbox, newest first (administrators).

@@ -48,6 +48,13 @@ public struct OutboxTable: Sendable {
             """, logger: logger)
     }
 
+    /// Removes the e-mail queued since `time` that is still waiting.
+    public func discardMail(since time: Date) async throws {
+        try await connection.query("""
+            DELETE FROM outbox WHERE channel = 'email' AND state = 'pending' AND created_at >= \(time)
+            """, logger: logger)
+    }
+
     /// The messages about one person follow them to the kept profile (a merge).
     public func reassign(from: UUID, to: UUID) async throws {
         try await connection.query("UPDATE outbox SET candidate_id = \(to) WHERE candidate_id = \(from)", logger: logger)
