@@ -159,7 +159,8 @@ public struct Configuration: Sendable {
         }
         if let url = nonEmpty(environment["TALENT_PUBLIC_URL"]) {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                throw ServiceError.invalid("public_url", vi: "phải bắt đầu bằng https://", en: "must start with https://")
+                throw ServiceError.invalid("public_url", vi: "phải bắt đầu bằng https:// (hoặc http://)",
+                                           en: "must start with https:// (or http://)")
             }
             services.mail.publicURL = String(url.reversed().drop(while: { $0 == "/" }).reversed())
         }

@@ -11,7 +11,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case evaluationAssigned = "evaluation.assigned"
     /// To an evaluator: sheets still to score.
     case evaluationReminder = "evaluation.reminder"
-    /// To HR, weekly: overdue items and targets at risk within their reach.
+    /// To HR officers and administrators, weekly: overdue items and targets at risk within their reach.
     case hrDigest = "hr.digest"
 }
 

@@ -17,7 +17,9 @@ struct ExternalProgram: Sendable {
 
     /// Runs the program with `arguments`, with `environment` added to this process's; output goes to temporary
     /// files, so a chatty program never blocks on a full pipe.
-    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) async throws -> Result {
+    /// A program still running after `timeout` is stopped (SIGTERM), and its result is its exit status then.
+    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
+             timeout: Duration? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -47,6 +49,13 @@ struct ExternalProgram: Sendable {
             if input != nil { try? FileManager.default.removeItem(at: inURL) }
         }
         process.standardInput = inputHandle ?? FileHandle.nullDevice
+        let watchdog = timeout.map { limit in
+            Task { [process] in
+                try await Task.sleep(for: limit)
+                if process.isRunning { process.terminate() }
+            }
+        }
+        defer { watchdog?.cancel() }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch {

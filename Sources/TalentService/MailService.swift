@@ -22,8 +22,8 @@ public struct MailSettings: Sendable, Equatable {
 
 /// E-mail: queued in the outbox in the transaction of what causes it (the static functions, called by the services
 /// that make those changes), rendered from `MailTemplates` and piped to sendmail by the server's worker, retried with
-/// the webhooks' backoff. Reminders to evaluators and HR's weekly digest are queued by the server's daily job (or by
-/// hand, `talent mail reminders|digest`).
+/// the webhooks' backoff. Reminders to evaluators and the weekly digest are queued by the server's mail job, every six
+/// hours (or by hand, `talent mail reminders|digest`).
 public struct MailService: Sendable {
     let database: Database
     public let settings: MailSettings
@@ -83,7 +83,7 @@ public struct MailService: Sendable {
         ])))
     }
 
-    // MARK: Queued by the daily job
+    // MARK: Queued by the mail job
 
     /// Queues one reminder per evaluator with sheets still to submit on applications in evaluation, assigned (or
     /// last reminded) `reminderDays` days ago or more; returns how many were queued.
@@ -175,7 +175,7 @@ public struct MailService: Sendable {
         var failure: String?
         do {
             let result = try await ExternalProgram(executable: settings.sendmail)
-                .run(["-i", "--", due.to], input: Data(text.utf8))
+                .run(["-i", "--", due.to], input: Data(text.utf8), timeout: .seconds(60))
             if result.status != 0 { failure = "sendmail: " + result.lastError }
         } catch {
             failure = "sendmail \(settings.sendmail): \(error.localizedDescription)"

@@ -20,7 +20,8 @@ public struct MailTable: Sendable {
     }
 
     /// Sheets not submitted `days` days or more after the assignment (and as long after the last reminder), of
-    /// active evaluators with an e-mail.
+    /// active evaluators with an e-mail; locked, so that another instance's job running at the same moment skips
+    /// them.
     public func dueReminders(days: Int) async throws -> [DueSheet] {
         let rows = try await connection.query("""
             SELECT ea.evaluator_id, u.name, u.email, ea.application_id, p.title, ag.name, ea.assigned_at
@@ -35,6 +36,7 @@ public struct MailTable: Sendable {
               AND NOT EXISTS (SELECT 1 FROM evaluation_sheets s WHERE s.application_id = ea.application_id
                                 AND s.evaluator_id = ea.evaluator_id AND s.superseded_at IS NULL)
             ORDER BY ea.evaluator_id, ea.assigned_at, ea.application_id
+            FOR UPDATE OF ea SKIP LOCKED
             """, logger: logger)
         var result: [DueSheet] = []
         for try await (evaluator, name, email, application, title, agency, at)
