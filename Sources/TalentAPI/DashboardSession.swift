@@ -30,9 +30,13 @@ enum DashboardSession {
     static func viewer(_ request: Request, context: APIContext, services: TalentServices) async throws -> Viewer? {
         do {
             if let secret = cookie(cookieName, in: request) {
-                let (principal, formKey) = try await services.sessions.authenticate(browser: secret)
-                context.actor.set(principal)
-                return Viewer(principal: principal, formKey: formKey)
+                do {
+                    let (principal, formKey) = try await services.sessions.authenticate(browser: secret)
+                    context.actor.set(principal)
+                    return Viewer(principal: principal, formKey: formKey)
+                } catch let error as ServiceError where error.kind == .unauthenticated {
+                    // A cookie whose session ended (signed out, expired) does not hide a valid bearer header.
+                }
             }
             if let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " {
                 let secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
