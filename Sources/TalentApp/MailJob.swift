@@ -16,26 +16,16 @@ struct MailJob: Service {
     var interval: Duration = .seconds(6 * 60 * 60)
 
     func run() async throws {
-        let metrics = JobMetrics(job: "mail")
-        var delay = firstDelay
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let wait = delay
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-            } catch {
-                return
-            }
-            delay = interval
-            let started = ContinuousClock.now
+        await JobMetrics.periodically(job: "mail", first: firstDelay, every: interval) {
             do {
                 let reminders = try await services.mail.queueReminders()
                 let digests = try await services.mail.queueDigests()
                 try await services.mail.prune()
-                metrics.succeeded(since: started)
                 logger.info("mail queued", metadata: ["reminders": "\(reminders)", "digests": "\(digests)"])
+                return true
             } catch {
-                metrics.failed(since: started)
                 logger.error("mail job failed; tried again in six hours", metadata: ["error": "\(error)"])
+                return false
             }
         }
     }

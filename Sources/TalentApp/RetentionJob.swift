@@ -23,26 +23,16 @@ struct RetentionJob: Service {
     static let actor = Principal(name: "Quy tắc lưu trữ (tự động)", role: .admin, channel: .api)
 
     func run() async throws {
-        let metrics = JobMetrics(job: "retention")
-        var delay = firstDelay
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let wait = delay
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-            } catch {
-                return
-            }
-            delay = interval
-            let started = ContinuousClock.now
+        await JobMetrics.periodically(job: "retention", first: firstDelay, every: interval) {
             do {
                 let run = try await services.dataSubjects.retention(dryRun: false, by: Self.actor)
-                metrics.succeeded(since: started)
                 logger.info("retention rule applied", metadata: [
                     "erased": "\(run.due.count)", "days": "\(run.days)",
                 ])
+                return true
             } catch {
-                metrics.failed(since: started)
                 logger.error("retention rule failed; tried again tomorrow", metadata: ["error": "\(error)"])
+                return false
             }
         }
     }
@@ -74,5 +64,24 @@ struct JobMetrics {
         runs.increment()
         failures.increment()
         duration.record(duration: ContinuousClock.now - started)
+    }
+
+    /// Runs `body` after `first`, then every `every`, until the server shuts down; each run's outcome (true:
+    /// succeeded) recorded as `job`'s.
+    static func periodically(job: String, first: Duration, every interval: Duration,
+                             _ body: () async -> Bool) async {
+        let metrics = JobMetrics(job: job)
+        var delay = first
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let wait = delay
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+            } catch {
+                return
+            }
+            delay = interval
+            let started = ContinuousClock.now
+            if await body() { metrics.succeeded(since: started) } else { metrics.failed(since: started) }
+        }
     }
 }
