@@ -25,7 +25,8 @@ public struct OutboxWorker: Service {
     public func run() async throws {
         let metrics = JobMetrics(job: "outbox")
         let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                                configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5))))
+                                configuration: .init(redirectConfiguration: .disallow,
+                                                     timeout: .init(connect: .seconds(5), read: .seconds(10))))
         await loop(client: client, metrics: metrics)
         try? await client.shutdown()
     }

@@ -110,6 +110,15 @@ public struct CandidateDocument: Sendable, Hashable {
 }
 
 extension CandidateDocument {
+    /// What an evaluator reads: not who uploaded it nor the nomination it came with (they judge without knowing who
+    /// recommended the candidate).
+    public var forEvaluator: CandidateDocument {
+        var copy = self
+        copy.nominationID = nil
+        copy.uploadedBy = ""
+        return copy
+    }
+
     /// What a partner's upload answers: the record without the candidate's id.
     public var forPartner: CandidateDocument {
         var copy = self
@@ -196,7 +205,11 @@ public enum DocumentText {
 
     /// Text kept for search: NFC, at most `limit` characters.
     public static func kept(_ text: String, limit: Int = 200_000) -> String? {
-        let normalized = VietnameseText.nfc(text).trimmed
+        // PostgreSQL text holds no NUL; other control characters (but line breaks and tabs) are dropped with it.
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            $0 == "\n" || $0 == "\t" || !($0.properties.generalCategory == .control)
+        }))
+        let normalized = VietnameseText.nfc(cleaned).trimmed
         guard !normalized.isEmpty else { return nil }
         return String(normalized.prefix(limit))
     }

@@ -42,7 +42,12 @@ public struct ValidWebhook: Sendable, Hashable {
         }
         try v.check()
         self.partnerCode = code ?? ""
-        self.url = url ?? ""
+        // The scheme as the database's check reads it: `HTTPS://` is `https://`.
+        var stored = url ?? ""
+        if let colon = stored.firstIndex(of: ":") {
+            stored = stored[..<colon].lowercased() + stored[colon...]
+        }
+        self.url = stored
     }
 
     static func acceptable(_ text: String) -> Bool {

@@ -151,7 +151,8 @@ public struct DocumentService: Sendable {
             guard try await db.reach.candidate(uuid, actor.reach), try await db.candidates.get(uuid) != nil else {
                 throw CandidateService.notFound(uuid)
             }
-            return try await db.documents.list(candidateID: uuid, kinds: kinds)
+            let documents = try await db.documents.list(candidateID: uuid, kinds: kinds)
+            return actor.role == .evaluator ? documents.map(\.forEvaluator) : documents
         }
     }
 
@@ -222,15 +223,34 @@ enum TextExtractor {
         switch type {
         case .pdf:
             guard let result = try? await ExternalProgram.system("pdftotext")
-                .run(["-q", "-enc", "UTF-8", "-l", "100", file.path, "-"]), result.status == 0 else { return nil }
+                .run(["-q", "-enc", "UTF-8", "-l", "100", file.path, "-"], timeout: extractionTimeout), result.status == 0
+            else { return nil }
             return result.output
         case .docx:
-            guard let result = try? await ExternalProgram.system("unzip").run(["-p", file.path, "word/document.xml"]),
-                  result.status == 0 else { return nil }
+            // A DOCX whose text would inflate past the limit (a zip bomb) is kept without its text.
+            guard let size = await zipEntrySize(file, "word/document.xml"), size <= maxWordXML,
+                  let result = try? await ExternalProgram.system("unzip")
+                      .run(["-p", file.path, "word/document.xml"], timeout: extractionTimeout), result.status == 0
+            else { return nil }
             return DocumentText.fromWordXML(result.output)
         case .jpeg, .png:
             return nil
         }
+    }
+
+    /// How long extracting a document's text may take, and the largest DOCX text part read.
+    static let extractionTimeout: Duration = .seconds(20)
+    static let maxWordXML = 50 * 1024 * 1024
+
+    /// The uncompressed size of a ZIP entry, from `unzip -Zl` (its fourth column); nil if it has none.
+    static func zipEntrySize(_ file: URL, _ entry: String) async -> Int? {
+        guard let result = try? await ExternalProgram.system("unzip").run(["-Zl", file.path, entry]),
+              result.status == 0 else { return nil }
+        for line in result.output.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.last.map(String.init) == entry, fields.count >= 4 { return Int(fields[3]) }
+        }
+        return nil
     }
 
     /// Whether a ZIP file has an entry of this name (`unzip -Z1` lists them).

@@ -27,8 +27,9 @@ struct ExternalProgram: Sendable {
         let folder = FileManager.default.temporaryDirectory
         let outURL = folder.appendingPathComponent("talent-\(UUID().uuidString).out")
         let errURL = folder.appendingPathComponent("talent-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        // Private: what a program writes may be personal data (the text of a CV).
+        FileManager.default.createFile(atPath: outURL.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        FileManager.default.createFile(atPath: errURL.path, contents: nil, attributes: [.posixPermissions: 0o600])
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)

@@ -156,7 +156,7 @@ public struct MailService: Sendable {
 
     // MARK: The worker's side
 
-    public func claimDue(limit: Int = 20, lease: Duration = .seconds(120)) async throws -> [DueMail] {
+    public func claimDue(limit: Int = 20, lease: Duration = .seconds(600)) async throws -> [DueMail] {
         try await database.transaction { try await $0.outbox.claimDueMail(limit: limit, lease: lease) }
     }
 
@@ -183,7 +183,7 @@ public struct MailService: Sendable {
         let delivered = failure == nil
         let retryAfter = delivered ? nil : retry.delay(after: due.attempt)
         try await database.transaction { [failure] tx in
-            try await tx.outbox.record(due.id, delivered: delivered, status: nil, error: failure, retryAfter: retryAfter)
+            try await tx.outbox.record(due.id, attempt: due.attempt, delivered: delivered, status: nil, error: failure, retryAfter: retryAfter)
         }
     }
 

@@ -238,15 +238,14 @@ public struct NominationService: Sendable {
             case .new, .reviewed:
                 break
             case .declined:
-                if let own, own.stage.isOpen {
+                // An application the nomination found open is someone else's work: the decline leaves it alone.
+                if let own, own.stage.isOpen, before.openedApplication {
                     if own.stage != .nominated {
                         throw ServiceError(.conflict, slug: "application-under-way", LocalizedText(
                             vi: "Hồ sơ dự tuyển của đề cử đang ở giai đoạn “\(own.stage.label.vi)”: từ chối hồ sơ (talent application move --to rejected) thay vì đề cử",
                             en: "The nomination's application is at \(own.stage.rawValue): reject the application (talent application move --to rejected) instead"))
                     }
-                    if before.openedApplication {
-                        try await Self.moveOwn(own, to: .rejected, reason: valid.reason, by: actor, in: tx)
-                    }
+                    try await Self.moveOwn(own, to: .rejected, reason: valid.reason, by: actor, in: tx)
                 }
             case .accepted:
                 try await ConsentService.requireRecruitmentConsent(candidateID, in: tx)

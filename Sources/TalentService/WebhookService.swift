@@ -41,7 +41,8 @@ public struct WebhookService: Sendable {
     public func list(partner code: String?, by actor: Principal) async throws -> [Webhook] {
         try actor.require(Self.readers)
         let partner = try Self.partnerFilter(code, actor)
-        return try await database.read { try await $0.webhooks.list(partnerCode: partner) }
+        let webhooks = try await database.read { try await $0.webhooks.list(partnerCode: partner) }
+        return actor.role == .partner ? webhooks.map(Self.forPartner) : webhooks
     }
 
     /// One webhook (never its secret); another partner's is not found.
@@ -53,7 +54,14 @@ public struct WebhookService: Sendable {
               partner.map({ $0 == webhook.partnerCode }) ?? true else {
             throw ServiceError.notFound(LocalizedText(vi: "webhook", en: "webhook"), uuid.text)
         }
-        return webhook
+        return actor.role == .partner ? Self.forPartner(webhook) : webhook
+    }
+
+    /// A partner reads its webhook without the name of the official who added it.
+    static func forPartner(_ webhook: Webhook) -> Webhook {
+        var copy = webhook
+        copy.createdBy = ""
+        return copy
     }
 
     /// Stops a webhook: nothing more is queued for it and what waits is given up; kept, with its deliveries, for the
@@ -114,7 +122,7 @@ public struct WebhookService: Sendable {
         let delivered = status.map { (200..<300).contains($0) } ?? false
         let retryAfter = delivered ? nil : retry.delay(after: due.attempt)
         let reason = delivered ? nil : error ?? status.map { "HTTP \($0)" } ?? "no answer"
-        try await database.transaction { try await $0.outbox.record(due.id, delivered: delivered, status: status,
+        try await database.transaction { try await $0.outbox.record(due.id, attempt: due.attempt, delivered: delivered, status: status,
                                                                       error: reason, retryAfter: retryAfter) }
     }
 

@@ -19,6 +19,9 @@ public enum MailTemplates {
                         body: pair.body.render(context))
     }
 
+    /// Plain text: no HTML escaping of `&`, `<` or quotes in names and titles.
+    static let text = "{{% CONTENT_TYPE: TEXT}}"
+
     static let signatureVi = """
 
         --
@@ -34,7 +37,7 @@ public enum MailTemplates {
 
     static let templates: [MailKind: [Language: (subject: Templates.Renderer, body: Templates.Renderer)]] = [
         .nominationReceived: [
-            .vi: (Templates.template("Đã tiếp nhận đề cử {{candidate_name}}"), Templates.template("""
+            .vi: (Templates.template(text + "Đã tiếp nhận đề cử {{candidate_name}}"), Templates.template(text + """
                 Kính gửi {{nominator_name}},
 
                 Sở Tư pháp đã tiếp nhận đề cử của {{partner_name}} đối với {{candidate_name}} ngày {{submitted_on}} \
@@ -42,7 +45,7 @@ public enum MailTemplates {
 
                 Trân trọng cảm ơn sự giới thiệu của Quý Thầy/Cô.
                 """ + signatureVi)),
-            .en: (Templates.template("Nomination of {{candidate_name}} received"), Templates.template("""
+            .en: (Templates.template(text + "Nomination of {{candidate_name}} received"), Templates.template(text + """
                 Dear {{nominator_name}},
 
                 The Department of Justice received {{partner_name}}'s nomination of {{candidate_name}} on \
@@ -52,7 +55,7 @@ public enum MailTemplates {
                 """ + signatureEn)),
         ],
         .applicationResult: [
-            .vi: (Templates.template("Kết quả tuyển chọn vị trí {{position_title}}"), Templates.template("""
+            .vi: (Templates.template(text + "Kết quả tuyển chọn vị trí {{position_title}}"), Templates.template(text + """
                 Kính gửi {{candidate_name}},
 
                 {{#hired}}Chúc mừng Anh/Chị đã được tuyển dụng vào vị trí {{position_title}} tại {{agency_name}}. \
@@ -64,7 +67,7 @@ public enum MailTemplates {
                 Anh/Chị có thể yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân của mình theo Luật Bảo vệ dữ liệu cá nhân \
                 (Luật số 91/2025/QH15) bằng cách liên hệ Sở Tư pháp.
                 """ + signatureVi)),
-            .en: (Templates.template("Outcome of your application for {{position_title}}"), Templates.template("""
+            .en: (Templates.template(text + "Outcome of your application for {{position_title}}"), Templates.template(text + """
                 Dear {{candidate_name}},
 
                 {{#hired}}Congratulations: you have been hired as {{position_title}} at {{agency_name}}. The agency \
@@ -78,7 +81,7 @@ public enum MailTemplates {
                 """ + signatureEn)),
         ],
         .evaluationAssigned: [
-            .vi: (Templates.template("Phân công đánh giá: {{position_title}}"), Templates.template("""
+            .vi: (Templates.template(text + "Phân công đánh giá: {{position_title}}"), Templates.template(text + """
                 Kính gửi {{evaluator_name}},
 
                 Anh/Chị được phân công vào hội đồng đánh giá một hồ sơ dự tuyển vị trí {{position_title}} tại \
@@ -88,7 +91,7 @@ public enum MailTemplates {
 
                 Nếu Anh/Chị có quan hệ với người dự tuyển, xin khai báo và rút khỏi hội đồng trước khi chấm.
                 """ + signatureVi)),
-            .en: (Templates.template("Evaluation assigned: {{position_title}}"), Templates.template("""
+            .en: (Templates.template(text + "Evaluation assigned: {{position_title}}"), Templates.template(text + """
                 Dear {{evaluator_name}},
 
                 You are on the panel evaluating an application for {{position_title}} at {{agency_name}} (assigned \
@@ -100,7 +103,7 @@ public enum MailTemplates {
                 """ + signatureEn)),
         ],
         .evaluationReminder: [
-            .vi: (Templates.template("Nhắc việc: {{count}} phiếu đánh giá chưa nộp"), Templates.template("""
+            .vi: (Templates.template(text + "Nhắc việc: {{count}} phiếu đánh giá chưa nộp"), Templates.template(text + """
                 Kính gửi {{evaluator_name}},
 
                 Anh/Chị còn {{count}} phiếu đánh giá chưa nộp:
@@ -111,7 +114,7 @@ public enum MailTemplates {
                 Chấm điểm tại: {{link}}/evaluate
                 {{/link}}
                 """ + signatureVi)),
-            .en: (Templates.template("Reminder: {{count}} evaluation sheets to submit"), Templates.template("""
+            .en: (Templates.template(text + "Reminder: {{count}} evaluation sheets to submit"), Templates.template(text + """
                 Dear {{evaluator_name}},
 
                 You have {{count}} evaluation sheets still to submit:
@@ -124,7 +127,7 @@ public enum MailTemplates {
                 """ + signatureEn)),
         ],
         .hrDigest: [
-            .vi: (Templates.template("Tổng hợp tuần {{week}}: việc quá hạn và chỉ tiêu có nguy cơ"), Templates.template("""
+            .vi: (Templates.template(text + "Tổng hợp tuần {{week}}: việc quá hạn và chỉ tiêu có nguy cơ"), Templates.template(text + """
                 Kính gửi {{name}},
 
                 Tổng hợp tuần {{week}} trong phạm vi của Anh/Chị:
@@ -140,7 +143,7 @@ public enum MailTemplates {
                 {{/targets}}
                 {{/has_targets}}
                 """ + signatureVi)),
-            .en: (Templates.template("Week {{week}}: overdue items and targets at risk"), Templates.template("""
+            .en: (Templates.template(text + "Week {{week}}: overdue items and targets at risk"), Templates.template(text + """
                 Dear {{name}},
 
                 This week ({{week}}) within your reach:

@@ -187,6 +187,12 @@ struct DocumentRuleTests {
         #expect(DocumentText.fromWordXML(xml) == "Kỹ thuật\t soạn & thảo\nảạ <b>\n")
     }
 
+    @Test("kept text has no NUL or other control characters but line breaks and tabs")
+    func keptText() {
+        #expect(DocumentText.kept("a\u{0}b\tc\nd\u{7}") == "ab\tc\nd")
+        #expect(DocumentText.kept("\u{0} ") == nil)
+    }
+
     @Test("a file name keeps its base name, NFC, without control characters")
     func filenames() throws {
         #expect(try ValidDocumentRequest(kind: "cv", filename: "C:\\Users\\hr\\Lý lịch.pdf").filename == "Lý lịch.pdf")
@@ -201,6 +207,7 @@ struct DocumentRuleTests {
     func webhookURLs() throws {
         #expect(try ValidWebhook(partnerCode: "ULAW", url: "https://ulaw.edu.vn/hook").url == "https://ulaw.edu.vn/hook")
         #expect(try ValidWebhook(partnerCode: "ULAW", url: "http://127.0.0.1:8080/h").url == "http://127.0.0.1:8080/h")
+        #expect(try ValidWebhook(partnerCode: "ULAW", url: "HTTPS://Ulaw.edu.vn/Hook").url == "https://Ulaw.edu.vn/Hook")
         for bad in ["http://ulaw.edu.vn/hook", "ftp://x.vn", "https://", "https://user:pw@x.vn/", "https://x.vn/a b", "hook"] {
             #expect(throws: ServiceError.self) { try ValidWebhook(partnerCode: "ULAW", url: bad) }
         }

@@ -132,7 +132,7 @@ struct MailTests {
             let ulaw = try await NominationTests.partner(api, code: "ULAW")
             let hr = try await api.token(.hr)
             let position = try #require(try await api.request(.post, "/v1/positions", token: hr, json: [
-                "agency_code": "STP", "title": "Chuyên viên pháp chế", "kind": "legal_affairs_officer"]).object["id"] as? String)
+                "agency_code": "STP", "title": "Chuyên viên pháp chế & kiểm tra", "kind": "legal_affairs_officer"]).object["id"] as? String)
             let nominated = try await api.request(.post, "/v1/nominations", token: ulaw, json: NominationTests.body(position: position),
                                                   headers: [HTTPField.Name("Idempotency-Key")!: "r"])
             let nomination = try #require(nominated.object["id"] as? String)
@@ -151,7 +151,9 @@ struct MailTests {
             #expect(try await send(api) == 2)  // the nominator's acknowledgment and the candidate's result
             let messages = try sink.messages()
             let result = try #require(messages.first { $0.header("To") == "thu.nguyen@example.edu.vn" })
-            #expect(result.header("Subject") == "Outcome of your application for Chuyên viên pháp chế")
+            // Plain text: no HTML escaping of "&".
+            #expect(result.header("Subject") == "Outcome of your application for Chuyên viên pháp chế & kiểm tra")
+            #expect(result.body.contains("Chuyên viên pháp chế & kiểm tra") && !result.body.contains("&amp;"))
             #expect(result.body.contains("Dear Nguyễn Thị Minh Thư,") && result.body.contains("Congratulations"))
             #expect(result.body.contains("Sở Tư pháp"))
             #expect(!messages.contains { $0.header("To") == "tam@example.vn" })

@@ -51,14 +51,19 @@ struct DocumentController {
         }
         let upload = try DocumentUpload(limit: limit)
         defer { upload.close() }
-        var current: String?, filename: String?, files = 0
+        var current: String?, filename: String?, files = 0, parts = 0, received = 0
         var kind: [UInt8] = []
         var unknown: [String] = []
         do {
             for try await chunk in request.body {
+                // The whole body, not only its file, is held to the limit (with room for the parts' headers).
+                received += chunk.readableBytes
+                if received > limit + 64 * 1024 { throw DocumentService.tooLarge(limit) }
                 for event in try parser.feed(chunk) {
                     switch event {
                     case .part(let name, let file):
+                        parts += 1
+                        if parts > 16 { throw MultipartParser.Failure.malformed("more than 16 parts") }
                         current = name
                         switch name {
                         case "file":

@@ -143,6 +143,11 @@ public struct NominationTable: Sendable {
     /// (`nomination_status`, in SQL); returns the nominations whose status changed.
     public func follow(candidates: [UUID]) async throws -> [NominationStatusChange] {
         guard !candidates.isEmpty else { return [] }
+        // The rows first, in a statement of their own: the next one then reads, with a fresh snapshot, what
+        // another transaction that changed the same person's applications committed meanwhile.
+        try await connection.query("""
+            SELECT 1 FROM nominations WHERE candidate_id = ANY(\(candidates)) ORDER BY id FOR UPDATE
+            """, logger: logger)
         let rows = try await connection.query("""
             WITH current AS (
                 SELECT id, status AS before, nomination_status(id) AS after FROM nominations

@@ -61,18 +61,18 @@ public struct OutboxTable: Sendable {
     }
 
     /// The answer to one attempt: delivered, tried again after `retryAfter`, or given up (`retryAfter` nil).
-    public func record(_ id: UUID, delivered: Bool, status: Int?, error: String?, retryAfter: Duration?) async throws {
+    public func record(_ id: UUID, attempt: Int, delivered: Bool, status: Int?, error: String?, retryAfter: Duration?) async throws {
         if delivered {
             try await connection.query("""
                 UPDATE outbox SET state = 'delivered', delivered_at = now(), last_status = \(status), last_error = NULL
-                WHERE id = \(id) AND state = 'pending'
+                WHERE id = \(id) AND state = 'pending' AND attempts = \(attempt)
                 """, logger: logger)
         } else {
             try await connection.query("""
                 UPDATE outbox SET state = CASE WHEN \(retryAfter?.seconds)::float8 IS NULL THEN 'failed' ELSE 'pending' END,
                        next_attempt_at = now() + coalesce(\(retryAfter?.seconds)::float8, 0) * interval '1 second',
                        last_status = \(status), last_error = left(\(error), 500)
-                WHERE id = \(id) AND state = 'pending'
+                WHERE id = \(id) AND state = 'pending' AND attempts = \(attempt)
                 """, logger: logger)
         }
     }
