@@ -58,13 +58,13 @@ public struct MailService: Sendable {
     /// consent to recruitment is in force.
     static func applicationResult(_ application: Application, in tx: Tables) async throws {
         guard application.stage == .hired || application.stage == .rejected,
-              let candidate = try await tx.candidates.get(application.candidateID), let email = candidate.email,
-              try await tx.consents.all(candidate: candidate.id)
-                  .contains(where: { $0.purpose == .recruitment && $0.status() == .active }),
-              let position = try await tx.positions.get(application.positionID) else { return }
+              let candidate = try await tx.candidates.get(application.candidateID), let email = candidate.email
+        else { return }
+        // The person's consents in force, read once: recruitment to be told at all, the pool to be told of it.
+        let active = Set(try await tx.consents.all(candidate: candidate.id).filter { $0.status() == .active }.map(\.purpose))
+        guard active.contains(.recruitment), let position = try await tx.positions.get(application.positionID) else { return }
         let agency = try await tx.agencies.get(position.agencyCode)?.name ?? position.agencyCode
-        let inPool = try await tx.consents.all(candidate: candidate.id)
-            .contains(where: { $0.purpose == .talentPool && $0.status() == .active })
+        let inPool = active.contains(.talentPool)
         try await tx.outbox.enqueue(MailDraft(kind: .applicationResult, to: email, values: .object([
             "candidate_name": .string(candidate.fullName), "position_title": .string(position.title),
             "agency_name": .string(agency), "hired": .bool(application.stage == .hired), "in_pool": .bool(inPool),
