@@ -24,7 +24,11 @@ agreement=$($T agreement add --partner BENCH --reference B/1 --starts 2020-01-01
 $T agreement activate "$agreement" >/dev/null
 token=$($T token issue --partner BENCH | tail -n 1)
 
-TALENT_PARTNER_RATE_PER_MINUTE=100000000 bench_serve --pool-size "${POOL:-12}"
+# Each nomination queues an acknowledgment to its nominator, which the server's outbox worker pipes to sendmail while
+# the benchmark runs: here a sendmail that takes the message and drops it (the worker's work is the server's, once per
+# nomination, as on a real machine; a missing sendmail would retry every message again and again instead).
+printf '#!/bin/sh\ncat >/dev/null\n' > "$WORK/sendmail"; chmod +x "$WORK/sendmail"
+TALENT_SENDMAIL="$WORK/sendmail" TALENT_PARTNER_RATE_PER_MINUTE=100000000 bench_serve --pool-size "${POOL:-12}"
 
 cat > "$WORK/nominate.lua" <<LUA
 local counter = 0
@@ -46,8 +50,10 @@ end
 LUA
 
 # The statements the API sends for a new person, as PostgreSQL logs them (log_statement = all), with parameters of
-# the same values and sizes: the token lookup, the partner's rate-limit bucket (RateLimitTable.take), then one transaction (NominationService.submit): the key's lock and stored answer, the work, the
-# answer.
+# the same values and sizes: the token lookup, the partner's rate-limit bucket (RateLimitTable.take), then one
+# transaction (NominationService.submit): the key's lock and stored answer, the work (the person, the education record,
+# the referral, the nomination, the status the partner follows with its row lock, the acknowledgment queued for the
+# nominator, the consent, the audit entries), the answer. Compared with the log again after issue 17.
 token_hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 token_id=$($T token list --format csv | awk -F, 'NR == 2 { print $1 }')
 partner_name="Trường Đại học Đo Tải"
@@ -114,6 +120,18 @@ VALUES ('BENCH', '$agreement', ':cid', ':rid', NULL, NULL,
         '{"candidate":{"citizen_id":"00000000000:n","date_of_birth":"2001-05-14","education":[{"classification":"excellent","degree":"bachelor","field":"law","graduation_year":2023,"institution":"Trường Đại học Luật TP. Hồ Chí Minh"}],"email":"wrk:n@example.edu.vn","full_name":"Nguyễn Thị Minh Thư"},"consent":{"notice_version":"2026-01","obtained_at":"2026-11-02T09:00:00Z"},"justification":"Thủ khoa đầu ra.","nominator":{"email":"an.tran@example.edu.vn","name":"TS. Trần Văn An","title":"Trưởng khoa"},"relationship":"teacher"}'::jsonb,
         '2026-11-02 09:00:00+00', '2026-01')
 RETURNING id AS nid, created_at \gset
+SELECT 1 FROM nominations WHERE candidate_id = ANY('{:cid}'::uuid[]) ORDER BY id FOR UPDATE;
+WITH current AS (
+    SELECT id, status AS before, nomination_status(id) AS after FROM nominations
+    WHERE candidate_id = ANY('{:cid}'::uuid[])
+)
+UPDATE nominations n SET status = current.after, status_changed_at = clock_timestamp()
+FROM current WHERE n.id = current.id AND current.after IS DISTINCT FROM current.before
+RETURNING n.id, n.partner_code, current.before, current.after, n.status_changed_at;
+SELECT code, name, kind, contact_name, contact_email, contact_phone, version, created_at, updated_at FROM partners WHERE code = 'BENCH';
+INSERT INTO outbox (channel, event, recipient, candidate_id, body)
+VALUES ('email', 'nomination.received', 'an.tran@example.edu.vn', ':cid',
+        '{"candidate_name":"Nguyễn Thị Minh Thư","nomination_id":":nid","nominator_name":"TS. Trần Văn An","partner_name":"$partner_name","submitted_on":"03/12/2026"}');
 UPDATE consents SET superseded_at = now()
 WHERE candidate_id = ':cid' AND purpose = 'recruitment' AND withdrawn_at IS NULL AND superseded_at IS NULL
 RETURNING id, candidate_id, purpose, notice_version, channel, obtained_at, expires_on::text, evidence, nomination_id,
