@@ -34,7 +34,7 @@ public struct CandidateService: Sendable {
             guard let candidate = try await db.candidates.get(id) else { throw try await Self.missing(id, in: db) }
             return candidate
         }
-        await readLog.candidateRead(id, by: actor)
+        readLog.candidateRead(id, by: actor)
         return Self.shown(candidate, to: actor)
     }
 
@@ -69,7 +69,7 @@ public struct CandidateService: Sendable {
         let file = try await database.read { db in
             try await Self.file(id, include: sections, by: actor, in: db)
         }
-        await readLog.candidateRead(id, sections: sections, by: actor)
+        readLog.candidateRead(id, sections: sections, by: actor)
         return file
     }
 
@@ -139,7 +139,7 @@ public struct CandidateService: Sendable {
         }
         // A search by a person's identifier is logged with the identifier masked, and whom it found.
         if let search = IdentifierSearch(query.text) {
-            await readLog.record(actor, "candidate.search", "search", search.entityID, extra: [
+            readLog.record(actor, "candidate.search", "search", search.entityID, extra: [
                 "kind": .string(search.kind.rawValue), "found": .array(page.items.map { .string($0.id.text) }),
             ])
         }

@@ -168,7 +168,7 @@ public struct DocumentService: Sendable {
             }
             return document
         }
-        await readLog.record(actor, "document.read", "candidate", document.candidateID?.text ?? "",
+        readLog.record(actor, "document.read", "candidate", document.candidateID?.text ?? "",
                              extra: ["document_id": .string(uuid.text), "kind": .string(document.kind.rawValue)])
         return (document, DocumentChunks(database: database, id: uuid))
     }

@@ -202,7 +202,7 @@ public struct NominationService: Sendable {
             throw ServiceError.notFound(LocalizedText(vi: "đề cử", en: "nomination"), uuid.text)
         }
         // The nomination shows the person as submitted: a read of their data, logged under the candidate it became.
-        await readLog.record(actor, "nomination.read", view.candidateID.map { _ in "candidate" } ?? "nomination",
+        readLog.record(actor, "nomination.read", view.candidateID.map { _ in "candidate" } ?? "nomination",
                              view.candidateID?.text ?? uuid.text, extra: ["nomination_id": .string(uuid.text)])
         return actor.role == .partner ? view.forPartner : view
     }

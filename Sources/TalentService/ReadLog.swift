@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalentDomain
 import TalentStore
 import TalentWire
@@ -9,7 +10,7 @@ import TalentWire
 /// row): when `limit` entries wait, every `interval` while the server runs (`run()`, a service beside the HTTP
 /// server, which flushes once more on shutdown), and when a CLI command ends. A process that crashes loses the
 /// entries of at most the last interval. Exports are rare and heavy: they are written at once, not here.
-public actor ReadLog {
+public final class ReadLog: Sendable {
     /// The actions this log writes; `talent audit list` leaves them out unless asked for one by `--action`.
     public static let actions = ["candidate.read", "candidate.search", "nomination.read", "document.read"]
 
@@ -17,12 +18,18 @@ public actor ReadLog {
     /// How many entries wait before a write starts without waiting for the interval.
     public let limit: Int
     public let interval: Duration
-    private var buffer: [AuditTable.LoggedEntry] = []
-    /// The last write started: each write waits for the one before, so entries reach the table in their order and a
-    /// `flush()` returns only when everything recorded before it is written.
-    private var lastWrite: Task<Void, Never>?
     /// Entries kept at most when writes fail (the database is down): the oldest go first beyond it.
     static let maxWaiting = 100_000
+
+    private struct State {
+        var buffer: [AuditTable.LoggedEntry] = []
+        /// The last write started: each write waits for the one before, so entries reach the table in their order
+        /// and a `flush()` returns only when everything recorded before it is written.
+        var lastWrite: Task<Void, Never>?
+    }
+
+    /// A lock, not an actor: recording a read is an append, and a request should not hop to another thread for it.
+    private let state = Mutex(State())
 
     public init(database: Database, limit: Int = 500, interval: Duration = .seconds(1)) {
         self.database = database
@@ -35,12 +42,16 @@ public actor ReadLog {
                        extra: [String: JSONValue] = [:], at: Date = Date()) {
         var batch = AuditBatch()
         batch.add(action, entityType, entityID, extra: extra)
-        buffer.append(contentsOf: batch.entries.map { AuditTable.LoggedEntry(at: at, actor: actor, entry: $0) })
-        if buffer.count >= limit { _ = startWrite() }
+        let entries = batch.entries.map { AuditTable.LoggedEntry(at: at, actor: actor, entry: $0) }
+        let full = state.withLock { state in
+            state.buffer.append(contentsOf: entries)
+            return state.buffer.count >= limit
+        }
+        if full { _ = startWrite() }
     }
 
     /// The entries not yet written.
-    public var waiting: Int { buffer.count }
+    public var waiting: Int { state.withLock { $0.buffer.count } }
 
     /// Writes every entry recorded so far; returns when they are in the table (or the write failed and they wait
     /// for the next one).
@@ -58,30 +69,34 @@ public actor ReadLog {
     }
 
     private func startWrite() -> Task<Void, Never> {
-        let entries = buffer
-        buffer = []
-        let previous = lastWrite
-        let task = Task { [database] in
-            await previous?.value
-            guard !entries.isEmpty else { return }
-            do {
-                try await database.transaction { tx in try await tx.audit.append(logged: entries) }
-            } catch {
-                database.logger.error("read log: \(entries.count) entries not written, kept for the next write: \(error)")
-                await self.putBack(entries)
+        state.withLock { state in
+            let entries = state.buffer
+            state.buffer = []
+            let previous = state.lastWrite
+            let task = Task { [database] in
+                await previous?.value
+                guard !entries.isEmpty else { return }
+                do {
+                    try await database.transaction { tx in try await tx.audit.append(logged: entries) }
+                } catch {
+                    database.logger.error("read log: \(entries.count) entries not written, kept for the next write: \(error)")
+                    self.putBack(entries)
+                }
             }
+            state.lastWrite = task
+            return task
         }
-        lastWrite = task
-        return task
     }
 
     private func putBack(_ entries: [AuditTable.LoggedEntry]) {
-        buffer.insert(contentsOf: entries, at: 0)
-        if buffer.count > Self.maxWaiting {
-            let dropped = buffer.count - Self.maxWaiting
-            buffer.removeFirst(dropped)
-            database.logger.error("read log: \(dropped) entries dropped, the database refused them too long")
+        let dropped: Int = state.withLock { state in
+            state.buffer.insert(contentsOf: entries, at: 0)
+            guard state.buffer.count > Self.maxWaiting else { return 0 }
+            let dropped = state.buffer.count - Self.maxWaiting
+            state.buffer.removeFirst(dropped)
+            return dropped
         }
+        if dropped > 0 { database.logger.error("read log: \(dropped) entries dropped, the database refused them too long") }
     }
 }
 

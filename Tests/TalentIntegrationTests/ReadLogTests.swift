@@ -40,7 +40,7 @@ struct ReadLogTests {
             #expect(try await api.request(.get, "/v1/candidates/\(candidate.id.text)", token: hr.token).status == 200)
             // Batched: nothing is written until the buffer is flushed.
             #expect(try await Self.reads(s, "candidate.read").isEmpty)
-            #expect(await s.readLog.waiting == 1)
+            #expect(s.readLog.waiting == 1)
             await s.readLog.flush()
             let entries = try await Self.reads(s, "candidate.read")
             #expect(entries.count == 1)
@@ -168,7 +168,7 @@ struct ReadLogTests {
             let searched = await cli.run("candidate", "list", "--q", Self.citizenID)
             #expect(searched.status == 0, "\(searched.stderr)")
             // This process never flushed: the command's own process did.
-            #expect(await s.readLog.waiting == 0)
+            #expect(s.readLog.waiting == 0)
             let entries = try await Self.reads(s, "candidate.read")
             #expect(entries.count == 1)
             #expect(entries.first?.entityID == candidate.id.text && entries.first?.channel == .cli)
