@@ -16,10 +16,10 @@ extension Database {
     /// the last commit is old though nothing is missing. The primary's position is read first, so WAL written while the
     /// replica is asked does not count; what looks late is measured once more a moment later, so a commit that was on
     /// its way is not reported as a lag of the whole idle time before it.
-    func measureReplica(_ replica: PostgresClient, timeout: Duration) async throws -> ReplicaState {
+    func measureReplica(_ replica: ConnectionLender, timeout: Duration) async throws -> ReplicaState {
         // Unknown when the primary does not answer in time: the replica's own state is still worth reporting.
         let primaryLSN: String? = await Self.within(timeout) {
-            try await self.primary.withConnection { connection in
+            try await self.primary.withConnection(wait: timeout) { connection in
                 for try await lsn in try await connection.query("SELECT pg_current_wal_lsn()::text", logger: self.logger)
                     .decode(String.self) { return lsn }
                 return nil
@@ -28,7 +28,7 @@ extension Database {
         var state = ReplicaState.unavailable
         for attempt in 0..<2 {
             if attempt > 0 { try await Task.sleep(for: .milliseconds(100)) }
-            state = try await replica.withConnection { connection in
+            state = try await replica.withConnection(wait: timeout) { connection in
                 let rows = try await connection.query("""
                     SELECT pg_is_in_recovery(),
                            pg_wal_lsn_diff(\(primaryLSN)::pg_lsn, pg_last_wal_replay_lsn())::float8,

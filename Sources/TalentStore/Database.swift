@@ -51,8 +51,11 @@ public final class Database: Sendable {
     public let url: DatabaseURL
     public let readURL: DatabaseURL?
     public let limits: DatabaseLimits
-    let primary: PostgresClient
-    let replica: PostgresClient?
+    let primaryClient: PostgresClient
+    let replicaClient: PostgresClient?
+    /// The clients' connections as requests borrow them (`ConnectionLender`).
+    let primary: ConnectionLender
+    let replica: ConnectionLender?
     public let logger: Logger
     /// Connections waited for and leased, per pool, for `GET /metrics` (`PoolUse`).
     let primaryUse: PoolUse
@@ -66,11 +69,15 @@ public final class Database: Sendable {
         self.logger = logger
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
-        self.primary = PostgresClient(configuration: url.clientConfiguration(poolSize: poolSize, limits: limits),
-                                      backgroundLogger: quiet)
-        self.replica = readURL.map {
+        let primaryClient = PostgresClient(configuration: url.clientConfiguration(poolSize: poolSize, limits: limits),
+                                           backgroundLogger: quiet)
+        let replicaClient = readURL.map {
             PostgresClient(configuration: $0.clientConfiguration(poolSize: poolSize, limits: limits), backgroundLogger: quiet)
         }
+        self.primaryClient = primaryClient
+        self.replicaClient = replicaClient
+        self.primary = ConnectionLender(client: primaryClient, size: poolSize)
+        self.replica = replicaClient.map { ConnectionLender(client: $0, size: poolSize) }
         self.primaryUse = PoolUse(pool: "primary", size: poolSize)
         self.replicaUse = readURL == nil ? primaryUse : PoolUse(pool: "replica", size: poolSize)
     }
@@ -78,8 +85,10 @@ public final class Database: Sendable {
     /// Runs the pools until the surrounding task is cancelled.
     public func run() async {
         await withDiscardingTaskGroup { group in
+            group.addTask { await self.primaryClient.run() }
             group.addTask { await self.primary.run() }
-            if let replica = self.replica {
+            if let replicaClient = self.replicaClient, let replica = self.replica {
+                group.addTask { await replicaClient.run() }
                 group.addTask { await replica.run() }
             }
         }
@@ -179,38 +188,14 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` on a pooled connection of `client`, waiting at most `limits.poolWait` for one. A request that got
-    /// no connection in time is cancelled before it starts (never halfway) and answers 503: the pool is busy, or the
-    /// database cannot be reached.
+    /// Runs `body` on a connection of `lender`, waiting at most `limits.poolWait` for one. A request that got no
+    /// connection in time fails before it starts (never halfway) and answers 503: the pool is busy, or the database
+    /// cannot be reached.
     func leased<Result: Sendable>(
-        _ client: PostgresClient, use: PoolUse, wait: Duration? = nil,
+        _ lender: ConnectionLender, use: PoolUse, wait: Duration? = nil,
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let lease = FirstOfTwo()
-        let wait = wait ?? limits.poolWait
-        // The task group waits for both of its tasks, so `body` never outlives this call.
-        return try await withoutActuallyEscaping(body) { body in
-            try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask {
-                    try await use.withConnection(client) { connection in
-                        guard lease.claim() else { throw PoolWaitExpired() }
-                        return try await body(connection)
-                    }
-                }
-                group.addTask {
-                    try await Task.sleep(for: wait)
-                    if lease.claim() { throw PoolWaitExpired() }
-                    return nil
-                }
-                while let next = try await group.next() {
-                    if let result = next {
-                        group.cancelAll()
-                        return result
-                    }
-                }
-                throw CancellationError()
-            }
-        }
+        try await use.withConnection(lender, wait: wait ?? limits.poolWait, body)
     }
 
     /// What `body` returns within `timeout`; nil when it throws or takes longer (it is then cancelled).

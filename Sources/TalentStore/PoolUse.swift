@@ -20,20 +20,28 @@ struct PoolUse: Sendable {
         Gauge(label: "talent_db_pool_size", dimensions: dimensions).record(size)
     }
 
-    /// `body` on a connection of `client`, measured.
+    /// `body` on a connection borrowed from `lender` within `wait`, measured, on the connection's event loop (so that
+    /// its answers resume the work on the thread that read them, instead of hopping to Swift's pool and back).
     func withConnection<Result: Sendable>(
-        _ client: PostgresClient, _ body: (PostgresConnection) async throws -> Result
+        _ lender: ConnectionLender, wait: Duration, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let started = ContinuousClock.now
-        var waited = true
         waiting.increment()
-        // The pool gave up (timeout, database down) before handing a connection over.
-        defer { if waited { waiting.decrement() } }
-        return try await client.withConnection { connection in
-            waited = false
-            leaseBegan(since: started)
-            defer { self.leased.decrement() }
-            return try await body(connection)
+        let connection: PostgresConnection
+        do {
+            connection = try await lender.borrow(wait: wait)
+        } catch {
+            // Not handed over in time, or the request was cancelled meanwhile.
+            waiting.decrement()
+            throw error
+        }
+        leaseBegan(since: started)
+        defer {
+            leased.decrement()
+            lender.giveBack(connection)
+        }
+        return try await withTaskExecutorPreference(EventLoopExecutor.of(connection.eventLoop)) {
+            try await body(connection)
         }
     }
 
