@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 N=${1:-1000000}
 STEPS=${BENCH_STEPS:-1 2 3 4 5}
-OUT=bench/results.md
+OUT=${BENCH_OUT:-bench/results.md}   # BENCH_OUT writes the table elsewhere (a run of some steps only)
 LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS" "$WORK"' EXIT   # WORK: bench/lib.sh's folder, unused here
 swift build -c release --product talent >/dev/null 2>&1 || swift build -c release --product talent
