@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalentDomain
 import TalentWire
 import TalentStore
@@ -339,9 +340,8 @@ final class ImportState: @unchecked Sendable {
         /// A code, or its label as an officer writes it (`Nữ`, `Thạc sĩ`, `Khu vực nhà nước`…).
         func code<Code: LabeledCode & CaseIterable>(_ name: String, _ type: Code.Type) -> String? {
             guard let text = value(name) else { return nil }
-            let folded = VietnameseText.fold(text)
-            return Code.allCases.first { VietnameseText.fold($0.label.vi) == folded || VietnameseText.fold($0.label.en) == folded }?
-                .rawValue ?? text
+            if Code(rawValue: text) != nil { return text }
+            return CodeLabels.of(Code.self)[VietnameseText.fold(text)] ?? text
         }
         let draft = CandidateDraft(
             fullName: value("full_name"), dateOfBirth: value("date_of_birth").map(CalendarDate.isoText),
@@ -399,5 +399,22 @@ final class ImportState: @unchecked Sendable {
         }
         for key in keys { seen[key] = record.line }
         staged.append(line: record.line, valid, raw: record.fields, consents: consents)
+    }
+}
+
+/// Each code's labels folded (`Nữ` → `nu`), made once per type rather than once per row of an import.
+enum CodeLabels {
+    private static let made = Mutex<[ObjectIdentifier: [String: String]]>([:])
+
+    /// The folded Vietnamese and English labels of a code type's cases, to their codes.
+    static func of<Code: LabeledCode & CaseIterable>(_ type: Code.Type) -> [String: String] {
+        if let found = made.withLock({ $0[ObjectIdentifier(type)] }) { return found }
+        var labels: [String: String] = [:]
+        for code in Code.allCases.reversed() {   // the first case wins, as a search in order would find it
+            labels[VietnameseText.fold(code.label.en)] = code.rawValue
+            labels[VietnameseText.fold(code.label.vi)] = code.rawValue
+        }
+        made.withLock { $0[ObjectIdentifier(type)] = labels }
+        return labels
     }
 }
