@@ -137,7 +137,7 @@ public struct ImportRows {
     public mutating func append(line: Int, _ valid: ValidCandidate, raw: [String], consents: [NewConsent] = []) {
         let education = valid.education.first
         let columns: [String?] = [
-            String(line), UUID().uuidString, valid.fullName, valid.searchName, valid.sortKey,
+            String(line), UUID.randomVersion4().uuidString, valid.fullName, valid.searchName, valid.sortKey,
             valid.dateOfBirth?.description, valid.gender?.rawValue, valid.citizenID, valid.email, valid.phone,
             valid.province, valid.sector?.rawValue, valid.currentEmployer, valid.currentTitle,
             valid.legalExperienceYears.map(String.init), CopyText.array(valid.skills), CopyText.array(valid.languages),
@@ -156,6 +156,20 @@ public struct ImportRows {
         if buffer.readableBytes > 0 {
             try await writer.write(buffer)
             buffer.clear()
+        }
+    }
+}
+
+extension UUID {
+    /// A random (version 4) UUID from the system's generator. Foundation's `UUID()` opens `/dev/urandom` for each one
+    /// on Linux, a tenth of an import's time for its new ids.
+    static func randomVersion4() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = (raw[6] & 0x0F) | 0x40   // version 4
+            raw[8] = (raw[8] & 0x3F) | 0x80   // the RFC 4122 variant
+            return UUID(uuid: raw.load(as: uuid_t.self))
         }
     }
 }
