@@ -6,7 +6,7 @@ import Synchronization
 /// connection is free.
 ///
 /// A request that must not wait for ever used to race its lease from the client against a sleeping task, in a task
-/// group: two child tasks and a timer for every lease, most of the server's own time on a read by id (issue 15).
+/// group: two child tasks and a timer for every lease, about a third of the server's own CPU on a read by id (issue 15).
 /// Here up to `size` holder tasks each lease a connection from the client for as long as it stays open and lend it,
 /// one request at a time: a request takes a free connection at once, or waits in a queue whose deadlines one timer
 /// checks (`sweep`), and gives the connection back when its work is done. The client still makes, checks and replaces
@@ -37,7 +37,6 @@ final class ConnectionLender: Sendable {
         var retiring: Set<ObjectIdentifier> = []
         var started = 0
         var nextWaiter = 0
-        var shuttingDown = false
     }
 
     init(client: PostgresClient, size: Int) {
