@@ -90,7 +90,7 @@ final class ConnectionLender: Sendable {
                 let ready: PostgresConnection? = state.withLock { state in
                     if let connection = Self.popOpen(&state) { return connection }
                     state.waiting.append(Waiter(id: id, continuation: continuation, deadline: .now + wait))
-                    if state.started < size && state.waiting.count > 0 {
+                    if state.started < size {
                         state.started += 1
                         demandInput.yield()
                     }
@@ -111,9 +111,7 @@ final class ConnectionLender: Sendable {
             if connection.isClosed || state.retiring.contains(key) {
                 return state.holders.removeValue(forKey: key).map(Next.holder) ?? .none
             }
-            if let waiter = (state.waiting.isEmpty ? nil : state.waiting.removeFirst()) { return .waiter(waiter) }
-            state.free.append(connection)
-            return .none
+            return Self.offer(connection, &state).map(Next.waiter) ?? .none
         }
         switch next {
         case .waiter(let waiter):
@@ -161,9 +159,7 @@ final class ConnectionLender: Sendable {
                     // Cancelled before it was lent (the handler ran first): straight back to the client.
                     if state.retiring.contains(key) { return .retired }
                     state.holders[key] = holder
-                    if let waiter = (state.waiting.isEmpty ? nil : state.waiting.removeFirst()) { return .waiter(waiter) }
-                    state.free.append(connection)
-                    return .lent
+                    return Self.offer(connection, &state).map(Next.waiter) ?? .lent
                 }
                 switch next {
                 case .retired:
@@ -207,6 +203,14 @@ final class ConnectionLender: Sendable {
     }
 
     // MARK: - The queue
+
+    /// An open connection for the first waiting request (returned, to be resumed outside the lock), else for the
+    /// free list.
+    private static func offer(_ connection: PostgresConnection, _ state: inout State) -> Waiter? {
+        if !state.waiting.isEmpty { return state.waiting.removeFirst() }
+        state.free.append(connection)
+        return nil
+    }
 
     private func takeFree() -> PostgresConnection? {
         state.withLock { Self.popOpen(&$0) }
